@@ -1,0 +1,154 @@
+/**
+ * The engine's public contract: the operations a client (the console) sends, the errors the
+ * simulated API server returns, and the snapshot a worker posts to the page.
+ *
+ * The engine is the simulated cluster: it decodes, defaults and validates what it is given as
+ * the API server would, so the console passes raw JSON-like values from YAML and prints the
+ * structured errors it gets back.
+ */
+import type { DaemonSetVerdicts, Event, Kind, KubeObject, ObjectOf } from './types.ts';
+
+/** `field.Error` of k8s.io/apimachinery: `FIELD: TYPE[: VALUE][: DETAIL]`. */
+export interface FieldError {
+  type: 'Required value' | 'Invalid value' | 'Unsupported value' | 'Forbidden' | 'Duplicate value' | 'Not found' | 'Too long' | 'Too many';
+  /** Kubernetes field path, e.g. `spec.template.spec.containers[0].image`. */
+  field: string;
+  /** The bad value, rendered by the printer as Kubernetes does (strings quoted). Absent for Required/Forbidden. */
+  value?: unknown;
+  /** Whether `value` is present (a value may legitimately be `undefined`/null). */
+  hasValue?: boolean;
+  detail?: string;
+}
+
+/** A failed request, shaped after `metav1.Status` reasons. */
+export type ApiError =
+  | {
+      reason: 'Invalid';
+      /** Kind of the object, e.g. "DaemonSet". */
+      kind: string;
+      name: string;
+      causes: FieldError[];
+    }
+  | {
+      /** Decoding failed: wrong type, bad quantity, unknown field (strict decoding). */
+      reason: 'BadRequest';
+      kind: string;
+      apiVersion: string;
+      /** e.g. `strict decoding error: unknown field "spec.template.spec.tolerationz"`. */
+      message: string;
+    }
+  | {
+      reason: 'NotFound';
+      /** Plural resource with group, as kubectl prints it: `daemonsets.apps`, `pods`, `nodes`, `namespaces`. */
+      resource: string;
+      name: string;
+    }
+  | { reason: 'AlreadyExists'; resource: string; name: string }
+  | {
+      /** kubectl's discovery failure for an unknown kind/apiVersion. */
+      reason: 'NoKindMatch';
+      kind: string;
+      apiVersion: string;
+    }
+  | { reason: 'Forbidden'; resource: string; name: string; message: string }
+  | { reason: 'Conflict'; resource: string; name: string; message: string };
+
+export interface ObjectKey {
+  kind: Kind;
+  namespace?: string;
+  name: string;
+}
+
+/** Typed operations a client executes against the cluster. */
+export type Operation =
+  /**
+   * Create the object, or update it if it exists (`kubectl apply`). `object` is untrusted JSON
+   * from YAML; the engine decodes (strictly), defaults and validates it.
+   */
+  | { op: 'apply'; object: unknown }
+  /** Create only; AlreadyExists if present (`kubectl create namespace`). */
+  | { op: 'create'; object: unknown }
+  /**
+   * Replace an existing object with a modified copy of what `get` returned (taint, label,
+   * cordon, set image, patch, rollout undo/restart all go through this). Validated like apply.
+   */
+  | { op: 'update'; object: unknown }
+  /** Graceful delete; dependents are garbage-collected in the background. */
+  | { op: 'delete'; key: ObjectKey; gracePeriodSeconds?: number }
+  /** The Eviction subresource (used by drain). */
+  | { op: 'evict'; namespace: string; name: string }
+  /** The kubelet reporting a node condition (`sim node NAME condition TYPE=STATUS`). */
+  | {
+      op: 'setNodeCondition';
+      node: string;
+      type: 'Ready' | 'MemoryPressure' | 'DiskPressure' | 'PIDPressure' | 'NetworkUnavailable';
+      status: 'True' | 'False' | 'Unknown';
+    };
+
+export type OperationResult =
+  | {
+      ok: true;
+      /** What kubectl prints after `kind/name`: created, configured, unchanged, deleted, evicted, ... */
+      action: 'created' | 'configured' | 'unchanged' | 'deleted' | 'evicted' | 'updated';
+      /** The stored object after the operation (absent after a delete that removed it at once). */
+      object?: KubeObject;
+      /** Non-fatal notices the API server returns (e.g. `Warning: ...` headers). */
+      warnings?: string[];
+    }
+  | { ok: false; error: ApiError };
+
+export interface ListOptions {
+  /** Undefined = all namespaces. Ignored for cluster-scoped kinds. */
+  namespace?: string;
+  /** A parsed-by-the-engine label selector string, e.g. `app=web,tier!=db,env in (a,b)`. */
+  labelSelector?: string;
+  /** Only `spec.nodeName=X` and `metadata.name=X` are supported, as kubectl users use them. */
+  fieldSelector?: string;
+}
+
+/** Result of `settle`: whether the cluster stopped changing, and if not what still changes. */
+export interface SettleResult {
+  settled: boolean;
+  /** Simulated ms that passed. */
+  elapsedMs: number;
+  /** When not settled: a short description of what is still changing (for the console's one line). */
+  stillChanging?: string;
+}
+
+/**
+ * A plain, structured-clone-safe picture of the cluster: everything the page draws and
+ * everything `restore` needs to continue exactly.
+ */
+export interface ClusterSnapshot {
+  format: 1;
+  seed: number;
+  /** Simulated milliseconds since the cluster was created. */
+  timeMs: number;
+  /** Every stored object of every kind, sorted as the API server lists them (namespace, name). */
+  objects: { [K in Kind]: ObjectOf<K>[] };
+  /** One entry per DaemonSet, in (namespace, name) order. */
+  verdicts: DaemonSetVerdicts[];
+  /** Opaque engine internals (random state, task queue, counters) so `restore` is exact. */
+  internal: unknown;
+}
+
+/** The cluster as the console and the worker see it. Implemented in cluster.ts. */
+export interface Cluster {
+  /** Simulated ms since creation. */
+  readonly now: number;
+  execute(operation: Operation): OperationResult;
+  get<K extends Kind>(kind: K, name: string, namespace?: string): ObjectOf<K> | undefined;
+  /** Objects of a kind, sorted as the API server lists them; an invalid selector is an error. */
+  list<K extends Kind>(kind: K, options?: ListOptions): ObjectOf<K>[] | { error: string };
+  /** Events about one object, oldest first (for `describe`). */
+  eventsFor(kind: Kind, name: string, namespace?: string): Event[];
+  /** Verdicts of one DaemonSet (undefined if it does not exist). */
+  verdictsFor(namespace: string, name: string): DaemonSetVerdicts | undefined;
+  /** Advance simulated time by `ms`, running every task that falls due, in (dueAt, seq) order. */
+  advance(ms: number): void;
+  /** Due time of the next queued task, or undefined when nothing is queued. */
+  nextDueAt(): number | undefined;
+  /** Advance until nothing changes any more (ImagePullBackOff counts as settled) or `capMs` passes. */
+  settle(capMs?: number): SettleResult;
+  snapshot(): ClusterSnapshot;
+}

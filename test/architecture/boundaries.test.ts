@@ -1,0 +1,36 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint();
+
+async function ruleIds(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result.messages.map((m) => m.ruleId ?? m.message);
+}
+
+describe('import boundaries', () => {
+  it('rejects an engine module that imports the UI', async () => {
+    const ids = await ruleIds("import { x } from '../ui/cluster/layout.ts';\nexport const y = x;\n", 'src/engine/bad.ts');
+    expect(ids).toContain('no-restricted-imports');
+  });
+
+  it('rejects real time and randomness in the engine', async () => {
+    const ids = await ruleIds('export const t = Date.now() + Math.random();\n', 'src/engine/bad.ts');
+    expect(ids.filter((id) => id === 'no-restricted-properties')).toHaveLength(2);
+  });
+
+  it('rejects DOM globals and timers in the console', async () => {
+    const ids = await ruleIds('setTimeout(() => document.title, 1);\n', 'src/console/bad.ts');
+    expect(ids.filter((id) => id === 'no-restricted-globals')).toHaveLength(2);
+  });
+
+  it('rejects the UI importing the engine directly', async () => {
+    const ids = await ruleIds("import type { Pod } from '../engine/types.ts';\nexport type P = Pod;\n", 'src/ui/bad.ts');
+    expect(ids).toContain('no-restricted-imports');
+  });
+
+  it('accepts an engine module that imports only the engine', async () => {
+    const ids = await ruleIds("import type { Pod } from './types.ts';\nexport type P = Pod;\n", 'src/engine/good.ts');
+    expect(ids).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+export default defineConfig({
+  // Relative asset URLs, so dist/ works from any static host and any sub-path.
+  base: './',
+  plugins: [svelte()],
+  resolve: {
+    alias: [
+      // monaco-yaml's worker manager imports 'monaco-editor/esm/vs/editor/editor.worker.js', but
+      // monaco-editor >= 0.56 maps './*' to './esm/vs/*' in its exports, so that path resolves to
+      // nothing. Strip the prefix (../shared/TOOLCHAIN.md, pitfall 1).
+      { find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: 'monaco-editor/$1' },
+    ],
+  },
+  worker: { format: 'es' },
+  // Deps reached only from workers or lazy chunks would otherwise be found late by the dev
+  // optimizer, which reloads the page mid-test (TOOLCHAIN.md, pitfall 7).
+  optimizeDeps: { include: ['js-yaml', 'monaco-yaml', 'monaco-yaml/yaml.worker.js'] },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 5000,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            // Keep Vite's preload helper out of the monaco chunk, or index.html would
+            // modulepreload Monaco and lazy loading would silently stop (pitfall 5).
+            { name: 'vite-runtime', test: /vite\/preload-helper/, priority: 10 },
+            { name: 'monaco', test: /node_modules[\\/]monaco-editor[\\/]/ },
+            { name: 'd3', test: /node_modules[\\/]d3(-[a-z]+)?[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+});
