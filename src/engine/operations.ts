@@ -65,7 +65,7 @@ export type Operation =
    * Create the object, or update it if it exists (`kubectl apply`). `object` is untrusted JSON
    * from YAML; the engine decodes (strictly), defaults and validates it.
    */
-  | { op: 'apply'; object: unknown }
+  | { op: 'apply'; object: unknown; dryRun?: boolean }
   /** Create only; AlreadyExists if present (`kubectl create namespace`). */
   | { op: 'create'; object: unknown }
   /**

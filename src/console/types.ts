@@ -1,0 +1,51 @@
+/**
+ * The console's public contract, shared by the worker, the headless runner and the tests.
+ * The console is kubectl (plus the `sim` clock commands) on top of one engine `Cluster`.
+ */
+
+/** Where `-f NAME` reads from: the script's folder headless, open editor files in the page. */
+export interface FileSource {
+  /** The file's text, or undefined when it does not exist (kubectl: the path "NAME" does not exist). */
+  read(path: string): string | undefined;
+  /** Names that Tab completion may offer after `-f`. */
+  list(): string[];
+}
+
+/** One command's outcome, exactly as a terminal would show it. */
+export interface CommandResult {
+  /** 0 on success, 1 on any error, as kubectl. */
+  exit: number;
+  /** stdout, ending in a newline when non-empty. */
+  out: string;
+  /** stderr, ending in a newline when non-empty. */
+  err: string;
+}
+
+/** A problem in a manifest file, for editor markers; lines and columns are 1-based. */
+export interface ManifestDiagnostic {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: 'error' | 'warning';
+  /** yaml: syntax; api: decoding/validation by the simulated API server; advisor: best practice. */
+  source: 'yaml' | 'api' | 'advisor';
+  /** For the advisor, a stable id such as `no-resources`; for api errors the field path. */
+  code: string;
+  /** The message; for api errors kubectl's text, for the advisor a one-line why. */
+  message: string;
+  /** An edit that fixes it (advisor quick fixes). */
+  fix?: ManifestFix;
+}
+
+/** A text edit over 1-based line/column ranges (end exclusive), in Monaco's terms. */
+export interface ManifestFix {
+  title: string;
+  edits: {
+    startLine: number;
+    startColumn: number;
+    endLine: number;
+    endColumn: number;
+    text: string;
+  }[];
+}
