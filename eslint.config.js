@@ -12,70 +12,229 @@ const pattern = (group, message) => ({ group, message });
 const UI_ONLY = ['**/ui/**', '*.svelte', '**/*.svelte'];
 const boundaries = {
   'src/engine/**': [
-    pattern(['**/console/**', '**/protocol/**', '**/worker/**', '**/client/**', '**/lessons/**', '**/share/**', '**/cli/**', ...UI_ONLY], 'src/engine imports only src/engine and pure libraries.'),
-    pattern(['node:*', 'd3', 'd3-*', 'monaco-editor', 'monaco-editor/*', 'monaco-yaml', 'js-yaml', 'svelte', 'svelte/*'], 'src/engine is pure: no Node, DOM, view or YAML libraries.'),
+    pattern(
+      [
+        '**/console/**',
+        '**/protocol/**',
+        '**/worker/**',
+        '**/client/**',
+        '**/lessons/**',
+        '**/share/**',
+        '**/cli/**',
+        ...UI_ONLY,
+      ],
+      'src/engine imports only src/engine and pure libraries.',
+    ),
+    pattern(
+      [
+        'node:*',
+        'd3',
+        'd3-*',
+        'monaco-editor',
+        'monaco-editor/*',
+        'monaco-yaml',
+        'js-yaml',
+        'svelte',
+        'svelte/*',
+      ],
+      'src/engine is pure: no Node, DOM, view or YAML libraries.',
+    ),
   ],
   'src/console/**': [
-    pattern(['**/protocol/**', '**/worker/**', '**/client/**', '**/lessons/**', '**/share/**', '**/cli/**', ...UI_ONLY], 'src/console imports only src/engine and the YAML library.'),
-    pattern(['node:*', 'd3', 'd3-*', 'monaco-editor', 'monaco-editor/*', 'monaco-yaml', 'svelte', 'svelte/*'], 'src/console is pure: no Node, DOM or view libraries.'),
+    pattern(
+      [
+        '**/protocol/**',
+        '**/worker/**',
+        '**/client/**',
+        '**/lessons/**',
+        '**/share/**',
+        '**/cli/**',
+        ...UI_ONLY,
+      ],
+      'src/console imports only src/engine and the YAML library.',
+    ),
+    pattern(
+      [
+        'node:*',
+        'd3',
+        'd3-*',
+        'monaco-editor',
+        'monaco-editor/*',
+        'monaco-yaml',
+        'svelte',
+        'svelte/*',
+      ],
+      'src/console is pure: no Node, DOM or view libraries.',
+    ),
   ],
   'src/protocol/**': [
-    pattern(['**/console/**', '**/worker/**', '**/client/**', '**/lessons/**', '**/share/**', '**/cli/**', ...UI_ONLY, 'node:*', 'd3', 'monaco-editor', 'svelte'], 'src/protocol holds types only (import type from src/engine).'),
+    pattern(
+      [
+        '**/worker/**',
+        '**/client/**',
+        '**/lessons/**',
+        '**/share/**',
+        '**/cli/**',
+        ...UI_ONLY,
+        'node:*',
+        'd3',
+        'monaco-editor',
+        'svelte',
+      ],
+      'src/protocol holds types only (import type from src/engine).',
+    ),
   ],
   'src/share/**': [
-    pattern(['**/engine/**', '**/console/**', '**/protocol/**', '**/worker/**', '**/client/**', '**/lessons/**', '**/cli/**', ...UI_ONLY, 'node:*'], 'src/share imports nothing app-specific.'),
+    pattern(
+      [
+        '**/engine/**',
+        '**/console/**',
+        '**/protocol/**',
+        '**/worker/**',
+        '**/client/**',
+        '**/lessons/**',
+        '**/cli/**',
+        ...UI_ONLY,
+        'node:*',
+      ],
+      'src/share imports nothing app-specific.',
+    ),
   ],
   'src/client/**': [
-    pattern(['**/engine/**', '**/console/**', '**/worker/**', '**/lessons/**', '**/cli/**', ...UI_ONLY, 'node:*'], 'src/client imports only src/protocol.'),
+    pattern(
+      [
+        '**/engine/**',
+        '**/console/**',
+        '**/worker/**',
+        '**/lessons/**',
+        '**/cli/**',
+        ...UI_ONLY,
+        'node:*',
+      ],
+      'src/client imports only src/protocol.',
+    ),
   ],
   'src/worker/**': [
-    pattern(['**/client/**', '**/share/**', '**/cli/**', ...UI_ONLY, 'node:*', 'd3', 'monaco-editor', 'svelte'], 'src/worker imports console, engine, protocol and lesson goals.'),
+    pattern(
+      [
+        '**/client/**',
+        '**/share/**',
+        '**/cli/**',
+        ...UI_ONLY,
+        'node:*',
+        'd3',
+        'monaco-editor',
+        'svelte',
+      ],
+      'src/worker imports console, engine, protocol and lesson goals.',
+    ),
   ],
   'src/lessons/**': [
-    pattern(['**/console/**', '**/worker/**', '**/client/**', '**/cli/**', ...UI_ONLY, 'node:*'], 'src/lessons imports only src/protocol types.'),
+    pattern(
+      ['**/console/**', '**/worker/**', '**/client/**', '**/cli/**', ...UI_ONLY, 'node:*'],
+      'src/lessons imports only src/protocol types.',
+    ),
   ],
   'src/ui/**': [
-    pattern(['**/engine/**', '**/console/**', '**/worker/**', '**/cli/**', 'node:*'], 'src/ui talks to the engine only through src/client and src/protocol types.'),
+    pattern(
+      ['**/engine/**', '**/console/**', '**/worker/**', '**/cli/**', 'node:*'],
+      'src/ui talks to the engine only through src/client and src/protocol types.',
+    ),
   ],
 };
 
 /** Globals and members that make code nondeterministic or DOM-bound. */
-const impureGlobals = ['window', 'document', 'navigator', 'localStorage', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'requestAnimationFrame', 'performance', 'fetch', 'Worker', 'self'].map((name) => ({
+const impureGlobals = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'setTimeout',
+  'setInterval',
+  'clearTimeout',
+  'clearInterval',
+  'requestAnimationFrame',
+  'performance',
+  'fetch',
+  'Worker',
+  'self',
+].map((name) => ({
   name,
   message: 'The engine and console are pure and deterministic: no DOM, timers or real time.',
 }));
 const impureMembers = [
   { object: 'Date', property: 'now', message: 'Use the simulated clock, not Date.now().' },
-  { object: 'Math', property: 'random', message: 'Use the seeded generator in the cluster state, not Math.random().' },
+  {
+    object: 'Math',
+    property: 'random',
+    message: 'Use the seeded generator in the cluster state, not Math.random().',
+  },
   { object: 'performance', property: 'now', message: 'Use the simulated clock.' },
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/*-changed.*', 'test/**/__screenshots__/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      '**/*-changed.*',
+      'test/**/__screenshots__/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],
-    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
+    languageOptions: {
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] },
+    },
   },
   ...Object.entries(boundaries).map(([folder, patterns]) => ({
     files: [folder],
     rules: { 'no-restricted-imports': ['error', { patterns }] },
   })),
   {
+    // The protocol is types only: it may name engine and console shapes, never their code.
+    files: ['src/protocol/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/engine/**', '**/console/**'],
+              allowTypeImports: true,
+              message: 'src/protocol may only `import type` from src/engine and src/console.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/engine/**', 'src/console/**'],
     rules: {
       'no-restricted-globals': ['error', ...impureGlobals],
       'no-restricted-properties': ['error', ...impureMembers],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'new Date() reads real time; use the simulated clock.' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'new Date() reads real time; use the simulated clock.',
+        },
+      ],
     },
   },
 );

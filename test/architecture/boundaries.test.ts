@@ -10,12 +10,18 @@ async function ruleIds(code: string, filePath: string): Promise<string[]> {
 
 describe('import boundaries', () => {
   it('rejects an engine module that imports the UI', async () => {
-    const ids = await ruleIds("import { x } from '../ui/cluster/layout.ts';\nexport const y = x;\n", 'src/engine/bad.ts');
+    const ids = await ruleIds(
+      "import { x } from '../ui/cluster/layout.ts';\nexport const y = x;\n",
+      'src/engine/bad.ts',
+    );
     expect(ids).toContain('no-restricted-imports');
   });
 
   it('rejects real time and randomness in the engine', async () => {
-    const ids = await ruleIds('export const t = Date.now() + Math.random();\n', 'src/engine/bad.ts');
+    const ids = await ruleIds(
+      'export const t = Date.now() + Math.random();\n',
+      'src/engine/bad.ts',
+    );
     expect(ids.filter((id) => id === 'no-restricted-properties')).toHaveLength(2);
   });
 
@@ -25,12 +31,36 @@ describe('import boundaries', () => {
   });
 
   it('rejects the UI importing the engine directly', async () => {
-    const ids = await ruleIds("import type { Pod } from '../engine/types.ts';\nexport type P = Pod;\n", 'src/ui/bad.ts');
+    const ids = await ruleIds(
+      "import type { Pod } from '../engine/types.ts';\nexport type P = Pod;\n",
+      'src/ui/bad.ts',
+    );
     expect(ids).toContain('no-restricted-imports');
   });
 
   it('accepts an engine module that imports only the engine', async () => {
-    const ids = await ruleIds("import type { Pod } from './types.ts';\nexport type P = Pod;\n", 'src/engine/good.ts');
+    const ids = await ruleIds(
+      "import type { Pod } from './types.ts';\nexport type P = Pod;\n",
+      'src/engine/good.ts',
+    );
     expect(ids).toEqual([]);
+  });
+});
+
+describe('protocol boundary', () => {
+  it('allows type imports from the engine', async () => {
+    const ids = await ruleIds(
+      "import type { Pod } from '../engine/types.ts';\nexport type P = Pod;\n",
+      'src/protocol/ok.ts',
+    );
+    expect(ids).toEqual([]);
+  });
+
+  it('rejects value imports from the engine', async () => {
+    const ids = await ruleIds(
+      "import { createCluster } from '../engine/index.ts';\nexport const c = createCluster;\n",
+      'src/protocol/bad.ts',
+    );
+    expect(ids).toContain('@typescript-eslint/no-restricted-imports');
   });
 });
