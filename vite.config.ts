@@ -16,7 +16,34 @@ export default defineConfig({
   worker: { format: 'es' },
   // Deps reached only from workers or lazy chunks would otherwise be found late by the dev
   // optimizer, which reloads the page mid-test (TOOLCHAIN.md, pitfall 7).
-  optimizeDeps: { include: ['js-yaml', 'monaco-yaml', 'monaco-yaml/yaml.worker.js'] },
+  optimizeDeps: {
+    include: [
+      'js-yaml',
+      'monaco-yaml',
+      'monaco-yaml/yaml.worker.js',
+      // The lazy editor chunk's Monaco entries (src/ui/editor/monaco-min.ts), for the same reason.
+      'monaco-editor/editor',
+      'monaco-editor/editor/contrib/suggest/browser/suggestController',
+      ...[
+        'codicon',
+        'hover',
+        'suggest',
+        'folding',
+        'bracketMatching',
+        'find',
+        'format',
+        'gotoError',
+        'comment',
+        'clipboard',
+        'contextmenu',
+        'linesOperations',
+        'wordOperations',
+        'codeAction',
+        'toggleTabFocusMode',
+      ].map((f) => `monaco-editor/features/${f}/register`),
+      'monaco-editor/languages/definitions/yaml/register',
+    ],
+  },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 5000,

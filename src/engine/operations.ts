@@ -17,6 +17,13 @@ export interface FieldError {
   value?: unknown;
   /** Whether `value` is present (a value may legitimately be `undefined`/null). */
   hasValue?: boolean;
+  /**
+   * The Go type of `value` when its JS type alone does not say how apimachinery prints it:
+   * `IntOrString` and `Quantity` print bare (`50%`, `2`), `map[string]string` prints in `%#v`
+   * form (`(nil)` when absent), `LabelSelector` prints its protobuf String(), `core.Toleration`
+   * prints in `%#v` struct form. See `renderFieldError` in engine/api/field-errors.ts.
+   */
+  valueType?: 'IntOrString' | 'Quantity' | 'map[string]string' | 'LabelSelector' | 'core.Toleration';
   detail?: string;
 }
 
@@ -49,6 +56,15 @@ export type ApiError =
       reason: 'NoKindMatch';
       kind: string;
       apiVersion: string;
+    }
+  | {
+      /**
+       * kubectl's client-side check before sending (getObjectKind in kubectl's validation):
+       * `apiVersion not set`, `kind not set`, ... The console prints
+       * `error: error validating "FILE": error validating data: <one error, or [a, b] for several>; if you choose to ignore these errors, turn validation off with --validate=false`.
+       */
+      reason: 'ValidationError';
+      errors: string[];
     }
   | { reason: 'Forbidden'; resource: string; name: string; message: string }
   | { reason: 'Conflict'; resource: string; name: string; message: string };

@@ -1,0 +1,38 @@
+/**
+ * What the page asks of the simulated cluster. The worker-backed client implements it for the
+ * app; component tests use an in-thread one (test/ui/support). Implementations keep the latest
+ * snapshot as reactive state, so components read it directly.
+ */
+import type { ClusterSnapshot, CommandResult, ManifestDiagnostic } from '../protocol/cluster.ts';
+import type { CommandLog, FileMap } from '../protocol/messages.ts';
+
+/** How the connection to the engine is doing, for the page's status line. */
+export type EngineStatus = 'starting' | 'ready' | 'busy' | 'recovering';
+
+/** The page's handle on the engine. */
+export interface EngineClient {
+  /** The latest cluster picture, undefined until the first one arrives. */
+  readonly snapshot: ClusterSnapshot | undefined;
+  /** Grows with every snapshot shown. */
+  readonly version: number;
+  /** The simulated clock as last reported, in ms (moves while playing). */
+  readonly timeMs: number;
+  readonly playing: boolean;
+  readonly status: EngineStatus;
+  /** A sentence for the learner when something went wrong and was repaired, else undefined. */
+  readonly notice: string | undefined;
+  /** Every command run so far, with its simulated time: replaying it rebuilds the cluster. */
+  readonly log: CommandLog;
+
+  /** Runs one console line against the files open now; resolves with what the console printed. */
+  run(line: string, files: FileMap): Promise<CommandResult>;
+  /** Tab completion candidates for a partial console line. */
+  complete(line: string, files: FileMap): Promise<string[]>;
+  /** Problems in one file (YAML, API validation, advisor), for editor markers. */
+  diagnose(fileName: string, text: string): Promise<ManifestDiagnostic[]>;
+  /** Starts or stops the clock running on its own in real time. */
+  setPlaying(playing: boolean): Promise<void>;
+  /** Forgets the notice once the learner has read it. */
+  dismissNotice(): void;
+  dispose(): void;
+}

@@ -1,0 +1,334 @@
+/**
+ * The page's handle on the engine worker, after the Svelte REPL's Bundler.svelte.ts: it owns
+ * the worker, holds the latest snapshot as reactive state and turns requests into promises.
+ *
+ * It also keeps the command log. If the worker throws, or stays silent for longer than
+ * HEARTBEAT_TIMEOUT_MS outside long work it announced, the client says so, replaces the worker
+ * and replays the log into the new one, so nothing the learner typed is lost.
+ */
+import type { ClusterSnapshot, CommandResult, ManifestDiagnostic } from '../protocol/cluster.ts';
+import {
+  HEARTBEAT_TIMEOUT_MS,
+  assertNever,
+  isWorkerMessage,
+  type CommandLog,
+  type FileMap,
+  type WorkerMessage,
+  type WorkerRequest,
+} from '../protocol/messages.ts';
+import type { EngineClient, EngineStatus } from './engine-client.ts';
+
+/** Requests as callers write them: the client adds the id. */
+type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
+
+/** The reply each request type resolves with. */
+interface Replies {
+  start: Extract<WorkerMessage, { type: 'started' }>;
+  run: Extract<WorkerMessage, { type: 'ran' }>;
+  complete: Extract<WorkerMessage, { type: 'completed' }>;
+  diagnose: Extract<WorkerMessage, { type: 'diagnosed' }>;
+  setPlaying: Extract<WorkerMessage, { type: 'playingChanged' }>;
+}
+
+interface Pending {
+  request: WorkerRequest;
+  resolve(reply: Replies[keyof Replies]): void;
+  /** What the request resolves with if the worker dies while handling it. */
+  fallback(): void;
+}
+
+/** How the client is set up. */
+export interface WorkerClientOptions {
+  /** Makes a fresh engine worker (main.ts passes the Vite worker constructor). */
+  createWorker(): Worker;
+  seed: number;
+  /** Files open before the first command. */
+  files: FileMap;
+  playing: boolean;
+  /** Silence that counts as stuck (tests shorten it). */
+  heartbeatTimeoutMs?: number;
+}
+
+/** More rebuilds than this within RECOVERY_WINDOW_MS means something is broken for good. */
+const MAX_RECOVERIES = 3;
+const RECOVERY_WINDOW_MS = 20_000;
+
+/** The worker-backed EngineClient used by the app. */
+export class WorkerEngineClient implements EngineClient {
+  // $state.raw: a snapshot is replaced whole, never mutated, and deep proxies over thousands of
+  // pods would cost more than the drawing.
+  snapshot: ClusterSnapshot | undefined = $state.raw();
+  version = $state(0);
+  timeMs = $state(0);
+  playing = $state(false);
+  status: EngineStatus = $state('starting');
+  notice: string | undefined = $state();
+  readonly log: CommandLog;
+
+  #options: WorkerClientOptions;
+  #worker: Worker | undefined;
+  #generation = 0;
+  #nextId = 1;
+  // Bookkeeping, not state the page draws: a plain Map on purpose.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #pending = new Map<number, Pending>();
+  #watchdog: ReturnType<typeof setTimeout> | undefined;
+  #silenceLimitMs: number;
+  #busy = false;
+  #lastFiles: FileMap;
+  #recoveries: number[] = [];
+  #disposed = false;
+
+  /** Starts the worker with an empty log. */
+  constructor(options: WorkerClientOptions) {
+    this.#options = options;
+    this.#silenceLimitMs = options.heartbeatTimeoutMs ?? HEARTBEAT_TIMEOUT_MS;
+    this.log = { seed: options.seed, files: { ...options.files }, entries: [] };
+    this.#lastFiles = { ...options.files };
+    this.playing = options.playing;
+    this.#boot();
+  }
+
+  /** Runs a console line; it enters the log with the simulated time the worker ran it at. */
+  async run(line: string, files: FileMap): Promise<CommandResult> {
+    const reply = await this.#request({ type: 'run', line, files });
+    return reply.result;
+  }
+
+  /** Tab completion candidates. */
+  async complete(line: string, files: FileMap): Promise<string[]> {
+    return (await this.#request({ type: 'complete', line, files })).items;
+  }
+
+  /** Diagnostics for one file. */
+  async diagnose(fileName: string, text: string): Promise<ManifestDiagnostic[]> {
+    return (await this.#request({ type: 'diagnose', fileName, text })).diagnostics;
+  }
+
+  /** Plays or pauses the simulated clock. */
+  async setPlaying(playing: boolean): Promise<void> {
+    this.playing = playing;
+    await this.#request({ type: 'setPlaying', playing });
+  }
+
+  dismissNotice(): void {
+    this.notice = undefined;
+  }
+
+  /** Stops the worker for good. */
+  dispose(): void {
+    this.#disposed = true;
+    clearTimeout(this.#watchdog);
+    this.#worker?.terminate();
+    this.#worker = undefined;
+  }
+
+  /** Sends a request; the promise settles with its reply (never rejects). */
+  #request<B extends RequestBody>(body: B): Promise<Replies[B['type']]> {
+    const id = this.#nextId++;
+    const request = { ...body, id } as WorkerRequest;
+    return new Promise((resolve) => {
+      this.#pending.set(id, {
+        request,
+        resolve: resolve as Pending['resolve'],
+        fallback: () => (resolve as Pending['resolve'])(fallbackReply(request)),
+      });
+      this.#worker?.postMessage(request);
+    });
+  }
+
+  #boot(): void {
+    const generation = ++this.#generation;
+    const worker = this.#options.createWorker();
+    this.#worker = worker;
+    worker.onmessage = (event: MessageEvent<unknown>) => {
+      if (generation !== this.#generation) return;
+      if (!isWorkerMessage(event.data)) return;
+      this.#handle(event.data);
+    };
+    worker.onerror = (event) => {
+      if (generation !== this.#generation) return;
+      event.preventDefault();
+      this.#recover(null, `the simulation crashed (${event.message || 'worker error'})`);
+    };
+    worker.onmessageerror = () => {
+      if (generation === this.#generation) this.#recover(null, 'a message from the simulation could not be read');
+    };
+    const start: WorkerRequest = {
+      type: 'start',
+      id: this.#nextId++,
+      log: this.log,
+      untilMs: this.timeMs,
+      playing: this.playing,
+      baseVersion: this.version,
+    };
+    this.#pending.set(start.id, {
+      request: start,
+      resolve: () => {
+        this.status = 'ready';
+      },
+      fallback: () => {},
+    });
+    worker.postMessage(start);
+    // Requests made before a rebuild go to the new worker after the replay, in order.
+    for (const [id, pending] of this.#pending) if (id !== start.id) worker.postMessage(pending.request);
+    this.#armWatchdog(this.#silenceLimitMs);
+  }
+
+  #handle(message: WorkerMessage): void {
+    this.#armWatchdog(this.#busy ? undefined : this.#silenceLimitMs);
+    switch (message.type) {
+      case 'snapshot':
+        // A late snapshot from before a newer one would move the picture backwards.
+        if (message.version <= this.version) return;
+        this.version = message.version;
+        this.snapshot = message.snapshot;
+        if (message.snapshot.timeMs > this.timeMs) this.timeMs = message.snapshot.timeMs;
+        return;
+      case 'heartbeat':
+        this.timeMs = message.timeMs;
+        this.playing = message.playing;
+        return;
+      case 'busy':
+        this.#busy = true;
+        this.status = 'busy';
+        this.#armWatchdog(message.limitMs);
+        return;
+      case 'idle':
+        this.#busy = false;
+        this.status = 'ready';
+        this.#armWatchdog(this.#silenceLimitMs);
+        return;
+      case 'failed': {
+        const culprit = message.id;
+        this.#recover(culprit, `the simulation failed (${message.message})`);
+        return;
+      }
+      case 'ran':
+        this.#record(message);
+        this.timeMs = Math.max(this.timeMs, message.timeMs);
+        this.#settle(message.id, message);
+        return;
+      case 'started':
+        this.timeMs = Math.max(this.timeMs, message.timeMs);
+        this.#settle(message.id, message);
+        return;
+      case 'completed':
+      case 'diagnosed':
+      case 'playingChanged':
+        this.#settle(message.id, message);
+        return;
+      default:
+        assertNever(message);
+    }
+  }
+
+  #settle(id: number, reply: Replies[keyof Replies]): void {
+    const pending = this.#pending.get(id);
+    // A reply nobody waits for (its request was answered by a fallback) is dropped.
+    if (!pending) return;
+    this.#pending.delete(id);
+    pending.resolve(reply);
+  }
+
+  /** Adds a finished command to the log, with the files only when they changed. */
+  #record(message: Extract<WorkerMessage, { type: 'ran' }>): void {
+    const pending = this.#pending.get(message.id);
+    if (!pending || pending.request.type !== 'run') return;
+    const { line, files } = pending.request;
+    const changed = !sameFiles(files, this.#lastFiles);
+    if (changed) this.#lastFiles = { ...files };
+    this.log.entries.push(changed ? { atMs: message.atMs, line, files: { ...files } } : { atMs: message.atMs, line });
+  }
+
+  #armWatchdog(limitMs: number | undefined): void {
+    if (limitMs === undefined || this.#disposed) return;
+    clearTimeout(this.#watchdog);
+    this.#watchdog = setTimeout(() => {
+      this.#recover(undefined, `the simulation stopped responding for ${Math.round(limitMs / 1000)} s`);
+    }, limitMs);
+  }
+
+  /**
+   * Replaces the worker and replays the log. `culprit` is the request that failed (null when
+   * the worker itself failed, undefined when it went silent): it is answered with an error and
+   * not sent again, so a command that crashes the engine cannot crash it forever.
+   */
+  #recover(culprit: number | null | undefined, reason: string): void {
+    if (this.#disposed) return;
+    clearTimeout(this.#watchdog);
+    this.#worker?.terminate();
+    this.#busy = false;
+    const now = Date.now();
+    this.#recoveries = this.#recoveries.filter((t) => now - t < RECOVERY_WINDOW_MS);
+    this.#recoveries.push(now);
+
+    // Without a named culprit, the oldest unanswered run is the one the worker was busy with.
+    let blamed = culprit ?? undefined;
+    if (blamed === undefined) {
+      for (const [id, p] of this.#pending) {
+        if (p.request.type === 'run') {
+          blamed = id;
+          break;
+        }
+      }
+    }
+    const failed = blamed !== undefined ? this.#pending.get(blamed) : undefined;
+    if (blamed !== undefined) this.#pending.delete(blamed);
+    for (const [id, p] of this.#pending) if (p.request.type === 'start') this.#pending.delete(id);
+    failed?.fallback();
+
+    if (this.#recoveries.length > MAX_RECOVERIES) {
+      this.status = 'recovering';
+      this.notice = `Sorry: ${reason}, again. The playground stopped retrying; reload the page to start over.`;
+      for (const p of this.#pending.values()) p.fallback();
+      this.#pending.clear();
+      this.#worker = undefined;
+      return;
+    }
+    // A crash outside any command happened while the clock was playing: pause it, or the
+    // rebuilt cluster would play straight into the same failure.
+    if (failed === undefined && culprit === null) this.playing = false;
+    const lost = failed?.request.type === 'run' ? ` "${failed.request.line}" was not run.` : '';
+    this.notice = `${capitalize(reason)}. It was rebuilt from your ${this.log.entries.length} earlier commands.${lost}`;
+    this.status = 'recovering';
+    this.#boot();
+  }
+}
+
+function fallbackReply(request: WorkerRequest): Replies[keyof Replies] {
+  switch (request.type) {
+    case 'run':
+      return {
+        type: 'ran',
+        id: request.id,
+        atMs: 0,
+        timeMs: 0,
+        result: {
+          exit: 1,
+          out: '',
+          err: 'error: the simulation stopped while running this command; the cluster was rebuilt without it\n',
+        },
+      };
+    case 'complete':
+      return { type: 'completed', id: request.id, items: [] };
+    case 'diagnose':
+      return { type: 'diagnosed', id: request.id, diagnostics: [] };
+    case 'setPlaying':
+      return { type: 'playingChanged', id: request.id, playing: request.playing };
+    case 'start':
+      return { type: 'started', id: request.id, timeMs: 0 };
+    default:
+      return assertNever(request);
+  }
+}
+
+function sameFiles(a: FileMap, b: FileMap): boolean {
+  const ak = Object.keys(a);
+  if (ak.length !== Object.keys(b).length) return false;
+  return ak.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

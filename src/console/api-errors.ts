@@ -1,0 +1,62 @@
+/**
+ * Turning the simulated API server's errors into kubectl's text (cmd/util/helpers.go
+ * CheckErr/StandardErrorMessage and AddSourceToErr): Invalid becomes `The Kind "x" is invalid:`
+ * with one cause inline or several as a bulleted list; the others become
+ * `Error from server (Reason): [error when VERB "FILE": ]message`.
+ */
+import type { ApiError } from '../engine/operations.ts';
+import { renderFieldError } from '../engine/api/field-errors.ts';
+import {
+  alreadyExists,
+  badRequest,
+  invalidHead,
+  noKindMatch,
+  notFound,
+  notFoundFor,
+  serverError,
+} from './messages.ts';
+
+/** Where the failing object came from, for `error when creating "FILE"`. */
+export interface ErrorSource {
+  /** `creating`, `patching`, `deleting`, `replacing`. */
+  verb: string;
+  file?: string;
+  /** For NoKindMatch: the object's name and namespace as written. */
+  name?: string;
+  namespace?: string;
+}
+
+/** From an API error and where it came from, the lines kubectl prints on stderr. */
+export function formatApiError(error: ApiError, source: ErrorSource = { verb: 'creating' }): string {
+  switch (error.reason) {
+    case 'Invalid': {
+      const head = invalidHead(error.kind, error.name);
+      const causes = error.causes.map((c) => renderFieldError(c));
+      if (causes.length === 1) return `${head}${causes[0]}`;
+      return `${head}\n${causes.map((c) => `* ${c}`).join('\n')}`;
+    }
+    case 'BadRequest': {
+      const version = error.apiVersion.includes('/') ? error.apiVersion.split('/')[1] : error.apiVersion;
+      const message = /cannot be handled as a/.test(error.message)
+        ? error.message
+        : `${error.kind} in version "${version}" cannot be handled as a ${error.kind}: ${error.message}`;
+      return badRequest(source.verb, source.file, message);
+    }
+    case 'NotFound':
+      return source.file === undefined
+        ? notFound(error.resource, error.name)
+        : notFoundFor(source.verb, source.file, error.resource, error.name);
+    case 'AlreadyExists':
+      return source.file === undefined
+        ? alreadyExists(error.resource, error.name)
+        : `Error from server (AlreadyExists): error when ${source.verb} "${source.file}": ${error.resource} "${error.name}" already exists`;
+    case 'NoKindMatch':
+      return noKindMatch(source.name ?? '', source.namespace ?? '', source.file ?? '', error.kind, error.apiVersion);
+    case 'Forbidden':
+      return serverError('Forbidden', source.verb, source.file, error.message);
+    case 'Conflict':
+      return serverError('Conflict', source.verb, source.file, error.message);
+    default:
+      return `Error from server: ${JSON.stringify(error)}`;
+  }
+}

@@ -1,0 +1,490 @@
+/**
+ * Reading a manifest file the way kubectl does (apimachinery's YAMLReader + sigs.k8s.io/yaml):
+ * split the stream at `---` lines, convert each document with YAML 1.1 readings, expand
+ * `kind: List`, and stop at the first document that is not valid YAML (documents before it are
+ * still applied). Unlike kubectl we keep where every field came from, so API errors and the
+ * advisor can point at a line, and we budget alias expansion and nesting so a hostile file is
+ * refused in milliseconds.
+ */
+import { EVENT_ID, parseEvents, type Event as YamlEvent, getScalarValue } from 'js-yaml';
+import { keyToString, resolvePlainScalar, resolveTaggedScalar } from './yaml11.ts';
+import { missingApiVersion, missingKind, notAnObject } from '../messages.ts';
+
+/** A 1-based range in the file, end exclusive (Monaco's convention). */
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** Where one field of an object sits in the file. */
+export interface FieldSpan {
+  /** The key of a mapping entry (absent for sequence items and the document root). */
+  key?: Span;
+  /** The value node (its first token to its last scalar). */
+  value: Span;
+  /** Column (1-based) at which the entry starts: the key, or the item after `- `. */
+  indent: number;
+}
+
+/** One object read from a file, with the spans of its fields keyed by field path. */
+export interface ManifestObject {
+  value: Record<string, unknown>;
+  /** Index of the YAML document in the file (0-based). */
+  document: number;
+  /** Field path (`spec.template.spec.containers[0].image`) to where it is written. */
+  spans: Map<string, FieldSpan>;
+  /** Span of the whole object (its document, or its item of a List). */
+  span: Span;
+}
+
+/** A document that parsed but cannot be an object (no kind, not a mapping). */
+export interface ManifestProblem {
+  message: string;
+  span: Span;
+}
+
+export type ManifestEntry = { type: 'object'; object: ManifestObject } | { type: 'problem'; problem: ManifestProblem };
+
+/** A syntax error that ends the stream; `line` is within its document, as go-yaml counts. */
+export interface ManifestFatal {
+  /** Text after `error converting YAML to JSON: ` or the stream error as kubectl prints it. */
+  kind: 'yaml' | 'stream';
+  problem: string;
+  /** Line within the document (kubectl's number), or undefined when go-yaml gives none. */
+  documentLine?: number;
+  span: Span;
+}
+
+export interface ManifestReadResult {
+  entries: ManifestEntry[];
+  fatal?: ManifestFatal;
+  /** Duplicate keys: kubectl keeps the last value; we say so. */
+  warnings: ManifestProblem[];
+}
+
+/** Nesting deeper than this is no Kubernetes object (go-yaml v3 stops at 10000; we are stricter). */
+export const MAX_DEPTH = 100;
+/** Nodes a file may expand to through aliases before we call it an alias bomb. */
+export const MAX_EXPANDED_NODES = 1_000_000;
+
+class ReadError extends Error {
+  constructor(
+    readonly problem: string,
+    readonly offset: number | undefined,
+  ) {
+    super(problem);
+  }
+}
+
+/** Line starts of a text, for offset → line/column. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** A document of the stream: its text and where it starts in the file. */
+interface Chunk {
+  text: string;
+  offset: number;
+}
+
+/**
+ * Splits a stream at `---` lines as apimachinery's YAMLReader does: the separator line is not
+ * part of either document and anything but a comment after `---` is an error.
+ */
+function splitDocuments(text: string): { chunks: Chunk[]; error?: { problem: string; offset: number } } {
+  const chunks: Chunk[] = [];
+  let start = 0;
+  let pos = 0;
+  while (pos <= text.length) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl < 0 ? text.length : nl + 1;
+    const line = text.slice(pos, end);
+    if (line.startsWith('---')) {
+      const trimmed = line.slice(3).trim();
+      if (trimmed.length > 0 && trimmed[0] !== '#') {
+        return { chunks, error: { problem: `invalid Yaml document separator: ${trimmed}`, offset: pos } };
+      }
+      if (pos > start) chunks.push({ text: text.slice(start, pos), offset: start });
+      start = end;
+    }
+    if (nl < 0) break;
+    pos = end;
+  }
+  if (start < text.length) chunks.push({ text: text.slice(start), offset: start });
+  return { chunks };
+}
+
+/** go-yaml's wording for the syntax errors learners make most, from js-yaml's reason. */
+function toGoYamlProblem(reason: string, text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  if (text[offset] === '\t' || reason.startsWith('tab characters')) {
+    return 'found character that cannot start any token';
+  }
+  switch (reason) {
+    case 'bad indentation of a mapping entry':
+      return /\S:(\s|$)/.test(before) ? 'mapping values are not allowed in this context' : 'did not find expected key';
+    case 'bad indentation of a sequence entry':
+      return "did not find expected '-' indicator";
+    case 'end of the stream or a document separator is expected':
+      return 'did not find expected key';
+    case 'deficient indentation':
+    case 'unexpected end of the stream within a double quoted scalar':
+    case 'unexpected end of the stream within a single quoted scalar':
+    case 'unexpected end of the document within a double quoted scalar':
+    case 'unexpected end of the document within a single quoted scalar':
+      return 'found unexpected end of stream';
+    case 'unexpected end of the stream within a flow collection':
+    case 'missed comma between flow collection entries':
+      return "did not find expected ',' or ']'";
+    case "expected ':' after a mapping key":
+    case 'can not read a block mapping entry; a multiline key may not be an implicit key':
+      return "could not find expected ':'";
+    case 'unknown escape sequence':
+      return 'found unknown escape character';
+    case 'a whitespace character is expected after the key-value separator within a block mapping':
+      return 'mapping values are not allowed in this context';
+    default:
+      return reason;
+  }
+}
+
+/** Builds values from one document's events, recording spans and enforcing the budgets. */
+class Constructor {
+  private i = 0;
+  private anchors = new Map<string, { value: unknown; size: number }>();
+  /** Nodes built so far, counting alias expansions. */
+  nodes = 0;
+  readonly spans = new Map<string, FieldSpan>();
+  readonly warnings: ManifestProblem[] = [];
+
+  constructor(
+    private readonly events: YamlEvent[],
+    private readonly source: string,
+    private readonly toSpan: (start: number, end: number) => Span,
+    private readonly budget: { expanded: number },
+  ) {}
+
+  /** The document's root value, or undefined for an empty document. */
+  document(): { value: unknown; start: number; end: number } | undefined {
+    // events[0] is the DOCUMENT event; an empty document is followed directly by POP.
+    this.i = 1;
+    if (this.events[this.i]?.type === EVENT_ID.POP) return undefined;
+    const node = this.node([], 0);
+    return { value: node.value, start: node.start, end: node.end };
+  }
+
+  private anchorName(start: number, end: number): string | undefined {
+    return start >= 0 ? this.source.slice(start, end) : undefined;
+  }
+
+  private tagOf(start: number, end: number): string | undefined {
+    return start >= 0 ? this.source.slice(start, end) : undefined;
+  }
+
+  private record(path: string, span: FieldSpan): void {
+    this.spans.set(path, span);
+  }
+
+  /** Reads the node at the cursor; returns its value, size and offsets. */
+  private node(path: (string | number)[], depth: number): { value: unknown; size: number; start: number; end: number } {
+    const event = this.events[this.i++];
+    if (depth > MAX_DEPTH) throw new ReadError(`exceeded max depth of ${MAX_DEPTH}`, undefined);
+    switch (event.type) {
+      case EVENT_ID.SCALAR: {
+        const text = getScalarValue(this.source, event);
+        const tag = this.tagOf(event.tagStart, event.tagEnd);
+        let value: unknown;
+        if (tag !== undefined) value = resolveTaggedScalar(tag, text);
+        else if (event.style === 1) value = resolvePlainScalar(text);
+        else value = text;
+        this.nodes++;
+        const start = event.valueStart;
+        const end = Math.max(event.valueEnd, start);
+        const name = this.anchorName(event.anchorStart, event.anchorEnd);
+        if (name !== undefined) this.anchors.set(name, { value, size: 1 });
+        return { value, size: 1, start, end };
+      }
+      case EVENT_ID.ALIAS: {
+        const name = this.source.slice(event.anchorStart, event.anchorEnd);
+        const anchored = this.anchors.get(name);
+        if (!anchored) throw new ReadError(`unknown anchor '${name}' referenced`, undefined);
+        this.budget.expanded += anchored.size;
+        this.nodes += anchored.size;
+        if (this.budget.expanded > MAX_EXPANDED_NODES) {
+          throw new ReadError('document contains excessive aliasing', undefined);
+        }
+        // Copy, so that later edits of one use (defaults, our annotations) never leak into another.
+        return { value: structuredCloneJson(anchored.value), size: anchored.size, start: event.anchorStart - 1, end: event.anchorEnd };
+      }
+      case EVENT_ID.SEQUENCE: {
+        const items: unknown[] = [];
+        let size = 1;
+        const start = event.start;
+        let end = start + 1;
+        while (this.events[this.i].type !== EVENT_ID.POP) {
+          const index = items.length;
+          const childPath = [...path, index];
+          const child = this.node(childPath, depth + 1);
+          items.push(child.value);
+          size += child.size;
+          end = Math.max(end, child.end);
+          const span = this.toSpan(child.start, child.end);
+          this.record(pathKey(childPath), { value: span, indent: span.column });
+        }
+        this.i++;
+        this.nodes++;
+        const name = this.anchorName(event.anchorStart, event.anchorEnd);
+        if (name !== undefined) this.anchors.set(name, { value: items, size });
+        return { value: items, size, start, end };
+      }
+      case EVENT_ID.MAPPING: {
+        // Prototype-free, so `__proto__` or `constructor` are ordinary keys.
+        const map: Record<string, unknown> = Object.create(null);
+        const keyLines = new Map<string, number>();
+        const merges: unknown[] = [];
+        let size = 1;
+        const start = event.start;
+        let end = start + 1;
+        while (this.events[this.i].type !== EVENT_ID.POP) {
+          const keyEvent = this.events[this.i];
+          const key = this.node([...path, '?'], depth + 1);
+          const keyText = keyToString(key.value);
+          const isMerge =
+            keyEvent.type === EVENT_ID.SCALAR && keyEvent.style === 1 && keyText === '<<';
+          const childPath = [...path, keyText];
+          const child = this.node(childPath, depth + 1);
+          size += key.size + child.size;
+          end = Math.max(end, child.end, key.end);
+          if (isMerge) {
+            merges.push(child.value);
+            continue;
+          }
+          if (typeof key.value === 'object' && key.value !== null) {
+            throw new ReadError('invalid map key: a mapping key must be a scalar', key.start);
+          }
+          const keySpan = this.toSpan(key.start, key.end);
+          const previous = keyLines.get(keyText);
+          if (previous !== undefined) {
+            this.warnings.push({
+              message: `duplicate key "${keyText}" on line ${keySpan.line}: kubectl keeps this last value and ignores the one on line ${previous}`,
+              span: keySpan,
+            });
+          }
+          keyLines.set(keyText, keySpan.line);
+          map[keyText] = child.value;
+          this.record(pathKey(childPath), {
+            key: keySpan,
+            value: this.toSpan(child.start, child.end),
+            indent: keySpan.column,
+          });
+        }
+        this.i++;
+        this.nodes++;
+        // YAML merge keys (`<<: *base`): explicit keys win, earlier merged maps win over later.
+        for (const merged of merges) {
+          const sources = Array.isArray(merged) ? merged : [merged];
+          for (const source of sources) {
+            if (typeof source !== 'object' || source === null || Array.isArray(source)) {
+              throw new ReadError('map merge requires map or sequence of maps as the value', start);
+            }
+            for (const k of Object.keys(source)) {
+              if (!Object.hasOwn(map, k)) map[k] = (source as Record<string, unknown>)[k];
+            }
+          }
+        }
+        const name = this.anchorName(event.anchorStart, event.anchorEnd);
+        if (name !== undefined) this.anchors.set(name, { value: map, size });
+        return { value: map, size, start, end };
+      }
+      default:
+        throw new ReadError('unexpected event', undefined);
+    }
+  }
+}
+
+/** A deep copy of JSON-like data (objects keep a null prototype). */
+function structuredCloneJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(structuredCloneJson);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = Object.create(null);
+    for (const k of Object.keys(value)) out[k] = structuredCloneJson((value as Record<string, unknown>)[k]);
+    return out;
+  }
+  return value;
+}
+
+/** From path segments, the key used in span maps: `spec.containers[0].image`. */
+export function pathKey(segments: readonly (string | number)[]): string {
+  let out = '';
+  for (const s of segments) {
+    if (typeof s === 'number') out += `[${s}]`;
+    else out += out === '' ? s : `.${s}`;
+  }
+  return out;
+}
+
+/**
+ * From a Kubernetes field path as the API server words it (`spec.template.spec.containers[0].image`,
+ * `metadata.labels[app]`, `spec.containers[0].resources.requests[cpu]`), the span-map key.
+ */
+export function normalizeFieldPath(field: string): string {
+  return field.replace(/\[([^\]]*)\]/g, (_m, inner: string) => (/^\d+$/.test(inner) ? `[${inner}]` : `.${inner}`));
+}
+
+/** From a span map and a field path, the span of the field or of its nearest written parent. */
+export function findSpan(spans: Map<string, FieldSpan>, field: string): FieldSpan | undefined {
+  let key = normalizeFieldPath(field);
+  while (key !== '') {
+    const span = spans.get(key);
+    if (span) return span;
+    const cut = Math.max(key.lastIndexOf('.'), key.lastIndexOf('['));
+    if (cut <= 0) break;
+    key = key.slice(0, cut);
+  }
+  return spans.get(key);
+}
+
+/** A JSON-ish type name for decode errors, as Go's encoding/json says it. */
+function jsonTypeName(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (value === null) return 'null';
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'boolean') return 'bool';
+  return 'string';
+}
+
+/** JSON with sorted keys, as Go marshals a map (used in decode error messages). */
+export function toGoJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(toGoJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${toGoJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'null';
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * From a file's text and name, the objects kubectl would send, in file order, each with its
+ * field spans; a document without `kind` becomes a problem entry (kubectl goes on with the
+ * next); the first YAML syntax error ends the read (kubectl stops the stream there).
+ */
+export function readManifest(text: string, fileName: string): ManifestReadResult {
+  const starts = lineStarts(text);
+  const toSpan = (start: number, end: number): Span => {
+    const l1 = lineOf(starts, start);
+    const l2 = lineOf(starts, Math.max(start, end));
+    return { line: l1 + 1, column: start - starts[l1] + 1, endLine: l2 + 1, endColumn: Math.max(start, end) - starts[l2] + 1 };
+  };
+  const entries: ManifestEntry[] = [];
+  const warnings: ManifestProblem[] = [];
+  const split = splitDocuments(text);
+  const budget = { expanded: 0 };
+  let documentIndex = 0;
+  for (const chunk of split.chunks) {
+    const document = documentIndex++;
+    const chunkSpan = (start: number, end: number): Span => toSpan(chunk.offset + start, chunk.offset + end);
+    let events: YamlEvent[];
+    try {
+      events = parseEvents(chunk.text, { maxDepth: MAX_DEPTH });
+    } catch (error) {
+      const mark = (error as { mark?: { line: number; position: number } }).mark;
+      const reason = (error as { reason?: string }).reason ?? String(error);
+      const position = mark?.position ?? 0;
+      const problem = reason.startsWith('nesting exceeded')
+        ? `exceeded max depth of ${MAX_DEPTH}`
+        : toGoYamlProblem(reason, chunk.text, position);
+      return {
+        entries,
+        warnings,
+        fatal: { kind: 'yaml', problem, documentLine: (mark?.line ?? 0) + 1, span: chunkSpan(position, position + 1) },
+      };
+    }
+    // One chunk can still hold several YAML documents (`...` markers); kubectl reads only the first.
+    const docEnd = events.findIndex((e, idx) => idx > 0 && e.type === EVENT_ID.DOCUMENT);
+    const docEvents = docEnd > 0 ? events.slice(0, docEnd) : events;
+    if (docEvents.length === 0) continue;
+    const constructor = new Constructor(docEvents, chunk.text, chunkSpan, budget);
+    let root: { value: unknown; start: number; end: number } | undefined;
+    try {
+      root = constructor.document();
+    } catch (error) {
+      if (!(error instanceof ReadError)) throw error;
+      const offset = error.offset ?? 0;
+      const span = chunkSpan(offset, offset + 1);
+      return {
+        entries,
+        warnings: [...warnings, ...constructor.warnings],
+        fatal: { kind: 'yaml', problem: error.problem, documentLine: error.offset === undefined ? undefined : span.line - chunkSpan(0, 0).line + 1, span },
+      };
+    }
+    warnings.push(...constructor.warnings);
+    if (root === undefined || root.value === null) continue;
+    const rootSpan = chunkSpan(root.start, root.end);
+    if (typeof root.value !== 'object' || Array.isArray(root.value)) {
+      entries.push({
+        type: 'problem',
+        problem: { message: notAnObject(fileName, jsonTypeName(root.value)), span: rootSpan },
+      });
+      continue;
+    }
+    const object = root.value as Record<string, unknown>;
+    const problem = checkTypeMeta(object, fileName);
+    if (problem) {
+      entries.push({ type: 'problem', problem: { message: problem, span: rootSpan } });
+      continue;
+    }
+    if (object.kind === 'List' && Array.isArray(object.items)) {
+      object.items.forEach((item, index) => {
+        const itemSpan = constructor.spans.get(`items[${index}]`)?.value ?? rootSpan;
+        if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+          entries.push({ type: 'problem', problem: { message: notAnObject(fileName, jsonTypeName(item)), span: itemSpan } });
+          return;
+        }
+        const itemProblem = checkTypeMeta(item as Record<string, unknown>, fileName);
+        if (itemProblem) {
+          entries.push({ type: 'problem', problem: { message: itemProblem, span: itemSpan } });
+          return;
+        }
+        const prefix = `items[${index}].`;
+        const spans = new Map<string, FieldSpan>();
+        for (const [k, v] of constructor.spans) if (k.startsWith(prefix)) spans.set(k.slice(prefix.length), v);
+        entries.push({ type: 'object', object: { value: item as Record<string, unknown>, document, spans, span: itemSpan } });
+      });
+      continue;
+    }
+    entries.push({ type: 'object', object: { value: object, document, spans: constructor.spans, span: rootSpan } });
+  }
+  if (split.error) {
+    const span = toSpan(split.error.offset, split.error.offset + 3);
+    return { entries, warnings, fatal: { kind: 'stream', problem: split.error.problem, span } };
+  }
+  return { entries, warnings };
+}
+
+/** kubectl's unstructured decoder refuses a document without kind or apiVersion. */
+function checkTypeMeta(object: Record<string, unknown>, fileName: string): string | undefined {
+  if (typeof object.kind !== 'string' || object.kind === '') {
+    return missingKind(fileName, toGoJson(object));
+  }
+  if (typeof object.apiVersion !== 'string' || object.apiVersion === '') {
+    return missingApiVersion(fileName, toGoJson(object));
+  }
+  return undefined;
+}

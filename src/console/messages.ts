@@ -1,0 +1,286 @@
+/**
+ * The message catalogue: every error and notice the console prints, one named function each,
+ * worded as kubectl v1.32 words it (sources named per group). Commands and tests share these,
+ * so a wording fix happens in one place.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Command line (cobra and kubectl's cmd.go)
+
+/** `kubectl foo`: cobra's unknown-command error as kubectl prints it. */
+export const unknownCommand = (word: string): string => `error: unknown command "${word}" for "kubectl"`;
+
+/** A flag no kubectl command has; the usage hint names the command path. */
+export const unknownFlag = (flag: string, commandPath: string): string =>
+  `error: unknown flag: ${flag}\nSee '${commandPath} --help' for usage.`;
+
+/** A single-letter flag no kubectl command has (pflag's wording). */
+export const unknownShorthandFlag = (letter: string, word: string, commandPath: string): string =>
+  `error: unknown shorthand flag: '${letter}' in ${word}\nSee '${commandPath} --help' for usage.`;
+
+/** A flag that needs a value but got none (pflag's wording). */
+export const flagNeedsArgument = (flag: string, commandPath: string): string =>
+  `error: flag needs an argument: ${flag}\nSee '${commandPath} --help' for usage.`;
+
+/** A flag value that does not parse, e.g. `--to-revision=x` (pflag's wording). */
+export const invalidFlagValue = (value: string, flag: string, type: string, commandPath: string): string =>
+  `error: invalid argument "${value}" for "${flag}" flag: parse error\nSee '${commandPath} --help' for usage.`.replace(
+    'parse error',
+    type === 'int'
+      ? `strconv.ParseInt: parsing "${value}": invalid syntax`
+      : `strconv.ParseBool: parsing "${value}": invalid syntax`,
+  );
+
+/** A real kubectl verb the playground leaves out. */
+export const verbNotOffered = (verb: string): string =>
+  `error: "kubectl ${verb}" is not available in the playground (it simulates scheduling, not containers)`;
+
+/** A real kubectl flag the playground leaves out. */
+export const flagNotOffered = (flag: string, commandPath: string): string =>
+  `error: the ${flag} flag of "${commandPath}" is not available in the playground`;
+
+/** An `-o` format kubectl has but the playground leaves out. */
+export const outputNotOffered = (format: string): string =>
+  `error: output format "${format}" is not available in the playground (use wide, json, yaml or name)`;
+
+/** An `-o` value kubectl does not know (printflags.go). */
+export const unknownOutputFormat = (format: string): string =>
+  `error: unable to match a printer suitable for the output format "${format}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`;
+
+/** A line whose first word is neither kubectl nor sim. */
+export const commandNotFound = (word: string): string =>
+  `${word}: command not found (the console runs kubectl and sim commands)`;
+
+/** A line with an open quote. */
+export const shellSyntax = (detail: string): string => `error: ${detail}`;
+
+/** `kubectl` alone, or a verb that needs a resource but got none. */
+export const requiredResource = (verb: string): string =>
+  `error: You must specify the type of resource to ${verb}. Use "kubectl api-resources" for a complete list of supported resources.`;
+
+/** `kubectl describe` without arguments. */
+export const describeRequiresResource = (): string =>
+  `error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.`;
+
+/** A resource type the API server does not serve (get.go via the REST mapper). */
+export const unknownResourceType = (type: string): string =>
+  `error: the server doesn't have a resource type "${type}"`;
+
+/** A resource type that exists in Kubernetes but not in this simulated cluster. */
+export const resourceTypeNotOffered = (type: string): string =>
+  `error: resource type "${type}" is not available in the playground`;
+
+/** Arguments after a verb that takes none of them. */
+export const usageError = (message: string, commandPath: string): string =>
+  `error: ${message}\nSee '${commandPath} -h' for help and examples`;
+
+/** `-A` with a name (get.go). */
+export const allNamespacesWithName = (): string =>
+  'error: a resource cannot be retrieved by name across all namespaces';
+
+/** `kubectl get -f`/`delete` of nothing (delete.go). */
+export const noObjectsPassed = (verb: string): string => `error: no objects passed to ${verb}`;
+
+/** `kubectl delete` without a name, `-l`, `--all` or `-f` (delete.go). */
+export const deleteNeedsTarget = (): string =>
+  'error: resource(s) were provided, but no name was specified';
+
+// ---------------------------------------------------------------------------------------------
+// Files and manifests (cli-runtime builder and apimachinery yaml decoder)
+
+/** `-f NAME` that does not exist. */
+export const pathDoesNotExist = (path: string): string => `error: the path "${path}" does not exist`;
+
+/** `apply` without `-f`. */
+export const mustSpecifyFilename = (): string =>
+  `error: must specify one of -f and -k`;
+
+/** A YAML syntax error in document N, with kubectl's line number within that document. */
+export const yamlParseError = (file: string, line: number, problem: string): string =>
+  `error: error parsing ${file}: error converting YAML to JSON: yaml: line ${line}: ${problem}`;
+
+/** A problem found before any line is read, such as a bad document separator. */
+export const yamlStreamError = (file: string, problem: string): string =>
+  `error: error parsing ${file}: ${problem}`;
+
+/** A document without `kind` (the unstructured decoder's wording, with the document as JSON). */
+export const missingKind = (file: string, json: string): string =>
+  `error: unable to decode "${file}": Object 'Kind' is missing in '${json}'`;
+
+/** A document without `apiVersion`. */
+export const missingApiVersion = (file: string, json: string): string =>
+  `error: unable to decode "${file}": Object 'apiVersion' is missing in '${json}'`;
+
+/** A document that is not a mapping (a list, a scalar). */
+export const notAnObject = (file: string, json: string): string =>
+  `error: unable to decode "${file}": json: cannot unmarshal ${json} into Go value of type map[string]interface {}`;
+
+/** An object larger than the API server's 3 MiB request limit. */
+export const objectTooLarge = (file: string, name: string, bytes: number): string =>
+  `Error from server (RequestEntityTooLarge): error when creating "${file}": the object "${name}" is ${bytes} bytes; the API server accepts at most 3145728 bytes (3 MiB) per object`;
+
+/** More alias expansion than a manifest should ever need (go-yaml refuses the same files). */
+export const excessiveAliasing = (file: string, line: number): string =>
+  yamlParseError(file, line, 'document contains excessive aliasing');
+
+/** Nesting deeper than any Kubernetes object. */
+export const excessiveNesting = (file: string, line: number): string =>
+  yamlParseError(file, line, 'exceeded max depth of 100');
+
+/** The file as a whole is larger than the console reads. */
+export const fileTooLarge = (file: string, bytes: number): string =>
+  `error: error reading ${file}: the file is ${bytes} bytes; the playground reads files up to 16 MiB`;
+
+/** A duplicate mapping key (kubectl keeps the last value silently; we warn for learners). */
+export const duplicateKeyWarning = (key: string, line: number, firstLine: number): string =>
+  `duplicate key "${key}" on line ${line}: kubectl keeps this last value and ignores the one on line ${firstLine}`;
+
+/** An unknown kind or apiVersion (the builder's REST mapping). */
+export const noKindMatch = (name: string, namespace: string, file: string, kind: string, apiVersion: string): string =>
+  `error: resource mapping not found for name: "${name}" namespace: "${namespace}" from "${file}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`;
+
+/** The same, as one line of a multi-error report (no `error: ` prefix). */
+export const noKindMatchBare = (name: string, namespace: string, file: string, kind: string, apiVersion: string): string =>
+  noKindMatch(name, namespace, file, kind, apiVersion).slice('error: '.length);
+
+/** apply/delete with a file that holds no objects. */
+export const noObjectsInFile = (verb: string): string => `error: no objects passed to ${verb}`;
+
+/** The page's dry-run when the file has a document without metadata.name. */
+export const nameRequired = (file: string): string =>
+  `error: error when retrieving current configuration of:\nResource: "", Name: "", Namespace: ""\nfrom server for: "${file}": resource name may not be empty`;
+
+// ---------------------------------------------------------------------------------------------
+// API errors (apimachinery/pkg/api/errors and kubectl's cmd/util/helpers.go)
+
+/** `Error from server (NotFound): pods "x" not found`. */
+export const notFound = (resource: string, name: string): string =>
+  `Error from server (NotFound): ${resource} "${name}" not found`;
+
+/** NotFound while acting on a file's object (`error when deleting "f.yaml"`). */
+export const notFoundFor = (verb: string, file: string, resource: string, name: string): string =>
+  `Error from server (NotFound): error when ${verb} "${file}": ${resource} "${name}" not found`;
+
+/** `Error from server (AlreadyExists): namespaces "x" already exists`. */
+export const alreadyExists = (resource: string, name: string): string =>
+  `Error from server (AlreadyExists): ${resource} "${name}" already exists`;
+
+/** Decoding failures (400) for a file's object. */
+export const badRequest = (verb: string, file: string | undefined, message: string): string =>
+  file === undefined
+    ? `Error from server (BadRequest): ${message}`
+    : `Error from server (BadRequest): error when ${verb} "${file}": ${message}`;
+
+/** Forbidden and Conflict, with the server's message. */
+export const serverError = (reason: string, verb: string, file: string | undefined, message: string): string =>
+  file === undefined
+    ? `Error from server (${reason}): ${message}`
+    : `Error from server (${reason}): error when ${verb} "${file}": ${message}`;
+
+/** The head of an Invalid error: `The DaemonSet "x" is invalid: ` (note the trailing space kubectl keeps). */
+export const invalidHead = (kind: string, name: string): string => `The ${kind} "${name}" is invalid: `;
+
+/** `No resources found in default namespace.` (get.go). */
+export const noResourcesFound = (namespace: string | undefined): string =>
+  namespace === undefined ? 'No resources found' : `No resources found in ${namespace} namespace.`;
+
+// ---------------------------------------------------------------------------------------------
+// Verb results (printed on stdout as `kind.group/name operation`)
+
+/** `daemonset.apps/x created`, `node/x cordoned`, ... (the name printer with an operation). */
+export const operationDone = (resource: string, name: string, operation: string): string =>
+  `${resource}/${name} ${operation}`;
+
+/** `pod "x" deleted` (delete.go prints the quoted name). */
+export const deleted = (resource: string, name: string): string => `${resource} "${name}" deleted`;
+
+// ---------------------------------------------------------------------------------------------
+// taint, label, cordon, drain (kubectl/pkg/cmd/taint, label, drain)
+
+export const invalidTaintEffect = (effect: string): string =>
+  `error: invalid taint effect: ${effect}, unsupported taint effect`;
+export const invalidTaintSpec = (spec: string, detail?: string): string =>
+  detail ? `error: invalid taint spec: ${spec}, ${detail}` : `error: invalid taint spec: ${spec}`;
+export const duplicatedTaint = (taint: string): string =>
+  `error: duplicated taints with the same key and effect: ${taint}`;
+export const taintAlreadyExists = (node: string, keys: string): string =>
+  `error: node ${node} already has ${keys} taint(s) with same effect(s) and --overwrite is false`;
+export const taintNotFound = (taint: string): string => `error: taint "${taint}" not found`;
+export const taintNeedsSpec = (): string =>
+  'error: at least one taint update is required';
+export const taintOnlyNodes = (type: string): string =>
+  `error: invalid resource type ${type}, only node types are supported`;
+
+export const invalidLabelSpec = (spec: string, detail?: string): string =>
+  detail ? `error: invalid label spec: "${spec}": ${detail}` : `error: invalid label spec: ${spec}`;
+export const labelAlreadyHasValue = (key: string, old: string): string =>
+  `error: '${key}' already has a value (${old}), and --overwrite is false`;
+export const labelNotFound = (key: string): string => `label "${key}" not found.`;
+export const labelNeedsSpec = (): string => 'error: at least one label update is required';
+
+export const alreadyCordoned = (node: string): string => `node/${node} already cordoned`;
+export const alreadyUncordoned = (node: string): string => `node/${node} already uncordoned`;
+
+export const drainIgnoringDaemonSets = (pods: string[]): string =>
+  `Warning: ignoring DaemonSet-managed Pods: ${pods.join(', ')}`;
+export const drainEvicting = (namespace: string, pod: string): string => `evicting pod ${namespace}/${pod}`;
+export const drainDaemonSetPods = (pods: string[]): string =>
+  `cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${pods.join(', ')}`;
+export const drainBarePods = (pods: string[]): string =>
+  `cannot delete Pods that declare no controller (use --force to override): ${pods.join(', ')}`;
+export const drainFailed = (node: string, reason: string): string =>
+  `error: unable to drain node "${node}" due to error: ${reason}, continuing command...`;
+export const drainPending = (nodes: string[]): string =>
+  `There are pending nodes to be drained:\n${nodes.map((n) => ` ${n}`).join('\n')}`;
+export const drainBareWarning = (pods: string[]): string =>
+  `Warning: deleting Pods that declare no controller: ${pods.join(', ')}`;
+
+// ---------------------------------------------------------------------------------------------
+// set image, patch, rollout (kubectl/pkg/cmd/set, patch, rollout; polymorphichelpers)
+
+export const containerNotFound = (name: string): string => `error: unable to find container named "${name}"`;
+export const setImageNeedsPair = (): string => 'error: at least one image update is required';
+export const patchNeedsPatch = (): string => 'error: must specify -p to patch';
+export const patchTypeNotOffered = (type: string): string =>
+  `error: --type "${type}" is not available in the playground (use --type=merge)`;
+export const patchUnknownType = (type: string): string =>
+  `error: --type must be one of [json merge strategic], not "${type}"`;
+export const patchInvalidJson = (detail: string): string =>
+  `error: unable to parse "${detail}": yaml: did not find expected node content`;
+export const patchNotObject = (): string => 'error: the patch must be a JSON object';
+
+export const rolloutOnlyRollingUpdate = (): string =>
+  'error: rollout status is only available for RollingUpdate strategy type';
+export const rolloutWaitingObserved = (): string => 'Waiting for daemon set spec update to be observed...';
+export const rolloutWaitingUpdated = (name: string, updated: number, desired: number): string =>
+  `Waiting for daemon set "${name}" rollout to finish: ${updated} out of ${desired} new pods have been updated...`;
+export const rolloutWaitingAvailable = (name: string, available: number, desired: number): string =>
+  `Waiting for daemon set "${name}" rollout to finish: ${available} of ${desired} updated pods are available...`;
+export const rolloutDone = (name: string): string => `daemon set "${name}" successfully rolled out`;
+export const rolloutTimeout = (): string => 'error: timed out waiting for the condition';
+export const noRolloutHistory = (): string => 'No rollout history found.';
+export const noLastRevision = (): string => 'error: no last revision to roll back to';
+export const revisionNotFound = (revision: number): string =>
+  `error: unable to find specified revision ${revision} in history`;
+export const rollbackSkipped = (name: string, revision: number): string =>
+  `daemonset.apps/${name} skipped rollback (current template already matches revision ${revision})`;
+export const rolloutNeedsResource = (): string =>
+  'error: required resource not specified';
+export const rolloutKindNotSupported = (kind: string): string =>
+  `error: no rollout support for ${kind} in the playground (DaemonSets only)`;
+export const revisionNotNegative = (): string => 'error: revision must be a positive integer: -1';
+
+// ---------------------------------------------------------------------------------------------
+// sim commands (the playground's own clock and kubelet controls)
+
+export const simUsage = (): string =>
+  'error: usage: sim wait DURATION | sim settle | sim node NAME condition TYPE=STATUS';
+export const simBadDuration = (text: string): string =>
+  `error: invalid duration "${text}" (use a number with a unit: 500ms, 5s, 2m, 1h)`;
+export const simNotSettled = (what: string): string =>
+  `error: the cluster did not settle within 10 simulated minutes: ${what}`;
+export const simBadCondition = (text: string): string =>
+  `error: invalid condition "${text}" (TYPE is Ready, MemoryPressure, DiskPressure, PIDPressure or NetworkUnavailable; STATUS is True, False or Unknown)`;
+export const simConditionSet = (node: string, type: string, status: string): string =>
+  `node/${node} condition ${type}=${status}`;
+export const simWaited = (): string => '';

@@ -1,0 +1,52 @@
+/**
+ * Naming objects on the command line: `TYPE NAME...`, `TYPE/NAME...`, and the checks kubectl
+ * makes before contacting the server.
+ */
+import { findResourceType, UPSTREAM_ONLY_TYPES, type ResourceType } from './resources.ts';
+import { resourceTypeNotOffered, unknownResourceType } from './messages.ts';
+
+export interface Target {
+  type: ResourceType;
+  /** Names, empty when the command lists. */
+  names: string[];
+}
+
+/** From a resource word, its type or kubectl's error. */
+export function resolveType(word: string): ResourceType | { error: string } {
+  const type = findResourceType(word);
+  if (type) return type;
+  if (UPSTREAM_ONLY_TYPES.has(word.toLowerCase().split('.')[0])) return { error: resourceTypeNotOffered(word) };
+  return { error: unknownResourceType(word) };
+}
+
+/**
+ * From positionals (`ds fluentd`, `ds/fluentd pod/x`), the targets in order. Mixing `TYPE/NAME`
+ * with a bare type is refused as kubectl refuses it.
+ */
+export function resolveTargets(positionals: string[]): Target[] | { error: string } {
+  if (positionals.length === 0) return [];
+  if (positionals.some((p) => p.includes('/'))) {
+    const targets: Target[] = [];
+    for (const p of positionals) {
+      const slash = p.indexOf('/');
+      if (slash < 0) {
+        return { error: `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'` };
+      }
+      const type = resolveType(p.slice(0, slash));
+      if ('error' in type) return type;
+      const name = p.slice(slash + 1);
+      if (name === '') return { error: `error: arguments in resource/name form must have a single resource and name` };
+      const last = targets[targets.length - 1];
+      if (last && last.type === type) last.names.push(name);
+      else targets.push({ type, names: [name] });
+    }
+    return targets;
+  }
+  const [typeWord, ...names] = positionals;
+  if (typeWord.includes(',')) {
+    return { error: `error: several resource types at once ("${typeWord}") are not available in the playground; ask for one type at a time` };
+  }
+  const type = resolveType(typeWord);
+  if ('error' in type) return type;
+  return [{ type, names }];
+}

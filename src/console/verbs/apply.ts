@@ -1,0 +1,102 @@
+/**
+ * `kubectl apply -f FILE`: each object of each file in order, with the
+ * last-applied-configuration annotation kubectl writes, printing `kind.group/name
+ * created|configured|unchanged`; errors are collected and printed after the results, as
+ * apply.go does (a YAML syntax error first, since the builder reported it first).
+ */
+import type { Verb } from './verb.ts';
+import { listFlag } from '../args.ts';
+import { loadFiles } from '../files.ts';
+import { formatApiError } from '../api-errors.ts';
+import { mustSpecifyFilename, noObjectsInFile, operationDone } from '../messages.ts';
+import { resourceOfKind } from '../resources.ts';
+import { compactJson } from '../printers/json.ts';
+import type { VerbContext } from '../context.ts';
+import type { ManifestObject } from '../manifest/read.ts';
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** A deep copy with ordinary prototypes (the engine may keep what it is given). */
+export function plainCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/**
+ * From a manifest object and the command's namespace, what kubectl sends: the namespace filled
+ * in for namespaced kinds, and the last-applied annotation (the object itself as compact JSON,
+ * with `annotations: {}` left behind when it had none, as GetModifiedConfiguration does).
+ */
+export function prepareForApply(object: Record<string, unknown>, namespace: string): { object: Record<string, unknown> } | { error: string } {
+  const copy = plainCopy(object);
+  const metadata = (typeof copy.metadata === 'object' && copy.metadata !== null ? copy.metadata : (copy.metadata = {})) as Record<string, unknown>;
+  const type = resourceOfKind(String(copy.kind));
+  if (type?.namespaced) {
+    if (metadata.namespace === undefined || metadata.namespace === '') metadata.namespace = namespace;
+  }
+  const annotations = (typeof metadata.annotations === 'object' && metadata.annotations !== null ? metadata.annotations : {}) as Record<string, unknown>;
+  delete annotations[LAST_APPLIED];
+  metadata.annotations = annotations;
+  const lastApplied = compactJson(copy);
+  metadata.annotations = { ...annotations, [LAST_APPLIED]: lastApplied };
+  return { object: copy };
+}
+
+/** The name printer's resource word for a kind (`daemonset.apps`), lower-case kind otherwise. */
+export function printedResource(kind: string): string {
+  return resourceOfKind(kind)?.singular ?? kind.toLowerCase();
+}
+
+function applyOne(context: VerbContext, object: ManifestObject, file: string, errors: string[]): void {
+  const value = object.value;
+  const metadata = (value.metadata ?? {}) as Record<string, unknown>;
+  const name = typeof metadata.name === 'string' ? metadata.name : '';
+  const writtenNamespace = typeof metadata.namespace === 'string' ? metadata.namespace : '';
+  const type = resourceOfKind(String(value.kind));
+  if (type?.namespaced && context.namespaceExplicit && writtenNamespace !== '' && writtenNamespace !== context.namespace) {
+    errors.push(
+      `error: the namespace from the provided object "${writtenNamespace}" does not match the namespace "${context.namespace}". You must pass '--namespace=${writtenNamespace}' to perform this operation.`,
+    );
+    return;
+  }
+  const prepared = prepareForApply(value, context.namespace);
+  if ('error' in prepared) {
+    errors.push(prepared.error);
+    return;
+  }
+  const namespace = type?.namespaced ? String((prepared.object.metadata as Record<string, unknown>).namespace) : undefined;
+  const existed = type !== undefined && name !== '' && context.cluster.get(type.kind, name, namespace) !== undefined;
+  const result = context.cluster.execute({ op: 'apply', object: prepared.object });
+  if (result.ok) {
+    for (const warning of result.warnings ?? []) context.output.error(`Warning: ${warning}`);
+    context.output.print(operationDone(printedResource(String(value.kind)), name, result.action));
+    return;
+  }
+  errors.push(formatApiError(result.error, { verb: existed ? 'patching' : 'creating', file, name, namespace: writtenNamespace }));
+}
+
+export const apply: Verb = {
+  name: 'apply',
+  mutates: true,
+  flags: [{ name: 'filename', short: 'f', type: 'strings' }],
+  run(args, context) {
+    const names = listFlag(args, 'filename');
+    if (names.length === 0) return context.output.fail(mustSpecifyFilename());
+    const loaded = loadFiles(context.files, names);
+    if ('missing' in loaded) return context.output.fail(loaded.missing);
+    const errors: string[] = [];
+    if (loaded.fatal) errors.push(loaded.fatal);
+    let objects = 0;
+    for (const item of loaded.items) {
+      if (item.type === 'error') {
+        errors.push(item.message);
+        continue;
+      }
+      objects++;
+      applyOne(context, item.object, item.file, errors);
+    }
+    if (objects === 0 && errors.length === 0) return context.output.fail(noObjectsInFile('apply'));
+    for (const e of errors) context.output.error(e);
+    if (errors.length > 0) context.output.exit = 1;
+    return context.output.exit;
+  },
+};

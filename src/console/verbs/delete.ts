@@ -1,0 +1,90 @@
+/**
+ * `kubectl delete TYPE NAME... | -f FILE | pods -l SEL [--field-selector spec.nodeName=N]`:
+ * graceful deletes through the engine, printing `kind.group "name" deleted`. The console does
+ * not wait for the object to disappear (kubectl's --wait): the clock moves only with sim
+ * commands and rollout status, so a deleted pod shows Terminating until time passes.
+ */
+import type { Verb } from './verb.ts';
+import type { Kind } from '../../engine/types.ts';
+import { boolFlag, intFlag, listFlag, stringFlag } from '../args.ts';
+import type { VerbContext } from '../context.ts';
+import { resolveTargets } from '../targets.ts';
+import { loadFiles } from '../files.ts';
+import { formatApiError } from '../api-errors.ts';
+import { deleted, deleteNeedsTarget, noResourcesFound, requiredResource } from '../messages.ts';
+import { resourceOfKind } from '../resources.ts';
+import { printedResource } from './apply.ts';
+
+function deleteOne(context: VerbContext, kind: Kind, name: string, namespace: string | undefined, grace: number | undefined, file?: string): void {
+  const result = context.cluster.execute({ op: 'delete', key: { kind, name, namespace }, gracePeriodSeconds: grace });
+  if (result.ok) context.output.print(deleted(printedResource(kind), name));
+  else context.output.fail(formatApiError(result.error, { verb: 'deleting', file }));
+}
+
+export const del: Verb = {
+  name: 'delete',
+  mutates: true,
+  flags: [
+    { name: 'filename', short: 'f', type: 'strings' },
+    { name: 'selector', short: 'l', type: 'string' },
+    { name: 'field-selector', type: 'string' },
+    { name: 'all', type: 'bool' },
+    { name: 'grace-period', type: 'int' },
+    { name: 'now', type: 'bool' },
+    { name: 'force', type: 'bool' },
+    { name: 'ignore-not-found', type: 'bool' },
+  ],
+  run(args, context) {
+    const out = context.output;
+    let grace = intFlag(args, 'grace-period');
+    if (boolFlag(args, 'now')) grace = 1;
+    if (boolFlag(args, 'force') && grace === undefined) grace = 0;
+    const files = listFlag(args, 'filename');
+    if (files.length > 0) {
+      const loaded = loadFiles(context.files, files);
+      if ('missing' in loaded) return out.fail(loaded.missing);
+      for (const item of loaded.items) {
+        if (item.type === 'error') {
+          out.fail(item.message);
+          continue;
+        }
+        const value = item.object.value;
+        const type = resourceOfKind(String(value.kind));
+        const metadata = (value.metadata ?? {}) as Record<string, unknown>;
+        const name = String(metadata.name ?? '');
+        if (!type) {
+          out.fail(`error: resource mapping not found for name: "${name}" namespace: "${String(metadata.namespace ?? '')}" from "${item.file}": no matches for kind "${String(value.kind)}" in version "${String(value.apiVersion)}"\nensure CRDs are installed first`);
+          continue;
+        }
+        const namespace = type.namespaced ? String(metadata.namespace ?? context.namespace) : undefined;
+        deleteOne(context, type.kind, name, namespace, grace, item.file);
+      }
+      if (loaded.fatal) out.fail(loaded.fatal);
+      return out.exit;
+    }
+    if (args.positionals.length === 0) return out.fail(requiredResource('delete'));
+    const targets = resolveTargets(args.positionals);
+    if ('error' in targets) return out.fail(targets.error);
+    const selector = stringFlag(args, 'selector');
+    const fieldSelector = stringFlag(args, 'field-selector');
+    for (const { type, names } of targets) {
+      const namespace = type.namespaced ? context.namespace : undefined;
+      if (names.length > 0) {
+        for (const name of names) {
+          if (boolFlag(args, 'ignore-not-found') && !context.cluster.get(type.kind, name, namespace)) continue;
+          deleteOne(context, type.kind, name, namespace, grace);
+        }
+        continue;
+      }
+      if (selector === undefined && fieldSelector === undefined && !boolFlag(args, 'all')) return out.fail(deleteNeedsTarget());
+      const listed = context.cluster.list(type.kind, { namespace, labelSelector: selector, fieldSelector });
+      if ('error' in listed) return out.fail(listed.error.startsWith('error') ? listed.error : `error: ${listed.error}`);
+      if (listed.length === 0) {
+        out.error(noResourcesFound(undefined));
+        continue;
+      }
+      for (const object of listed) deleteOne(context, type.kind, object.metadata.name, object.metadata.namespace, grace);
+    }
+    return out.exit;
+  },
+};

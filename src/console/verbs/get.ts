@@ -1,0 +1,99 @@
+/**
+ * `kubectl get TYPE [NAME...] [-o wide|json|yaml|name] [-l SEL] [--field-selector F] [-n NS|-A]`:
+ * tables from printers/table.ts, objects as kubectl's JSON/YAML, `No resources found` on
+ * stderr for an empty table.
+ */
+import type { Verb } from './verb.ts';
+import type { KubeObject } from '../../engine/types.ts';
+import { boolFlag, stringFlag } from '../args.ts';
+import { nowMs, type VerbContext } from '../context.ts';
+import { resolveTargets } from '../targets.ts';
+import { allNamespacesWithName, noResourcesFound, notFound, outputNotOffered, requiredResource, unknownOutputFormat } from '../messages.ts';
+import { printTable } from '../printers/table.ts';
+import { printJson, toList } from '../printers/json.ts';
+import { printYaml } from '../printers/yaml.ts';
+import type { ResourceType } from '../resources.ts';
+
+const OFFERED_OUTPUTS = new Set(['wide', 'json', 'yaml', 'name']);
+const UPSTREAM_OUTPUTS = ['custom-columns', 'custom-columns-file', 'go-template', 'go-template-file', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'template', 'templatefile'];
+
+/** From `-o`'s value, the format, or the error kubectl (or the playground) gives. */
+export function checkOutput(output: string | undefined): { format: string | undefined } | { error: string } {
+  if (output === undefined || output === '') return { format: undefined };
+  if (OFFERED_OUTPUTS.has(output)) return { format: output };
+  const base = output.split('=')[0];
+  if (UPSTREAM_OUTPUTS.includes(base)) return { error: outputNotOffered(base) };
+  return { error: unknownOutputFormat(output) };
+}
+
+/** Objects as kubectl prints them (a plain copy, so printers see ordinary objects). */
+function plain(object: KubeObject): unknown {
+  return JSON.parse(JSON.stringify(object));
+}
+
+/** From objects and a format, the text `get` prints for them. */
+export function printObjects(type: ResourceType, objects: KubeObject[], format: string | undefined, single: boolean, context: VerbContext, allNamespaces: boolean, noHeaders = false): string {
+  if (format === 'json' || format === 'yaml') {
+    const value = single && objects.length === 1 ? plain(objects[0]) : toList(objects.map(plain));
+    return format === 'json' ? printJson(value) : printYaml(value);
+  }
+  if (format === 'name') return objects.map((o) => `${type.singular}/${o.metadata.name}\n`).join('');
+  return printTable(type.kind, objects, {
+    nowMs: nowMs(context),
+    wide: format === 'wide',
+    withNamespace: allNamespaces && type.namespaced,
+    noHeaders,
+  });
+}
+
+export const get: Verb = {
+  name: 'get',
+  mutates: false,
+  flags: [
+    { name: 'output', short: 'o', type: 'string' },
+    { name: 'selector', short: 'l', type: 'string' },
+    { name: 'field-selector', type: 'string' },
+    { name: 'all-namespaces', short: 'A', type: 'bool' },
+    { name: 'no-headers', type: 'bool' },
+  ],
+  run(args, context) {
+    const out = context.output;
+    const output = checkOutput(stringFlag(args, 'output'));
+    if ('error' in output) return out.fail(output.error);
+    if (args.positionals.length === 0) return out.fail(requiredResource('get'));
+    const targets = resolveTargets(args.positionals);
+    if ('error' in targets) return out.fail(targets.error);
+    const allNamespaces = boolFlag(args, 'all-namespaces');
+    const selector = stringFlag(args, 'selector');
+    const fieldSelector = stringFlag(args, 'field-selector');
+    for (const target of targets) {
+      const { type, names } = target;
+      const namespace = type.namespaced ? context.namespace : undefined;
+      if (names.length > 0) {
+        if (allNamespaces && type.namespaced) return out.fail(allNamespacesWithName());
+        const found: KubeObject[] = [];
+        const missing: string[] = [];
+        for (const name of names) {
+          const object = context.cluster.get(type.kind, name, namespace);
+          if (object) found.push(object);
+          else missing.push(notFound(type.plural, name));
+        }
+        if (found.length > 0) out.write(printObjects(type, found, output.format, names.length === 1, context, false, boolFlag(args, 'no-headers')));
+        for (const m of missing) out.fail(m);
+        continue;
+      }
+      const listed = context.cluster.list(type.kind, {
+        namespace: allNamespaces ? undefined : namespace,
+        labelSelector: selector,
+        fieldSelector,
+      });
+      if ('error' in listed) return out.fail(listed.error.startsWith('error') ? listed.error : `error: ${listed.error}`);
+      if (listed.length === 0 && (output.format === undefined || output.format === 'wide')) {
+        out.error(noResourcesFound(allNamespaces || !type.namespaced ? undefined : namespace));
+        continue;
+      }
+      out.write(printObjects(type, listed, output.format, false, context, allNamespaces, boolFlag(args, 'no-headers')));
+    }
+    return out.exit;
+  },
+};

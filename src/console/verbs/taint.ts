@@ -1,0 +1,107 @@
+/**
+ * `kubectl taint nodes NAME key[=value]:Effect ... | key[:Effect]-`, parsed and merged as
+ * staging/src/k8s.io/kubectl/pkg/cmd/taint (ParseTaints, reorganizeTaints): new taints first,
+ * then the old ones they do not replace.
+ */
+import type { Verb } from './verb.ts';
+import type { Taint, TaintEffect } from '../../engine/types.ts';
+import { boolFlag } from '../args.ts';
+import { fetchCopy, sendUpdate } from './update.ts';
+import { resolveTargets } from '../targets.ts';
+import {
+  duplicatedTaint,
+  invalidTaintEffect,
+  invalidTaintSpec,
+  operationDone,
+  requiredResource,
+  taintAlreadyExists,
+  taintNeedsSpec,
+  taintNotFound,
+  taintOnlyNodes,
+} from '../messages.ts';
+import { isQualifiedName, isValidLabelValue } from './label.ts';
+
+const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+
+function toText(t: { key: string; value?: string; effect?: string }): string {
+  if (!t.effect) return t.value ? `${t.key}=${t.value}:` : t.key;
+  return t.value ? `${t.key}=${t.value}:${t.effect}` : `${t.key}:${t.effect}`;
+}
+
+/** From taint arguments, the taints to add and remove, or kubectl's error. */
+export function parseTaints(specs: string[]): { add: Taint[]; remove: { key: string; effect?: string }[] } | { error: string } {
+  const add: Taint[] = [];
+  const remove: { key: string; effect?: string }[] = [];
+  for (const spec of specs) {
+    if (spec.endsWith('-')) {
+      const body = spec.slice(0, -1);
+      const [key, effect] = body.split(':');
+      if (effect && !EFFECTS.includes(effect)) return { error: invalidTaintEffect(effect) };
+      remove.push({ key, effect: effect || undefined });
+      continue;
+    }
+    const parts = spec.split(':');
+    if (parts.length !== 2) return { error: invalidTaintSpec(spec) };
+    const effect = parts[1];
+    if (!EFFECTS.includes(effect)) return { error: invalidTaintEffect(effect) };
+    const kv = parts[0].split('=');
+    if (kv.length > 2) return { error: invalidTaintSpec(spec) };
+    const [key, value] = kv;
+    if (value !== undefined) {
+      const problem = isValidLabelValue(value);
+      if (problem) return { error: invalidTaintSpec(spec, problem) };
+    }
+    const keyProblem = isQualifiedName(key);
+    if (keyProblem) return { error: invalidTaintSpec(spec, keyProblem) };
+    if (add.some((t) => t.key === key && t.effect === effect)) return { error: duplicatedTaint(toText({ key, value, effect })) };
+    add.push(value === undefined ? { key, effect: effect as TaintEffect } : { key, value, effect: effect as TaintEffect });
+  }
+  return { add, remove };
+}
+
+export const taint: Verb = {
+  name: 'taint',
+  mutates: true,
+  flags: [{ name: 'overwrite', type: 'bool' }],
+  run(args, context) {
+    const out = context.output;
+    const positionals = args.positionals;
+    if (positionals.length === 0) return out.fail(requiredResource('taint'));
+    const typeAndName = positionals[0].includes('/') ? [positionals[0]] : positionals.slice(0, 2);
+    const targets = resolveTargets(typeAndName);
+    if ('error' in targets) return out.fail(targets.error);
+    const [target] = targets;
+    if (target.type.kind !== 'Node') return out.fail(taintOnlyNodes(target.type.plural));
+    if (target.names.length === 0) return out.fail(requiredResource('taint'));
+    const specs = positionals.slice(typeAndName.length);
+    if (specs.length === 0) return out.fail(taintNeedsSpec());
+    const parsed = parseTaints(specs);
+    if ('error' in parsed) return out.fail(parsed.error);
+    const overwrite = boolFlag(args, 'overwrite');
+    const node = fetchCopy(context, 'Node', target.names[0]);
+    if (!node) return 1;
+    const old = node.spec.taints ?? [];
+    if (!overwrite) {
+      const exists = parsed.add.filter((t) => old.some((o) => o.key === t.key && o.effect === t.effect)).map((t) => t.key);
+      if (exists.length > 0) return out.fail(taintAlreadyExists(node.metadata.name, exists.join(',')));
+    }
+    const next: Taint[] = [...parsed.add];
+    for (const o of old) if (!next.some((t) => t.key === o.key && t.effect === o.effect)) next.push(o);
+    const added = old.length !== next.length;
+    let removedAny = false;
+    let current = next;
+    for (const r of parsed.remove) {
+      const before = current.length;
+      current = current.filter((t) => !(t.key === r.key && (r.effect === undefined || t.effect === r.effect)));
+      const removed = current.length !== before;
+      removedAny = removed;
+      if (!removed) return out.fail(taintNotFound(toText(r)));
+    }
+    const operation = (added && removedAny) || overwrite ? 'modified' : added ? 'tainted' : 'untainted';
+    node.spec.taints = current;
+    if (current.length === 0) delete node.spec.taints;
+    if (!sendUpdate(context, node)) return 1;
+    out.print(operationDone('node', node.metadata.name, operation));
+    return 0;
+  },
+};

@@ -1,0 +1,294 @@
+/**
+ * The simulated API server's admission path for one object: kubectl's client-side kind check,
+ * the strict decoder, server-set metadata, API defaults, admission plugins that only need the
+ * object itself, and validation. The store calls `admit` and then sets uid, resourceVersion,
+ * creationTimestamp and generation itself.
+ */
+import type { ApiError, FieldError } from '../operations.ts';
+import type { KubeObject } from '../types.ts';
+import { toBase64 } from './base64.ts';
+import { decodeObject } from './decode.ts';
+import {
+  defaultDaemonSet,
+  defaultNamespace,
+  defaultNode,
+  defaultPod,
+  defaultPriorityClass,
+  defaultSecret,
+  defaultService,
+} from './defaults.ts';
+import { renderFieldError } from './field-errors.ts';
+import { canonicalQuantity, parseQuantity } from './quantity.ts';
+import { copyMap, isObject } from './records.ts';
+import { findKind, type KindInfo } from './schema.ts';
+import { obj, objs, str, type Obj } from './validation/common.ts';
+import { validateDaemonSet, validateDaemonSetUpdate } from './validation/daemonset.ts';
+import {
+  SYSTEM_PRIORITY_CLASSES,
+  validateConfigMap,
+  validateControllerRevision,
+  validateControllerRevisionUpdate,
+  validateImmutableDataUpdate,
+  validateNamespace,
+  validateNode,
+  validatePriorityClass,
+  validatePriorityClassUpdate,
+  validateSecret,
+  validateService,
+} from './validation/others.ts';
+import { validatePod, validatePodUpdate } from './validation/pod.ts';
+
+export interface AdmissionRequest {
+  raw: unknown;
+  operation: 'create' | 'update';
+  existing?: KubeObject;
+}
+
+export type AdmissionResult = { ok: true; object: KubeObject } | { ok: false; error: ApiError };
+
+/** Metadata fields only the API server sets; whatever the client sent is dropped. */
+const SERVER_SET_METADATA = ['uid', 'resourceVersion', 'creationTimestamp', 'generation', 'deletionTimestamp', 'selfLink', 'managedFields'];
+
+/**
+ * From a raw JSON-like object, the operation and (for updates) the stored object, the admitted
+ * object: decoded strictly, defaulted, validated, with server-set metadata removed and status
+ * handled per kind. On failure, the error kubectl would report: ValidationError (kind or
+ * apiVersion missing), NoKindMatch, BadRequest (decoding) or Invalid (field errors, all of them).
+ * Never throws.
+ */
+export function admit(request: AdmissionRequest): AdmissionResult {
+  try {
+    return admitUnsafe(request);
+  } catch (error) {
+    // A bug here must not take the cluster down: report it as the server's internal error would.
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { reason: 'BadRequest', kind: '', apiVersion: '', message: `internal error: ${message}` } };
+  }
+}
+
+function admitUnsafe(request: AdmissionRequest): AdmissionResult {
+  const raw = request.raw;
+  const kindErrors = objectKindErrors(raw);
+  if (kindErrors.length > 0) return { ok: false, error: { reason: 'ValidationError', errors: kindErrors } };
+  const { apiVersion, kind } = raw as { apiVersion: string; kind: string };
+  const info = findKind(apiVersion, kind);
+  if (info === undefined) return { ok: false, error: { reason: 'NoKindMatch', kind, apiVersion } };
+
+  const decoded = decodeObject(raw, info.struct);
+  if (!decoded.ok) return { ok: false, error: { reason: 'BadRequest', kind, apiVersion, message: decoded.message } };
+  const object = decoded.value;
+  const existing = request.operation === 'update' && isObject(request.existing) ? (request.existing as unknown as Obj) : undefined;
+
+  prepareMetadata(object, info);
+  prepareStatus(object, info, existing);
+  applyDefaults(object, info);
+  if (info.kind === 'Pod' && existing === undefined) admitPodPlugins(object);
+
+  const causes = dedupe(existing === undefined ? validateCreate(object, info) : validateUpdate(object, existing, info));
+  if (causes.length > 0) {
+    const name = str(obj(object, 'metadata'), 'name');
+    return { ok: false, error: { reason: 'Invalid', kind, name, causes } };
+  }
+  return { ok: true, object: object as unknown as KubeObject };
+}
+
+/**
+ * getObjectKind of kubectl's validation package: the checks kubectl makes before sending, in
+ * its words (`apiVersion not set`, `kind not set`, ...).
+ */
+function objectKindErrors(raw: unknown): string[] {
+  if (!isObject(raw)) return ['invalid object to validate'];
+  const errors: string[] = [];
+  const apiVersion = Object.hasOwn(raw, 'apiVersion') ? raw.apiVersion : undefined;
+  if (apiVersion === undefined || apiVersion === null) errors.push('apiVersion not set');
+  else if (typeof apiVersion !== 'string') errors.push("apiVersion isn't string type");
+  else if ((apiVersion.match(/\//g) ?? []).length > 1) errors.push(`unexpected GroupVersion string: ${apiVersion}`);
+  const kind = Object.hasOwn(raw, 'kind') ? raw.kind : undefined;
+  if (kind === undefined || kind === null) errors.push('kind not set');
+  else if (typeof kind !== 'string') errors.push("kind isn't string type");
+  return errors;
+}
+
+/** Drops server-set metadata; cluster-scoped kinds lose any namespace, namespaced ones default it. */
+function prepareMetadata(object: Obj, info: KindInfo): void {
+  const metadata = isObject(object.metadata) ? object.metadata : {};
+  object.metadata = metadata;
+  for (const key of SERVER_SET_METADATA) delete metadata[key];
+  if (!info.namespaced) delete metadata.namespace;
+  else if (typeof metadata.namespace !== 'string' || metadata.namespace === '') metadata.namespace = 'default';
+}
+
+const EMPTY_DAEMONSET_STATUS = { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 };
+
+/**
+ * Status per kind: on create the registry clears it (DaemonSet zeros, Pod Pending, Service an
+ * empty load balancer); on update the stored status stays. Node status is kept as written,
+ * because in the simulator the manifest plays the kubelet.
+ */
+function prepareStatus(object: Obj, info: KindInfo, existing: Obj | undefined): void {
+  switch (info.kind) {
+    case 'DaemonSet':
+      object.status = existing?.status ?? { ...EMPTY_DAEMONSET_STATUS };
+      break;
+    case 'Pod':
+      object.status = existing?.status ?? { phase: 'Pending' };
+      break;
+    case 'Service':
+      object.status = existing?.status ?? { loadBalancer: {} };
+      break;
+    case 'Namespace':
+      object.status = existing?.status ?? {};
+      break;
+    case 'Node':
+      object.status ??= {};
+      break;
+  }
+}
+
+function applyDefaults(object: Obj, info: KindInfo): void {
+  switch (info.kind) {
+    case 'DaemonSet':
+      return defaultDaemonSet(object);
+    case 'Pod':
+      return defaultPod(object);
+    case 'Service':
+      return defaultService(object);
+    case 'Namespace':
+      return defaultNamespace(object);
+    case 'Node':
+      return defaultNode(object);
+    case 'Secret':
+      mergeStringData(object);
+      return defaultSecret(object);
+    case 'PriorityClass':
+      return defaultPriorityClass(object);
+  }
+}
+
+/** Secret `stringData` is write-only: its values overwrite `data`, base64-encoded. */
+function mergeStringData(secret: Obj): void {
+  const stringData = isObject(secret.stringData) ? secret.stringData : undefined;
+  delete secret.stringData;
+  if (stringData === undefined) return;
+  const data = copyMap(isObject(secret.data) ? (secret.data as Record<string, unknown>) : undefined);
+  for (const key of Object.keys(stringData)) data[key] = toBase64(String(stringData[key]));
+  secret.data = data;
+}
+
+const NOT_READY_TAINT = 'node.kubernetes.io/not-ready';
+const UNREACHABLE_TAINT = 'node.kubernetes.io/unreachable';
+
+/**
+ * Admission plugins a bare Pod meets on create that need nothing but the pod:
+ * ServiceAccount (serviceAccountName `default`), DefaultTolerationSeconds (not-ready and
+ * unreachable NoExecute for 300s unless already tolerated), Priority for the built-in classes
+ * or no class, and the QoS class in status. Other priority classes are the store's to resolve.
+ */
+function admitPodPlugins(pod: Obj): void {
+  const spec = obj(pod, 'spec') ?? {};
+  if (str(spec, 'serviceAccountName') === '') spec.serviceAccountName = str(spec, 'serviceAccount') || 'default';
+  spec.serviceAccount = spec.serviceAccountName;
+  const tolerations = objs(spec, 'tolerations');
+  const tolerates = (key: string): boolean =>
+    tolerations.some((t) => {
+      const effect = str(t, 'effect');
+      const matchesKey = str(t, 'key') === key || (str(t, 'key') === '' && str(t, 'operator') === 'Exists');
+      return matchesKey && (effect === '' || effect === 'NoExecute');
+    });
+  const added = [NOT_READY_TAINT, UNREACHABLE_TAINT]
+    .filter((key) => !tolerates(key))
+    .map((key) => ({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }));
+  if (added.length > 0) spec.tolerations = [...(Array.isArray(spec.tolerations) ? spec.tolerations : []), ...added];
+  const className = str(spec, 'priorityClassName');
+  if (className === '') spec.priority ??= 0;
+  else if (Object.hasOwn(SYSTEM_PRIORITY_CLASSES, className)) spec.priority = SYSTEM_PRIORITY_CLASSES[className];
+  if (spec.priority !== undefined) spec.preemptionPolicy ??= 'PreemptLowerPriority';
+  const status = obj(pod, 'status');
+  if (status !== undefined) status.qosClass = qosClass(spec);
+}
+
+/** GetPodQOS: Guaranteed when every container limits cpu and memory at its requests, BestEffort with none. */
+export function qosClass(spec: Obj): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+  const containers = [...objs(spec, 'containers'), ...objs(spec, 'initContainers')];
+  let any = false;
+  let guaranteed = true;
+  for (const container of containers) {
+    const resources = obj(container, 'resources');
+    const requests = obj(resources, 'requests') ?? {};
+    const limits = obj(resources, 'limits') ?? {};
+    for (const name of ['cpu', 'memory']) {
+      const request = Object.hasOwn(requests, name) ? parseQuantity(requests[name]) : undefined;
+      const limit = Object.hasOwn(limits, name) ? parseQuantity(limits[name]) : undefined;
+      if ((request ?? 0) !== 0 || (limit ?? 0) !== 0) any = true;
+      if (limit === undefined || limit === 0 || (request !== undefined && request !== limit)) guaranteed = false;
+    }
+  }
+  if (!any) return 'BestEffort';
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+function validateCreate(object: Obj, info: KindInfo): FieldError[] {
+  switch (info.kind) {
+    case 'DaemonSet':
+      return validateDaemonSet(object);
+    case 'Pod':
+      return validatePod(object);
+    case 'Node':
+      return validateNode(object);
+    case 'Namespace':
+      return validateNamespace(object);
+    case 'ConfigMap':
+      return validateConfigMap(object);
+    case 'Secret':
+      return validateSecret(object);
+    case 'Service':
+      return validateService(object);
+    case 'PriorityClass':
+      return validatePriorityClass(object);
+    case 'ControllerRevision':
+      return validateControllerRevision(object);
+    default:
+      return validateMetadataOnly(object, info);
+  }
+}
+
+function validateUpdate(object: Obj, existing: Obj, info: KindInfo): FieldError[] {
+  switch (info.kind) {
+    case 'DaemonSet':
+      return validateDaemonSetUpdate(object, existing);
+    case 'Pod':
+      return validatePodUpdate(object, existing);
+    case 'ConfigMap':
+    case 'Secret':
+      return [...validateCreate(object, info), ...validateImmutableDataUpdate(object, existing, info.kind)];
+    case 'PriorityClass':
+      return [...validatePriorityClass(object), ...validatePriorityClassUpdate(object, existing)];
+    case 'ControllerRevision':
+      return [...validateControllerRevision(object), ...validateControllerRevisionUpdate(object, existing)];
+    default:
+      return validateCreate(object, info);
+  }
+}
+
+function validateMetadataOnly(object: Obj, info: KindInfo): FieldError[] {
+  const name = str(obj(object, 'metadata'), 'name');
+  return name === '' && str(obj(object, 'metadata'), 'generateName') === ''
+    ? [{ type: 'Required value', field: 'metadata.name', detail: 'name or generateName is required' }]
+    : info.namespaced
+      ? []
+      : [];
+}
+
+/** ErrorList.ToAggregate drops causes whose printed text repeats an earlier one. */
+function dedupe(causes: FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+  return causes.filter((cause) => {
+    const text = renderFieldError(cause);
+    if (seen.has(text)) return false;
+    seen.add(text);
+    return true;
+  });
+}
+
+/** From a quantity as written, its canonical text; re-exported for printers that show resources. */
+export { canonicalQuantity };

@@ -1,0 +1,145 @@
+/**
+ * Field errors as k8s.io/apimachinery/pkg/util/validation/field builds and prints them
+ * (errors.go): constructors named after field.Required, field.Invalid, ... and
+ * `renderFieldError`, the one implementation of `field.Error.Error()` shared by console and tests.
+ */
+import type { FieldError } from '../operations.ts';
+import { goQuote } from './decode.ts';
+import { isObject } from './records.ts';
+
+/** From a path and a detail, `field.Required`. */
+export function required(field: string, detail = ''): FieldError {
+  return { type: 'Required value', field, detail };
+}
+
+/** From a path and a detail, `field.Forbidden`. */
+export function forbidden(field: string, detail: string): FieldError {
+  return { type: 'Forbidden', field, detail };
+}
+
+/** From a path, the bad value, a detail and optionally the value's Go type, `field.Invalid`. */
+export function invalid(
+  field: string,
+  value: unknown,
+  detail: string,
+  valueType?: FieldError['valueType'],
+): FieldError {
+  const error: FieldError = { type: 'Invalid value', field, value, hasValue: true, detail };
+  if (valueType !== undefined) error.valueType = valueType;
+  return error;
+}
+
+/** From a path, the bad value and the allowed values, `field.NotSupported` (values quoted). */
+export function notSupported(field: string, value: unknown, supported: readonly string[]): FieldError {
+  const detail = supported.length > 0 ? `supported values: ${supported.map(goQuote).join(', ')}` : '';
+  return { type: 'Unsupported value', field, value, hasValue: true, detail };
+}
+
+/** From a path and the repeated value, `field.Duplicate`. */
+export function duplicate(field: string, value: unknown): FieldError {
+  return { type: 'Duplicate value', field, value, hasValue: true };
+}
+
+/** From a path and the missing value, `field.NotFound`. */
+export function notFound(field: string, value: unknown): FieldError {
+  return { type: 'Not found', field, value, hasValue: true };
+}
+
+/** From a path and a byte limit, `field.TooLong` (printed without the value). */
+export function tooLong(field: string, maxBytes: number): FieldError {
+  return { type: 'Too long', field, detail: `must have at most ${maxBytes} bytes` };
+}
+
+/** From a path, the actual and the maximum count, `field.TooMany`. */
+export function tooMany(field: string, actual: number, max: number): FieldError {
+  return { type: 'Too many', field, value: actual, hasValue: true, detail: `must have at most ${max} items` };
+}
+
+/**
+ * From a field error, the text apimachinery's `field.Error.Error()` gives:
+ * `FIELD: TYPE[: VALUE][: DETAIL]`. Required, Forbidden and Too long never show a value;
+ * strings are Go-quoted, numbers and booleans bare, IntOrString and Quantity in their string
+ * form, maps and structs in Go `%#v` form, a missing value as `null`.
+ */
+export function renderFieldError(error: FieldError): string {
+  return `${error.field}: ${renderErrorBody(error)}`;
+}
+
+/** From a field error, its body without the field path (`field.Error.ErrorBody()`). */
+export function renderErrorBody(error: FieldError): string {
+  let body: string = error.type;
+  const showsValue =
+    error.type !== 'Required value' &&
+    error.type !== 'Forbidden' &&
+    error.type !== 'Too long' &&
+    (error.hasValue === true || error.value !== undefined);
+  if (showsValue) body += `: ${renderValue(error.value, error.valueType)}`;
+  if (error.detail !== undefined && error.detail.length > 0) body += `: ${error.detail}`;
+  return body;
+}
+
+/** From a value and its Go type hint, the way Go's fmt prints it in a field error. */
+export function renderValue(value: unknown, valueType?: FieldError['valueType']): string {
+  switch (valueType) {
+    case 'IntOrString':
+    case 'Quantity':
+      return value === undefined || value === null ? 'null' : String(value);
+    case 'map[string]string':
+      return isObject(value) ? goStringMap(value) : 'map[string]string(nil)';
+    case 'LabelSelector':
+      return isObject(value) ? labelSelectorString(value) : 'null';
+    case 'core.Toleration':
+      return isObject(value) ? tolerationGoSyntax(value) : 'null';
+    case undefined:
+      break;
+  }
+  if (value === undefined || value === null) return 'null';
+  if (typeof value === 'string') return goQuote(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) {
+    if (value.every((item) => typeof item === 'string')) {
+      return `[]string{${value.map((item) => goQuote(item)).join(', ')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
+  }
+  if (isObject(value) && Object.values(value).every((item) => typeof item === 'string')) {
+    return goStringMap(value);
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** Go sorts map keys by byte order when printing; JS code-unit order agrees for ASCII keys. */
+function sortedKeys(record: Record<string, unknown>): string[] {
+  return Object.keys(record).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function goStringMap(record: Record<string, unknown>): string {
+  const entries = sortedKeys(record).map((key) => `${goQuote(key)}:${goQuote(String(record[key]))}`);
+  return `map[string]string{${entries.join(', ')}}`;
+}
+
+/** The gogo-protobuf String() of metav1.LabelSelector, which field errors print for selectors. */
+function labelSelectorString(selector: Record<string, unknown>): string {
+  const labels = isObject(selector.matchLabels) ? selector.matchLabels : {};
+  const labelText = sortedKeys(labels)
+    .map((key) => `${key}: ${String(labels[key])},`)
+    .join('');
+  const expressions = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
+  const expressionText = expressions
+    .map((expression) => {
+      const e = isObject(expression) ? expression : {};
+      const values = Array.isArray(e.values) ? e.values.map(String).join(' ') : '';
+      return `LabelSelectorRequirement{Key:${String(e.key ?? '')},Operator:${String(e.operator ?? '')},Values:[${values}],},`;
+    })
+    .join('');
+  return `&LabelSelector{MatchLabels:map[string]string{${labelText}},MatchExpressions:[]LabelSelectorRequirement{${expressionText}},}`;
+}
+
+/** `%#v` of the internal core.Toleration, as ValidateTolerations passes it to field.Invalid. */
+function tolerationGoSyntax(toleration: Record<string, unknown>): string {
+  const text = (key: string): string => goQuote(typeof toleration[key] === 'string' ? (toleration[key] as string) : '');
+  const seconds = toleration.tolerationSeconds;
+  // Go prints a set pointer as its address; a fixed address keeps output deterministic.
+  const secondsText = typeof seconds === 'number' ? '(*int64)(0xc000010000)' : '(*int64)(nil)';
+  return `core.Toleration{Key:${text('key')}, Operator:${text('operator')}, Value:${text('value')}, Effect:${text('effect')}, TolerationSeconds:${secondsText}}`;
+}

@@ -1,0 +1,312 @@
+/**
+ * The DaemonSet controller's sync: history, manage (create and delete pods per node), the update
+ * strategy, history cleanup and status (pkg/controller/daemon/daemon_controller.go syncDaemonSet,
+ * manage, podsShouldBeOnNode, syncNodes, updateDaemonSetStatus, podByCreationTimestampAndPhase;
+ * pkg/controller/daemon/util/daemonset_util.go GetTargetNodeName).
+ */
+import { fromTimestamp } from '../clock.ts';
+import type { DaemonProfile, Engine } from '../cluster.ts';
+import { isEmptySelector, matchesLabelSelector } from '../labels.ts';
+import { TIMING, backoff } from '../timing.ts';
+import type { DaemonSet, DaemonSetStatus, Node, Pod } from '../types.ts';
+import { cleanupHistory } from './history.ts';
+import { TEMPLATE_GENERATION_LABEL, budgets, isPodUpdated, rollingUpdate } from './rolling-update.ts';
+
+export const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
+
+/** From a pod, the node it runs on or is pinned to: spec.nodeName, else the matchFields term's value. */
+export function targetNodeName(pod: Pod): string | undefined {
+  if (pod.spec.nodeName) return pod.spec.nodeName;
+  const terms = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  for (const term of terms) {
+    for (const f of term.matchFields ?? []) {
+      if (f.key === 'metadata.name' && f.operator === 'In' && f.values?.length === 1) return f.values[0];
+    }
+  }
+  return undefined;
+}
+
+/** Whether a pod's phase is Succeeded or Failed. */
+export function isTerminal(pod: Pod): boolean {
+  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+}
+
+/** From a pod, whether its Ready condition is True (IsPodReady). */
+export function isPodReady(pod: Pod): boolean {
+  const c = pod.status?.conditions?.find((x) => x.type === 'Ready');
+  return c?.status === 'True';
+}
+
+/** From a pod, minReadySeconds and now, whether it is available (IsPodAvailable: Ready for more than minReadySeconds). */
+export function isPodAvailable(pod: Pod, minReadySeconds: number, now: number): boolean {
+  const c = pod.status?.conditions?.find((x) => x.type === 'Ready');
+  if (c?.status !== 'True') return false;
+  if (minReadySeconds <= 0) return true;
+  if (!c.lastTransitionTime) return false;
+  return fromTimestamp(c.lastTransitionTime) + minReadySeconds * 1000 < now;
+}
+
+/** podByCreationTimestampAndPhase: bound pods first, then older creationTimestamp, then name. */
+export function comparePodsForStatus(a: Pod, b: Pod): number {
+  const an = a.spec.nodeName ? 0 : 1;
+  const bn = b.spec.nodeName ? 0 : 1;
+  if (an !== bn) return an - bn;
+  const at = a.metadata.creationTimestamp;
+  const bt = b.metadata.creationTimestamp;
+  if (at !== bt) return at < bt ? -1 : 1;
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+}
+
+/** Claims pods for the DaemonSet: adopts matching orphans, releases owned pods whose labels stopped matching (ControllerRefManager). */
+function claimPods(engine: Engine, ds: DaemonSet): Pod[] {
+  const owned = engine.store.owned(ds.metadata.uid, 'Pod');
+  const out: Pod[] = [];
+  for (const pod of owned) {
+    if (matchesLabelSelector(ds.spec.selector, pod.metadata.labels)) out.push(pod);
+    else if (!pod.metadata.deletionTimestamp) {
+      engine.store.update(pod, (p) => {
+        p.metadata.ownerReferences = (p.metadata.ownerReferences ?? []).filter((r) => r.uid !== ds.metadata.uid);
+      });
+    }
+  }
+  for (const pod of engine.orphanPods(ds.metadata.namespace ?? 'default')) {
+    if (pod.metadata.deletionTimestamp || !matchesLabelSelector(ds.spec.selector, pod.metadata.labels)) continue;
+    engine.store.update(pod, (p) => {
+      p.metadata.ownerReferences = [...(p.metadata.ownerReferences ?? []), { apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.metadata.name, uid: ds.metadata.uid, controller: true, blockOwnerDeletion: true }];
+    });
+    out.push(pod);
+  }
+  return out;
+}
+
+/** From claimed pods, pods by target node (deleted terminal pods left out unless asked), each list sorted oldest first. */
+function groupByNode(pods: readonly Pod[], includeDeletedTerminal: boolean): Map<string, Pod[]> {
+  const out = new Map<string, Pod[]>();
+  for (const pod of pods) {
+    if (!includeDeletedTerminal && isTerminal(pod) && pod.metadata.deletionTimestamp) continue;
+    const node = targetNodeName(pod);
+    if (node === undefined) continue;
+    let list = out.get(node);
+    if (!list) out.set(node, (list = []));
+    list.push(pod);
+  }
+  for (const list of out.values()) if (list.length > 1) list.sort(comparePodsForStatus);
+  return out;
+}
+
+/**
+ * From the engine and a DaemonSet key, one sync of that DaemonSet at the current instant.
+ * Work for one DaemonSet at one instant arrives here once, however many events asked for it.
+ */
+export function reconcileDaemonSet(engine: Engine, key: string): void {
+  const ds = engine.store.get('DaemonSet', key);
+  if (!ds || ds.metadata.deletionTimestamp) return;
+  if (isEmptySelector(ds.spec.selector)) {
+    engine.recordEvent(ds, 'Warning', 'SelectingAll', 'This daemon set is selecting all pods. A non-empty selector is required.', 'daemonset-controller');
+    return;
+  }
+  const profile = engine.daemonProfile(ds);
+  const { hash, revision } = engine.syncHistory(ds, profile);
+  const templateGeneration = ds.metadata.annotations?.[TEMPLATE_GENERATION_ANNOTATION];
+  const nodes = engine.nodeList();
+  let claimed = claimPods(engine, ds);
+  let nodeToPods = groupByNode(claimed, false);
+
+  // manage(): which nodes need a pod, which pods must go.
+  const toDelete: Pod[] = [];
+  const toCreate: string[] = [];
+  for (const node of nodes) {
+    const name = node.metadata.name;
+    const { shouldRun, shouldContinueRunning } = engine.shouldRun(profile, node);
+    const pods = nodeToPods.get(name);
+    if (shouldRun && !pods) {
+      toCreate.push(name);
+    } else if (shouldContinueRunning && pods) {
+      const running: Pod[] = [];
+      for (const pod of pods) {
+        if (pod.metadata.deletionTimestamp) continue;
+        if (pod.status?.phase === 'Failed') {
+          // Avoid hot-looping with a kubelet that rejects pods: back off per (DaemonSet, node).
+          const wait = engine.failedPodBackoffRemaining(key, name);
+          if (wait > 0) {
+            engine.scheduleDaemonSetSync(key, engine.now + wait);
+            continue;
+          }
+          engine.recordEvent(ds, 'Warning', 'FailedDaemonPod', `Found failed daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${name}, will try to kill it`, 'daemonset-controller');
+          toDelete.push(pod);
+        } else if (pod.status?.phase === 'Succeeded') {
+          toDelete.push(pod);
+        } else running.push(pod);
+      }
+      if (running.length > 1) {
+        if (!engine.surgeAllowed(ds, profile)) {
+          // Without surge, keep only the oldest pod.
+          toDelete.push(...running.slice(1));
+        } else {
+          // With surge, keep the oldest new and the oldest old pod.
+          let oldestNew: Pod | undefined;
+          let oldestOld: Pod | undefined;
+          for (const pod of running) {
+            if (isPodUpdated(pod, hash, templateGeneration)) {
+              if (!oldestNew) {
+                oldestNew = pod;
+                continue;
+              }
+            } else if (!oldestOld) {
+              oldestOld = pod;
+              continue;
+            }
+            toDelete.push(pod);
+          }
+        }
+      }
+    } else if (!shouldContinueRunning && pods) {
+      for (const pod of pods) if (!pod.metadata.deletionTimestamp) toDelete.push(pod);
+    }
+  }
+  // Unscheduled pods pinned to a node that no longer exists are deleted at once.
+  const nodeNames = new Set(nodes.map((n) => n.metadata.name));
+  for (const name of [...nodeToPods.keys()].sort()) {
+    if (nodeNames.has(name)) continue;
+    for (const pod of nodeToPods.get(name) ?? []) if (!pod.spec.nodeName && !pod.metadata.deletionTimestamp) toDelete.push(pod);
+  }
+  syncNodes(engine, ds, profile, toDelete, toCreate, hash);
+
+  if ((ds.spec.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate') {
+    claimed = engine.store.owned(ds.metadata.uid, 'Pod');
+    nodeToPods = groupByNode(claimed, false);
+    const ordered = new Map<string, Pod[]>();
+    let desired = 0;
+    const wants = new Map<string, boolean>();
+    for (const node of nodes) {
+      const shouldRun = engine.shouldRun(profile, node).shouldRun;
+      wants.set(node.metadata.name, shouldRun);
+      if (shouldRun) desired++;
+    }
+    for (const name of [...new Set([...nodes.filter((n) => wants.get(n.metadata.name)).map((n) => n.metadata.name), ...nodeToPods.keys()])].sort()) {
+      ordered.set(name, nodeToPods.get(name) ?? []);
+    }
+    const minReady = ds.spec.minReadySeconds ?? 0;
+    const result = rollingUpdate({
+      ds,
+      hash,
+      templateGeneration,
+      nodeToPods: ordered,
+      desired,
+      isAvailable: (pod) => isPodAvailable(pod, minReady, engine.now),
+      shouldRun: (name) => wants.get(name) ?? false,
+    });
+    syncNodes(engine, ds, profile, result.deletePods, result.createOn, hash);
+  }
+
+  claimed = engine.store.owned(ds.metadata.uid, 'Pod');
+  cleanupHistory(engine, ds, claimed, revision);
+  updateStatus(engine, ds, profile, nodes, groupByNode(claimed, false), hash, templateGeneration);
+}
+
+/** Creates pods on nodes and deletes pods, with the controller's events (syncNodes). */
+function syncNodes(engine: Engine, ds: DaemonSet, profile: DaemonProfile, toDelete: readonly Pod[], createOn: readonly string[], hash: string): void {
+  for (const node of createOn) {
+    const result = engine.createDaemonPod(ds, profile, node, hash);
+    if (typeof result === 'string') {
+      engine.recordEvent(ds, 'Warning', 'FailedCreate', `Error creating: ${result}`, 'daemonset-controller');
+      break;
+    }
+    engine.recordEvent(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${result.metadata.name}`, 'daemonset-controller');
+  }
+  const seen = new Set<Pod>();
+  for (const pod of toDelete) {
+    if (seen.has(pod)) continue;
+    seen.add(pod);
+    engine.deletePod(pod);
+    engine.recordEvent(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, 'daemonset-controller');
+  }
+}
+
+/** Computes and stores status exactly as updateDaemonSetStatus does; re-queues when minReadySeconds will make a pod available. */
+function updateStatus(
+  engine: Engine,
+  ds: DaemonSet,
+  profile: DaemonProfile,
+  nodes: readonly Node[],
+  nodeToPods: Map<string, Pod[]>,
+  hash: string,
+  templateGeneration: string | undefined,
+): void {
+  let desired = 0;
+  let current = 0;
+  let misscheduled = 0;
+  let ready = 0;
+  let available = 0;
+  let updated = 0;
+  const minReady = ds.spec.minReadySeconds ?? 0;
+  let nextAvailableAt = Infinity;
+  for (const node of nodes) {
+    const pods = nodeToPods.get(node.metadata.name);
+    const { shouldRun } = engine.shouldRun(profile, node);
+    if (shouldRun) {
+      desired++;
+      if (!pods || pods.length === 0) continue;
+      current++;
+      const pod = pods[0];
+      if (isPodReady(pod)) {
+        ready++;
+        if (isPodAvailable(pod, minReady, engine.now)) available++;
+        else {
+          const c = pod.status.conditions?.find((x) => x.type === 'Ready');
+          if (c?.lastTransitionTime) nextAvailableAt = Math.min(nextAvailableAt, fromTimestamp(c.lastTransitionTime) + minReady * 1000 + 1);
+        }
+      }
+      if (isPodUpdated(pod, hash, templateGeneration)) updated++;
+    } else if (pods && pods.length > 0) {
+      misscheduled++;
+    }
+  }
+  const status: DaemonSetStatus = {
+    currentNumberScheduled: current,
+    numberMisscheduled: misscheduled,
+    desiredNumberScheduled: desired,
+    numberReady: ready,
+  };
+  // JSON omits these when zero (omitempty), so kubectl -o yaml shows the same shape.
+  if (ds.metadata.generation) status.observedGeneration = ds.metadata.generation;
+  if (updated) status.updatedNumberScheduled = updated;
+  if (available) status.numberAvailable = available;
+  if (desired - available) status.numberUnavailable = desired - available;
+  if (ds.status?.collisionCount !== undefined) status.collisionCount = ds.status.collisionCount;
+  if (ds.status?.conditions) status.conditions = ds.status.conditions;
+  const old = ds.status ?? {};
+  const same =
+    old.currentNumberScheduled === status.currentNumberScheduled &&
+    old.numberMisscheduled === status.numberMisscheduled &&
+    old.desiredNumberScheduled === status.desiredNumberScheduled &&
+    old.numberReady === status.numberReady &&
+    old.observedGeneration === status.observedGeneration &&
+    old.updatedNumberScheduled === status.updatedNumberScheduled &&
+    old.numberAvailable === status.numberAvailable &&
+    old.numberUnavailable === status.numberUnavailable;
+  if (!same) {
+    engine.store.update(ds, (d) => {
+      d.status = status;
+    });
+  }
+  if (minReady > 0 && ready !== available && nextAvailableAt < Infinity) {
+    engine.scheduleDaemonSetSync(keyOfDs(ds), Math.max(engine.now, nextAvailableAt));
+  }
+}
+
+function keyOfDs(ds: DaemonSet): string {
+  return `${ds.metadata.namespace ?? 'default'}/${ds.metadata.name}`;
+}
+
+/** From the engine, a DaemonSet key and a node, how long its failed-pod back-off still runs (0 = not in back-off), advancing it when expired. */
+export function nextFailedPodBackoff(entry: { attempt: number; lastUpdate: number } | undefined, now: number): { wait: number; entry: { attempt: number; lastUpdate: number } } {
+  if (entry) {
+    const duration = backoff(TIMING.failedPodBackoffInitial, TIMING.failedPodBackoffMax, entry.attempt);
+    if (now - entry.lastUpdate < duration) return { wait: duration - (now - entry.lastUpdate), entry };
+    return { wait: 0, entry: { attempt: entry.attempt + 1, lastUpdate: now } };
+  }
+  return { wait: 0, entry: { attempt: 0, lastUpdate: now } };
+}
+
+export { budgets, TEMPLATE_GENERATION_LABEL };

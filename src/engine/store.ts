@@ -1,0 +1,288 @@
+/**
+ * The object store: every API object by kind and key, with the indexes the controllers need
+ * (pods by node, pods and revisions by controller owner, events by involved object), a global
+ * resourceVersion counter, and a change hook the cluster uses to wake controllers.
+ *
+ * Objects are mutable inside the engine for speed; everything leaving the engine is a copy.
+ */
+import { cloneJson } from './api/records.ts';
+import type { Event, Kind, KubeObject, ObjectOf, Pod } from './types.ts';
+
+/** Kinds whose objects live in a namespace. */
+export const NAMESPACED: Readonly<Record<Kind, boolean>> = {
+  Namespace: false,
+  Node: false,
+  PriorityClass: false,
+  Pod: true,
+  DaemonSet: true,
+  ControllerRevision: true,
+  Event: true,
+  ConfigMap: true,
+  Secret: true,
+  Service: true,
+};
+
+/** Kinds in the order snapshots list them. */
+export const KINDS: readonly Kind[] = ['Namespace', 'Node', 'PriorityClass', 'ConfigMap', 'Secret', 'Service', 'DaemonSet', 'ControllerRevision', 'Pod', 'Event'];
+
+/** Plural resource names as kubectl prints them in errors. */
+export const RESOURCE: Readonly<Record<Kind, string>> = {
+  Namespace: 'namespaces',
+  Node: 'nodes',
+  PriorityClass: 'priorityclasses.scheduling.k8s.io',
+  Pod: 'pods',
+  DaemonSet: 'daemonsets.apps',
+  ControllerRevision: 'controllerrevisions.apps',
+  Event: 'events',
+  ConfigMap: 'configmaps',
+  Secret: 'secrets',
+  Service: 'services',
+};
+
+/** From a kind, namespace and name, the store key. */
+export function objectKey(kind: Kind, namespace: string | undefined, name: string): string {
+  return NAMESPACED[kind] ? `${namespace ?? 'default'}/${name}` : name;
+}
+
+/** From an object, its store key. */
+export function keyOf(obj: KubeObject): string {
+  return objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name);
+}
+
+/** From an object, the uid of its controller owner. */
+export function controllerUid(obj: KubeObject): string | undefined {
+  for (const ref of obj.metadata.ownerReferences ?? []) if (ref.controller) return ref.uid;
+  return undefined;
+}
+
+export type Change = 'add' | 'update' | 'delete';
+export type ChangeListener = (kind: Kind, obj: KubeObject, change: Change, before: PodFacts | undefined) => void;
+
+/** The facts about a pod that index maintenance and controller wake-ups depend on. */
+export interface PodFacts {
+  nodeName: string;
+  owner: string | undefined;
+  signature: string;
+}
+
+/** From a pod, the facts the indexes and the DaemonSet controller care about. */
+export function podFacts(pod: Pod): PodFacts {
+  const ready = pod.status?.conditions?.find((c) => c.type === 'Ready');
+  const labels = pod.metadata.labels;
+  const signature = [
+    pod.spec.nodeName ?? '',
+    pod.status?.phase ?? '',
+    pod.metadata.deletionTimestamp ?? '',
+    ready ? `${ready.status}@${ready.lastTransitionTime ?? ''}` : '',
+    labels ? JSON.stringify(labels) : '',
+    controllerUid(pod) ?? '',
+  ].join('|');
+  return { nodeName: pod.spec.nodeName ?? '', owner: controllerUid(pod), signature };
+}
+
+function compareObjects(a: KubeObject, b: KubeObject): number {
+  const an = a.metadata.namespace ?? '';
+  const bn = b.metadata.namespace ?? '';
+  if (an !== bn) return an < bn ? -1 : 1;
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+}
+
+function addTo(index: Map<string, Set<string>>, key: string | undefined, value: string): void {
+  if (!key) return;
+  let set = index.get(key);
+  if (!set) index.set(key, (set = new Set()));
+  set.add(value);
+}
+
+function removeFrom(index: Map<string, Set<string>>, key: string | undefined, value: string): void {
+  if (!key) return;
+  const set = index.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) index.delete(key);
+}
+
+export class Store {
+  private readonly maps = new Map<Kind, Map<string, KubeObject>>(KINDS.map((k) => [k, new Map()]));
+  private rv = 0;
+  /** Pod keys by spec.nodeName. */
+  readonly podsByNode = new Map<string, Set<string>>();
+  /** Pod and ControllerRevision keys by controller owner uid. */
+  readonly byOwner = new Map<string, Set<string>>();
+  /** Event keys by involved object uid (or kind/ns/name when it has none). */
+  readonly eventsByObject = new Map<string, Set<string>>();
+  /** Object uid → kind and key. */
+  readonly byUid = new Map<string, { kind: Kind; key: string }>();
+  listener: ChangeListener | undefined;
+
+  /** The last resourceVersion handed out. */
+  get resourceVersion(): number {
+    return this.rv;
+  }
+
+  set resourceVersion(value: number) {
+    this.rv = value;
+  }
+
+  /** From a kind and key, the stored object. */
+  get<K extends Kind>(kind: K, key: string): ObjectOf<K> | undefined {
+    return this.maps.get(kind)?.get(key) as ObjectOf<K> | undefined;
+  }
+
+  /** From a uid, the stored object. */
+  getByUid(uid: string): KubeObject | undefined {
+    const ref = this.byUid.get(uid);
+    return ref ? this.get(ref.kind, ref.key) : undefined;
+  }
+
+  /** From a kind, every stored object (insertion order; sort before printing). */
+  all<K extends Kind>(kind: K): IterableIterator<ObjectOf<K>> {
+    return (this.maps.get(kind) as Map<string, ObjectOf<K>>).values();
+  }
+
+  /** From a kind, how many objects are stored. */
+  count(kind: Kind): number {
+    return this.maps.get(kind)?.size ?? 0;
+  }
+
+  /** From a kind, its objects sorted as the API server lists them (namespace, name). */
+  sorted<K extends Kind>(kind: K): ObjectOf<K>[] {
+    return [...this.all(kind)].sort(compareObjects);
+  }
+
+  /** Stores a new object, stamping a fresh resourceVersion. */
+  add(obj: KubeObject): void {
+    const key = keyOf(obj);
+    obj.metadata.resourceVersion = String(++this.rv);
+    this.maps.get(obj.kind)?.set(key, obj);
+    this.byUid.set(obj.metadata.uid, { kind: obj.kind, key });
+    this.index(obj, key);
+    this.listener?.(obj.kind, obj, 'add', undefined);
+  }
+
+  /** Changes a stored object in place through `mutate`, keeping indexes right and bumping resourceVersion. */
+  update<T extends KubeObject>(obj: T, mutate: (o: T) => void): void {
+    const key = keyOf(obj);
+    const before = obj.kind === 'Pod' ? podFacts(obj as Pod) : undefined;
+    const ownerBefore = obj.kind === 'ControllerRevision' ? controllerUid(obj) : undefined;
+    mutate(obj);
+    obj.metadata.resourceVersion = String(++this.rv);
+    if (before) {
+      const after = podFacts(obj as unknown as Pod);
+      if (after.nodeName !== before.nodeName) {
+        removeFrom(this.podsByNode, before.nodeName, key);
+        addTo(this.podsByNode, after.nodeName, key);
+      }
+      if (after.owner !== before.owner) {
+        removeFrom(this.byOwner, before.owner, key);
+        addTo(this.byOwner, after.owner, key);
+      }
+    } else if (obj.kind === 'ControllerRevision') {
+      const ownerAfter = controllerUid(obj);
+      if (ownerAfter !== ownerBefore) {
+        removeFrom(this.byOwner, ownerBefore, key);
+        addTo(this.byOwner, ownerAfter, key);
+      }
+    }
+    this.listener?.(obj.kind, obj, 'update', before);
+  }
+
+  /** Replaces a stored object by a new version with the same key. */
+  replace(old: KubeObject, next: KubeObject): void {
+    const key = keyOf(old);
+    const before = old.kind === 'Pod' ? podFacts(old as Pod) : undefined;
+    this.unindex(old, key);
+    next.metadata.resourceVersion = String(++this.rv);
+    this.maps.get(next.kind)?.set(key, next);
+    this.byUid.set(next.metadata.uid, { kind: next.kind, key });
+    this.index(next, key);
+    this.listener?.(next.kind, next, 'update', before);
+  }
+
+  /** Removes a stored object. */
+  remove(obj: KubeObject): void {
+    const key = keyOf(obj);
+    const map = this.maps.get(obj.kind);
+    if (!map || map.get(key) !== obj) return;
+    map.delete(key);
+    this.byUid.delete(obj.metadata.uid);
+    this.unindex(obj, key);
+    this.listener?.(obj.kind, obj, 'delete', obj.kind === 'Pod' ? podFacts(obj as Pod) : undefined);
+  }
+
+  /** From a node name, the pods bound to it. */
+  podsOnNode(node: string): Pod[] {
+    const keys = this.podsByNode.get(node);
+    if (!keys) return [];
+    const out: Pod[] = [];
+    for (const key of keys) {
+      const pod = this.get('Pod', key);
+      if (pod) out.push(pod);
+    }
+    return out;
+  }
+
+  /** From an owner uid and a kind, the objects it controls. */
+  owned<K extends 'Pod' | 'ControllerRevision'>(uid: string, kind: K): ObjectOf<K>[] {
+    const keys = this.byOwner.get(uid);
+    if (!keys) return [];
+    const out: ObjectOf<K>[] = [];
+    for (const key of keys) {
+      const obj = this.get(kind, key);
+      if (obj && controllerUid(obj) === uid) out.push(obj);
+    }
+    return out;
+  }
+
+  /** From an involved object's uid (or kind/ns/name), its events. */
+  eventsAbout(ref: string): Event[] {
+    const keys = this.eventsByObject.get(ref);
+    if (!keys) return [];
+    const out: Event[] = [];
+    for (const key of keys) {
+      const ev = this.get('Event', key);
+      if (ev) out.push(ev);
+    }
+    return out;
+  }
+
+  /** Every object as plain, prototype-free copies, by kind, in list order. */
+  snapshotObjects(): { [K in Kind]: ObjectOf<K>[] } {
+    const out = {} as { [K in Kind]: ObjectOf<K>[] };
+    for (const kind of KINDS) (out as Record<Kind, unknown>)[kind] = this.sorted(kind).map((o) => cloneJson(o));
+    return out;
+  }
+
+  private index(obj: KubeObject, key: string): void {
+    if (obj.kind === 'Pod') {
+      addTo(this.podsByNode, obj.spec.nodeName, key);
+      addTo(this.byOwner, controllerUid(obj), key);
+    } else if (obj.kind === 'ControllerRevision') {
+      addTo(this.byOwner, controllerUid(obj), key);
+    } else if (obj.kind === 'Event') {
+      addTo(this.eventsByObject, eventRef(obj), key);
+    }
+  }
+
+  private unindex(obj: KubeObject, key: string): void {
+    if (obj.kind === 'Pod') {
+      removeFrom(this.podsByNode, obj.spec.nodeName, key);
+      removeFrom(this.byOwner, controllerUid(obj), key);
+    } else if (obj.kind === 'ControllerRevision') {
+      removeFrom(this.byOwner, controllerUid(obj), key);
+    } else if (obj.kind === 'Event') {
+      removeFrom(this.eventsByObject, eventRef(obj), key);
+    }
+  }
+}
+
+/** From an event, the reference it is indexed under. */
+export function eventRef(ev: Event): string {
+  const o = ev.involvedObject;
+  return objectRef(o.kind, o.namespace, o.name);
+}
+
+/** From an object's kind, namespace and name, the reference events are indexed under. */
+export function objectRef(kind: string, namespace: string | undefined, name: string): string {
+  return `${kind}/${namespace ?? ''}/${name}`;
+}

@@ -1,0 +1,112 @@
+/**
+ * The typed protocol between the page (src/client) and the engine worker (src/worker).
+ * Every request carries an id that its reply echoes; snapshots carry a version that only grows,
+ * so the page can drop anything older than what it already shows.
+ */
+import type { ClusterSnapshot, CommandResult, ManifestDiagnostic } from './cluster.ts';
+
+/** Open editor files by name, the page's side of the console's FileSource. */
+export type FileMap = Record<string, string>;
+
+/** One command of the log: what was typed, at which simulated instant, with which files. */
+export interface LogEntry {
+  /** Simulated ms at which the command ran. */
+  atMs: number;
+  line: string;
+  /** The open files when it ran; absent when unchanged since the previous entry. */
+  files?: FileMap;
+}
+
+/**
+ * The command log, the source of truth for a session: replaying it on a fresh cluster with the
+ * same seed gives the same cluster.
+ */
+export interface CommandLog {
+  seed: number;
+  /** The files open before the first command. */
+  files: FileMap;
+  entries: LogEntry[];
+}
+
+/** Page to worker. */
+export type WorkerRequest =
+  | {
+      type: 'start';
+      id: number;
+      log: CommandLog;
+      /** Advance to this simulated instant after the replay (where the last page view was). */
+      untilMs: number;
+      playing: boolean;
+      /** The new worker's snapshots continue from here, so versions keep growing across rebuilds. */
+      baseVersion: number;
+    }
+  | { type: 'run'; id: number; line: string; files: FileMap }
+  | { type: 'complete'; id: number; line: string; files: FileMap }
+  | { type: 'diagnose'; id: number; fileName: string; text: string }
+  | { type: 'setPlaying'; id: number; playing: boolean };
+
+/** Worker to page. */
+export type WorkerMessage =
+  | { type: 'started'; id: number; timeMs: number }
+  | { type: 'ran'; id: number; result: CommandResult; atMs: number; timeMs: number }
+  | { type: 'completed'; id: number; items: string[] }
+  | { type: 'diagnosed'; id: number; diagnostics: ManifestDiagnostic[] }
+  | { type: 'playingChanged'; id: number; playing: boolean }
+  /**
+   * The cluster after a change. `internal` is left out (null): the page only draws, and the
+   * worker keeps what it needs to continue.
+   */
+  | { type: 'snapshot'; version: number; snapshot: ClusterSnapshot }
+  /** Sent at least every HEARTBEAT_MS while the worker is alive, with the clock. */
+  | { type: 'heartbeat'; timeMs: number; playing: boolean }
+  /** Long work starts (a settle, a replay); heartbeats may pause for up to `limitMs`. */
+  | { type: 'busy'; reason: string; limitMs: number }
+  | { type: 'idle' }
+  /** Handling a request threw; the page rebuilds the worker from its log. */
+  | { type: 'failed'; id: number | null; message: string };
+
+/** How often the worker says it is alive. */
+export const HEARTBEAT_MS = 500;
+/** Silence longer than this, outside announced long work, means the worker is stuck. */
+export const HEARTBEAT_TIMEOUT_MS = 2000;
+
+/** For the `default:` branch of an exhaustive switch: a new message type fails to compile. */
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected message: ${JSON.stringify(value)}`);
+}
+
+/**
+ * Checks the shape of something received from the other side, so handlers never cast
+ * `event.data`. It only checks the discriminant; the rest is trusted (both sides are ours).
+ */
+export function isWorkerMessage(data: unknown): data is WorkerMessage {
+  if (typeof data !== 'object' || data === null || !('type' in data)) return false;
+  return typeof data.type === 'string' && WORKER_MESSAGE_TYPES.has(data.type);
+}
+
+/** The request counterpart of isWorkerMessage. */
+export function isWorkerRequest(data: unknown): data is WorkerRequest {
+  if (typeof data !== 'object' || data === null || !('type' in data) || !('id' in data)) return false;
+  return typeof data.type === 'string' && REQUEST_TYPES.has(data.type) && typeof data.id === 'number';
+}
+
+const WORKER_MESSAGE_TYPES = new Set<string>([
+  'started',
+  'ran',
+  'completed',
+  'diagnosed',
+  'playingChanged',
+  'snapshot',
+  'heartbeat',
+  'busy',
+  'idle',
+  'failed',
+] satisfies WorkerMessage['type'][]);
+
+const REQUEST_TYPES = new Set<string>([
+  'start',
+  'run',
+  'complete',
+  'diagnose',
+  'setPlaying',
+] satisfies WorkerRequest['type'][]);

@@ -1,0 +1,431 @@
+/**
+ * The snapshot rearranged for drawing: one entry per node with the pods that target it, its
+ * display status, key labels, taints, requested resources and the selected DaemonSet's
+ * verdict. Pure and DOM-free, so it is unit-tested in Node. It never decides scheduling: the
+ * verdict is copied from the snapshot, and the "state" below only chooses which sentence and
+ * mark the card shows.
+ */
+import type {
+  ClusterSnapshot,
+  ControllerRevision,
+  DaemonSet,
+  Node,
+  NodeVerdict,
+  Pod,
+  VerdictCheck,
+} from '../../protocol/cluster.ts';
+import { isPodReady, podStatusColumns, toPhaseFamily, type PhaseFamily } from './pod-status.ts';
+import { toCpuText, toMemoryText, toQuantityNumber } from './quantity.ts';
+import type { DaemonSetRef } from './selection.ts';
+
+/** How a pod relates to the selected DaemonSet's revisions. */
+export type RevisionRole = 'current' | 'old' | 'other';
+
+/** One pod as a chip. */
+export interface PodModel {
+  uid: string;
+  name: string;
+  namespace: string;
+  /** kubectl's STATUS text. */
+  status: string;
+  /** kubectl's READY text, e.g. "0/1". */
+  readyText: string;
+  restarts: string;
+  /** Ready condition True. */
+  ready: boolean;
+  family: PhaseFamily;
+  /** The pod's controller-revision-hash label ('' when it has none). */
+  revisionHash: string;
+  /** ControllerRevision.revision of that hash, when known. */
+  revision: number | undefined;
+  role: RevisionRole;
+  /** "namespace/name" of the owning DaemonSet, when a DaemonSet owns it. */
+  owner: string | undefined;
+  /** Whether the scheduler has bound it (spec.nodeName set). */
+  bound: boolean;
+}
+
+/** A node taint as shown on a card. */
+export interface TaintModel {
+  key: string;
+  value: string;
+  effect: string;
+  /** kubectl's spelling: `key=value:Effect` or `key:Effect`. */
+  text: string;
+}
+
+/** Requested against allocatable for one resource. */
+export interface ResourceModel {
+  name: 'cpu' | 'memory';
+  requested: number;
+  allocatable: number;
+  requestedText: string;
+  allocatableText: string;
+}
+
+/**
+ * What the selected DaemonSet's verdict means for the card:
+ * `runs` (should run, every check passes), `unfit` (should run, but a scheduler filter fails,
+ * so the pod stays Pending), `may-stay` (no new pod, but the pod already there may stay),
+ * `excluded` (the node should not run it), `none` (no DaemonSet selected or no verdict).
+ */
+export type VerdictState = 'runs' | 'unfit' | 'may-stay' | 'excluded' | 'none';
+
+/** One node as a card. */
+export interface NodeModel {
+  uid: string;
+  name: string;
+  roles: string[];
+  /** kubectl's STATUS column: Ready, NotReady, Unknown, plus ",SchedulingDisabled". */
+  statusText: string;
+  ready: boolean;
+  cordoned: boolean;
+  /** Labels worth showing, those the selected DaemonSet selects on first. */
+  keyLabels: { key: string; value: string; selected: boolean }[];
+  /** How many labels were left out of keyLabels. */
+  hiddenLabels: number;
+  taints: TaintModel[];
+  resources: ResourceModel[];
+  pods: PodModel[];
+  verdict: NodeVerdict | undefined;
+  state: VerdictState;
+  /** The first failed check's message, when a check failed. */
+  reason: string | undefined;
+}
+
+/** The whole cluster as the view draws it. */
+export interface ClusterModel {
+  nodes: NodeModel[];
+  /** Pods whose node is unknown or gone (e.g. a bare pod with no nodeName). */
+  unplaced: PodModel[];
+  /** Current revision hash of the selected DaemonSet, when known. */
+  currentHash: string | undefined;
+  /** The selected DaemonSet, when it exists in the snapshot. */
+  daemonSet: DaemonSet | undefined;
+}
+
+/** Labels kubectl users rarely need on a card (kubelet-set or shown elsewhere). */
+const HIDDEN_LABEL =
+  /^(kubernetes\.io\/hostname|beta\.kubernetes\.io\/|node-role\.kubernetes\.io\/|kubernetes\.io\/role$|node\.kubernetes\.io\/instance-type$)/;
+
+/** Well-known labels shown after the user's own, in this order. */
+const WELL_KNOWN_ORDER = [
+  'topology.kubernetes.io/zone',
+  'topology.kubernetes.io/region',
+  'kubernetes.io/arch',
+  'kubernetes.io/os',
+];
+
+/** The engine clock's epoch (engine/clock.ts), used when the snapshot has no namespace to read it from. */
+const FALLBACK_EPOCH_MS = Date.UTC(2026, 0, 1);
+
+/**
+ * From a snapshot, the simulated wall-clock time in epoch ms (the scale of its timestamps):
+ * the newest object timestamp is a lower bound; the engine's clock epoch plus timeMs is exact
+ * when the first object was created at time zero.
+ */
+export function snapshotNow(snapshot: ClusterSnapshot): number {
+  const epoch = findEpoch(snapshot);
+  return epoch + snapshot.timeMs;
+}
+
+function findEpoch(snapshot: ClusterSnapshot): number {
+  // The built-in namespaces exist from time zero, so their creation time is the epoch.
+  const ns = snapshot.objects.Namespace?.find((n) => n.metadata.name === 'default');
+  const t = ns ? Date.parse(ns.metadata.creationTimestamp) : NaN;
+  return Number.isNaN(t) ? FALLBACK_EPOCH_MS : t;
+}
+
+/**
+ * From a snapshot and the selected DaemonSet, the cluster as cards and chips: nodes in the
+ * snapshot's order, each with the pods that target it and the DaemonSet's verdict.
+ */
+export function toClusterModel(
+  snapshot: ClusterSnapshot,
+  selected: DaemonSetRef | undefined,
+): ClusterModel {
+  const now = snapshotNow(snapshot);
+  const daemonSet = selected
+    ? snapshot.objects.DaemonSet.find(
+        (d) => d.metadata.namespace === selected.namespace && d.metadata.name === selected.name,
+      )
+    : undefined;
+  const verdicts = daemonSet
+    ? snapshot.verdicts.find(
+        (v) => v.namespace === daemonSet.metadata.namespace && v.name === daemonSet.metadata.name,
+      )
+    : undefined;
+  const verdictByNode = new Map((verdicts?.nodes ?? []).map((v) => [v.node, v]));
+  const revisions = revisionsOf(snapshot.objects.ControllerRevision, daemonSet);
+  const currentHash = currentRevisionHash(revisions);
+  const selectedKeys = selectedLabelKeys(daemonSet);
+  const selectedOwner = daemonSet
+    ? `${daemonSet.metadata.namespace ?? 'default'}/${daemonSet.metadata.name}`
+    : undefined;
+
+  const nodeNames = new Set(snapshot.objects.Node.map((n) => n.metadata.name));
+  const podsByNode = new Map<string, PodModel[]>();
+  const rawPodsByNode = new Map<string, Pod[]>();
+  const unplaced: PodModel[] = [];
+  for (const pod of snapshot.objects.Pod) {
+    const model = toPodModel(pod, now, revisions, currentHash, selectedOwner);
+    const target = targetNodeName(pod);
+    if (target !== undefined && nodeNames.has(target)) {
+      const list = podsByNode.get(target) ?? [];
+      list.push(model);
+      podsByNode.set(target, list);
+      const raw = rawPodsByNode.get(target) ?? [];
+      raw.push(pod);
+      rawPodsByNode.set(target, raw);
+    } else {
+      unplaced.push(model);
+    }
+  }
+
+  const nodes = snapshot.objects.Node.map((node) => {
+    const pods = podsByNode.get(node.metadata.name) ?? [];
+    pods.sort(comparePods);
+    const podsOnNode = rawPodsByNode.get(node.metadata.name) ?? [];
+    return toNodeModel(node, pods, podsOnNode, verdictByNode.get(node.metadata.name), {
+      selectedKeys,
+      selectedOwner,
+    });
+  });
+  return { nodes, unplaced, currentHash, daemonSet };
+}
+
+/**
+ * From a pod, the node it is on or is meant for: spec.nodeName, else the single
+ * `metadata.name In [node]` matchFields term the DaemonSet controller puts on its pods.
+ */
+export function targetNodeName(pod: Pod): string | undefined {
+  if (pod.spec.nodeName) return pod.spec.nodeName;
+  const terms =
+    pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
+      ?.nodeSelectorTerms ?? [];
+  for (const term of terms) {
+    for (const field of term.matchFields ?? []) {
+      if (field.key === 'metadata.name' && field.operator === 'In' && field.values?.length === 1) {
+        return field.values[0];
+      }
+    }
+  }
+  return undefined;
+}
+
+/** From a node, kubectl's ROLES: node-role.kubernetes.io/<role> and kubernetes.io/role. */
+export function nodeRoles(node: Node): string[] {
+  const roles = new Set<string>();
+  for (const [key, value] of Object.entries(node.metadata.labels ?? {})) {
+    if (key.startsWith('node-role.kubernetes.io/')) {
+      const role = key.slice('node-role.kubernetes.io/'.length);
+      if (role) roles.add(role);
+    } else if (key === 'kubernetes.io/role' && value) {
+      roles.add(value);
+    }
+  }
+  return [...roles].sort();
+}
+
+/** From a node, kubectl's STATUS column (printNode): Ready/NotReady/Unknown[,SchedulingDisabled]. */
+export function nodeStatusText(node: Node): string {
+  const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
+  const parts = [ready ? (ready.status === 'True' ? 'Ready' : 'NotReady') : 'Unknown'];
+  if (node.spec?.unschedulable) parts.push('SchedulingDisabled');
+  return parts.join(',');
+}
+
+/** From a taint, kubectl's spelling: `key=value:Effect`, or `key:Effect` without a value. */
+export function taintText(t: { key: string; value?: string; effect: string }): string {
+  return t.value ? `${t.key}=${t.value}:${t.effect}` : `${t.key}:${t.effect}`;
+}
+
+/** From a verdict, the first failed check (controller predicates first, then the scheduler's). */
+export function firstFailedCheck(verdict: NodeVerdict | undefined): VerdictCheck | undefined {
+  return verdict?.checks.find((c) => !c.passed);
+}
+
+function toNodeModel(
+  node: Node,
+  pods: PodModel[],
+  rawPods: Pod[],
+  verdict: NodeVerdict | undefined,
+  context: { selectedKeys: Set<string>; selectedOwner: string | undefined },
+): NodeModel {
+  const labels = Object.entries(node.metadata.labels ?? {});
+  const shown = labels
+    .filter(([key]) => context.selectedKeys.has(key) || !HIDDEN_LABEL.test(key))
+    .map(([key, value]) => ({ key, value, selected: context.selectedKeys.has(key) }))
+    .sort((a, b) => labelRank(a) - labelRank(b) || a.key.localeCompare(b.key));
+  const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
+  const failed = firstFailedCheck(verdict);
+  return {
+    uid: node.metadata.uid || node.metadata.name,
+    name: node.metadata.name,
+    roles: nodeRoles(node),
+    statusText: nodeStatusText(node),
+    ready,
+    cordoned: node.spec?.unschedulable === true,
+    keyLabels: shown,
+    hiddenLabels: labels.length - shown.length,
+    taints: (node.spec?.taints ?? []).map((t) => ({
+      key: t.key,
+      value: t.value ?? '',
+      effect: t.effect,
+      text: taintText(t),
+    })),
+    resources: resourcesOf(node, rawPods),
+    pods,
+    verdict,
+    state: toVerdictState(verdict, pods, context.selectedOwner),
+    reason: failed?.message,
+  };
+}
+
+function labelRank(label: { key: string; selected: boolean }): number {
+  if (label.selected) return 0;
+  const known = WELL_KNOWN_ORDER.indexOf(label.key);
+  if (known >= 0) return 2 + known;
+  return label.key.includes('kubernetes.io/') ? 10 : 1;
+}
+
+function toVerdictState(
+  verdict: NodeVerdict | undefined,
+  pods: PodModel[],
+  owner: string | undefined,
+): VerdictState {
+  if (!verdict) return 'none';
+  if (verdict.shouldRun) return verdict.checks.every((c) => c.passed) ? 'runs' : 'unfit';
+  const hasPod = pods.some((p) => p.owner === owner && p.status !== 'Terminating');
+  return verdict.shouldContinueRunning && hasPod ? 'may-stay' : 'excluded';
+}
+
+function resourcesOf(node: Node, pods: Pod[]): ResourceModel[] {
+  const allocatable = node.status?.allocatable ?? {};
+  // Only bound, non-terminal pods hold resources, as the scheduler's NodeResourcesFit counts
+  // them: a daemon pod still Pending for lack of room is not yet on the node.
+  const active = pods.filter(
+    (p) => p.spec.nodeName && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed',
+  );
+  const cpu = sumRequests(active, 'cpu');
+  const memory = sumRequests(active, 'memory');
+  const cpuAlloc = toQuantityNumber(allocatable.cpu);
+  const memAlloc = toQuantityNumber(allocatable.memory);
+  return [
+    {
+      name: 'cpu',
+      requested: cpu,
+      allocatable: cpuAlloc,
+      requestedText: toCpuText(cpu),
+      allocatableText: toCpuText(cpuAlloc),
+    },
+    {
+      name: 'memory',
+      requested: memory,
+      allocatable: memAlloc,
+      requestedText: toMemoryText(memory),
+      allocatableText: toMemoryText(memAlloc),
+    },
+  ];
+}
+
+function sumRequests(pods: Pod[], resource: string): number {
+  let total = 0;
+  for (const pod of pods) {
+    const regular = pod.spec.containers.reduce(
+      (sum, c) => sum + toQuantityNumber(c.resources?.requests?.[resource]),
+      0,
+    );
+    // A pod needs max(largest init container, sum of regular containers), as the scheduler counts.
+    const init = Math.max(
+      0,
+      ...(pod.spec.initContainers ?? []).map((c) =>
+        toQuantityNumber(c.resources?.requests?.[resource]),
+      ),
+    );
+    total += Math.max(regular, init);
+  }
+  return total;
+}
+
+function toPodModel(
+  pod: Pod,
+  now: number,
+  revisions: Map<string, number>,
+  currentHash: string | undefined,
+  selectedOwner: string | undefined,
+): PodModel {
+  const columns = podStatusColumns(pod, now);
+  const ready = isPodReady(pod);
+  const revisionHash = pod.metadata.labels?.['controller-revision-hash'] ?? '';
+  const ownerRef = pod.metadata.ownerReferences?.find(
+    (o) => o.controller && o.kind === 'DaemonSet',
+  );
+  const namespace = pod.metadata.namespace ?? 'default';
+  const owner = ownerRef ? `${namespace}/${ownerRef.name}` : undefined;
+  let role: RevisionRole = 'other';
+  if (owner !== undefined && owner === selectedOwner) {
+    role = currentHash === undefined || revisionHash === currentHash ? 'current' : 'old';
+  }
+  return {
+    uid: pod.metadata.uid || `${namespace}/${pod.metadata.name}`,
+    name: pod.metadata.name,
+    namespace,
+    status: columns.status,
+    readyText: columns.ready,
+    restarts: columns.restarts,
+    ready,
+    family: toPhaseFamily(columns.status, ready),
+    revisionHash,
+    revision: owner === selectedOwner ? revisions.get(revisionHash) : undefined,
+    role,
+    owner,
+    bound: Boolean(pod.spec.nodeName),
+  };
+}
+
+/** Pods of the selected DaemonSet first, then by name, so chips do not jump around. */
+function comparePods(a: PodModel, b: PodModel): number {
+  const rank = (p: PodModel) => (p.role === 'other' ? 1 : 0);
+  return rank(a) - rank(b) || a.name.localeCompare(b.name);
+}
+
+/** From all ControllerRevisions, the selected DaemonSet's as hash → revision number. */
+function revisionsOf(
+  all: ControllerRevision[],
+  daemonSet: DaemonSet | undefined,
+): Map<string, number> {
+  const result = new Map<string, number>();
+  if (!daemonSet) return result;
+  for (const cr of all) {
+    if (cr.metadata.namespace !== daemonSet.metadata.namespace) continue;
+    const owned = cr.metadata.ownerReferences?.some(
+      (o) =>
+        o.kind === 'DaemonSet' &&
+        (o.uid === daemonSet.metadata.uid || o.name === daemonSet.metadata.name),
+    );
+    if (!owned) continue;
+    const hash = cr.metadata.labels?.['controller-revision-hash'];
+    if (hash) result.set(hash, cr.revision);
+  }
+  return result;
+}
+
+/** The hash of the highest revision: the template the DaemonSet rolls towards. */
+function currentRevisionHash(revisions: Map<string, number>): string | undefined {
+  let best: [string, number] | undefined;
+  for (const entry of revisions) if (!best || entry[1] > best[1]) best = entry;
+  return best?.[0];
+}
+
+/** Label keys the DaemonSet's nodeSelector and required node affinity mention. */
+function selectedLabelKeys(daemonSet: DaemonSet | undefined): Set<string> {
+  const keys = new Set<string>();
+  const spec = daemonSet?.spec.template.spec;
+  for (const key of Object.keys(spec?.nodeSelector ?? {})) keys.add(key);
+  const terms =
+    spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
+      ?.nodeSelectorTerms ?? [];
+  for (const term of terms) for (const e of term.matchExpressions ?? []) keys.add(e.key);
+  return keys;
+}

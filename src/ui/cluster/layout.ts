@@ -1,0 +1,274 @@
+/**
+ * Where everything goes in the cluster view: pure (snapshot, selected DaemonSet and viewport
+ * width in; cards, rows and chips with positions out), unit-tested in Node. render.ts draws
+ * exactly what this returns and nothing else.
+ */
+import type { ClusterSnapshot } from '../../protocol/cluster.ts';
+import {
+  toClusterModel,
+  type ClusterModel,
+  type NodeModel,
+  type PodModel,
+} from './cluster-model.ts';
+import type { DaemonSetRef } from './selection.ts';
+
+/**
+ * How much each card shows: `full` cards list labels, taints, resources and named chips;
+ * `compact` cards show a name, marks and small chips (hundreds of nodes); `tiny` tiles show
+ * one square per node (thousands).
+ */
+export type Density = 'full' | 'compact' | 'tiny';
+
+/** One line of a full card, drawn by render.ts according to its type. */
+export type CardRow =
+  | { type: 'header'; y: number; h: number }
+  | { type: 'status'; y: number; h: number }
+  | { type: 'label'; y: number; h: number; key: string; value: string; selected: boolean }
+  | { type: 'taint'; y: number; h: number; text: string; effect: string }
+  | { type: 'more'; y: number; h: number; text: string }
+  | {
+      type: 'resource';
+      y: number;
+      h: number;
+      name: string;
+      text: string;
+      /** requested / allocatable, clamped to [0, 1] for the bar; over 1 shows as full. */
+      fraction: number;
+      over: boolean;
+    }
+  | { type: 'verdict'; y: number; h: number };
+
+/** A pod chip, positioned inside its card. */
+export interface ChipLayout {
+  key: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  pod: PodModel;
+}
+
+/** A node card (or the pseudo-card holding pods with no node), positioned in the view. */
+export interface CardLayout {
+  key: string;
+  kind: 'node' | 'unplaced';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** The node, or undefined for the unplaced pseudo-card. */
+  node: NodeModel | undefined;
+  rows: CardRow[];
+  chips: ChipLayout[];
+  /** Pods that did not fit on a compact card or tiny tile. */
+  hiddenPods: number;
+}
+
+/** The view: its size and every card. Cards are ordered by y, then x. */
+export interface ClusterLayout {
+  density: Density;
+  width: number;
+  height: number;
+  cards: CardLayout[];
+  model: ClusterModel;
+}
+
+/** Up to this many nodes, cards show everything. */
+export const FULL_MAX_NODES = 24;
+/** Up to this many nodes, compact cards; beyond, tiny tiles. */
+export const COMPACT_MAX_NODES = 800;
+/** From this many cards on, only the cards in view are drawn. */
+export const VIRTUALISE_FROM = 300;
+
+const GAP = 10;
+const PAD = 10;
+const SIZES = {
+  full: { w: 236, chipH: 40, chipGap: 6, columns: 2 },
+  compact: { w: 150, chipH: 16, chipGap: 4, columns: 7 },
+  tiny: { w: 26, chipH: 14, chipGap: 0, columns: 1 },
+} as const;
+const LINE = 18;
+const MAX_LABELS = 3;
+const MAX_TAINTS = 3;
+
+/**
+ * From a snapshot, the selected DaemonSet and the viewport width in CSS pixels, the cluster
+ * view's layout. `density` may be forced (e.g. by a "compact" toggle); by default it follows
+ * the node count.
+ */
+export function layoutCluster(
+  snapshot: ClusterSnapshot,
+  selected: DaemonSetRef | undefined,
+  width: number,
+  density?: Density,
+): ClusterLayout {
+  return layoutModel(toClusterModel(snapshot, selected), width, density);
+}
+
+/** From a cluster model and a viewport width, the layout (see layoutCluster). */
+export function layoutModel(model: ClusterModel, width: number, density?: Density): ClusterLayout {
+  const chosen = density ?? toDensity(model.nodes.length);
+  const size = SIZES[chosen];
+  const usable = Math.max(size.w, width - 2 * GAP);
+  const columns = Math.max(1, Math.floor((usable + GAP) / (size.w + GAP)));
+  const cards: CardLayout[] = model.nodes.map((node) => layoutCard(node, chosen));
+  if (model.unplaced.length > 0) cards.push(layoutUnplaced(model.unplaced, chosen));
+
+  // A row grid rather than masonry: a card that grows pushes its row down but never jumps to
+  // another column, so learners keep their bearings while pods come and go.
+  let y = GAP;
+  for (let start = 0; start < cards.length; start += columns) {
+    const row = cards.slice(start, start + columns);
+    const rowH = Math.max(...row.map((c) => c.h));
+    row.forEach((card, i) => {
+      card.x = GAP + i * (size.w + GAP);
+      card.y = y;
+    });
+    y += rowH + GAP;
+  }
+  return { density: chosen, width, height: Math.max(y, 2 * GAP), cards, model };
+}
+
+/** From a node count, the density that keeps the view readable and fast. */
+export function toDensity(nodeCount: number): Density {
+  if (nodeCount <= FULL_MAX_NODES) return 'full';
+  if (nodeCount <= COMPACT_MAX_NODES) return 'compact';
+  return 'tiny';
+}
+
+/**
+ * From a layout and the visible vertical band [top, top + height), the cards to draw: all of
+ * them for small clusters, else those overlapping the band plus one screen of margin.
+ */
+export function visibleCards(layout: ClusterLayout, top: number, height: number): CardLayout[] {
+  if (layout.cards.length < VIRTUALISE_FROM) return layout.cards;
+  const from = top - height;
+  const to = top + 2 * height;
+  return layout.cards.filter((c) => c.y + c.h >= from && c.y <= to);
+}
+
+function layoutCard(node: NodeModel, density: Density): CardLayout {
+  const size = SIZES[density];
+  if (density === 'tiny') {
+    const pod = node.pods.find((p) => p.role !== 'other') ?? node.pods[0];
+    const inset = (size.w - size.chipH) / 2;
+    return {
+      key: node.uid,
+      kind: 'node',
+      x: 0,
+      y: 0,
+      w: size.w,
+      h: size.w,
+      node,
+      rows: [],
+      chips: pod ? [{ key: pod.uid, x: inset, y: inset, w: size.chipH, h: size.chipH, pod }] : [],
+      hiddenPods: Math.max(0, node.pods.length - 1),
+    };
+  }
+  const rows: CardRow[] = [];
+  let y = PAD;
+  const push = (row: CardRow) => {
+    rows.push(row);
+    y += row.h;
+  };
+  if (density === 'full') {
+    push({ type: 'header', y, h: 22 });
+    push({ type: 'status', y, h: 22 });
+    for (const label of node.keyLabels.slice(0, MAX_LABELS)) {
+      push({ type: 'label', y, h: LINE, ...label });
+    }
+    const moreLabels = node.keyLabels.length - MAX_LABELS;
+    if (moreLabels > 0) push({ type: 'more', y, h: LINE, text: `+${moreLabels} more labels` });
+    for (const taint of node.taints.slice(0, MAX_TAINTS)) {
+      push({ type: 'taint', y, h: LINE + 2, text: taint.text, effect: taint.effect });
+    }
+    if (node.taints.length > MAX_TAINTS) {
+      push({ type: 'more', y, h: LINE, text: `+${node.taints.length - MAX_TAINTS} more taints` });
+    }
+    y += 4;
+    for (const r of node.resources) {
+      const fraction = r.allocatable > 0 ? r.requested / r.allocatable : r.requested > 0 ? 2 : 0;
+      push({
+        type: 'resource',
+        y,
+        h: LINE,
+        name: r.name,
+        text: `${r.requestedText} / ${r.allocatableText}`,
+        fraction: Math.min(1, Math.max(0, fraction)),
+        over: fraction > 1,
+      });
+    }
+    if (node.state !== 'runs' && node.state !== 'none') {
+      y += 4;
+      push({ type: 'verdict', y, h: 50 });
+    }
+  } else {
+    push({ type: 'header', y, h: 20 });
+    if (node.state !== 'runs' && node.state !== 'none') push({ type: 'verdict', y, h: 18 });
+  }
+  y += 6;
+  const inner = size.w - 2 * PAD;
+  const maxChips = density === 'full' ? Infinity : size.columns * 2;
+  const shown = node.pods.slice(0, maxChips);
+  const chips = placeChips(shown, density, PAD, y, inner);
+  const chipRows = Math.ceil(shown.length / size.columns);
+  y += chipRows * (size.chipH + size.chipGap);
+  return {
+    key: node.uid,
+    kind: 'node',
+    x: 0,
+    y: 0,
+    w: size.w,
+    h: Math.max(y + PAD - (chipRows > 0 ? size.chipGap : 0), density === 'full' ? 120 : 48),
+    node,
+    rows,
+    chips,
+    hiddenPods: node.pods.length - shown.length,
+  };
+}
+
+function layoutUnplaced(pods: PodModel[], density: Density): CardLayout {
+  const size = SIZES[density === 'tiny' ? 'compact' : density];
+  const header = density === 'full' ? 22 : 20;
+  const y = PAD + header + 6;
+  const chips = placeChips(
+    pods,
+    density === 'tiny' ? 'compact' : density,
+    PAD,
+    y,
+    size.w - 2 * PAD,
+  );
+  const chipRows = Math.ceil(pods.length / size.columns);
+  return {
+    key: '__unplaced',
+    kind: 'unplaced',
+    x: 0,
+    y: 0,
+    w: size.w,
+    h: y + chipRows * (size.chipH + size.chipGap) + PAD,
+    node: undefined,
+    rows: [{ type: 'header', y: PAD, h: header }],
+    chips,
+    hiddenPods: 0,
+  };
+}
+
+function placeChips(
+  pods: PodModel[],
+  density: 'full' | 'compact',
+  x0: number,
+  y0: number,
+  inner: number,
+): ChipLayout[] {
+  const size = SIZES[density];
+  const w =
+    density === 'full' ? (inner - (size.columns - 1) * size.chipGap) / size.columns : size.chipH;
+  return pods.map((pod, i) => ({
+    key: pod.uid,
+    x: x0 + (i % size.columns) * (w + size.chipGap),
+    y: y0 + Math.floor(i / size.columns) * (size.chipH + size.chipGap),
+    w,
+    h: size.chipH,
+    pod,
+  }));
+}

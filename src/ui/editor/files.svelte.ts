@@ -1,0 +1,44 @@
+/** The files open in the manifest editor: the page's side of `kubectl apply -f NAME`. */
+import type { FileMap } from '../../protocol/messages.ts';
+
+/** One open file. */
+export interface OpenFile {
+  name: string;
+  text: string;
+}
+
+/** Open files and which one is shown; the editor writes every edit back here. */
+export class EditorFiles {
+  files: OpenFile[] = $state([]);
+  active: string = $state('');
+
+  /** Opens `files`, showing the first. */
+  constructor(files: OpenFile[]) {
+    this.files = files.map((f) => ({ ...f }));
+    this.active = files[0]?.name ?? '';
+  }
+
+  /** The shown file, if any. */
+  get current(): OpenFile | undefined {
+    return this.files.find((f) => f.name === this.active);
+  }
+
+  /** Shows `name` if it is open. */
+  open(name: string): void {
+    if (this.files.some((f) => f.name === name)) this.active = name;
+  }
+
+  /** Records an edit. */
+  setText(name: string, text: string): void {
+    const file = this.files.find((f) => f.name === name);
+    if (file) file.text = text;
+    else this.files.push({ name, text });
+  }
+
+  /** Every open file by name, for the console's FileSource. */
+  toMap(): FileMap {
+    const map: FileMap = {};
+    for (const f of this.files) map[f.name] = f.text;
+    return map;
+  }
+}

@@ -1,0 +1,266 @@
+/**
+ * The lazy editor chunk: Monaco with monaco-yaml, one model per open file, markers from the
+ * console's diagnostics and quick fixes for the advisor's warnings. The page imports this with
+ * `import()` after first paint, so nothing here is part of the first load.
+ */
+import { configureMonacoYaml } from 'monaco-yaml';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import { monaco } from './monaco-min.ts';
+import YamlWorker from './yaml.worker.ts?worker';
+import { MANIFEST_SCHEMA } from './schema.ts';
+import type { ManifestDiagnostic } from '../../protocol/cluster.ts';
+
+/** One file of the editor. */
+export interface EditorFile {
+  name: string;
+  text: string;
+}
+
+/** What the page asks of the editor once it has loaded. */
+export interface YamlEditorOptions {
+  files: EditorFile[];
+  active: string;
+  theme: 'light' | 'dark';
+  /** Called on every edit with the file's new text. */
+  onChange(name: string, text: string): void;
+  /** Ctrl/Cmd+Enter. */
+  onApply(): void;
+  /** Escape then Tab (or Shift+Tab): the learner wants out of the editor. */
+  onLeave(backwards: boolean): void;
+}
+
+/** The loaded editor, driven by the Svelte component. */
+export interface YamlEditor {
+  /** Shows another file (creating its model if it is new). */
+  open(name: string, text: string): void;
+  /** Replaces a file's text from outside (e.g. a reset), keeping undo history. */
+  setText(name: string, text: string): void;
+  /** Puts the console's diagnostics for one file on its model. */
+  setDiagnostics(name: string, diagnostics: ManifestDiagnostic[]): void;
+  setTheme(theme: 'light' | 'dark'): void;
+  focus(): void;
+  dispose(): void;
+}
+
+/** Markers we own, distinct from monaco-yaml's own 'yaml' owner. */
+const MARKER_OWNER = 'playground';
+
+/**
+ * Monaco >= 0.55 takes `{ worker }` in editor.createWebWorker, while monaco-yaml 5.5.1 still
+ * passes `{ moduleId, label, createData }` and then finds no worker (no markers, no hover).
+ * This wraps the old call into the new one, sending the same two start-up messages Monaco's
+ * own language workers get (../shared/TOOLCHAIN.md, pitfall 2; monaco-yaml issue #272).
+ */
+function withLegacyCreateWebWorker(m: typeof monaco): typeof monaco {
+  type LegacyOptions = {
+    label?: string;
+    createData?: unknown;
+    host?: Record<string, (...args: unknown[]) => unknown>;
+    keepIdleModels?: boolean;
+  };
+  const createWebWorker = (opts: LegacyOptions | monaco.editor.IInternalWebWorkerOptions) => {
+    if ('worker' in opts) return m.editor.createWebWorker(opts);
+    const worker = Promise.resolve(
+      getWorker('workerMain.js', opts.label ?? 'monaco-editor-worker'),
+    ).then((w) => {
+      w.postMessage('ignore');
+      w.postMessage(opts.createData);
+      return w;
+    });
+    return m.editor.createWebWorker({ worker, host: opts.host, keepIdleModels: opts.keepIdleModels });
+  };
+  return { ...m, editor: { ...m.editor, createWebWorker } } as typeof monaco;
+}
+
+function getWorker(_workerId: string, label: string): Worker {
+  if (label === 'yaml') return new YamlWorker();
+  if (label === 'editorWorkerService') return new EditorWorker();
+  throw new Error(`Unknown Monaco worker label ${label}`);
+}
+
+let configured = false;
+const diagnosticsByUri = new Map<string, ManifestDiagnostic[]>();
+
+function configureOnce(): void {
+  if (configured) return;
+  configured = true;
+  // Monaco finds its workers through this global; it has no other hook for worker creation.
+  self.MonacoEnvironment = { getWorker };
+  configureMonacoYaml(withLegacyCreateWebWorker(monaco), {
+    enableSchemaRequest: false,
+    validate: true,
+    hover: true,
+    completion: true,
+    format: { enable: true },
+    // kubectl reads YAML 1.1 (yes/no/on/off are booleans, 010 is octal); so does the console.
+    yamlVersion: '1.1',
+    schemas: [
+      {
+        uri: 'inmemory://schemas/kubernetes-manifest.json',
+        fileMatch: ['**/*.yaml', '**/*.yml'],
+        schema: MANIFEST_SCHEMA,
+      },
+    ],
+  });
+  monaco.languages.registerCodeActionProvider('yaml', {
+    provideCodeActions(model, _range, context) {
+      const diagnostics = diagnosticsByUri.get(model.uri.toString()) ?? [];
+      const actions: monaco.languages.CodeAction[] = [];
+      for (const marker of context.markers) {
+        // Markers carry no owner here; ours are found by position and message.
+        const diagnostic = diagnostics.find((d) => isSame(d, marker));
+        if (!diagnostic?.fix) continue;
+        actions.push({
+          title: diagnostic.fix.title,
+          kind: 'quickfix',
+          diagnostics: [marker],
+          isPreferred: true,
+          edit: {
+            edits: diagnostic.fix.edits.map((e) => ({
+              resource: model.uri,
+              versionId: model.getVersionId(),
+              textEdit: {
+                range: new monaco.Range(e.startLine, e.startColumn, e.endLine, e.endColumn),
+                text: e.text,
+              },
+            })),
+          },
+        });
+      }
+      return { actions, dispose() {} };
+    },
+  });
+}
+
+function isSame(d: ManifestDiagnostic, marker: monaco.editor.IMarkerData): boolean {
+  return (
+    d.line === marker.startLineNumber &&
+    d.column === marker.startColumn &&
+    d.message === marker.message
+  );
+}
+
+function uriOf(name: string): monaco.Uri {
+  // File URIs so monaco-yaml's fileMatch picks the schema for each model.
+  return monaco.Uri.parse(`file:///playground/${encodeURIComponent(name)}`);
+}
+
+function toMarker(d: ManifestDiagnostic, model: monaco.editor.ITextModel): monaco.editor.IMarkerData {
+  const lineCount = model.getLineCount();
+  const line = Math.min(Math.max(1, d.line), lineCount);
+  const endLine = Math.min(Math.max(line, d.endLine), lineCount);
+  let endColumn = d.endColumn;
+  // A zero-width range draws no squiggle; stretch it over the rest of the line.
+  if (endLine === line && endColumn <= d.column) endColumn = model.getLineMaxColumn(line);
+  return {
+    startLineNumber: line,
+    startColumn: d.column,
+    endLineNumber: endLine,
+    endColumn,
+    message: d.message,
+    severity: d.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+    source: d.source === 'advisor' ? 'advisor' : d.source === 'api' ? 'API server' : 'YAML',
+    code: d.code,
+  };
+}
+
+const THEMES = { light: 'vs', dark: 'vs-dark' } as const;
+
+/** Creates the editor in `host` showing `options.active`, with a model for every file. */
+export function createYamlEditor(host: HTMLElement, options: YamlEditorOptions): YamlEditor {
+  configureOnce();
+  const models = new Map<string, monaco.editor.ITextModel>();
+  const modelFor = (name: string, text: string): monaco.editor.ITextModel => {
+    let model = models.get(name);
+    if (!model) {
+      model = monaco.editor.getModel(uriOf(name)) ?? monaco.editor.createModel(text, 'yaml', uriOf(name));
+      if (model.getValue() !== text) model.setValue(text);
+      const m = model;
+      m.onDidChangeContent(() => options.onChange(name, m.getValue()));
+      models.set(name, model);
+    }
+    return model;
+  };
+  for (const f of options.files) modelFor(f.name, f.text);
+  const first = options.files.find((f) => f.name === options.active) ?? options.files[0];
+
+  const editor = monaco.editor.create(host, {
+    model: first ? modelFor(first.name, first.text) : null,
+    theme: THEMES[options.theme],
+    automaticLayout: true,
+    minimap: { enabled: false },
+    fontSize: 14,
+    tabSize: 2,
+    insertSpaces: true,
+    scrollBeyondLastLine: false,
+    // Keeps the editor's own accessible name meaningful to screen readers.
+    ariaLabel: 'Manifest editor: YAML',
+    // Quick fixes appear on hover and with Ctrl+.; the lightbulb is a mouse-only hint.
+    lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
+    fixedOverflowWidgets: true,
+    quickSuggestions: { other: true, comments: false, strings: true },
+    renderLineHighlight: 'line',
+    // The schema offers completions while typing keys, so suggest on Enter is safer off.
+    acceptSuggestionOnEnter: 'smart',
+  });
+
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => options.onApply());
+
+  // Escape then Tab leaves the editor (Monaco keeps Tab for indentation otherwise).
+  let escaped = false;
+  editor.onKeyDown((event) => {
+    if (event.keyCode === monaco.KeyCode.Escape) {
+      escaped = true;
+      return;
+    }
+    if (event.keyCode === monaco.KeyCode.Tab && escaped) {
+      event.preventDefault();
+      event.stopPropagation();
+      escaped = false;
+      options.onLeave(event.shiftKey);
+      return;
+    }
+    if (
+      event.keyCode !== monaco.KeyCode.Shift &&
+      event.keyCode !== monaco.KeyCode.Ctrl &&
+      event.keyCode !== monaco.KeyCode.Alt
+    )
+      escaped = false;
+  });
+
+  return {
+    open(name, text) {
+      const model = modelFor(name, text);
+      if (editor.getModel() !== model) editor.setModel(model);
+    },
+    setText(name, text) {
+      const model = modelFor(name, text);
+      if (model.getValue() === text) return;
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+    },
+    setDiagnostics(name, diagnostics) {
+      const model = models.get(name);
+      if (!model) return;
+      diagnosticsByUri.set(model.uri.toString(), diagnostics);
+      monaco.editor.setModelMarkers(
+        model,
+        MARKER_OWNER,
+        diagnostics.map((d) => toMarker(d, model)),
+      );
+    },
+    setTheme(theme) {
+      monaco.editor.setTheme(THEMES[theme]);
+    },
+    focus() {
+      editor.focus();
+    },
+    dispose() {
+      editor.dispose();
+      for (const model of models.values()) {
+        diagnosticsByUri.delete(model.uri.toString());
+        model.dispose();
+      }
+      models.clear();
+    },
+  };
+}

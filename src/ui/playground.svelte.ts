@@ -1,0 +1,120 @@
+/**
+ * The page's state in one place: the engine client, the open files, the console transcript,
+ * the editor's diagnostics and what the learner has selected. Components receive it and call
+ * its methods; they never talk to the worker themselves.
+ */
+import type { EngineClient } from '../client/engine-client.ts';
+import type { CommandResult, DaemonSet, ManifestDiagnostic } from '../protocol/cluster.ts';
+import { ConsoleLog } from './terminal/console-log.svelte.ts';
+import { EditorFiles, type OpenFile } from './editor/files.svelte.ts';
+
+/** A DaemonSet by namespace and name. */
+export interface DaemonSetRef {
+  namespace: string;
+  name: string;
+}
+
+/** What the learner clicked in the cluster view. */
+export type Selection = { kind: 'node'; name: string } | { kind: 'pod'; namespace: string; name: string } | undefined;
+
+/** How long typing must pause before the worker re-checks the file. */
+const DIAGNOSE_DELAY_MS = 250;
+
+/** Playground state shared by the page's components. */
+export class Playground {
+  readonly client: EngineClient;
+  readonly files: EditorFiles;
+  readonly console = new ConsoleLog();
+  /** Diagnostics per file name, from the worker. */
+  diagnostics: Record<string, ManifestDiagnostic[]> = $state({});
+  /** The DaemonSet the status bar and the cluster view focus on (by default the first one). */
+  selectedDaemonSet: DaemonSetRef | undefined = $state();
+  selection: Selection = $state();
+
+  /** The selected DaemonSet's current object, if it exists. */
+  daemonSet: DaemonSet | undefined = $derived.by(() => {
+    const list = this.client.snapshot?.objects.DaemonSet ?? [];
+    const ref = this.selectedDaemonSet;
+    return (
+      (ref && list.find((d) => d.metadata.name === ref.name && d.metadata.namespace === ref.namespace)) ??
+      list[0]
+    );
+  });
+
+  // Bookkeeping for debouncing, not drawn: plain Maps on purpose.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #timers = new Map<string, ReturnType<typeof setTimeout>>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #diagnoseSeq = new Map<string, number>();
+
+  /** Wraps a client and opens `files` in the editor. */
+  constructor(client: EngineClient, files: OpenFile[]) {
+    this.client = client;
+    this.files = new EditorFiles(files);
+  }
+
+  /**
+   * Runs a console line as if typed into the console: it appears in the transcript with its
+   * output, and changed files are re-checked (the cluster may now judge them differently).
+   */
+  async run(line: string): Promise<CommandResult> {
+    const trimmed = line.trim();
+    const id = this.console.begin(trimmed);
+    const result = await this.client.run(trimmed, this.files.toMap());
+    this.console.finish(id, result);
+    // The advisor judges a file against the cluster, so a change there can change its markers.
+    void this.diagnose(this.files.active);
+    return result;
+  }
+
+  /** Applies the shown file, as `kubectl apply -f NAME` in the console. */
+  apply(): Promise<CommandResult> {
+    return this.run(`kubectl apply -f ${this.files.active}`);
+  }
+
+  /** Tab completion for the console input. */
+  complete(line: string): Promise<string[]> {
+    return this.client.complete(line, this.files.toMap());
+  }
+
+  /** Records an edit and re-checks the file once typing pauses. */
+  edit(name: string, text: string): void {
+    this.files.setText(name, text);
+    this.#scheduleDiagnose(name);
+  }
+
+  /** Checks a file now (also used on start-up for every open file). */
+  async diagnose(name: string): Promise<void> {
+    const text = this.files.files.find((f) => f.name === name)?.text;
+    if (text === undefined) return;
+    const seq = (this.#diagnoseSeq.get(name) ?? 0) + 1;
+    this.#diagnoseSeq.set(name, seq);
+    const diagnostics = await this.client.diagnose(name, text);
+    // An older check that finishes after a newer one must not overwrite it.
+    if (this.#diagnoseSeq.get(name) !== seq) return;
+    this.diagnostics = { ...this.diagnostics, [name]: diagnostics };
+  }
+
+  /** Selects a DaemonSet for the status bar. */
+  selectDaemonSet(ref: DaemonSetRef | undefined): void {
+    this.selectedDaemonSet = ref;
+  }
+
+  /** Stops pending re-checks. */
+  dispose(): void {
+    for (const t of this.#timers.values()) clearTimeout(t);
+    this.#timers.clear();
+  }
+
+  #scheduleDiagnose(name: string): void {
+    const pending = this.#timers.get(name);
+    if (pending) clearTimeout(pending);
+    this.#timers.set(
+      name,
+      setTimeout(() => {
+        this.#timers.delete(name);
+        void this.diagnose(name);
+      }, DIAGNOSE_DELAY_MS),
+    );
+  }
+}

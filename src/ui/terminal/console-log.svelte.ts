@@ -1,0 +1,53 @@
+/** What the console panel shows: every command with its output, and the input history. */
+import type { CommandResult } from '../../protocol/cluster.ts';
+
+/** One command and, once it has finished, what it printed. */
+export interface ConsoleEntry {
+  id: number;
+  line: string;
+  result: CommandResult | undefined;
+}
+
+/** The console transcript and shell-like history (Up/Down). */
+export class ConsoleLog {
+  entries: ConsoleEntry[] = $state([]);
+  #history: string[] = [];
+  #cursor = 0;
+  #draft = '';
+  #nextId = 1;
+
+  /** Adds a running command; the returned id is used to attach its result. */
+  begin(line: string): number {
+    const id = this.#nextId++;
+    this.entries.push({ id, line, result: undefined });
+    if (this.#history.at(-1) !== line) this.#history.push(line);
+    this.#cursor = this.#history.length;
+    this.#draft = '';
+    return id;
+  }
+
+  /** Attaches a finished command's result. */
+  finish(id: number, result: CommandResult): void {
+    const entry = this.entries.find((e) => e.id === id);
+    if (entry) entry.result = result;
+  }
+
+  /** Up arrow: the previous command, remembering what was being typed. */
+  previous(current: string): string {
+    if (this.#cursor === this.#history.length) this.#draft = current;
+    if (this.#cursor > 0) this.#cursor -= 1;
+    return this.#history[this.#cursor] ?? current;
+  }
+
+  /** Down arrow: the next command, or back to what was being typed. */
+  next(current: string): string {
+    if (this.#cursor >= this.#history.length) return current;
+    this.#cursor += 1;
+    return this.#cursor === this.#history.length ? this.#draft : this.#history[this.#cursor];
+  }
+
+  /** Empties the transcript (history stays, as in a terminal's `clear`). */
+  clear(): void {
+    this.entries = [];
+  }
+}

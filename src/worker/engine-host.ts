@@ -1,0 +1,224 @@
+/**
+ * The engine worker's logic, separate from `self` so Node tests can drive it: it holds the
+ * cluster and its console, answers requests, plays the simulated clock in real time and keeps
+ * the page told that it is alive.
+ */
+import type { CommandResult, FileSource, ManifestDiagnostic } from '../console/types.ts';
+import type { Cluster, ClusterSnapshot } from '../engine/operations.ts';
+import {
+  HEARTBEAT_MS,
+  assertNever,
+  type CommandLog,
+  type FileMap,
+  type WorkerMessage,
+  type WorkerRequest,
+} from '../protocol/messages.ts';
+
+/** The console as the worker uses it (src/console's createConsole result). */
+export interface ConsoleLike {
+  run(line: string): CommandResult;
+  complete(line: string): string[];
+  readonly cluster: Cluster;
+}
+
+/** The engine and console entry points, injected so tests can substitute them. */
+export interface Runtime {
+  createCluster(options: { seed: number }): Cluster;
+  createConsole(options: { cluster: Cluster; files: FileSource }): ConsoleLike;
+  diagnoseManifest(text: string, fileName: string, cluster?: Cluster): ManifestDiagnostic[];
+}
+
+/** Real time and timers, injected so tests can use fake ones. */
+export interface HostClock {
+  now(): number;
+  setInterval(callback: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+
+/** How often the playing clock advances, in real ms. */
+export const TICK_MS = 100;
+/** At most this much simulated time per tick, so a throttled background tab does not leap. */
+const MAX_TICK_ADVANCE_MS = 1000;
+/** Long work may keep heartbeats away for this long before the page gives up on it. */
+const LONG_WORK_LIMIT_MS = 60_000;
+/** Clock and rollout commands can run the simulation for many simulated minutes. */
+const LONG_COMMAND = /^\s*(sim\s+(settle|wait)\b|kubectl\s+rollout\s+(status|undo|restart)\b|kubectl\s+drain\b)/;
+
+/**
+ * Reads open editor files for `-f NAME`: exact name, or with `.yaml`/`.yml` added, ignoring a
+ * leading `./`.
+ */
+export function createFileSource(get: () => FileMap): FileSource {
+  const resolve = (path: string): string | undefined => {
+    const files = get();
+    const name = path.replace(/^\.\//, '');
+    for (const candidate of [name, `${name}.yaml`, `${name}.yml`]) {
+      if (Object.hasOwn(files, candidate)) return candidate;
+    }
+    return undefined;
+  };
+  return {
+    read: (path) => {
+      const name = resolve(path);
+      return name === undefined ? undefined : get()[name];
+    },
+    list: () => Object.keys(get()).sort(),
+  };
+}
+
+/** The worker's state machine; `post` sends to the page. */
+export class EngineHost {
+  #runtime: Runtime;
+  #clock: HostClock;
+  #post: (message: WorkerMessage) => void;
+  #files: FileMap = {};
+  #console: ConsoleLike | undefined;
+  #version = 0;
+  #playing = false;
+  #lastTick = 0;
+  #lastBeat = 0;
+  #timer: unknown;
+
+  /** Creates the host; nothing runs until a `start` request. */
+  constructor(runtime: Runtime, clock: HostClock, post: (message: WorkerMessage) => void) {
+    this.#runtime = runtime;
+    this.#clock = clock;
+    this.#post = post;
+  }
+
+  /** Handles one request; an exception is reported as `failed`, after which the page rebuilds us. */
+  receive(request: WorkerRequest): void {
+    try {
+      this.#handle(request);
+    } catch (error) {
+      this.#stopTimer();
+      this.#post({ type: 'failed', id: request.id, message: describe(error) });
+    }
+  }
+
+  /** Stops the real timer (the worker is being discarded). */
+  dispose(): void {
+    this.#stopTimer();
+  }
+
+  #handle(request: WorkerRequest): void {
+    switch (request.type) {
+      case 'start':
+        this.#start(request.log, request.untilMs, request.playing, request.baseVersion, request.id);
+        return;
+      case 'run': {
+        const con = this.#need();
+        this.#files = request.files;
+        const long = LONG_COMMAND.test(request.line);
+        if (long) this.#post({ type: 'busy', reason: request.line, limitMs: LONG_WORK_LIMIT_MS });
+        const atMs = con.cluster.now;
+        const result = con.run(request.line);
+        if (long) this.#post({ type: 'idle' });
+        this.#post({ type: 'ran', id: request.id, result, atMs, timeMs: con.cluster.now });
+        this.#postSnapshot();
+        this.#lastTick = this.#clock.now();
+        return;
+      }
+      case 'complete':
+        this.#files = request.files;
+        this.#post({ type: 'completed', id: request.id, items: this.#need().complete(request.line) });
+        return;
+      case 'diagnose':
+        this.#post({
+          type: 'diagnosed',
+          id: request.id,
+          diagnostics: this.#runtime.diagnoseManifest(request.text, request.fileName, this.#need().cluster),
+        });
+        return;
+      case 'setPlaying':
+        this.#playing = request.playing;
+        this.#lastTick = this.#clock.now();
+        this.#post({ type: 'playingChanged', id: request.id, playing: this.#playing });
+        this.#beat();
+        return;
+      default:
+        assertNever(request);
+    }
+  }
+
+  #start(log: CommandLog, untilMs: number, playing: boolean, baseVersion: number, id: number): void {
+    this.#version = baseVersion;
+    this.#files = log.files;
+    const cluster = this.#runtime.createCluster({ seed: log.seed });
+    const con = this.#runtime.createConsole({ cluster, files: createFileSource(() => this.#files) });
+    this.#console = con;
+    if (log.entries.length > 0) this.#post({ type: 'busy', reason: 'replay', limitMs: LONG_WORK_LIMIT_MS });
+    for (const entry of log.entries) {
+      if (entry.files) this.#files = entry.files;
+      const gap = entry.atMs - con.cluster.now;
+      if (gap > 0) con.cluster.advance(gap);
+      con.run(entry.line);
+      // Heartbeats between commands keep the page's watchdog content during a long replay.
+      this.#beatIfDue();
+    }
+    const rest = untilMs - con.cluster.now;
+    if (rest > 0) con.cluster.advance(rest);
+    if (log.entries.length > 0) this.#post({ type: 'idle' });
+    this.#playing = playing;
+    this.#post({ type: 'started', id, timeMs: con.cluster.now });
+    this.#postSnapshot();
+    this.#beat();
+    this.#lastTick = this.#clock.now();
+    this.#stopTimer();
+    this.#timer = this.#clock.setInterval(() => this.#tick(), TICK_MS);
+  }
+
+  /** One real-time step: advance the simulated clock while playing, and say we are alive. */
+  #tick(): void {
+    const now = this.#clock.now();
+    const elapsed = Math.min(now - this.#lastTick, MAX_TICK_ADVANCE_MS);
+    this.#lastTick = now;
+    const con = this.#console;
+    if (con && this.#playing && elapsed > 0) {
+      try {
+        const due = con.cluster.nextDueAt();
+        con.cluster.advance(elapsed);
+        // Only a task that ran can have changed anything worth redrawing.
+        if (due !== undefined && due <= con.cluster.now) this.#postSnapshot();
+      } catch (error) {
+        this.#stopTimer();
+        this.#post({ type: 'failed', id: null, message: describe(error) });
+        return;
+      }
+    }
+    // While playing, the clock on the page moves with every tick; paused, a beat suffices.
+    if (this.#playing) this.#beat();
+    else this.#beatIfDue();
+  }
+
+  #beatIfDue(): void {
+    if (this.#clock.now() - this.#lastBeat >= HEARTBEAT_MS / 2) this.#beat();
+  }
+
+  #beat(): void {
+    this.#lastBeat = this.#clock.now();
+    this.#post({ type: 'heartbeat', timeMs: this.#console?.cluster.now ?? 0, playing: this.#playing });
+  }
+
+  #postSnapshot(): void {
+    const con = this.#console;
+    if (!con) return;
+    const snapshot: ClusterSnapshot = { ...con.cluster.snapshot(), internal: null };
+    this.#version += 1;
+    this.#post({ type: 'snapshot', version: this.#version, snapshot });
+  }
+
+  #need(): ConsoleLike {
+    if (!this.#console) throw new Error('the engine has not been started');
+    return this.#console;
+  }
+
+  #stopTimer(): void {
+    if (this.#timer !== undefined) this.#clock.clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

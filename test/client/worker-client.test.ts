@@ -1,0 +1,169 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WorkerEngineClient } from '../../src/client/worker-client.svelte.ts';
+import { EngineHost } from '../../src/worker/engine-host.ts';
+import type { WorkerMessage, WorkerRequest } from '../../src/protocol/messages.ts';
+import { createFakeRuntime, type FakeState } from '../worker/fake-runtime.ts';
+
+/**
+ * An in-process stand-in for `new Worker(...)`: messages hop through queued tasks as they
+ * would between threads, and the test can make it go silent (hang) or die.
+ */
+class FakeWorker {
+  onmessage: ((event: MessageEvent<unknown>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: (() => void) | null = null;
+  terminated = false;
+  silent = false;
+  readonly host: EngineHost;
+  #interval: ReturnType<typeof setInterval> | undefined;
+
+  constructor(states: FakeState[]) {
+    this.host = new EngineHost(
+      createFakeRuntime(states),
+      {
+        now: () => Date.now(),
+        setInterval: (cb, ms) => (this.#interval = setInterval(cb, ms)),
+        clearInterval: () => clearInterval(this.#interval),
+      },
+      (message: WorkerMessage) => {
+        if (this.silent || this.terminated) return;
+        setTimeout(() => {
+          if (!this.terminated) this.onmessage?.(new MessageEvent('message', { data: message }));
+        }, 0);
+      },
+    );
+  }
+
+  postMessage(request: WorkerRequest): void {
+    if (this.terminated) return;
+    const copy = structuredClone(request);
+    setTimeout(() => {
+      if (!this.terminated && !this.silent) this.host.receive(copy);
+    }, 0);
+  }
+
+  terminate(): void {
+    this.terminated = true;
+    this.host.dispose();
+  }
+}
+
+let workers: FakeWorker[];
+let states: FakeState[];
+
+function makeClient() {
+  return new WorkerEngineClient({
+    createWorker: () => {
+      const w = new FakeWorker(states);
+      workers.push(w);
+      return w as unknown as Worker;
+    },
+    seed: 3,
+    files: { 'ds.yaml': 'one' },
+    playing: false,
+  });
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  workers = [];
+  states = [];
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('WorkerEngineClient', () => {
+  it('starts the worker and shows its first snapshot', async () => {
+    const client = makeClient();
+    expect(client.status).toBe('starting');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(client.status).toBe('ready');
+    expect(client.snapshot?.seed).toBe(3);
+    expect(client.version).toBe(1);
+    client.dispose();
+  });
+
+  it('logs each command with its simulated time and only changed files', async () => {
+    const client = makeClient();
+    const first = client.run('kubectl apply -f ds', { 'ds.yaml': 'one' });
+    await vi.advanceTimersByTimeAsync(10);
+    expect((await first).out).toBe('applied ds\n');
+    const second = client.run('sim wait 300ms', { 'ds.yaml': 'one' });
+    const third = client.run('kubectl apply -f ds', { 'ds.yaml': 'two' });
+    await vi.advanceTimersByTimeAsync(10);
+    await Promise.all([second, third]);
+    expect(client.log.entries).toEqual([
+      { atMs: 0, line: 'kubectl apply -f ds' },
+      { atMs: 0, line: 'sim wait 300ms' },
+      { atMs: 300, line: 'kubectl apply -f ds', files: { 'ds.yaml': 'two' } },
+    ]);
+    expect(client.timeMs).toBe(300);
+    client.dispose();
+  });
+
+  it('rebuilds a crashed worker from the log and answers the crashing line with an error', async () => {
+    const client = makeClient();
+    const ok = client.run('kubectl apply -f ds', { 'ds.yaml': 'one' });
+    await vi.advanceTimersByTimeAsync(10);
+    await ok;
+    const crash = client.run('crash', { 'ds.yaml': 'one' });
+    const after = client.run('echo later', { 'ds.yaml': 'one' });
+    await vi.advanceTimersByTimeAsync(50);
+    expect((await crash).exit).toBe(1);
+    expect((await crash).err).toContain('rebuilt');
+    // The line typed after the crash still runs, on the rebuilt cluster.
+    expect((await after).out).toBe('ok echo later\n');
+    expect(workers).toHaveLength(2);
+    expect(workers[0].terminated).toBe(true);
+    expect(states[1].lines).toEqual(['kubectl apply -f ds <one>', 'echo later']);
+    expect(client.notice).toMatch(/rebuilt from your 1 earlier commands\. "crash" was not run\./);
+    client.dismissNotice();
+    expect(client.notice).toBeUndefined();
+    client.dispose();
+  });
+
+  it('treats two seconds of silence as a hang and rebuilds', async () => {
+    const client = makeClient();
+    const ok = client.run('kubectl apply -f ds', { 'ds.yaml': 'one' });
+    await vi.advanceTimersByTimeAsync(10);
+    await ok;
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(workers).toHaveLength(1); // Heartbeats keep it alive.
+    workers[0].silent = true;
+    await vi.advanceTimersByTimeAsync(2100);
+    expect(workers).toHaveLength(2);
+    expect(client.notice).toMatch(/stopped responding/);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(client.status).toBe('ready');
+    expect(states[1].lines).toEqual(['kubectl apply -f ds <one>']);
+    client.dispose();
+  });
+
+  it('drops a snapshot older than the one shown', async () => {
+    const client = makeClient();
+    await vi.advanceTimersByTimeAsync(10);
+    const shown = client.snapshot;
+    workers[0].onmessage?.(
+      new MessageEvent('message', {
+        data: { type: 'snapshot', version: 0, snapshot: { ...shown, timeMs: 99 } },
+      }),
+    );
+    expect(client.snapshot).toBe(shown);
+    // Something that is not a protocol message is ignored rather than trusted.
+    workers[0].onmessage?.(new MessageEvent('message', { data: { type: 'nonsense' } }));
+    expect(client.snapshot).toBe(shown);
+    client.dispose();
+  });
+
+  it('plays and pauses the worker clock', async () => {
+    const client = makeClient();
+    await vi.advanceTimersByTimeAsync(10);
+    await Promise.all([client.setPlaying(true), vi.advanceTimersByTimeAsync(10)]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(client.playing).toBe(true);
+    expect(client.timeMs).toBeGreaterThanOrEqual(800);
+    client.dispose();
+  });
+});

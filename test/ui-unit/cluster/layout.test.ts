@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import {
+  layoutCluster,
+  toDensity,
+  visibleCards,
+  VIRTUALISE_FROM,
+} from '../../../src/ui/cluster/layout.ts';
+import { toClusterModel } from '../../../src/ui/cluster/cluster-model.ts';
+import { makeNode, makePod, makeSnapshot, rolloutScene } from './fixtures.ts';
+
+const FLUENTD = { namespace: 'default', name: 'fluentd' };
+
+describe('toClusterModel', () => {
+  it('puts each pod on the node it is bound to or targeted at', () => {
+    const model = toClusterModel(rolloutScene(), FLUENTD);
+    const byName = Object.fromEntries(model.nodes.map((n) => [n.name, n.pods.map((p) => p.name)]));
+    expect(byName['worker-1']).toEqual(['fluentd-aaaaa']);
+    // The Pending pod is not bound yet but its matchFields term names worker-3.
+    expect(byName['worker-3']).toEqual(['fluentd-ccccc', 'web-1']);
+    expect(byName['control-plane']).toEqual([]);
+  });
+
+  it('marks pods of the current revision new and others old', () => {
+    const model = toClusterModel(rolloutScene(), FLUENTD);
+    const pods = model.nodes.flatMap((n) => n.pods);
+    const role = (name: string) => pods.find((p) => p.name === name);
+    expect(model.currentHash).toBe('new111');
+    expect(role('fluentd-aaaaa')).toMatchObject({ role: 'current', revision: 2 });
+    expect(role('fluentd-bbbbb')).toMatchObject({ role: 'old', revision: 1 });
+    expect(role('web-1')).toMatchObject({ role: 'other', owner: undefined });
+  });
+
+  it('copies verdicts from the snapshot and names the card state', () => {
+    const model = toClusterModel(rolloutScene(), FLUENTD);
+    const state = Object.fromEntries(model.nodes.map((n) => [n.name, n.state]));
+    expect(state).toEqual({
+      'control-plane': 'excluded',
+      'worker-1': 'runs',
+      'worker-2': 'runs',
+      'worker-3': 'unfit',
+      'worker-4': 'may-stay',
+    });
+    expect(model.nodes[3].reason).toBe('Insufficient cpu');
+  });
+
+  it('shows no verdict when no DaemonSet is selected', () => {
+    const model = toClusterModel(rolloutScene(), undefined);
+    expect(model.nodes.every((n) => n.state === 'none')).toBe(true);
+    expect(model.nodes.flatMap((n) => n.pods).every((p) => p.role === 'other')).toBe(true);
+  });
+
+  it('prints node status, roles and taints as kubectl does', () => {
+    const model = toClusterModel(rolloutScene(), FLUENTD);
+    const [cp, , w2, , w4] = model.nodes;
+    expect(cp.roles).toEqual(['control-plane']);
+    expect(cp.taints[0].text).toBe('node-role.kubernetes.io/control-plane:NoSchedule');
+    expect(w2.statusText).toBe('Ready,SchedulingDisabled');
+    expect(w4.statusText).toBe('NotReady');
+  });
+
+  it('lists the labels the DaemonSet selects on first and hides kubelet noise', () => {
+    const model = toClusterModel(rolloutScene(), FLUENTD);
+    const keys = model.nodes[1].keyLabels.map((l) => l.key);
+    expect(keys[0]).toBe('disk');
+    expect(model.nodes[1].keyLabels[0].selected).toBe(true);
+    expect(keys).not.toContain('kubernetes.io/hostname');
+  });
+
+  it('sums requests of bound pods only against allocatable', () => {
+    const model = toClusterModel(rolloutScene(), FLUENTD);
+    const cpu = model.nodes[3].resources.find((r) => r.name === 'cpu');
+    expect(cpu).toMatchObject({
+      requested: 0.4,
+      allocatable: 0.5,
+      requestedText: '400m',
+      allocatableText: '500m',
+    });
+  });
+
+  it('collects pods without a node apart', () => {
+    const snapshot = makeSnapshot({
+      nodes: [makeNode('a')],
+      pods: [makePod('loose'), makePod('gone', { node: 'deleted' })],
+    });
+    expect(toClusterModel(snapshot, undefined).unplaced.map((p) => p.name)).toEqual([
+      'loose',
+      'gone',
+    ]);
+  });
+});
+
+describe('layoutCluster', () => {
+  it('places full cards in rows that fit the width without overlapping', () => {
+    const layout = layoutCluster(rolloutScene(), FLUENTD, 800);
+    expect(layout.density).toBe('full');
+    for (const card of layout.cards) expect(card.x + card.w).toBeLessThanOrEqual(800);
+    for (const a of layout.cards) {
+      for (const b of layout.cards) {
+        if (a === b) continue;
+        const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+        expect(overlap, `${a.key} overlaps ${b.key}`).toBe(false);
+      }
+    }
+    expect(layout.height).toBeGreaterThanOrEqual(Math.max(...layout.cards.map((c) => c.y + c.h)));
+  });
+
+  it('keeps every chip inside its card', () => {
+    const layout = layoutCluster(rolloutScene(), FLUENTD, 600);
+    for (const card of layout.cards) {
+      for (const chip of card.chips) {
+        expect(chip.x + chip.w).toBeLessThanOrEqual(card.w);
+        expect(chip.y + chip.h).toBeLessThanOrEqual(card.h);
+      }
+    }
+  });
+
+  it('adds a verdict row only to nodes that do not simply run the DaemonSet', () => {
+    const layout = layoutCluster(rolloutScene(), FLUENTD, 1200);
+    const withVerdict = layout.cards
+      .filter((c) => c.rows.some((r) => r.type === 'verdict'))
+      .map((c) => c.node?.name);
+    expect(withVerdict).toEqual(['control-plane', 'worker-3', 'worker-4']);
+  });
+
+  it('is one column on a narrow viewport', () => {
+    const layout = layoutCluster(rolloutScene(), FLUENTD, 200);
+    expect(new Set(layout.cards.map((c) => c.x)).size).toBe(1);
+  });
+
+  it('switches to compact cards and tiny tiles as the cluster grows', () => {
+    expect(toDensity(5)).toBe('full');
+    expect(toDensity(500)).toBe('compact');
+    expect(toDensity(5000)).toBe('tiny');
+  });
+
+  it('lays out 5,000 nodes quickly and draws only the cards in view', () => {
+    const nodes = Array.from({ length: 5000 }, (_, i) =>
+      makeNode(`node-${String(i).padStart(4, '0')}`),
+    );
+    const pods = nodes.map((n, i) =>
+      makePod(`agent-${i}`, { node: n.metadata.name, owner: 'agent', hash: 'h1' }),
+    );
+    const snapshot = makeSnapshot({ nodes, pods });
+    const started = performance.now();
+    const layout = layoutCluster(snapshot, { namespace: 'default', name: 'agent' }, 1200);
+    const elapsed = performance.now() - started;
+    expect(layout.density).toBe('tiny');
+    expect(layout.cards).toHaveLength(5000);
+    const visible = visibleCards(layout, 0, 600);
+    expect(visible.length).toBeLessThan(layout.cards.length / 4);
+    expect(visible.length).toBeGreaterThan(0);
+    // Generous: a layout is recomputed per snapshot, so it must stay far below a second.
+    expect(elapsed).toBeLessThan(1500);
+  });
+
+  it('draws every card of a small cluster even when scrolled', () => {
+    const layout = layoutCluster(rolloutScene(), FLUENTD, 400);
+    expect(layout.cards.length).toBeLessThan(VIRTUALISE_FROM);
+    expect(visibleCards(layout, 5000, 100)).toHaveLength(layout.cards.length);
+  });
+});

@@ -1,0 +1,133 @@
+import { flushSync } from 'svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import ClusterView from '../../../src/ui/cluster/ClusterView.svelte';
+import type { ClusterSelection } from '../../../src/ui/cluster/selection.ts';
+import { makeNode, makePod, makeSnapshot, rolloutScene } from '../../ui-unit/cluster/fixtures.ts';
+import { mountIn, type Mounted } from './harness.svelte.ts';
+
+const FLUENTD = { namespace: 'default', name: 'fluentd' };
+let mounted: Mounted<Record<string, unknown>> | undefined;
+
+afterEach(() => {
+  mounted?.destroy();
+  mounted = undefined;
+});
+
+function mountScene(selections: ClusterSelection[] = []) {
+  mounted = mountIn(ClusterView, {
+    snapshot: rolloutScene(),
+    selectedDaemonSet: FLUENTD,
+    selection: undefined as ClusterSelection,
+    onselect: (s: ClusterSelection) => selections.push(s),
+  });
+  return mounted.target;
+}
+
+describe('ClusterView', () => {
+  it('draws one card per node with its pods inside, carrying the test hooks', () => {
+    const root = mountScene();
+    expect(root.querySelectorAll('[data-node]')).toHaveLength(5);
+    const chip = root.querySelector('[data-node="worker-1"] [data-pod="fluentd-aaaaa"]');
+    expect(chip?.getAttribute('data-phase')).toBe('Running');
+    expect(chip?.getAttribute('data-ready')).toBe('true');
+    expect(chip?.getAttribute('data-revision')).toBe('new111');
+    const pending = root.querySelector('[data-node="worker-3"] [data-pod="fluentd-ccccc"]');
+    expect(pending?.getAttribute('data-phase')).toBe('Pending');
+    expect(pending?.getAttribute('data-ready')).toBe('false');
+  });
+
+  it('marks old and new revisions differently, not only by colour', () => {
+    const root = mountScene();
+    const newChip = root.querySelector<HTMLElement>('[data-pod="fluentd-aaaaa"]')!;
+    const oldChip = root.querySelector<HTMLElement>('[data-pod="fluentd-bbbbb"]')!;
+    expect(newChip.textContent).toContain('rev 2 · new');
+    expect(oldChip.textContent).toContain('rev 1 · old');
+    expect(getComputedStyle(oldChip).backgroundImage).toContain('repeating-linear-gradient');
+    expect(getComputedStyle(newChip).backgroundImage).toBe('none');
+  });
+
+  it('shows the verdict reason on nodes that should not run the DaemonSet', () => {
+    const root = mountScene();
+    const cp = root.querySelector('[data-node="control-plane"]')!;
+    expect(cp.getAttribute('data-state')).toBe('excluded');
+    expect(cp.querySelector('.cv-row-verdict')?.textContent).toContain('untolerated taint');
+    expect(root.querySelector('[data-node="worker-4"]')?.getAttribute('data-state')).toBe(
+      'may-stay',
+    );
+    expect(root.querySelector('[data-node="worker-3"] .cv-row-verdict')?.textContent).toContain(
+      'Insufficient cpu',
+    );
+    expect(root.querySelector('[data-node="worker-1"] .cv-row-verdict')).toBeNull();
+  });
+
+  it('shows taints with their effect, cordon and NotReady, and resource numbers', () => {
+    const root = mountScene();
+    expect(root.querySelector('[data-node="control-plane"] .cv-taint')?.textContent).toBe(
+      'node-role.kubernetes.io/control-plane:NoSchedule',
+    );
+    expect(root.querySelector('[data-node="worker-2"]')?.textContent).toContain(
+      'SchedulingDisabled',
+    );
+    expect(root.querySelector('[data-node="worker-4"]')?.textContent).toContain('NotReady');
+    expect(root.querySelector('[data-node="worker-3"] .cv-resource-text')?.textContent).toBe(
+      '400m / 500m',
+    );
+  });
+
+  it('selects a node or a pod by click and by keyboard', async () => {
+    const selections: ClusterSelection[] = [];
+    mountScene(selections);
+    await page.elementLocator(document.querySelector('[data-pod="fluentd-ccccc"]')!).click();
+    expect(selections.at(-1)).toEqual({ kind: 'pod', namespace: 'default', name: 'fluentd-ccccc' });
+    await page.elementLocator(document.querySelector('[data-node="worker-2"]')!).click({
+      position: { x: 5, y: 5 },
+    });
+    expect(selections.at(-1)).toEqual({ kind: 'node', name: 'worker-2' });
+    document.querySelector<HTMLElement>('[data-node="worker-1"] .cv-node-button')!.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(selections.at(-1)).toEqual({ kind: 'node', name: 'worker-1' });
+    document.querySelector<HTMLElement>('[data-pod="fluentd-aaaaa"]')!.focus();
+    await userEvent.keyboard(' ');
+    expect(selections.at(-1)).toEqual({ kind: 'pod', namespace: 'default', name: 'fluentd-aaaaa' });
+  });
+
+  it('replaces a pod in place and drops the hooks of the one that left at once', () => {
+    const root = mountScene();
+    const next = rolloutScene();
+    next.objects.Pod = next.objects.Pod.filter((p) => p.metadata.name !== 'fluentd-bbbbb');
+    next.objects.Pod.push(
+      makePod('fluentd-eeeee', {
+        node: 'worker-2',
+        owner: 'fluentd',
+        hash: 'new111',
+        phase: 'Pending',
+        waiting: 'ContainerCreating',
+      }),
+    );
+    mounted!.props.snapshot = next;
+    flushSync();
+    expect(root.querySelector('[data-pod="fluentd-bbbbb"]')).toBeNull();
+    const fresh = root.querySelector('[data-node="worker-2"] [data-pod="fluentd-eeeee"]');
+    expect(fresh?.getAttribute('data-phase')).toBe('ContainerCreating');
+  });
+
+  it('switches to tiles for thousands of nodes and draws only those in view', () => {
+    const nodes = Array.from({ length: 2000 }, (_, i) =>
+      makeNode(`n${String(i).padStart(4, '0')}`),
+    );
+    const pods = nodes.map((n, i) =>
+      makePod(`a-${i}`, { node: n.metadata.name, owner: 'agent', hash: 'h' }),
+    );
+    mounted = mountIn(ClusterView, {
+      snapshot: makeSnapshot({ nodes, pods }),
+      selectedDaemonSet: { namespace: 'default', name: 'agent' },
+      selection: undefined as ClusterSelection,
+      onselect: () => {},
+    });
+    const drawn = mounted.target.querySelectorAll('[data-node]').length;
+    expect(drawn).toBeGreaterThan(50);
+    expect(drawn).toBeLessThan(2000);
+    expect(mounted.target.querySelector('.canvas')?.getAttribute('data-density')).toBe('tiny');
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * Mounts the whole page (App.svelte) in Vitest's browser mode with an in-thread client, the
+ * way main.ts does with the worker client.
+ */
+import { flushSync, mount, unmount } from 'svelte';
+import App from '../../../src/App.svelte';
+import { loadSandbox } from '../../../src/lessons/sandbox.ts';
+import { Playground } from '../../../src/ui/playground.svelte.ts';
+import { ThemeState } from '../../../src/ui/theme.svelte.ts';
+import type { Runtime } from '../../../src/worker/engine-host.ts';
+import { InThreadClient } from './in-thread-client.svelte.ts';
+
+/** The mounted page and its parts. */
+export interface MountedApp {
+  target: HTMLElement;
+  client: InThreadClient;
+  playground: Playground;
+  theme: ThemeState;
+  destroy(): void;
+}
+
+/** Mounts App at `width`×`height` with the sandbox files (start script not run). */
+export function mountApp(
+  options: { runtime?: Runtime; width?: number; height?: number } = {},
+): MountedApp {
+  const sandbox = loadSandbox();
+  const files = Object.fromEntries(sandbox.files.map((f) => [f.name, f.text]));
+  const client = new InThreadClient({ files, runtime: options.runtime });
+  const playground = new Playground(client, sandbox.files);
+  const theme = new ThemeState();
+  const target = document.createElement('div');
+  target.style.cssText = `width:${options.width ?? 1280}px;height:${options.height ?? 800}px;`;
+  document.body.append(target);
+  const app = mount(App, {
+    target,
+    props: { playground, theme, lesson: { title: sandbox.title, intro: sandbox.intro } },
+  });
+  flushSync();
+  return {
+    target,
+    client,
+    playground,
+    theme,
+    destroy() {
+      unmount(app);
+      playground.dispose();
+      theme.set('system');
+      theme.dispose();
+      target.remove();
+    },
+  };
+}

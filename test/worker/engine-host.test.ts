@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { createFileSource, EngineHost, TICK_MS, type HostClock } from '../../src/worker/engine-host.ts';
+import type { WorkerMessage, WorkerRequest } from '../../src/protocol/messages.ts';
+import { createFakeRuntime } from './fake-runtime.ts';
+
+/** A manual clock whose interval the test fires by hand. */
+function manualClock(): HostClock & { t: number; fire(): void; running: boolean } {
+  let callback: (() => void) | undefined;
+  return {
+    t: 0,
+    running: false,
+    now() {
+      return this.t;
+    },
+    setInterval(cb) {
+      callback = cb;
+      this.running = true;
+      return 1;
+    },
+    clearInterval() {
+      callback = undefined;
+      this.running = false;
+    },
+    fire() {
+      callback?.();
+    },
+  };
+}
+
+function setup() {
+  const runtime = createFakeRuntime();
+  const clock = manualClock();
+  const out: WorkerMessage[] = [];
+  const host = new EngineHost(runtime, clock, (m) => out.push(m));
+  const send = (r: WorkerRequest) => host.receive(r);
+  const start = (extra: Partial<Extract<WorkerRequest, { type: 'start' }>> = {}) =>
+    send({
+      type: 'start',
+      id: 1,
+      log: { seed: 7, files: { 'ds.yaml': 'kind: DaemonSet' }, entries: [] },
+      untilMs: 0,
+      playing: false,
+      baseVersion: 0,
+      ...extra,
+    });
+  return { runtime, clock, out, host, send, start };
+}
+
+describe('EngineHost', () => {
+  it('answers start with the clock and a first snapshot without engine internals', () => {
+    const { out, start } = setup();
+    start();
+    expect(out.find((m) => m.type === 'started')).toEqual({ type: 'started', id: 1, timeMs: 0 });
+    const snapshot = out.find((m) => m.type === 'snapshot');
+    expect(snapshot?.type === 'snapshot' && snapshot.version).toBe(1);
+    expect(snapshot?.type === 'snapshot' && snapshot.snapshot.internal).toBeNull();
+  });
+
+  it('runs a line against the open files, with or without .yaml, and reports when it ran', () => {
+    const { out, send, start } = setup();
+    start();
+    send({ type: 'run', id: 2, line: 'sim wait 500ms', files: {} });
+    send({ type: 'run', id: 3, line: 'kubectl apply -f ds', files: { 'ds.yaml': 'v2' } });
+    const ran = out.filter((m) => m.type === 'ran');
+    expect(ran.map((m) => m.type === 'ran' && [m.atMs, m.result.out])).toEqual([
+      [0, ''],
+      [500, 'applied ds\n'],
+    ]);
+  });
+
+  it('announces clock commands as long work so the page waits for them', () => {
+    const { out, send, start } = setup();
+    start();
+    out.length = 0;
+    send({ type: 'run', id: 2, line: 'sim wait 100ms', files: {} });
+    expect(out.map((m) => m.type).slice(0, 3)).toEqual(['busy', 'idle', 'ran']);
+  });
+
+  it('replays a log to the same state and continues versions from the base', () => {
+    const first = setup();
+    first.start();
+    first.send({ type: 'run', id: 2, line: 'kubectl apply -f ds.yaml', files: { 'ds.yaml': 'a' } });
+    first.send({ type: 'run', id: 3, line: 'sim wait 250ms', files: { 'ds.yaml': 'a' } });
+    first.send({ type: 'run', id: 4, line: 'kubectl apply -f ds.yaml', files: { 'ds.yaml': 'b' } });
+
+    const second = setup();
+    second.start({
+      log: {
+        seed: 7,
+        files: {},
+        entries: [
+          { atMs: 0, line: 'kubectl apply -f ds.yaml', files: { 'ds.yaml': 'a' } },
+          { atMs: 0, line: 'sim wait 250ms' },
+          { atMs: 250, line: 'kubectl apply -f ds.yaml', files: { 'ds.yaml': 'b' } },
+        ],
+      },
+      untilMs: 900,
+      baseVersion: 41,
+    });
+    expect(second.runtime.states[0].lines).toEqual(first.runtime.states[0].lines);
+    expect(second.runtime.states[0].now).toBe(900);
+    const snap = second.out.find((m) => m.type === 'snapshot');
+    expect(snap?.type === 'snapshot' && snap.version).toBe(42);
+    expect(second.out[0].type).toBe('busy');
+  });
+
+  it('reports a throwing command as failed with its id', () => {
+    const { out, send, start } = setup();
+    start();
+    send({ type: 'run', id: 5, line: 'crash', files: {} });
+    expect(out.at(-1)).toEqual({ type: 'failed', id: 5, message: 'boom' });
+  });
+
+  it('plays simulated time in real time and redraws only when a task ran', () => {
+    const { out, send, start, clock, runtime } = setup();
+    start();
+    send({ type: 'run', id: 2, line: 'kubectl apply -f ds.yaml', files: { 'ds.yaml': 'x' } });
+    send({ type: 'setPlaying', id: 3, playing: true });
+    out.length = 0;
+    for (let i = 0; i < 5; i += 1) {
+      clock.t += TICK_MS;
+      clock.fire();
+    }
+    expect(runtime.states[0].now).toBe(5 * TICK_MS);
+    expect(out.filter((m) => m.type === 'snapshot')).toHaveLength(0);
+    expect(out.filter((m) => m.type === 'heartbeat')).toHaveLength(5);
+    for (let i = 0; i < 6; i += 1) {
+      clock.t += TICK_MS;
+      clock.fire();
+    }
+    // The apply queued a task at 1000 ms; the tick that passes it posts one snapshot.
+    expect(out.filter((m) => m.type === 'snapshot')).toHaveLength(1);
+  });
+
+  it('keeps the clock still while paused but still sends heartbeats', () => {
+    const { out, start, clock, runtime } = setup();
+    start();
+    out.length = 0;
+    for (let i = 0; i < 10; i += 1) {
+      clock.t += TICK_MS;
+      clock.fire();
+    }
+    expect(runtime.states[0].now).toBe(0);
+    expect(out.filter((m) => m.type === 'heartbeat').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('completes and diagnoses through the console', () => {
+    const { out, send, start } = setup();
+    start();
+    send({ type: 'complete', id: 2, line: 'kubectl g', files: {} });
+    send({ type: 'diagnose', id: 3, fileName: 'x.yaml', text: '\tbad' });
+    expect(out.find((m) => m.type === 'completed')).toEqual({ type: 'completed', id: 2, items: ['kubectl get'] });
+    const diagnosed = out.find((m) => m.type === 'diagnosed');
+    expect(diagnosed?.type === 'diagnosed' && diagnosed.diagnostics[0].message).toBe('x.yaml: tabs are not allowed');
+  });
+});
+
+describe('createFileSource', () => {
+  it('finds a file by name, with or without .yaml, and lists names in order', () => {
+    const files = createFileSource(() => ({ 'b.yaml': 'B', 'a.yml': 'A', c: 'C' }));
+    expect(files.read('b')).toBe('B');
+    expect(files.read('./b.yaml')).toBe('B');
+    expect(files.read('a')).toBe('A');
+    expect(files.read('c')).toBe('C');
+    expect(files.read('missing')).toBeUndefined();
+    expect(files.list()).toEqual(['a.yml', 'b.yaml', 'c']);
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * A tiny stand-in for the engine and console, for testing the worker host and the client
+ * without the real simulation: a clock, a counter of applied lines, and lines that misbehave
+ * on purpose (`crash` throws, `hang` never returns when the test says so).
+ */
+import type { Runtime } from '../../src/worker/engine-host.ts';
+import type { Cluster, ClusterSnapshot } from '../../src/engine/operations.ts';
+
+/** What the fake cluster remembers, so tests can compare a replayed cluster with the original. */
+export interface FakeState {
+  now: number;
+  lines: string[];
+  /** Simulated instants at which a task is due (advance() runs and removes them). */
+  due: number[];
+}
+
+function snapshotOf(seed: number, state: FakeState): ClusterSnapshot {
+  return {
+    format: 1,
+    seed,
+    timeMs: state.now,
+    objects: {
+      Namespace: [],
+      Node: [],
+      Pod: [],
+      DaemonSet: [],
+      ControllerRevision: [],
+      Event: [],
+      ConfigMap: [],
+      Secret: [],
+      Service: [],
+      PriorityClass: [],
+    },
+    verdicts: [],
+    internal: { lines: [...state.lines] },
+  };
+}
+
+/** Builds a fake runtime; `states` collects every cluster it creates. */
+export function createFakeRuntime(states: FakeState[] = []): Runtime & { states: FakeState[] } {
+  return {
+    states,
+    createCluster({ seed }) {
+      const state: FakeState = { now: 0, lines: [], due: [] };
+      states.push(state);
+      const cluster: Cluster & { state: FakeState } = {
+        state,
+        get now() {
+          return state.now;
+        },
+        execute: () => ({ ok: true, action: 'unchanged' }),
+        get: () => undefined,
+        list: () => [],
+        eventsFor: () => [],
+        verdictsFor: () => undefined,
+        advance(ms) {
+          state.now += ms;
+          state.due = state.due.filter((t) => t > state.now);
+        },
+        nextDueAt: () => (state.due.length ? Math.min(...state.due) : undefined),
+        settle: () => ({ settled: true, elapsedMs: 0 }),
+        snapshot: () => snapshotOf(seed, state),
+      };
+      return cluster;
+    },
+    createConsole({ cluster, files }) {
+      const state = (cluster as Cluster & { state: FakeState }).state;
+      return {
+        cluster,
+        run(line) {
+          if (line === 'crash') throw new Error('boom');
+          const wait = /^sim wait (\d+)ms$/.exec(line);
+          if (wait) {
+            cluster.advance(Number(wait[1]));
+            return { exit: 0, out: '', err: '' };
+          }
+          const apply = /^kubectl apply -f (\S+)$/.exec(line);
+          if (apply) {
+            const text = files.read(apply[1]);
+            if (text === undefined) return { exit: 1, out: '', err: `error: the path "${apply[1]}" does not exist\n` };
+            state.lines.push(`${line} <${text}>`);
+            state.due.push(state.now + 1000);
+            return { exit: 0, out: `applied ${apply[1]}\n`, err: '' };
+          }
+          state.lines.push(line);
+          return { exit: 0, out: `ok ${line}\n`, err: '' };
+        },
+        complete: (line) => (line.startsWith('kubectl g') ? ['kubectl get'] : []),
+      };
+    },
+    diagnoseManifest: (text, fileName) =>
+      text.includes('\t')
+        ? [
+            {
+              line: 1,
+              column: 1,
+              endLine: 1,
+              endColumn: 2,
+              severity: 'error',
+              source: 'yaml',
+              code: 'tab',
+              message: `${fileName}: tabs are not allowed`,
+            },
+          ]
+        : [],
+  };
+}
