@@ -8,7 +8,6 @@ import { WorkerEngineClient } from './client/worker-client.svelte.ts';
 import { loadSandbox } from './lessons/sandbox.ts';
 import { Playground } from './ui/playground.svelte.ts';
 import { ThemeState } from './ui/theme.svelte.ts';
-import './ui/global.css';
 
 const sandbox = loadSandbox();
 const files = Object.fromEntries(sandbox.files.map((f) => [f.name, f.text]));
@@ -27,7 +26,10 @@ const theme = new ThemeState();
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 
-mount(App, { target, props: { playground, theme, lesson: { title: sandbox.title, intro: sandbox.intro } } });
+mount(App, {
+  target,
+  props: { playground, theme, lesson: { title: sandbox.title, intro: sandbox.intro } },
+});
 
 // The sandbox's start script runs through the console like anything typed, so it is part of
 // the command log; the clock starts playing only once the cluster is set up.

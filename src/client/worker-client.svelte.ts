@@ -19,7 +19,11 @@ import {
 import type { EngineClient, EngineStatus } from './engine-client.ts';
 
 /** Requests as callers write them: the client adds the id. */
-type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
+type RequestBody = WorkerRequest extends infer R
+  ? R extends WorkerRequest
+    ? Omit<R, 'id'>
+    : never
+  : never;
 
 /** The reply each request type resolves with. */
 interface Replies {
@@ -152,7 +156,8 @@ export class WorkerEngineClient implements EngineClient {
       this.#recover(null, `the simulation crashed (${event.message || 'worker error'})`);
     };
     worker.onmessageerror = () => {
-      if (generation === this.#generation) this.#recover(null, 'a message from the simulation could not be read');
+      if (generation === this.#generation)
+        this.#recover(null, 'a message from the simulation could not be read');
     };
     const start: WorkerRequest = {
       type: 'start',
@@ -171,7 +176,8 @@ export class WorkerEngineClient implements EngineClient {
     });
     worker.postMessage(start);
     // Requests made before a rebuild go to the new worker after the replay, in order.
-    for (const [id, pending] of this.#pending) if (id !== start.id) worker.postMessage(pending.request);
+    for (const [id, pending] of this.#pending)
+      if (id !== start.id) worker.postMessage(pending.request);
     this.#armWatchdog(this.#silenceLimitMs);
   }
 
@@ -238,14 +244,19 @@ export class WorkerEngineClient implements EngineClient {
     const { line, files } = pending.request;
     const changed = !sameFiles(files, this.#lastFiles);
     if (changed) this.#lastFiles = { ...files };
-    this.log.entries.push(changed ? { atMs: message.atMs, line, files: { ...files } } : { atMs: message.atMs, line });
+    this.log.entries.push(
+      changed ? { atMs: message.atMs, line, files: { ...files } } : { atMs: message.atMs, line },
+    );
   }
 
   #armWatchdog(limitMs: number | undefined): void {
     if (limitMs === undefined || this.#disposed) return;
     clearTimeout(this.#watchdog);
     this.#watchdog = setTimeout(() => {
-      this.#recover(undefined, `the simulation stopped responding for ${Math.round(limitMs / 1000)} s`);
+      this.#recover(
+        undefined,
+        `the simulation stopped responding for ${Math.round(limitMs / 1000)} s`,
+      );
     }, limitMs);
   }
 

@@ -262,6 +262,8 @@ export const noRolloutHistory = (): string => 'No rollout history found.';
 export const noLastRevision = (): string => 'error: no last revision to roll back to';
 export const revisionNotFound = (revision: number): string =>
   `error: unable to find specified revision ${revision} in history`;
+/** `rollout history --revision=N` for a revision that does not exist (history.go printHistory). */
+export const historyRevisionNotFound = (): string => 'error: unable to find the specified revision';
 export const rollbackSkipped = (name: string, revision: number): string =>
   `daemonset.apps/${name} skipped rollback (current template already matches revision ${revision})`;
 export const rolloutNeedsResource = (): string =>

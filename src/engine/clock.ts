@@ -49,6 +49,8 @@ function before(a: QueuedTask, b: QueuedTask): boolean {
 export class TaskQueue {
   private heap: QueuedTask[] = [];
   private cancelled = new Set<number>();
+  /** Live entries by sequence number, for cancellation and due-time lookups without a scan. */
+  private bySeq = new Map<number, QueuedTask>();
   private nextSeq = 1;
   /** Live (not cancelled) tasks that are not idle; settle waits for this to reach 0. */
   private busy = 0;
@@ -57,15 +59,17 @@ export class TaskQueue {
   push(dueAt: number, task: Task, idle = false): number {
     const entry: QueuedTask = { dueAt, seq: this.nextSeq++, task, idle };
     this.insert(entry);
+    this.bySeq.set(entry.seq, entry);
     if (!idle) this.busy++;
     return entry.seq;
   }
 
   /** From a sequence number, cancels that task if it is still queued. */
   cancel(seq: number | undefined): void {
-    if (seq === undefined || this.cancelled.has(seq)) return;
-    const entry = this.heap.find((e) => e.seq === seq);
+    if (seq === undefined) return;
+    const entry = this.bySeq.get(seq);
     if (!entry) return;
+    this.bySeq.delete(seq);
     this.cancelled.add(seq);
     if (!entry.idle) this.busy--;
   }
@@ -81,8 +85,14 @@ export class TaskQueue {
     this.dropCancelled();
     if (this.heap.length === 0 || this.heap[0].dueAt > now) return undefined;
     const top = this.extract();
+    this.bySeq.delete(top.seq);
     if (!top.idle) this.busy--;
     return top;
+  }
+
+  /** From a sequence number, the due time of that task if it is still queued. */
+  dueAtOf(seq: number | undefined): number | undefined {
+    return seq === undefined ? undefined : this.bySeq.get(seq)?.dueAt;
   }
 
   /** Whether any non-idle task is queued. */
@@ -109,7 +119,9 @@ export class TaskQueue {
     const queue = new TaskQueue();
     queue.nextSeq = data.nextSeq;
     for (const t of data.tasks) {
-      queue.insert({ dueAt: t.dueAt, seq: t.seq, task: { ...t.task }, idle: t.idle });
+      const entry = { dueAt: t.dueAt, seq: t.seq, task: { ...t.task }, idle: t.idle };
+      queue.insert(entry);
+      queue.bySeq.set(entry.seq, entry);
       if (!t.idle) queue.busy++;
     }
     return queue;

@@ -10,7 +10,15 @@ import type { DaemonSetVerdicts, Event, Kind, KubeObject, ObjectOf } from './typ
 
 /** `field.Error` of k8s.io/apimachinery: `FIELD: TYPE[: VALUE][: DETAIL]`. */
 export interface FieldError {
-  type: 'Required value' | 'Invalid value' | 'Unsupported value' | 'Forbidden' | 'Duplicate value' | 'Not found' | 'Too long' | 'Too many';
+  type:
+    | 'Required value'
+    | 'Invalid value'
+    | 'Unsupported value'
+    | 'Forbidden'
+    | 'Duplicate value'
+    | 'Not found'
+    | 'Too long'
+    | 'Too many';
   /** Kubernetes field path, e.g. `spec.template.spec.containers[0].image`. */
   field: string;
   /** The bad value, rendered by the printer as Kubernetes does (strings quoted). Absent for Required/Forbidden. */
@@ -20,10 +28,17 @@ export interface FieldError {
   /**
    * The Go type of `value` when its JS type alone does not say how apimachinery prints it:
    * `IntOrString` and `Quantity` print bare (`50%`, `2`), `map[string]string` prints in `%#v`
-   * form (`(nil)` when absent), `LabelSelector` prints its protobuf String(), `core.Toleration`
-   * prints in `%#v` struct form. See `renderFieldError` in engine/api/field-errors.ts.
+   * form (`(nil)` when absent), `LabelSelector` prints its protobuf String(), the `core.` and
+   * `apps.` structs print in `%#v` form. See `renderFieldError` in engine/api/field-errors.ts.
    */
-  valueType?: 'IntOrString' | 'Quantity' | 'map[string]string' | 'LabelSelector' | 'core.Toleration';
+  valueType?:
+    | 'IntOrString'
+    | 'Quantity'
+    | 'map[string]string'
+    | 'LabelSelector'
+    | 'core.Toleration'
+    | 'core.Taint'
+    | 'apps.DaemonSetUpdateStrategy';
   detail?: string;
 }
 

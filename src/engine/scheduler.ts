@@ -105,7 +105,7 @@ function selectVictims(pod: Pod, node: Node, podsOnNode: readonly Pod[]): Pod[] 
 export function schedulePod(engine: Engine, pod: Pod): boolean {
   const nodes = engine.nodeList();
   const pinned = preFilterNodes(pod);
-  const candidates = pinned ? nodes.filter((n) => pinned.has(n.metadata.name)) : nodes;
+  const candidates = pinned ? [...pinned].sort().map((n) => engine.node(n)).filter((n): n is Node => !!n) : nodes;
   const feasible: Node[] = [];
   const counts = new Map<string, number>();
   const outcomes = new Map<string, FilterResult>();

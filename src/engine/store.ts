@@ -69,8 +69,8 @@ export interface PodFacts {
 export function podFacts(pod: Pod): PodFacts {
   const ready = pod.status?.conditions?.find((c) => c.type === 'Ready');
   const labels = pod.metadata.labels;
+  // Binding alone does not change what the DaemonSet controller computes, so nodeName is left out.
   const signature = [
-    pod.spec.nodeName ?? '',
     pod.status?.phase ?? '',
     pod.metadata.deletionTimestamp ?? '',
     ready ? `${ready.status}@${ready.lastTransitionTime ?? ''}` : '',
@@ -87,14 +87,14 @@ function compareObjects(a: KubeObject, b: KubeObject): number {
   return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
 }
 
-function addTo(index: Map<string, Set<string>>, key: string | undefined, value: string): void {
+function addTo<V>(index: Map<string, Set<V>>, key: string | undefined, value: V): void {
   if (!key) return;
   let set = index.get(key);
   if (!set) index.set(key, (set = new Set()));
   set.add(value);
 }
 
-function removeFrom(index: Map<string, Set<string>>, key: string | undefined, value: string): void {
+function removeFrom<V>(index: Map<string, Set<V>>, key: string | undefined, value: V): void {
   if (!key) return;
   const set = index.get(key);
   if (!set) return;
@@ -105,10 +105,10 @@ function removeFrom(index: Map<string, Set<string>>, key: string | undefined, va
 export class Store {
   private readonly maps = new Map<Kind, Map<string, KubeObject>>(KINDS.map((k) => [k, new Map()]));
   private rv = 0;
-  /** Pod keys by spec.nodeName. */
-  readonly podsByNode = new Map<string, Set<string>>();
-  /** Pod and ControllerRevision keys by controller owner uid. */
-  readonly byOwner = new Map<string, Set<string>>();
+  /** Pods by spec.nodeName. */
+  readonly podsByNode = new Map<string, Set<KubeObject>>();
+  /** Pods and ControllerRevisions by controller owner uid. */
+  readonly byOwner = new Map<string, Set<KubeObject>>();
   /** Event keys by involved object uid (or kind/ns/name when it has none). */
   readonly eventsByObject = new Map<string, Set<string>>();
   /** Object uid → kind and key. */
@@ -160,6 +160,14 @@ export class Store {
     this.listener?.(obj.kind, obj, 'add', undefined);
   }
 
+  /** Stores an object exactly as given (restore): no new resourceVersion, no change notification. */
+  load(obj: KubeObject): void {
+    const key = keyOf(obj);
+    this.maps.get(obj.kind)?.set(key, obj);
+    this.byUid.set(obj.metadata.uid, { kind: obj.kind, key });
+    this.index(obj, key);
+  }
+
   /** Changes a stored object in place through `mutate`, keeping indexes right and bumping resourceVersion. */
   update<T extends KubeObject>(obj: T, mutate: (o: T) => void): void {
     const key = keyOf(obj);
@@ -170,18 +178,18 @@ export class Store {
     if (before) {
       const after = podFacts(obj as unknown as Pod);
       if (after.nodeName !== before.nodeName) {
-        removeFrom(this.podsByNode, before.nodeName, key);
-        addTo(this.podsByNode, after.nodeName, key);
+        removeFrom(this.podsByNode, before.nodeName, obj);
+        addTo(this.podsByNode, after.nodeName, obj);
       }
       if (after.owner !== before.owner) {
-        removeFrom(this.byOwner, before.owner, key);
-        addTo(this.byOwner, after.owner, key);
+        removeFrom(this.byOwner, before.owner, obj);
+        addTo(this.byOwner, after.owner, obj);
       }
     } else if (obj.kind === 'ControllerRevision') {
       const ownerAfter = controllerUid(obj);
       if (ownerAfter !== ownerBefore) {
-        removeFrom(this.byOwner, ownerBefore, key);
-        addTo(this.byOwner, ownerAfter, key);
+        removeFrom(this.byOwner, ownerBefore, obj);
+        addTo(this.byOwner, ownerAfter, obj);
       }
     }
     this.listener?.(obj.kind, obj, 'update', before);
@@ -212,25 +220,16 @@ export class Store {
 
   /** From a node name, the pods bound to it. */
   podsOnNode(node: string): Pod[] {
-    const keys = this.podsByNode.get(node);
-    if (!keys) return [];
-    const out: Pod[] = [];
-    for (const key of keys) {
-      const pod = this.get('Pod', key);
-      if (pod) out.push(pod);
-    }
-    return out;
+    const pods = this.podsByNode.get(node);
+    return pods ? ([...pods] as Pod[]) : [];
   }
 
   /** From an owner uid and a kind, the objects it controls. */
   owned<K extends 'Pod' | 'ControllerRevision'>(uid: string, kind: K): ObjectOf<K>[] {
-    const keys = this.byOwner.get(uid);
-    if (!keys) return [];
+    const objects = this.byOwner.get(uid);
+    if (!objects) return [];
     const out: ObjectOf<K>[] = [];
-    for (const key of keys) {
-      const obj = this.get(kind, key);
-      if (obj && controllerUid(obj) === uid) out.push(obj);
-    }
+    for (const obj of objects) if (obj.kind === kind) out.push(obj as ObjectOf<K>);
     return out;
   }
 
@@ -255,10 +254,10 @@ export class Store {
 
   private index(obj: KubeObject, key: string): void {
     if (obj.kind === 'Pod') {
-      addTo(this.podsByNode, obj.spec.nodeName, key);
-      addTo(this.byOwner, controllerUid(obj), key);
+      addTo(this.podsByNode, obj.spec.nodeName, obj);
+      addTo(this.byOwner, controllerUid(obj), obj);
     } else if (obj.kind === 'ControllerRevision') {
-      addTo(this.byOwner, controllerUid(obj), key);
+      addTo(this.byOwner, controllerUid(obj), obj);
     } else if (obj.kind === 'Event') {
       addTo(this.eventsByObject, eventRef(obj), key);
     }
@@ -266,10 +265,10 @@ export class Store {
 
   private unindex(obj: KubeObject, key: string): void {
     if (obj.kind === 'Pod') {
-      removeFrom(this.podsByNode, obj.spec.nodeName, key);
-      removeFrom(this.byOwner, controllerUid(obj), key);
+      removeFrom(this.podsByNode, obj.spec.nodeName, obj);
+      removeFrom(this.byOwner, controllerUid(obj), obj);
     } else if (obj.kind === 'ControllerRevision') {
-      removeFrom(this.byOwner, controllerUid(obj), key);
+      removeFrom(this.byOwner, controllerUid(obj), obj);
     } else if (obj.kind === 'Event') {
       removeFrom(this.eventsByObject, eventRef(obj), key);
     }

@@ -3,7 +3,7 @@
  * milliseconds, with its jitter range. docs/timing.md explains each row and where the real
  * value comes from.
  *
- * Jittered delays are drawn from the seeded generator and land on a 100 ms grid: events that
+ * Jittered delays are drawn from the seeded generator and land on a 500 ms grid: events that
  * happen "at about the same time" then share an instant, so the DaemonSet controller's keyed
  * work queue coalesces them into one reconcile, as the real controller does with its
  * rate-limited queue.
@@ -17,7 +17,7 @@ export interface Range {
 }
 
 /** The grid jittered delays are rounded to. */
-export const GRID_MS = 100;
+export const GRID_MS = 500;
 
 export const TIMING = {
   // --- kubelet (pkg/kubelet/kubelet.go syncPod; kuberuntime_manager.go) ------------------

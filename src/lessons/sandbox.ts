@@ -22,7 +22,10 @@ export interface Sandbox {
 }
 
 /** Splits a `---` frontmatter block (simple `key: value` and `key: [a, b]` lines) from Markdown. */
-export function parseFrontmatter(text: string): { data: Record<string, string | string[]>; body: string } {
+export function parseFrontmatter(text: string): {
+  data: Record<string, string | string[]>;
+  body: string;
+} {
   const match = /^---\n([\s\S]*?)\n---\n?/.exec(text);
   if (!match) return { data: {}, body: text };
   const data: Record<string, string | string[]> = {};
@@ -52,11 +55,15 @@ export function scriptLines(text: string): string[] {
 /** Builds the sandbox from the files under lessons/sandbox/ (keyed by `/lessons/sandbox/NAME`). */
 export function loadSandbox(files: Record<string, string> = raw): Sandbox {
   const byName = new Map<string, string>();
-  for (const [path, text] of Object.entries(files)) byName.set(path.slice(path.lastIndexOf('/') + 1), text);
+  for (const [path, text] of Object.entries(files))
+    byName.set(path.slice(path.lastIndexOf('/') + 1), text);
   const { data, body } = parseFrontmatter(byName.get('index.md') ?? '');
   const listed = Array.isArray(data.files) ? data.files : [];
   const yamlNames = [...byName.keys()].filter((n) => n.endsWith('.yaml')).sort();
-  const order = [...listed.filter((n) => byName.has(n)), ...yamlNames.filter((n) => !listed.includes(n))];
+  const order = [
+    ...listed.filter((n) => byName.has(n)),
+    ...yamlNames.filter((n) => !listed.includes(n)),
+  ];
   return {
     title: typeof data.title === 'string' ? data.title : 'Sandbox',
     files: order.map((name) => ({ name, text: byName.get(name) ?? '' })),

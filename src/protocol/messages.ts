@@ -86,8 +86,11 @@ export function isWorkerMessage(data: unknown): data is WorkerMessage {
 
 /** The request counterpart of isWorkerMessage. */
 export function isWorkerRequest(data: unknown): data is WorkerRequest {
-  if (typeof data !== 'object' || data === null || !('type' in data) || !('id' in data)) return false;
-  return typeof data.type === 'string' && REQUEST_TYPES.has(data.type) && typeof data.id === 'number';
+  if (typeof data !== 'object' || data === null || !('type' in data) || !('id' in data))
+    return false;
+  return (
+    typeof data.type === 'string' && REQUEST_TYPES.has(data.type) && typeof data.id === 'number'
+  );
 }
 
 const WORKER_MESSAGE_TYPES = new Set<string>([

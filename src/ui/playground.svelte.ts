@@ -15,7 +15,11 @@ export interface DaemonSetRef {
 }
 
 /** What the learner clicked in the cluster view. */
-export type Selection = { kind: 'node'; name: string } | { kind: 'pod'; namespace: string; name: string } | undefined;
+export type Selection =
+  { kind: 'node'; name: string } | { kind: 'pod'; namespace: string; name: string } | undefined;
+
+/** The editor tab that "Add node" writes to. */
+const NEW_NODE_FILE = 'new-node.yaml';
 
 /** How long typing must pause before the worker re-checks the file. */
 const DIAGNOSE_DELAY_MS = 250;
@@ -36,7 +40,8 @@ export class Playground {
     const list = this.client.snapshot?.objects.DaemonSet ?? [];
     const ref = this.selectedDaemonSet;
     return (
-      (ref && list.find((d) => d.metadata.name === ref.name && d.metadata.namespace === ref.namespace)) ??
+      (ref &&
+        list.find((d) => d.metadata.name === ref.name && d.metadata.namespace === ref.namespace)) ??
       list[0]
     );
   });
@@ -62,6 +67,7 @@ export class Playground {
     const id = this.console.begin(trimmed);
     const result = await this.client.run(trimmed, this.files.toMap());
     this.console.finish(id, result);
+    this.#followApplied(result);
     // The advisor judges a file against the cluster, so a change there can change its markers.
     void this.diagnose(this.files.active);
     return result;
@@ -95,6 +101,24 @@ export class Playground {
     this.diagnostics = { ...this.diagnostics, [name]: diagnostics };
   }
 
+  /**
+   * Adds a node the way a learner would: writes a v1 Node manifest to the `new-node.yaml` tab
+   * and applies it, so the console and the command log show how the node came to exist.
+   */
+  addNode(name: string, labels: Record<string, string>): Promise<CommandResult> {
+    const labelLines = Object.entries(labels).map(([k, v]) => `    ${k}: ${JSON.stringify(v)}`);
+    const text = [
+      'apiVersion: v1',
+      'kind: Node',
+      'metadata:',
+      `  name: ${name}`,
+      ...(labelLines.length > 0 ? ['  labels:', ...labelLines] : []),
+      '',
+    ].join('\n');
+    this.files.setText(NEW_NODE_FILE, text);
+    return this.run(`kubectl apply -f ${NEW_NODE_FILE}`);
+  }
+
   /** Selects a DaemonSet for the status bar. */
   selectDaemonSet(ref: DaemonSetRef | undefined): void {
     this.selectedDaemonSet = ref;
@@ -104,6 +128,23 @@ export class Playground {
   dispose(): void {
     for (const t of this.#timers.values()) clearTimeout(t);
     this.#timers.clear();
+  }
+
+  /** After `kubectl apply` creates or changes a DaemonSet, the status bar and view follow it. */
+  #followApplied(result: CommandResult): void {
+    if (result.exit !== 0) return;
+    const applied = [
+      ...result.out.matchAll(/^daemonset\.apps\/(\S+) (?:created|configured)$/gm),
+    ].at(-1);
+    if (!applied) return;
+    const found = this.client.snapshot?.objects.DaemonSet.find(
+      (d) => d.metadata.name === applied[1],
+    );
+    if (found)
+      this.selectedDaemonSet = {
+        namespace: found.metadata.namespace ?? 'default',
+        name: found.metadata.name,
+      };
   }
 
   #scheduleDiagnose(name: string): void {

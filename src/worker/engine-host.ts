@@ -42,7 +42,8 @@ const MAX_TICK_ADVANCE_MS = 1000;
 /** Long work may keep heartbeats away for this long before the page gives up on it. */
 const LONG_WORK_LIMIT_MS = 60_000;
 /** Clock and rollout commands can run the simulation for many simulated minutes. */
-const LONG_COMMAND = /^\s*(sim\s+(settle|wait)\b|kubectl\s+rollout\s+(status|undo|restart)\b|kubectl\s+drain\b)/;
+const LONG_COMMAND =
+  /^\s*(sim\s+(settle|wait)\b|kubectl\s+rollout\s+(status|undo|restart)\b|kubectl\s+drain\b)/;
 
 /**
  * Reads open editor files for `-f NAME`: exact name, or with `.yaml`/`.yml` added, ignoring a
@@ -114,20 +115,30 @@ export class EngineHost {
         const atMs = con.cluster.now;
         const result = con.run(request.line);
         if (long) this.#post({ type: 'idle' });
-        this.#post({ type: 'ran', id: request.id, result, atMs, timeMs: con.cluster.now });
+        // The snapshot goes first, so when the page's promise for this line resolves, the
+        // picture already shows what the line did.
         this.#postSnapshot();
+        this.#post({ type: 'ran', id: request.id, result, atMs, timeMs: con.cluster.now });
         this.#lastTick = this.#clock.now();
         return;
       }
       case 'complete':
         this.#files = request.files;
-        this.#post({ type: 'completed', id: request.id, items: this.#need().complete(request.line) });
+        this.#post({
+          type: 'completed',
+          id: request.id,
+          items: this.#need().complete(request.line),
+        });
         return;
       case 'diagnose':
         this.#post({
           type: 'diagnosed',
           id: request.id,
-          diagnostics: this.#runtime.diagnoseManifest(request.text, request.fileName, this.#need().cluster),
+          diagnostics: this.#runtime.diagnoseManifest(
+            request.text,
+            request.fileName,
+            this.#need().cluster,
+          ),
         });
         return;
       case 'setPlaying':
@@ -141,13 +152,23 @@ export class EngineHost {
     }
   }
 
-  #start(log: CommandLog, untilMs: number, playing: boolean, baseVersion: number, id: number): void {
+  #start(
+    log: CommandLog,
+    untilMs: number,
+    playing: boolean,
+    baseVersion: number,
+    id: number,
+  ): void {
     this.#version = baseVersion;
     this.#files = log.files;
     const cluster = this.#runtime.createCluster({ seed: log.seed });
-    const con = this.#runtime.createConsole({ cluster, files: createFileSource(() => this.#files) });
+    const con = this.#runtime.createConsole({
+      cluster,
+      files: createFileSource(() => this.#files),
+    });
     this.#console = con;
-    if (log.entries.length > 0) this.#post({ type: 'busy', reason: 'replay', limitMs: LONG_WORK_LIMIT_MS });
+    if (log.entries.length > 0)
+      this.#post({ type: 'busy', reason: 'replay', limitMs: LONG_WORK_LIMIT_MS });
     for (const entry of log.entries) {
       if (entry.files) this.#files = entry.files;
       const gap = entry.atMs - con.cluster.now;
@@ -171,8 +192,11 @@ export class EngineHost {
   /** One real-time step: advance the simulated clock while playing, and say we are alive. */
   #tick(): void {
     const now = this.#clock.now();
-    const elapsed = Math.min(now - this.#lastTick, MAX_TICK_ADVANCE_MS);
-    this.#lastTick = now;
+    // The engine counts whole simulated milliseconds; real time comes in fractions, so the
+    // fraction is carried to the next tick instead of being lost or passed on.
+    const whole = Math.floor(now - this.#lastTick);
+    this.#lastTick += whole;
+    const elapsed = Math.min(whole, MAX_TICK_ADVANCE_MS);
     const con = this.#console;
     if (con && this.#playing && elapsed > 0) {
       try {
@@ -197,7 +221,11 @@ export class EngineHost {
 
   #beat(): void {
     this.#lastBeat = this.#clock.now();
-    this.#post({ type: 'heartbeat', timeMs: this.#console?.cluster.now ?? 0, playing: this.#playing });
+    this.#post({
+      type: 'heartbeat',
+      timeMs: this.#console?.cluster.now ?? 0,
+      playing: this.#playing,
+    });
   }
 
   #postSnapshot(): void {

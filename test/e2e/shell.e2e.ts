@@ -40,12 +40,16 @@ describe('the built site', () => {
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(site.url);
 
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('DaemonSet Playground');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toContain('DaemonSet Playground');
     for (const name of ['Manifest editor', 'Cluster view', 'Console']) {
       expect(await page.getByRole('region', { name, exact: true }).count()).toBe(1);
     }
     expect(await page.getByRole('region', { name: 'Sandbox' }).count()).toBe(1);
-    expect(await page.getByRole('textbox', { name: 'kubectl console', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('textbox', { name: 'kubectl console', exact: true }).count()).toBe(
+      1,
+    );
     expect(await page.getByRole('button', { name: 'Apply', exact: true }).count()).toBe(1);
 
     await page.locator('[data-editor-state="ready"]').waitFor({ timeout: 30_000 });

@@ -1,9 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { createFakeRuntime } from '../worker/fake-runtime.ts';
 import { mountApp, type MountedApp } from './support/mount-app.svelte.ts';
 
 let app: MountedApp | undefined;
+
+beforeEach(async () => {
+  await page.viewport(1280, 800);
+});
 
 afterEach(() => {
   app?.destroy();

@@ -73,7 +73,7 @@ describe('EngineHost', () => {
     start();
     out.length = 0;
     send({ type: 'run', id: 2, line: 'sim wait 100ms', files: {} });
-    expect(out.map((m) => m.type).slice(0, 3)).toEqual(['busy', 'idle', 'ran']);
+    expect(out.map((m) => m.type).slice(0, 4)).toEqual(['busy', 'idle', 'snapshot', 'ran']);
   });
 
   it('replays a log to the same state and continues versions from the base', () => {
@@ -164,5 +164,30 @@ describe('createFileSource', () => {
     expect(files.read('c')).toBe('C');
     expect(files.read('missing')).toBeUndefined();
     expect(files.list()).toEqual(['a.yml', 'b.yaml', 'c']);
+  });
+});
+
+describe('EngineHost clock', () => {
+  it('advances whole milliseconds only, carrying fractions of real time', () => {
+    const runtime = createFakeRuntime();
+    let t = 0;
+    let fire = () => {};
+    const out: WorkerMessage[] = [];
+    const host = new EngineHost(
+      runtime,
+      {
+        now: () => t,
+        setInterval: (cb) => ((fire = cb), 1),
+        clearInterval: () => {},
+      },
+      (m) => out.push(m),
+    );
+    host.receive({ type: 'start', id: 1, log: { seed: 1, files: {}, entries: [] }, untilMs: 0, playing: true, baseVersion: 0 });
+    for (let i = 0; i < 10; i += 1) {
+      t += 100.37;
+      fire();
+      expect(Number.isInteger(runtime.states[0].now)).toBe(true);
+    }
+    expect(runtime.states[0].now).toBe(1003);
   });
 });

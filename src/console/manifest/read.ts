@@ -138,7 +138,7 @@ function toGoYamlProblem(reason: string, text: string, offset: number): string {
   }
   switch (reason) {
     case 'bad indentation of a mapping entry':
-      return /\S:(\s|$)/.test(before) ? 'mapping values are not allowed in this context' : 'did not find expected key';
+      return text[offset] === ':' || /\S:(\s|$)/.test(before) ? 'mapping values are not allowed in this context' : 'did not find expected key';
     case 'bad indentation of a sequence entry':
       return "did not find expected '-' indicator";
     case 'end of the stream or a document separator is expected':

@@ -347,6 +347,13 @@ export function describeNode(node: Node, pods: Pod[], list: Event[], nowMs: numb
   w.write(0, `CreationTimestamp:\t${toRfc1123z(node.metadata.creationTimestamp)}\n`);
   taintsMultiline(w, 'Taints', node.spec.taints);
   w.write(0, `Unschedulable:\t${node.spec.unschedulable === true}\n`);
+  // The kubelet renews its Lease every 10 s; the simulator has no Lease objects, so this shows
+  // the holder and the last renewal a healthy kubelet would have made.
+  const ready = node.status.conditions?.find((c) => c.type === 'Ready');
+  w.write(0, 'Lease:\n');
+  w.write(1, `HolderIdentity:\t${node.metadata.name}\n`);
+  w.write(1, 'AcquireTime:\t<unset>\n');
+  w.write(1, `RenewTime:\t${ready?.status === 'Unknown' ? toRfc1123z(ready.lastHeartbeatTime) : toRfc1123z(new Date(Math.floor(nowMs / 10000) * 10000).toISOString())}\n`);
   const conditions = node.status.conditions ?? [];
   if (conditions.length > 0) {
     w.write(0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n');
@@ -411,9 +418,12 @@ export function describeNode(node: Node, pods: Pod[], list: Event[], nowMs: numb
   return w.toString();
 }
 
-/** From a revision's template, `kubectl rollout history --revision=N`'s body (GetNewTabWriter). */
+/**
+ * From a revision's template, `kubectl rollout history --revision=N`'s body. history.go's
+ * printTemplate writes through a bare PrefixWriter, so the tabs reach the terminal as they are.
+ */
 export function describeTemplate(template: PodTemplateSpec): string {
-  const w = new TabbedText({ minwidth: 6, padding: 3 });
+  const w = new TabbedText(undefined, true);
   podTemplate(w, template);
   return w.toString();
 }

@@ -89,7 +89,11 @@ export class TabbedText {
   private sections: string[] = [];
   private current = '';
 
-  constructor(private readonly options: TabwriterOptions = DESCRIBE_WRITER) {}
+  constructor(
+    private readonly options: TabwriterOptions = DESCRIBE_WRITER,
+    /** Leave tabs as they are (writers that print without a tabwriter). */
+    private readonly raw = false,
+  ) {}
 
   /** Appends text at an indent level (2 spaces per level, as describe's PrefixWriter). */
   write(level: number, text: string): void {
@@ -98,12 +102,12 @@ export class TabbedText {
 
   /** Ends an alignment section. */
   flush(): void {
-    this.sections.push(formatTabbed(this.current, this.options));
+    this.sections.push(this.raw ? this.current : formatTabbed(this.current, this.options));
     this.current = '';
   }
 
   /** All sections, formatted. */
   toString(): string {
-    return this.sections.join('') + formatTabbed(this.current, this.options);
+    return this.sections.join('') + (this.raw ? this.current : formatTabbed(this.current, this.options));
   }
 }

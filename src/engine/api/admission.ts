@@ -18,7 +18,7 @@ import {
   defaultService,
 } from './defaults.ts';
 import { renderFieldError } from './field-errors.ts';
-import { canonicalQuantity, parseQuantity } from './quantity.ts';
+import { parseQuantity } from './quantity.ts';
 import { copyMap, isObject } from './records.ts';
 import { findKind, type KindInfo } from './schema.ts';
 import { obj, objs, str, type Obj } from './validation/common.ts';
@@ -47,7 +47,15 @@ export interface AdmissionRequest {
 export type AdmissionResult = { ok: true; object: KubeObject } | { ok: false; error: ApiError };
 
 /** Metadata fields only the API server sets; whatever the client sent is dropped. */
-const SERVER_SET_METADATA = ['uid', 'resourceVersion', 'creationTimestamp', 'generation', 'deletionTimestamp', 'selfLink', 'managedFields'];
+const SERVER_SET_METADATA = [
+  'uid',
+  'resourceVersion',
+  'creationTimestamp',
+  'generation',
+  'deletionTimestamp',
+  'selfLink',
+  'managedFields',
+];
 
 /**
  * From a raw JSON-like object, the operation and (for updates) the stored object, the admitted
@@ -62,29 +70,50 @@ export function admit(request: AdmissionRequest): AdmissionResult {
   } catch (error) {
     // A bug here must not take the cluster down: report it as the server's internal error would.
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { reason: 'BadRequest', kind: '', apiVersion: '', message: `internal error: ${message}` } };
+    return {
+      ok: false,
+      error: {
+        reason: 'BadRequest',
+        kind: '',
+        apiVersion: '',
+        message: `internal error: ${message}`,
+      },
+    };
   }
 }
 
 function admitUnsafe(request: AdmissionRequest): AdmissionResult {
   const raw = request.raw;
   const kindErrors = objectKindErrors(raw);
-  if (kindErrors.length > 0) return { ok: false, error: { reason: 'ValidationError', errors: kindErrors } };
+  if (kindErrors.length > 0)
+    return { ok: false, error: { reason: 'ValidationError', errors: kindErrors } };
   const { apiVersion, kind } = raw as { apiVersion: string; kind: string };
   const info = findKind(apiVersion, kind);
   if (info === undefined) return { ok: false, error: { reason: 'NoKindMatch', kind, apiVersion } };
 
   const decoded = decodeObject(raw, info.struct);
-  if (!decoded.ok) return { ok: false, error: { reason: 'BadRequest', kind, apiVersion, message: decoded.message } };
+  if (!decoded.ok)
+    return {
+      ok: false,
+      error: { reason: 'BadRequest', kind, apiVersion, message: decoded.message },
+    };
   const object = decoded.value;
-  const existing = request.operation === 'update' && isObject(request.existing) ? (request.existing as unknown as Obj) : undefined;
+  const existing =
+    request.operation === 'update' && isObject(request.existing)
+      ? (request.existing as unknown as Obj)
+      : undefined;
 
   prepareMetadata(object, info);
   prepareStatus(object, info, existing);
   applyDefaults(object, info);
-  if (info.kind === 'Pod' && existing === undefined) admitPodPlugins(object);
+  if (info.kind === 'Pod') {
+    if (existing === undefined) admitPodPlugins(object);
+    else keepServerPopulatedPodFields(object, existing);
+  }
 
-  const causes = dedupe(existing === undefined ? validateCreate(object, info) : validateUpdate(object, existing, info));
+  const causes = dedupe(
+    existing === undefined ? validateCreate(object, info) : validateUpdate(object, existing, info),
+  );
   if (causes.length > 0) {
     const name = str(obj(object, 'metadata'), 'name');
     return { ok: false, error: { reason: 'Invalid', kind, name, causes } };
@@ -102,7 +131,8 @@ function objectKindErrors(raw: unknown): string[] {
   const apiVersion = Object.hasOwn(raw, 'apiVersion') ? raw.apiVersion : undefined;
   if (apiVersion === undefined || apiVersion === null) errors.push('apiVersion not set');
   else if (typeof apiVersion !== 'string') errors.push("apiVersion isn't string type");
-  else if ((apiVersion.match(/\//g) ?? []).length > 1) errors.push(`unexpected GroupVersion string: ${apiVersion}`);
+  else if ((apiVersion.match(/\//g) ?? []).length > 1)
+    errors.push(`unexpected GroupVersion string: ${apiVersion}`);
   const kind = Object.hasOwn(raw, 'kind') ? raw.kind : undefined;
   if (kind === undefined || kind === null) errors.push('kind not set');
   else if (typeof kind !== 'string') errors.push("kind isn't string type");
@@ -115,10 +145,16 @@ function prepareMetadata(object: Obj, info: KindInfo): void {
   object.metadata = metadata;
   for (const key of SERVER_SET_METADATA) delete metadata[key];
   if (!info.namespaced) delete metadata.namespace;
-  else if (typeof metadata.namespace !== 'string' || metadata.namespace === '') metadata.namespace = 'default';
+  else if (typeof metadata.namespace !== 'string' || metadata.namespace === '')
+    metadata.namespace = 'default';
 }
 
-const EMPTY_DAEMONSET_STATUS = { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 };
+const EMPTY_DAEMONSET_STATUS = {
+  currentNumberScheduled: 0,
+  numberMisscheduled: 0,
+  desiredNumberScheduled: 0,
+  numberReady: 0,
+};
 
 /**
  * Status per kind: on create the registry clears it (DaemonSet zeros, Pod Pending, Service an
@@ -170,7 +206,9 @@ function mergeStringData(secret: Obj): void {
   const stringData = isObject(secret.stringData) ? secret.stringData : undefined;
   delete secret.stringData;
   if (stringData === undefined) return;
-  const data = copyMap(isObject(secret.data) ? (secret.data as Record<string, unknown>) : undefined);
+  const data = copyMap(
+    isObject(secret.data) ? (secret.data as Record<string, unknown>) : undefined,
+  );
   for (const key of Object.keys(stringData)) data[key] = toBase64(String(stringData[key]));
   secret.data = data;
 }
@@ -186,25 +224,61 @@ const UNREACHABLE_TAINT = 'node.kubernetes.io/unreachable';
  */
 function admitPodPlugins(pod: Obj): void {
   const spec = obj(pod, 'spec') ?? {};
-  if (str(spec, 'serviceAccountName') === '') spec.serviceAccountName = str(spec, 'serviceAccount') || 'default';
+  if (str(spec, 'serviceAccountName') === '')
+    spec.serviceAccountName = str(spec, 'serviceAccount') || 'default';
   spec.serviceAccount = spec.serviceAccountName;
   const tolerations = objs(spec, 'tolerations');
   const tolerates = (key: string): boolean =>
     tolerations.some((t) => {
       const effect = str(t, 'effect');
-      const matchesKey = str(t, 'key') === key || (str(t, 'key') === '' && str(t, 'operator') === 'Exists');
+      const matchesKey =
+        str(t, 'key') === key || (str(t, 'key') === '' && str(t, 'operator') === 'Exists');
       return matchesKey && (effect === '' || effect === 'NoExecute');
     });
   const added = [NOT_READY_TAINT, UNREACHABLE_TAINT]
     .filter((key) => !tolerates(key))
     .map((key) => ({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }));
-  if (added.length > 0) spec.tolerations = [...(Array.isArray(spec.tolerations) ? spec.tolerations : []), ...added];
+  if (added.length > 0)
+    spec.tolerations = [...(Array.isArray(spec.tolerations) ? spec.tolerations : []), ...added];
   const className = str(spec, 'priorityClassName');
   if (className === '') spec.priority ??= 0;
-  else if (Object.hasOwn(SYSTEM_PRIORITY_CLASSES, className)) spec.priority = SYSTEM_PRIORITY_CLASSES[className];
+  else if (Object.hasOwn(SYSTEM_PRIORITY_CLASSES, className))
+    spec.priority = SYSTEM_PRIORITY_CLASSES[className];
   if (spec.priority !== undefined) spec.preemptionPolicy ??= 'PreemptLowerPriority';
   const status = obj(pod, 'status');
   if (status !== undefined) status.qosClass = qosClass(spec);
+}
+
+/** Pod spec fields the scheduler or admission plugins fill in, not the learner's manifest. */
+const SERVER_POPULATED_POD_FIELDS = [
+  'nodeName',
+  'serviceAccountName',
+  'serviceAccount',
+  'priority',
+  'preemptionPolicy',
+];
+
+/**
+ * On update, a manifest that omits fields the server filled in (nodeName from the scheduler,
+ * the service account, priority, the default tolerations) keeps the stored values, as
+ * `kubectl apply`'s merge with the live object does; otherwise re-applying an unchanged pod
+ * manifest would look like a forbidden spec change.
+ */
+function keepServerPopulatedPodFields(pod: Obj, existing: Obj): void {
+  const spec = obj(pod, 'spec');
+  const oldSpec = obj(existing, 'spec');
+  if (spec === undefined || oldSpec === undefined) return;
+  for (const key of SERVER_POPULATED_POD_FIELDS) {
+    if (spec[key] === undefined && oldSpec[key] !== undefined) spec[key] = oldSpec[key];
+  }
+  const tolerations = objs(spec, 'tolerations');
+  const missingDefaults = objs(oldSpec, 'tolerations').filter(
+    (t) =>
+      (str(t, 'key') === NOT_READY_TAINT || str(t, 'key') === UNREACHABLE_TAINT) &&
+      t.tolerationSeconds === 300 &&
+      !tolerations.some((n) => str(n, 'key') === str(t, 'key')),
+  );
+  if (missingDefaults.length > 0) spec.tolerations = [...tolerations, ...missingDefaults];
 }
 
 /** GetPodQOS: Guaranteed when every container limits cpu and memory at its requests, BestEffort with none. */
@@ -220,7 +294,8 @@ export function qosClass(spec: Obj): 'Guaranteed' | 'Burstable' | 'BestEffort' {
       const request = Object.hasOwn(requests, name) ? parseQuantity(requests[name]) : undefined;
       const limit = Object.hasOwn(limits, name) ? parseQuantity(limits[name]) : undefined;
       if ((request ?? 0) !== 0 || (limit ?? 0) !== 0) any = true;
-      if (limit === undefined || limit === 0 || (request !== undefined && request !== limit)) guaranteed = false;
+      if (limit === undefined || limit === 0 || (request !== undefined && request !== limit))
+        guaranteed = false;
     }
   }
   if (!any) return 'BestEffort';
@@ -248,7 +323,7 @@ function validateCreate(object: Obj, info: KindInfo): FieldError[] {
     case 'ControllerRevision':
       return validateControllerRevision(object);
     default:
-      return validateMetadataOnly(object, info);
+      return validateMetadataOnly(object);
   }
 }
 
@@ -260,23 +335,29 @@ function validateUpdate(object: Obj, existing: Obj, info: KindInfo): FieldError[
       return validatePodUpdate(object, existing);
     case 'ConfigMap':
     case 'Secret':
-      return [...validateCreate(object, info), ...validateImmutableDataUpdate(object, existing, info.kind)];
+      return [
+        ...validateCreate(object, info),
+        ...validateImmutableDataUpdate(object, existing, info.kind),
+      ];
     case 'PriorityClass':
       return [...validatePriorityClass(object), ...validatePriorityClassUpdate(object, existing)];
     case 'ControllerRevision':
-      return [...validateControllerRevision(object), ...validateControllerRevisionUpdate(object, existing)];
+      return [
+        ...validateControllerRevision(object),
+        ...validateControllerRevisionUpdate(object, existing),
+      ];
     default:
       return validateCreate(object, info);
   }
 }
 
-function validateMetadataOnly(object: Obj, info: KindInfo): FieldError[] {
-  const name = str(obj(object, 'metadata'), 'name');
-  return name === '' && str(obj(object, 'metadata'), 'generateName') === ''
-    ? [{ type: 'Required value', field: 'metadata.name', detail: 'name or generateName is required' }]
-    : info.namespaced
-      ? []
-      : [];
+/** Kinds without their own rules here (Event) still need a name, as ValidateObjectMeta demands. */
+function validateMetadataOnly(object: Obj): FieldError[] {
+  const metadata = obj(object, 'metadata');
+  if (str(metadata, 'name') !== '' || str(metadata, 'generateName') !== '') return [];
+  return [
+    { type: 'Required value', field: 'metadata.name', detail: 'name or generateName is required' },
+  ];
 }
 
 /** ErrorList.ToAggregate drops causes whose printed text repeats an earlier one. */
@@ -289,6 +370,3 @@ function dedupe(causes: FieldError[]): FieldError[] {
     return true;
   });
 }
-
-/** From a quantity as written, its canonical text; re-exported for printers that show resources. */
-export { canonicalQuantity };

@@ -12,7 +12,8 @@ import { QUANTITY_SYNTAX_MESSAGE, canonicalQuantity, parseQuantityString } from 
 import { cloneJson, createMap, isObject } from './records.ts';
 import { STRUCTS, goTypeName, type FieldSchema } from './schema.ts';
 
-export type DecodeResult = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
+export type DecodeResult =
+  { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
 
 /** Deeper nesting than any real manifest: beyond it the value is refused instead of recursing. */
 const MAX_DEPTH = 100;
@@ -41,7 +42,13 @@ export function decodeObject(raw: unknown, structName: string): DecodeResult {
   const state: DecodeState = { unknown: [] };
   let value: unknown;
   try {
-    value = decodeValue(raw, { type: 'struct', ref: structName }, { struct: '', fields: [], path: '' }, state, 0);
+    value = decodeValue(
+      raw,
+      { type: 'struct', ref: structName },
+      { struct: '', fields: [], path: '' },
+      state,
+      0,
+    );
   } catch (error) {
     if (error instanceof AbortDecoding) return { ok: false, message: error.message };
     throw error;
@@ -67,7 +74,8 @@ function jsonKind(value: unknown): string {
 
 /** Go's `*UnmarshalTypeError` text with the error context added by addErrorContext. */
 function typeError(valueText: string, goType: string, place: Place): string {
-  if (place.fields.length === 0) return `json: cannot unmarshal ${valueText} into Go value of type ${goType}`;
+  if (place.fields.length === 0)
+    return `json: cannot unmarshal ${valueText} into Go value of type ${goType}`;
   return `json: cannot unmarshal ${valueText} into Go struct field ${place.struct}.${place.fields.join('.')} of type ${goType}`;
 }
 
@@ -81,7 +89,12 @@ function numberText(n: number): string {
   return Number.isFinite(n) ? String(n) : 'null';
 }
 
-function decodeInteger(value: number, go: 'int32' | 'int64', place: Place, state: DecodeState): number | undefined {
+function decodeInteger(
+  value: number,
+  go: 'int32' | 'int64',
+  place: Place,
+  state: DecodeState,
+): number | undefined {
   const limit = go === 'int32' ? 2 ** 31 : 2 ** 63;
   if (!Number.isInteger(value) || value < -limit || value >= limit) {
     return save(state, typeError(`number ${numberText(value)}`, go, place));
@@ -89,26 +102,36 @@ function decodeInteger(value: number, go: 'int32' | 'int64', place: Place, state
   return value;
 }
 
-function decodeValue(value: unknown, field: FieldSchema, place: Place, state: DecodeState, depth: number): unknown {
+function decodeValue(
+  value: unknown,
+  field: FieldSchema,
+  place: Place,
+  state: DecodeState,
+  depth: number,
+): unknown {
   // A JSON null leaves the Go field at its zero value, which the API omits: drop it.
   if (value === null || value === undefined) return undefined;
   if (depth > MAX_DEPTH) throw new AbortDecoding('json: exceeded max depth');
   switch (field.type) {
     case 'string':
-      if (typeof value !== 'string') return save(state, typeError(jsonKind(value), 'string', place));
+      if (typeof value !== 'string')
+        return save(state, typeError(jsonKind(value), 'string', place));
       return value;
     case 'time':
       // metav1.Time unmarshals through a nested json.Unmarshal into a string: a fatal error.
-      if (typeof value !== 'string') throw new AbortDecoding(typeError(jsonKind(value), 'string', place));
+      if (typeof value !== 'string')
+        throw new AbortDecoding(typeError(jsonKind(value), 'string', place));
       return value;
     case 'boolean':
       if (typeof value !== 'boolean') return save(state, typeError(jsonKind(value), 'bool', place));
       return value;
     case 'number':
-      if (typeof value !== 'number') return save(state, typeError(jsonKind(value), 'float64', place));
+      if (typeof value !== 'number')
+        return save(state, typeError(jsonKind(value), 'float64', place));
       return value;
     case 'integer':
-      if (typeof value !== 'number') return save(state, typeError(jsonKind(value), field.go, place));
+      if (typeof value !== 'number')
+        return save(state, typeError(jsonKind(value), field.go, place));
       return decodeInteger(value, field.go, place, state);
     case 'intOrString':
       // IntOrString.UnmarshalJSON: a JSON string is StrVal, anything else is json.Unmarshal
@@ -123,14 +146,20 @@ function decodeValue(value: unknown, field: FieldSchema, place: Place, state: De
       throw new AbortDecoding(typeError(jsonKind(value), 'int32', place));
     case 'quantity': {
       // Quantity.UnmarshalJSON parses the JSON text (quotes removed, spaces trimmed).
-      const text = typeof value === 'string' ? value : typeof value === 'number' ? numberText(value) : jsonKind(value);
+      const text =
+        typeof value === 'string'
+          ? value
+          : typeof value === 'number'
+            ? numberText(value)
+            : jsonKind(value);
       const parsed = parseQuantityString(text.trim());
       if (!parsed.ok) throw new AbortDecoding(parsed.message ?? QUANTITY_SYNTAX_MESSAGE);
       // The server keeps the canonical form: `0.5` is stored and shown as `500m`.
       return canonicalQuantity(text.trim()) ?? text.trim();
     }
     case 'bytes':
-      if (typeof value !== 'string') return save(state, typeError(jsonKind(value), '[]uint8', place));
+      if (typeof value !== 'string')
+        return save(state, typeError(jsonKind(value), '[]uint8', place));
       return decodeBase64(value, state);
     case 'opaque':
       if (!isObject(value)) return save(state, typeError(jsonKind(value), field.go, place));
@@ -138,20 +167,34 @@ function decodeValue(value: unknown, field: FieldSchema, place: Place, state: De
     case 'any':
       return cloneJson(value);
     case 'array': {
-      if (!Array.isArray(value)) return save(state, typeError(jsonKind(value), goTypeName(field), place));
+      if (!Array.isArray(value))
+        return save(state, typeError(jsonKind(value), goTypeName(field), place));
       const out: unknown[] = [];
       value.forEach((item, index) => {
         // A null element stays in the slice as the element type's zero value.
-        const decoded = decodeValue(item, field.items, { ...place, path: `${place.path}[${index}]` }, state, depth + 1);
+        const decoded = decodeValue(
+          item,
+          field.items,
+          { ...place, path: `${place.path}[${index}]` },
+          state,
+          depth + 1,
+        );
         out.push(decoded ?? zeroValue(field.items));
       });
       return out;
     }
     case 'map': {
-      if (!isObject(value)) return save(state, typeError(jsonKind(value), goTypeName(field), place));
+      if (!isObject(value))
+        return save(state, typeError(jsonKind(value), goTypeName(field), place));
       const out = createMap<unknown>();
       for (const key of Object.keys(value)) {
-        const decoded = decodeValue(value[key], field.values, { ...place, path: joinPath(place.path, key) }, state, depth + 1);
+        const decoded = decodeValue(
+          value[key],
+          field.values,
+          { ...place, path: joinPath(place.path, key) },
+          state,
+          depth + 1,
+        );
         out[key] = decoded ?? zeroValue(field.values);
       }
       return out;
@@ -221,7 +264,10 @@ function decodeBase64(value: string, state: DecodeState): string | undefined {
     if (!BASE64.test(body[i])) return save(state, `illegal base64 data at input byte ${i}`);
   }
   if (padding > 2 || value.length % 4 !== 0 || body.length % 4 === 1) {
-    return save(state, `illegal base64 data at input byte ${Math.max(0, body.length - (body.length % 4 === 1 ? 1 : 0))}`);
+    return save(
+      state,
+      `illegal base64 data at input byte ${Math.max(0, body.length - (body.length % 4 === 1 ? 1 : 0))}`,
+    );
   }
   return value;
 }

@@ -73,10 +73,36 @@ function defaultProbe(probe: Obj): void {
 }
 
 const VOLUME_SOURCES = [
-  'hostPath', 'emptyDir', 'gcePersistentDisk', 'awsElasticBlockStore', 'gitRepo', 'secret', 'nfs', 'iscsi',
-  'glusterfs', 'persistentVolumeClaim', 'rbd', 'flexVolume', 'cinder', 'cephfs', 'flocker', 'downwardAPI', 'fc',
-  'azureFile', 'configMap', 'vsphereVolume', 'quobyte', 'azureDisk', 'photonPersistentDisk', 'projected',
-  'portworxVolume', 'scaleIO', 'storageos', 'csi', 'ephemeral', 'image',
+  'hostPath',
+  'emptyDir',
+  'gcePersistentDisk',
+  'awsElasticBlockStore',
+  'gitRepo',
+  'secret',
+  'nfs',
+  'iscsi',
+  'glusterfs',
+  'persistentVolumeClaim',
+  'rbd',
+  'flexVolume',
+  'cinder',
+  'cephfs',
+  'flocker',
+  'downwardAPI',
+  'fc',
+  'azureFile',
+  'configMap',
+  'vsphereVolume',
+  'quobyte',
+  'azureDisk',
+  'photonPersistentDisk',
+  'projected',
+  'portworxVolume',
+  'scaleIO',
+  'storageos',
+  'csi',
+  'ephemeral',
+  'image',
 ];
 
 /** SetDefaults_Volume (no source means emptyDir) and the per-source defaults. */
@@ -97,7 +123,8 @@ export function defaultPodSpec(spec: Obj): void {
   child(spec, 'securityContext', true);
   if (spec.terminationGracePeriodSeconds === undefined) spec.terminationGracePeriodSeconds = 30;
   spec.schedulerName ||= 'default-scheduler';
-  for (const container of [...items(spec, 'initContainers'), ...items(spec, 'containers')]) defaultContainer(container);
+  for (const container of [...items(spec, 'initContainers'), ...items(spec, 'containers')])
+    defaultContainer(container);
   for (const volume of items(spec, 'volumes')) defaultVolume(volume);
 }
 
@@ -113,8 +140,11 @@ export function defaultPod(pod: Obj): void {
     const resources = child(container, 'resources', true) as Obj;
     const limits = resources.limits;
     if (!isObject(limits)) continue;
-    const requests = isObject(resources.requests) ? resources.requests : copyMap<unknown>(undefined);
-    for (const key of Object.keys(limits)) if (!Object.hasOwn(requests, key)) requests[key] = limits[key];
+    const requests = isObject(resources.requests)
+      ? resources.requests
+      : copyMap<unknown>(undefined);
+    for (const key of Object.keys(limits))
+      if (!Object.hasOwn(requests, key)) requests[key] = limits[key];
     resources.requests = requests;
   }
   if (spec.enableServiceLinks === undefined) spec.enableServiceLinks = true;
@@ -155,12 +185,16 @@ export function defaultService(service: Obj): void {
   spec.type ||= 'ClusterIP';
   for (const port of items(spec, 'ports')) {
     port.protocol ||= 'TCP';
-    if (port.targetPort === undefined || port.targetPort === 0 || port.targetPort === '') port.targetPort = port.port;
+    if (port.targetPort === undefined || port.targetPort === 0 || port.targetPort === '')
+      port.targetPort = port.port;
   }
   if ((spec.type === 'NodePort' || spec.type === 'LoadBalancer') && !spec.externalTrafficPolicy) {
     spec.externalTrafficPolicy = 'Cluster';
   }
-  if (spec.internalTrafficPolicy === undefined && ['ClusterIP', 'NodePort', 'LoadBalancer'].includes(String(spec.type))) {
+  if (
+    spec.internalTrafficPolicy === undefined &&
+    ['ClusterIP', 'NodePort', 'LoadBalancer'].includes(String(spec.type))
+  ) {
     spec.internalTrafficPolicy = 'Cluster';
   }
   if (spec.type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts === undefined) {
@@ -188,7 +222,8 @@ export function defaultNamespace(namespace: Obj): void {
 export function defaultNode(node: Obj): void {
   child(node, 'spec', true);
   const status = child(node, 'status', true) as Obj;
-  if (status.allocatable === undefined && isObject(status.capacity)) status.allocatable = copyMap(status.capacity);
+  if (status.allocatable === undefined && isObject(status.capacity))
+    status.allocatable = copyMap(status.capacity);
 }
 
 /** From a Secret, SetDefaults_Secret: type Opaque. */

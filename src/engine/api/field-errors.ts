@@ -30,8 +30,13 @@ export function invalid(
 }
 
 /** From a path, the bad value and the allowed values, `field.NotSupported` (values quoted). */
-export function notSupported(field: string, value: unknown, supported: readonly string[]): FieldError {
-  const detail = supported.length > 0 ? `supported values: ${supported.map(goQuote).join(', ')}` : '';
+export function notSupported(
+  field: string,
+  value: unknown,
+  supported: readonly string[],
+): FieldError {
+  const detail =
+    supported.length > 0 ? `supported values: ${supported.map(goQuote).join(', ')}` : '';
   return { type: 'Unsupported value', field, value, hasValue: true, detail };
 }
 
@@ -52,7 +57,13 @@ export function tooLong(field: string, maxBytes: number): FieldError {
 
 /** From a path, the actual and the maximum count, `field.TooMany`. */
 export function tooMany(field: string, actual: number, max: number): FieldError {
-  return { type: 'Too many', field, value: actual, hasValue: true, detail: `must have at most ${max} items` };
+  return {
+    type: 'Too many',
+    field,
+    value: actual,
+    hasValue: true,
+    detail: `must have at most ${max} items`,
+  };
 }
 
 /**
@@ -90,6 +101,10 @@ export function renderValue(value: unknown, valueType?: FieldError['valueType'])
       return isObject(value) ? labelSelectorString(value) : 'null';
     case 'core.Toleration':
       return isObject(value) ? tolerationGoSyntax(value) : 'null';
+    case 'core.Taint':
+      return isObject(value) ? taintGoSyntax(value) : 'null';
+    case 'apps.DaemonSetUpdateStrategy':
+      return isObject(value) ? updateStrategyGoSyntax(value) : 'null';
     case undefined:
       break;
   }
@@ -114,7 +129,9 @@ function sortedKeys(record: Record<string, unknown>): string[] {
 }
 
 function goStringMap(record: Record<string, unknown>): string {
-  const entries = sortedKeys(record).map((key) => `${goQuote(key)}:${goQuote(String(record[key]))}`);
+  const entries = sortedKeys(record).map(
+    (key) => `${goQuote(key)}:${goQuote(String(record[key]))}`,
+  );
   return `map[string]string{${entries.join(', ')}}`;
 }
 
@@ -135,11 +152,28 @@ function labelSelectorString(selector: Record<string, unknown>): string {
   return `&LabelSelector{MatchLabels:map[string]string{${labelText}},MatchExpressions:[]LabelSelectorRequirement{${expressionText}},}`;
 }
 
+/** Go prints a set pointer as its address; a fixed address keeps output deterministic. */
+function goPointer(type: string, value: unknown): string {
+  return value === undefined || value === null ? `(*${type})(nil)` : `(*${type})(0xc000010000)`;
+}
+
+function goStringField(record: Record<string, unknown>, key: string): string {
+  return goQuote(typeof record[key] === 'string' ? (record[key] as string) : '');
+}
+
 /** `%#v` of the internal core.Toleration, as ValidateTolerations passes it to field.Invalid. */
 function tolerationGoSyntax(toleration: Record<string, unknown>): string {
-  const text = (key: string): string => goQuote(typeof toleration[key] === 'string' ? (toleration[key] as string) : '');
-  const seconds = toleration.tolerationSeconds;
-  // Go prints a set pointer as its address; a fixed address keeps output deterministic.
-  const secondsText = typeof seconds === 'number' ? '(*int64)(0xc000010000)' : '(*int64)(nil)';
-  return `core.Toleration{Key:${text('key')}, Operator:${text('operator')}, Value:${text('value')}, Effect:${text('effect')}, TolerationSeconds:${secondsText}}`;
+  const text = (key: string): string => goStringField(toleration, key);
+  return `core.Toleration{Key:${text('key')}, Operator:${text('operator')}, Value:${text('value')}, Effect:${text('effect')}, TolerationSeconds:${goPointer('int64', toleration.tolerationSeconds)}}`;
+}
+
+/** `%#v` of the internal core.Taint, as validateNodeTaints passes it to field.Duplicate. */
+function taintGoSyntax(taint: Record<string, unknown>): string {
+  const text = (key: string): string => goStringField(taint, key);
+  return `core.Taint{Key:${text('key')}, Value:${text('value')}, Effect:${text('effect')}, TimeAdded:${goPointer('v1.Time', taint.timeAdded)}}`;
+}
+
+/** `%#v` of the internal apps.DaemonSetUpdateStrategy, as an unsupported strategy type prints. */
+function updateStrategyGoSyntax(strategy: Record<string, unknown>): string {
+  return `apps.DaemonSetUpdateStrategy{Type:${goStringField(strategy, 'type')}, RollingUpdate:${goPointer('apps.RollingUpdateDaemonSet', strategy.rollingUpdate)}}`;
 }

@@ -59,32 +59,67 @@ export function newRequirement(
   switch (operator) {
     case 'in':
     case 'notin':
-      if (values.length === 0) errors.push(invalid(valuePath, [...values], "for 'in', 'notin' operators, values set can't be empty"));
+      if (values.length === 0)
+        errors.push(
+          invalid(valuePath, [...values], "for 'in', 'notin' operators, values set can't be empty"),
+        );
       break;
     case '=':
     case '==':
     case '!=':
-      if (values.length !== 1) errors.push(invalid(valuePath, [...values], 'exact-match compatibility requires one single value'));
+      if (values.length !== 1)
+        errors.push(
+          invalid(valuePath, [...values], 'exact-match compatibility requires one single value'),
+        );
       break;
     case 'exists':
     case '!':
-      if (values.length !== 0) errors.push(invalid(valuePath, [...values], 'values set must be empty for exists and does not exist'));
+      if (values.length !== 0)
+        errors.push(
+          invalid(valuePath, [...values], 'values set must be empty for exists and does not exist'),
+        );
       break;
     case 'gt':
     case 'lt':
-      if (values.length !== 1) errors.push(invalid(valuePath, [...values], "for 'Gt', 'Lt' operators, exactly one value is required"));
+      if (values.length !== 1)
+        errors.push(
+          invalid(
+            valuePath,
+            [...values],
+            "for 'Gt', 'Lt' operators, exactly one value is required",
+          ),
+        );
       values.forEach((value, i) => {
         if (!/^[+-]?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-          errors.push(invalid(`${valuePath}[${i}]`, value, "for 'Gt', 'Lt' operators, the value must be an integer"));
+          errors.push(
+            invalid(
+              `${valuePath}[${i}]`,
+              value,
+              "for 'Gt', 'Lt' operators, the value must be an integer",
+            ),
+          );
         }
       });
       break;
     default:
-      errors.push(notSupported(joinPath(path, 'operator'), operator, ['in', 'notin', '=', '==', '!=', 'exists', '!', 'gt', 'lt']));
+      errors.push(
+        notSupported(joinPath(path, 'operator'), operator, [
+          'in',
+          'notin',
+          '=',
+          '==',
+          '!=',
+          'exists',
+          '!',
+          'gt',
+          'lt',
+        ]),
+      );
   }
   values.forEach((value, i) => {
     const valueErrors = isValidLabelValue(value);
-    if (valueErrors.length > 0) errors.push(invalid(`${valuePath}[${i}][${key}]`, value, valueErrors.join('; ')));
+    if (valueErrors.length > 0)
+      errors.push(invalid(`${valuePath}[${i}][${key}]`, value, valueErrors.join('; ')));
   });
   const error = aggregate(errors);
   if (error !== undefined) return { ok: false, error };
@@ -124,7 +159,8 @@ const LITERAL_TOKENS: Record<string, Token> = {
   '(': '(',
 };
 
-const isWhitespace = (ch: string): boolean => ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n';
+const isWhitespace = (ch: string): boolean =>
+  ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n';
 const isSpecialSymbol = (ch: string): boolean => '=!(),><'.includes(ch);
 
 interface Scanned {
@@ -164,7 +200,8 @@ function lex(input: string): Scanned[] {
       continue;
     }
     let buffer = '';
-    while (pos < input.length && !isSpecialSymbol(input[pos]) && !isWhitespace(input[pos])) buffer += input[pos++];
+    while (pos < input.length && !isSpecialSymbol(input[pos]) && !isWhitespace(input[pos]))
+      buffer += input[pos++];
     const token = Object.hasOwn(LITERAL_TOKENS, buffer) ? LITERAL_TOKENS[buffer] : 'identifier';
     items.push({ token, literal: buffer });
   }
@@ -181,7 +218,8 @@ class Parser {
   /** In the Values context `in` and `notin` are plain identifiers. */
   lookahead(values: boolean): Scanned {
     const item = this.items[Math.min(this.position, this.items.length - 1)];
-    if (values && (item.token === 'in' || item.token === 'notin')) return { token: 'identifier', literal: item.literal };
+    if (values && (item.token === 'in' || item.token === 'notin'))
+      return { token: 'identifier', literal: item.literal };
     return item;
   }
 
@@ -199,7 +237,8 @@ class Parser {
         try {
           requirements.push(this.parseRequirement());
         } catch (error) {
-          if (error instanceof ParseError) throw new ParseError(`unable to parse requirement: ${error.message}`);
+          if (error instanceof ParseError)
+            throw new ParseError(`unable to parse requirement: ${error.message}`);
           throw error;
         }
         const next = this.consume(true);
@@ -228,12 +267,14 @@ class Parser {
     if (token !== 'identifier') throw new ParseError(`found '${literal}', expected: identifier`);
     const key = literal;
     const keyErrors = isQualifiedName(key);
-    if (keyErrors.length > 0) throw new ParseError(renderFieldError(invalid('', key, keyErrors.join('; '))));
+    if (keyErrors.length > 0)
+      throw new ParseError(renderFieldError(invalid('', key, keyErrors.join('; '))));
     const next = this.lookahead(true).token;
     if (next === 'end' || next === ',') operator ??= 'exists';
     if (operator === 'exists' || operator === '!') return this.requirement(key, operator, []);
     operator = this.parseOperator();
-    const values = operator === 'in' || operator === 'notin' ? this.parseValues() : this.parseExactValue();
+    const values =
+      operator === 'in' || operator === 'notin' ? this.parseValues() : this.parseExactValue();
     return this.requirement(key, operator, values);
   }
 
@@ -271,7 +312,8 @@ class Parser {
     const { token, literal } = this.lookahead(true);
     if (token === 'identifier' || token === ',') {
       const values = this.parseIdentifiersList();
-      if (this.consume(true).token !== ')') throw new ParseError(`found '${literal}', expected: ')'`);
+      if (this.consume(true).token !== ')')
+        throw new ParseError(`found '${literal}', expected: ')'`);
       return values;
     }
     if (token === ')') {
@@ -337,21 +379,41 @@ export function parseSelector(input: string): SelectorResult {
  * From a metav1.LabelSelector (or undefined), LabelSelectorAsSelector: undefined selects
  * nothing, an empty one everything; a bad operator or key is an error.
  */
-export function labelSelectorAsSelector(labelSelector: LabelSelector | undefined | null): SelectorResult {
-  if (labelSelector === undefined || labelSelector === null) return { ok: true, selector: { requirements: [], matchesNothing: true } };
+export function labelSelectorAsSelector(
+  labelSelector: LabelSelector | undefined | null,
+): SelectorResult {
+  if (labelSelector === undefined || labelSelector === null)
+    return { ok: true, selector: { requirements: [], matchesNothing: true } };
   const matchLabels = labelSelector.matchLabels ?? {};
-  const expressions = Array.isArray(labelSelector.matchExpressions) ? labelSelector.matchExpressions : [];
+  const expressions = Array.isArray(labelSelector.matchExpressions)
+    ? labelSelector.matchExpressions
+    : [];
   const requirements: Requirement[] = [];
   for (const key of Object.keys(matchLabels)) {
     const result = newRequirement(key, '=', [String(matchLabels[key])]);
     if (!result.ok) return { ok: false, error: result.error };
     requirements.push(result.requirement);
   }
-  const operators: Record<string, SelectorOperator> = { In: 'in', NotIn: 'notin', Exists: 'exists', DoesNotExist: '!' };
+  const operators: Record<string, SelectorOperator> = {
+    In: 'in',
+    NotIn: 'notin',
+    Exists: 'exists',
+    DoesNotExist: '!',
+  };
   for (const expression of expressions) {
-    const operator = Object.hasOwn(operators, expression.operator) ? operators[expression.operator] : undefined;
-    if (operator === undefined) return { ok: false, error: `"${String(expression.operator)}" is not a valid label selector operator` };
-    const result = newRequirement(String(expression.key), operator, Array.isArray(expression.values) ? expression.values : []);
+    const operator = Object.hasOwn(operators, expression.operator)
+      ? operators[expression.operator]
+      : undefined;
+    if (operator === undefined)
+      return {
+        ok: false,
+        error: `"${String(expression.operator)}" is not a valid label selector operator`,
+      };
+    const result = newRequirement(
+      String(expression.key),
+      operator,
+      Array.isArray(expression.values) ? expression.values : [],
+    );
     if (!result.ok) return { ok: false, error: result.error };
     requirements.push(result.requirement);
   }
@@ -365,7 +427,10 @@ function labelValue(labels: StringMap | undefined, key: string): string | undefi
 }
 
 /** From a requirement and a label set, Requirement.Matches. */
-export function matchesRequirement(requirement: Requirement, labels: StringMap | undefined): boolean {
+export function matchesRequirement(
+  requirement: Requirement,
+  labels: StringMap | undefined,
+): boolean {
   const value = labelValue(labels, requirement.key);
   switch (requirement.operator) {
     case 'in':
@@ -381,7 +446,8 @@ export function matchesRequirement(requirement: Requirement, labels: StringMap |
       return value === undefined;
     case 'gt':
     case 'lt': {
-      if (value === undefined || !/^[+-]?\d+$/.test(value) || requirement.values.length !== 1) return false;
+      if (value === undefined || !/^[+-]?\d+$/.test(value) || requirement.values.length !== 1)
+        return false;
       const have = BigInt(value);
       const want = BigInt(requirement.values[0]);
       return requirement.operator === 'gt' ? have > want : have < want;

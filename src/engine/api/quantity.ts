@@ -91,9 +91,22 @@ export function parseQuantityString(str: string): QuantityParse {
   return { ok: true, value: parts.negative ? -magnitude : magnitude };
 }
 
-const DECIMAL_EXPONENTS: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+const DECIMAL_EXPONENTS: Record<string, number> = {
+  n: -9,
+  u: -6,
+  m: -3,
+  '': 0,
+  k: 3,
+  M: 6,
+  G: 9,
+  T: 12,
+  P: 15,
+  E: 18,
+};
 const BINARY_EXPONENTS: Record<string, number> = { Ki: 1, Mi: 2, Gi: 3, Ti: 4, Pi: 5, Ei: 6 };
-const DECIMAL_SUFFIX_BY_EXPONENT = new Map(Object.entries(DECIMAL_EXPONENTS).map(([s, e]) => [e, s]));
+const DECIMAL_SUFFIX_BY_EXPONENT = new Map(
+  Object.entries(DECIMAL_EXPONENTS).map(([s, e]) => [e, s]),
+);
 const BINARY_SUFFIXES = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
 
 /**
@@ -102,7 +115,8 @@ const BINARY_SUFFIXES = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
  * `1k`, `1536Mi` is `1536Mi`, `0.5Gi` is `512Mi`, `1e3` is `1e3`. Undefined when invalid.
  */
 export function canonicalQuantity(q: Quantity | unknown): string | undefined {
-  const text = typeof q === 'number' ? (Number.isFinite(q) ? String(q) : '') : typeof q === 'string' ? q : '';
+  const text =
+    typeof q === 'number' ? (Number.isFinite(q) ? String(q) : '') : typeof q === 'string' ? q : '';
   const parts = splitQuantity(text);
   if (typeof parts === 'string' || suffixMultiplier(parts.suffix) === undefined) return undefined;
   let n = BigInt(`${parts.num}${parts.denom}`);
@@ -121,7 +135,12 @@ export function canonicalQuantity(q: Quantity | unknown): string | undefined {
   }
   n *= 2n ** BigInt(p2);
   if (format === 'BinarySI') {
-    const integer = p10 >= 0 ? n * 10n ** BigInt(p10) : n % 10n ** BigInt(-p10) === 0n ? n / 10n ** BigInt(-p10) : undefined;
+    const integer =
+      p10 >= 0
+        ? n * 10n ** BigInt(p10)
+        : n % 10n ** BigInt(-p10) === 0n
+          ? n / 10n ** BigInt(-p10)
+          : undefined;
     if (integer !== undefined && (integer >= 1024n || integer <= -1024n)) {
       let mantissa = integer;
       let exponent = 0;
@@ -195,5 +214,6 @@ export function isQuantity(q: unknown): boolean {
 export function toMilli(q: Quantity | unknown): number {
   const value = parseQuantity(q);
   if (value === undefined) return 0;
-  return Math.ceil(Math.round(value * 1e6) / 1e3);
+  // Round to nano first (the finest unit a Quantity keeps) so float noise never rounds up.
+  return Math.ceil(Math.round(value * 1e12) / 1e9);
 }

@@ -70,7 +70,14 @@ export const STRUCTS: Record<string, StructSchema> = {
   },
   OwnerReference: {
     go: 'v1.OwnerReference',
-    fields: { apiVersion: str, kind: str, name: str, uid: str, controller: bool, blockOwnerDeletion: bool },
+    fields: {
+      apiVersion: str,
+      kind: str,
+      name: str,
+      uid: str,
+      controller: bool,
+      blockOwnerDeletion: bool,
+    },
   },
   LabelSelector: {
     go: 'v1.LabelSelector',
@@ -84,7 +91,13 @@ export const STRUCTS: Record<string, StructSchema> = {
   // apps/v1
   DaemonSet: {
     go: 'v1.DaemonSet',
-    fields: { apiVersion: str, kind: str, metadata: ref('ObjectMeta'), spec: ref('DaemonSetSpec'), status: ref('DaemonSetStatus') },
+    fields: {
+      apiVersion: str,
+      kind: str,
+      metadata: ref('ObjectMeta'),
+      spec: ref('DaemonSetSpec'),
+      status: ref('DaemonSetStatus'),
+    },
   },
   DaemonSetSpec: {
     go: 'v1.DaemonSetSpec',
@@ -121,13 +134,25 @@ export const STRUCTS: Record<string, StructSchema> = {
   },
   ControllerRevision: {
     go: 'v1.ControllerRevision',
-    fields: { apiVersion: str, kind: str, metadata: ref('ObjectMeta'), data: { type: 'any' }, revision: i64 },
+    fields: {
+      apiVersion: str,
+      kind: str,
+      metadata: ref('ObjectMeta'),
+      data: { type: 'any' },
+      revision: i64,
+    },
   },
 
   // core/v1 pods
   Pod: {
     go: 'v1.Pod',
-    fields: { apiVersion: str, kind: str, metadata: ref('ObjectMeta'), spec: ref('PodSpec'), status: opaque('v1.PodStatus') },
+    fields: {
+      apiVersion: str,
+      kind: str,
+      metadata: ref('ObjectMeta'),
+      spec: ref('PodSpec'),
+      status: opaque('v1.PodStatus'),
+    },
   },
   PodTemplateSpec: {
     go: 'v1.PodTemplateSpec',
@@ -218,7 +243,11 @@ export const STRUCTS: Record<string, StructSchema> = {
   },
   ResourceRequirements: {
     go: 'v1.ResourceRequirements',
-    fields: { limits: resourceList, requests: resourceList, claims: opaqueList('v1.ResourceClaim') },
+    fields: {
+      limits: resourceList,
+      requests: resourceList,
+      claims: opaqueList('v1.ResourceClaim'),
+    },
   },
   VolumeMount: {
     go: 'v1.VolumeMount',
@@ -250,7 +279,13 @@ export const STRUCTS: Record<string, StructSchema> = {
   ExecAction: { go: 'v1.ExecAction', fields: { command: strs } },
   HTTPGetAction: {
     go: 'v1.HTTPGetAction',
-    fields: { path: str, port: intstr, host: str, scheme: str, httpHeaders: opaqueList('v1.HTTPHeader') },
+    fields: {
+      path: str,
+      port: intstr,
+      host: str,
+      scheme: str,
+      httpHeaders: opaqueList('v1.HTTPHeader'),
+    },
   },
   TCPSocketAction: { go: 'v1.TCPSocketAction', fields: { port: intstr, host: str } },
   SecurityContext: {
@@ -362,7 +397,10 @@ export const STRUCTS: Record<string, StructSchema> = {
   NodeSelector: { go: 'v1.NodeSelector', fields: { nodeSelectorTerms: list('NodeSelectorTerm') } },
   NodeSelectorTerm: {
     go: 'v1.NodeSelectorTerm',
-    fields: { matchExpressions: list('NodeSelectorRequirement'), matchFields: list('NodeSelectorRequirement') },
+    fields: {
+      matchExpressions: list('NodeSelectorRequirement'),
+      matchFields: list('NodeSelectorRequirement'),
+    },
   },
   NodeSelectorRequirement: {
     go: 'v1.NodeSelectorRequirement',
@@ -376,7 +414,13 @@ export const STRUCTS: Record<string, StructSchema> = {
   // core/v1 nodes
   Node: {
     go: 'v1.Node',
-    fields: { apiVersion: str, kind: str, metadata: ref('ObjectMeta'), spec: ref('NodeSpec'), status: ref('NodeStatus') },
+    fields: {
+      apiVersion: str,
+      kind: str,
+      metadata: ref('ObjectMeta'),
+      spec: ref('NodeSpec'),
+      status: ref('NodeStatus'),
+    },
   },
   NodeSpec: {
     go: 'v1.NodeSpec',
@@ -411,7 +455,14 @@ export const STRUCTS: Record<string, StructSchema> = {
   },
   NodeCondition: {
     go: 'v1.NodeCondition',
-    fields: { type: str, status: str, lastHeartbeatTime: time, lastTransitionTime: time, reason: str, message: str },
+    fields: {
+      type: str,
+      status: str,
+      lastHeartbeatTime: time,
+      lastTransitionTime: time,
+      reason: str,
+      message: str,
+    },
   },
   NodeAddress: { go: 'v1.NodeAddress', fields: { type: str, address: str } },
   NodeSystemInfo: {
@@ -433,7 +484,13 @@ export const STRUCTS: Record<string, StructSchema> = {
   // core/v1, the rest
   Namespace: {
     go: 'v1.Namespace',
-    fields: { apiVersion: str, kind: str, metadata: ref('ObjectMeta'), spec: ref('NamespaceSpec'), status: ref('NamespaceStatus') },
+    fields: {
+      apiVersion: str,
+      kind: str,
+      metadata: ref('ObjectMeta'),
+      spec: ref('NamespaceSpec'),
+      status: ref('NamespaceStatus'),
+    },
   },
   NamespaceSpec: { go: 'v1.NamespaceSpec', fields: { finalizers: strs } },
   NamespaceStatus: {
@@ -465,7 +522,13 @@ export const STRUCTS: Record<string, StructSchema> = {
   },
   Service: {
     go: 'v1.Service',
-    fields: { apiVersion: str, kind: str, metadata: ref('ObjectMeta'), spec: ref('ServiceSpec'), status: opaque('v1.ServiceStatus') },
+    fields: {
+      apiVersion: str,
+      kind: str,
+      metadata: ref('ObjectMeta'),
+      spec: ref('ServiceSpec'),
+      status: opaque('v1.ServiceStatus'),
+    },
   },
   ServiceSpec: {
     go: 'v1.ServiceSpec',
@@ -494,7 +557,14 @@ export const STRUCTS: Record<string, StructSchema> = {
   },
   ServicePort: {
     go: 'v1.ServicePort',
-    fields: { name: str, protocol: str, appProtocol: str, port: i32, targetPort: intstr, nodePort: i32 },
+    fields: {
+      name: str,
+      protocol: str,
+      appProtocol: str,
+      port: i32,
+      targetPort: intstr,
+      nodePort: i32,
+    },
   },
   Event: {
     go: 'v1.Event',
@@ -520,7 +590,15 @@ export const STRUCTS: Record<string, StructSchema> = {
   },
   ObjectReference: {
     go: 'v1.ObjectReference',
-    fields: { kind: str, namespace: str, name: str, uid: str, apiVersion: str, resourceVersion: str, fieldPath: str },
+    fields: {
+      kind: str,
+      namespace: str,
+      name: str,
+      uid: str,
+      apiVersion: str,
+      resourceVersion: str,
+      fieldPath: str,
+    },
   },
   EventSource: { go: 'v1.EventSource', fields: { component: str, host: str } },
 
@@ -552,14 +630,32 @@ export interface KindInfo {
 
 /** Every kind the simulated API server serves, keyed by `apiVersion/kind`. */
 export const KINDS: readonly KindInfo[] = [
-  { apiVersion: 'v1', kind: 'Namespace', resource: 'namespaces', namespaced: false, struct: 'Namespace' },
+  {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    resource: 'namespaces',
+    namespaced: false,
+    struct: 'Namespace',
+  },
   { apiVersion: 'v1', kind: 'Node', resource: 'nodes', namespaced: false, struct: 'Node' },
   { apiVersion: 'v1', kind: 'Pod', resource: 'pods', namespaced: true, struct: 'Pod' },
-  { apiVersion: 'v1', kind: 'ConfigMap', resource: 'configmaps', namespaced: true, struct: 'ConfigMap' },
+  {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    resource: 'configmaps',
+    namespaced: true,
+    struct: 'ConfigMap',
+  },
   { apiVersion: 'v1', kind: 'Secret', resource: 'secrets', namespaced: true, struct: 'Secret' },
   { apiVersion: 'v1', kind: 'Service', resource: 'services', namespaced: true, struct: 'Service' },
   { apiVersion: 'v1', kind: 'Event', resource: 'events', namespaced: true, struct: 'Event' },
-  { apiVersion: 'apps/v1', kind: 'DaemonSet', resource: 'daemonsets.apps', namespaced: true, struct: 'DaemonSet' },
+  {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    resource: 'daemonsets.apps',
+    namespaced: true,
+    struct: 'DaemonSet',
+  },
   {
     apiVersion: 'apps/v1',
     kind: 'ControllerRevision',

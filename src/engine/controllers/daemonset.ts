@@ -7,16 +7,26 @@
 import { fromTimestamp } from '../clock.ts';
 import type { DaemonProfile, Engine } from '../cluster.ts';
 import { isEmptySelector, matchesLabelSelector } from '../labels.ts';
-import { TIMING, backoff } from '../timing.ts';
+import { GRID_MS, TIMING, backoff } from '../timing.ts';
 import type { DaemonSet, DaemonSetStatus, Node, Pod } from '../types.ts';
 import { cleanupHistory } from './history.ts';
 import { TEMPLATE_GENERATION_LABEL, budgets, isPodUpdated, rollingUpdate } from './rolling-update.ts';
 
 export const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
 
+const pinnedNode = new WeakMap<Pod, string | undefined>();
+
 /** From a pod, the node it runs on or is pinned to: spec.nodeName, else the matchFields term's value. */
 export function targetNodeName(pod: Pod): string | undefined {
   if (pod.spec.nodeName) return pod.spec.nodeName;
+  // The matchFields term never changes after creation, so it is read once per pod object.
+  if (pinnedNode.has(pod)) return pinnedNode.get(pod);
+  const found = pinnedTarget(pod);
+  pinnedNode.set(pod, found);
+  return found;
+}
+
+function pinnedTarget(pod: Pod): string | undefined {
   const terms = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
   for (const term of terms) {
     for (const f of term.matchFields ?? []) {
@@ -61,8 +71,9 @@ export function comparePodsForStatus(a: Pod, b: Pod): number {
 function claimPods(engine: Engine, ds: DaemonSet): Pod[] {
   const owned = engine.store.owned(ds.metadata.uid, 'Pod');
   const out: Pod[] = [];
+  const simple = simpleSelector(ds);
   for (const pod of owned) {
-    if (matchesLabelSelector(ds.spec.selector, pod.metadata.labels)) out.push(pod);
+    if (simple ? matchesSimple(simple, pod) : matchesLabelSelector(ds.spec.selector, pod.metadata.labels)) out.push(pod);
     else if (!pod.metadata.deletionTimestamp) {
       engine.store.update(pod, (p) => {
         p.metadata.ownerReferences = (p.metadata.ownerReferences ?? []).filter((r) => r.uid !== ds.metadata.uid);
@@ -77,6 +88,20 @@ function claimPods(engine: Engine, ds: DaemonSet): Pod[] {
     out.push(pod);
   }
   return out;
+}
+
+/** A matchLabels-only selector as key/value pairs (the common case, checked without the general matcher). */
+function simpleSelector(ds: DaemonSet): [string, string][] | undefined {
+  if ((ds.spec.selector.matchExpressions ?? []).length > 0) return undefined;
+  const ml = ds.spec.selector.matchLabels ?? {};
+  return Object.keys(ml).map((k) => [k, ml[k]]);
+}
+
+function matchesSimple(pairs: [string, string][], pod: Pod): boolean {
+  const labels = pod.metadata.labels;
+  if (!labels) return pairs.length === 0;
+  for (const [k, v] of pairs) if (!Object.hasOwn(labels, k) || labels[k] !== v) return false;
+  return true;
 }
 
 /** From claimed pods, pods by target node (deleted terminal pods left out unless asked), each list sorted oldest first. */
@@ -109,8 +134,7 @@ export function reconcileDaemonSet(engine: Engine, key: string): void {
   const { hash, revision } = engine.syncHistory(ds, profile);
   const templateGeneration = ds.metadata.annotations?.[TEMPLATE_GENERATION_ANNOTATION];
   const nodes = engine.nodeList();
-  let claimed = claimPods(engine, ds);
-  let nodeToPods = groupByNode(claimed, false);
+  let nodeToPods = groupByNode(claimPods(engine, ds), false);
 
   // manage(): which nodes need a pod, which pods must go.
   const toDelete: Pod[] = [];
@@ -165,27 +189,29 @@ export function reconcileDaemonSet(engine: Engine, key: string): void {
     }
   }
   // Unscheduled pods pinned to a node that no longer exists are deleted at once.
-  const nodeNames = new Set(nodes.map((n) => n.metadata.name));
-  for (const name of [...nodeToPods.keys()].sort()) {
-    if (nodeNames.has(name)) continue;
+  const missingNodes: string[] = [];
+  for (const name of nodeToPods.keys()) if (!engine.node(name)) missingNodes.push(name);
+  missingNodes.sort();
+  for (const name of missingNodes) {
     for (const pod of nodeToPods.get(name) ?? []) if (!pod.spec.nodeName && !pod.metadata.deletionTimestamp) toDelete.push(pod);
   }
-  syncNodes(engine, ds, profile, toDelete, toCreate, hash);
+  let created = syncNodes(engine, ds, profile, toDelete, toCreate, hash);
+  nodeToPods = regroup(engine, nodeToPods, created, toDelete);
 
   if ((ds.spec.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate') {
-    claimed = engine.store.owned(ds.metadata.uid, 'Pod');
-    nodeToPods = groupByNode(claimed, false);
+    // Every node that has pods or should run one, in node-name order; nodes that are gone last.
     const ordered = new Map<string, Pod[]>();
     let desired = 0;
     const wants = new Map<string, boolean>();
     for (const node of nodes) {
+      const name = node.metadata.name;
       const shouldRun = engine.shouldRun(profile, node).shouldRun;
-      wants.set(node.metadata.name, shouldRun);
+      wants.set(name, shouldRun);
       if (shouldRun) desired++;
+      const pods = nodeToPods.get(name);
+      if (shouldRun || pods) ordered.set(name, pods ?? []);
     }
-    for (const name of [...new Set([...nodes.filter((n) => wants.get(n.metadata.name)).map((n) => n.metadata.name), ...nodeToPods.keys()])].sort()) {
-      ordered.set(name, nodeToPods.get(name) ?? []);
-    }
+    for (const name of missingNodes) if (nodeToPods.has(name)) ordered.set(name, nodeToPods.get(name) ?? []);
     const minReady = ds.spec.minReadySeconds ?? 0;
     const result = rollingUpdate({
       ds,
@@ -196,16 +222,41 @@ export function reconcileDaemonSet(engine: Engine, key: string): void {
       isAvailable: (pod) => isPodAvailable(pod, minReady, engine.now),
       shouldRun: (name) => wants.get(name) ?? false,
     });
-    syncNodes(engine, ds, profile, result.deletePods, result.createOn, hash);
+    if (result.deletePods.length > 0 || result.createOn.length > 0) {
+      created = syncNodes(engine, ds, profile, result.deletePods, result.createOn, hash);
+      nodeToPods = regroup(engine, nodeToPods, created, result.deletePods);
+    }
   }
 
-  claimed = engine.store.owned(ds.metadata.uid, 'Pod');
-  cleanupHistory(engine, ds, claimed, revision);
-  updateStatus(engine, ds, profile, nodes, groupByNode(claimed, false), hash, templateGeneration);
+  const all: Pod[] = [];
+  for (const pods of nodeToPods.values()) for (const pod of pods) all.push(pod);
+  cleanupHistory(engine, ds, all, revision);
+  updateStatus(engine, ds, profile, nodes, nodeToPods, hash, templateGeneration);
+}
+
+/** From the grouping before a create/delete pass, the grouping after it (without listing every pod again). */
+function regroup(engine: Engine, nodeToPods: Map<string, Pod[]>, created: readonly Pod[], deleted: readonly Pod[]): Map<string, Pod[]> {
+  for (const pod of deleted) {
+    if (engine.store.get('Pod', `${pod.metadata.namespace}/${pod.metadata.name}`) === pod) continue;
+    const node = targetNodeName(pod);
+    if (node === undefined) continue;
+    const list = nodeToPods.get(node)?.filter((p) => p !== pod);
+    if (!list || list.length === 0) nodeToPods.delete(node);
+    else nodeToPods.set(node, list);
+  }
+  for (const pod of created) {
+    const node = targetNodeName(pod);
+    if (node === undefined) continue;
+    const list = [...(nodeToPods.get(node) ?? []), pod];
+    if (list.length > 1) list.sort(comparePodsForStatus);
+    nodeToPods.set(node, list);
+  }
+  return nodeToPods;
 }
 
 /** Creates pods on nodes and deletes pods, with the controller's events (syncNodes). */
-function syncNodes(engine: Engine, ds: DaemonSet, profile: DaemonProfile, toDelete: readonly Pod[], createOn: readonly string[], hash: string): void {
+function syncNodes(engine: Engine, ds: DaemonSet, profile: DaemonProfile, toDelete: readonly Pod[], createOn: readonly string[], hash: string): Pod[] {
+  const created: Pod[] = [];
   for (const node of createOn) {
     const result = engine.createDaemonPod(ds, profile, node, hash);
     if (typeof result === 'string') {
@@ -213,6 +264,7 @@ function syncNodes(engine: Engine, ds: DaemonSet, profile: DaemonProfile, toDele
       break;
     }
     engine.recordEvent(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${result.metadata.name}`, 'daemonset-controller');
+    created.push(result);
   }
   const seen = new Set<Pod>();
   for (const pod of toDelete) {
@@ -221,6 +273,7 @@ function syncNodes(engine: Engine, ds: DaemonSet, profile: DaemonProfile, toDele
     engine.deletePod(pod);
     engine.recordEvent(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, 'daemonset-controller');
   }
+  return created;
 }
 
 /** Computes and stores status exactly as updateDaemonSetStatus does; re-queues when minReadySeconds will make a pod available. */
@@ -252,14 +305,22 @@ function updateStatus(
       if (isPodReady(pod)) {
         ready++;
         if (isPodAvailable(pod, minReady, engine.now)) available++;
-        else {
-          const c = pod.status.conditions?.find((x) => x.type === 'Ready');
-          if (c?.lastTransitionTime) nextAvailableAt = Math.min(nextAvailableAt, fromTimestamp(c.lastTransitionTime) + minReady * 1000 + 1);
-        }
       }
       if (isPodUpdated(pod, hash, templateGeneration)) updated++;
     } else if (pods && pods.length > 0) {
       misscheduled++;
+    }
+  }
+  // Every pod that is Ready but not yet available (a surge pod too, not only the oldest per
+  // node) needs a sync when minReadySeconds have passed, or the rollout would wait for an
+  // unrelated event.
+  if (minReady > 0) {
+    for (const pods of nodeToPods.values()) {
+      for (const pod of pods) {
+        if (pod.metadata.deletionTimestamp || !isPodReady(pod) || isPodAvailable(pod, minReady, engine.now)) continue;
+        const c = pod.status.conditions?.find((x) => x.type === 'Ready');
+        if (c?.lastTransitionTime) nextAvailableAt = Math.min(nextAvailableAt, fromTimestamp(c.lastTransitionTime) + minReady * 1000 + GRID_MS);
+      }
     }
   }
   const status: DaemonSetStatus = {
@@ -286,11 +347,11 @@ function updateStatus(
     old.numberAvailable === status.numberAvailable &&
     old.numberUnavailable === status.numberUnavailable;
   if (!same) {
-    engine.store.update(ds, (d) => {
+    engine.updateDaemonSetStatus(ds, (d) => {
       d.status = status;
     });
   }
-  if (minReady > 0 && ready !== available && nextAvailableAt < Infinity) {
+  if (nextAvailableAt < Infinity) {
     engine.scheduleDaemonSetSync(keyOfDs(ds), Math.max(engine.now, nextAvailableAt));
   }
 }

@@ -47,7 +47,7 @@ export function syncHistory(engine: Engine, ds: DaemonSet, templateJson: string)
   for (const r of revisions) maxRevision = Math.max(maxRevision, r.revision);
   const equal = revisions.filter((r) => revisionTemplateJson(r) === templateJson);
   // Duplicates (same template) keep the newest; the others go (dedupCurHistories).
-  let current: ControllerRevision | undefined = equal.length > 0 ? equal[equal.length - 1] : undefined;
+  const current: ControllerRevision | undefined = equal.length > 0 ? equal[equal.length - 1] : undefined;
   for (const dup of equal.slice(0, -1)) engine.removeObject(dup);
   if (current) {
     const othersMax = Math.max(0, ...revisions.filter((r) => r !== current && !equal.includes(r)).map((r) => r.revision));
@@ -67,7 +67,7 @@ export function syncHistory(engine: Engine, ds: DaemonSet, templateJson: string)
     hash = computeHash(ds.spec.template, collisionCount);
   }
   if (collisionCount !== (ds.status?.collisionCount ?? 0)) {
-    engine.store.update(ds, (d) => {
+    engine.updateDaemonSetStatus(ds, (d) => {
       d.status.collisionCount = collisionCount;
     });
   }

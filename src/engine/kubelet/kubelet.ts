@@ -338,9 +338,9 @@ export class Kubelet {
     this.event(pod, state, 'Normal', 'Pulling', `Pulling image "${image}"`, slot);
     state.pullStartedAt = this.engine.now;
     const result = pullImage(image);
-    let delay = jitter(TIMING.pullOverhead, this.engine.random);
-    // A cached image only needs its manifest checked.
-    if (result.ok && !cached) delay += Math.round((result.size / 2 ** 20) * TIMING.pullMsPerMiB / 100) * 100;
+    // A cached image only needs its manifest checked; a fresh pull takes time by size.
+    const sizeMs = result.ok && !cached ? (result.size / 2 ** 20) * TIMING.pullMsPerMiB : 0;
+    const delay = jitter({ min: TIMING.pullOverhead.min + sizeMs, max: TIMING.pullOverhead.max + sizeMs }, this.engine.random);
     this.after(state, 'pulled', i, delay);
   }
 

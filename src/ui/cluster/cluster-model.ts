@@ -89,7 +89,7 @@ export interface NodeModel {
   pods: PodModel[];
   verdict: NodeVerdict | undefined;
   state: VerdictState;
-  /** The first failed check's message, when a check failed. */
+  /** The first failed check in a few words with its data (see toReasonText). */
   reason: string | undefined;
 }
 
@@ -182,6 +182,7 @@ export function toClusterModel(
     }
   }
 
+  const informative = informativeWellKnownKeys(snapshot.objects.Node);
   const nodes = snapshot.objects.Node.map((node) => {
     const pods = podsByNode.get(node.metadata.name) ?? [];
     pods.sort(comparePods);
@@ -189,6 +190,7 @@ export function toClusterModel(
     return toNodeModel(node, pods, podsOnNode, verdictByNode.get(node.metadata.name), {
       selectedKeys,
       selectedOwner,
+      informative,
     });
   });
   return { nodes, unplaced, currentHash, daemonSet };
@@ -245,16 +247,43 @@ export function firstFailedCheck(verdict: NodeVerdict | undefined): VerdictCheck
   return verdict?.checks.find((c) => !c.passed);
 }
 
+/**
+ * From a failed check, a short reason for a card that names the data behind it: the taints no
+ * toleration matched, the selector terms the labels miss; else the check's own message.
+ */
+export function toReasonText(check: VerdictCheck): string {
+  const failed = (check.items ?? []).filter((i) => !i.passed).map((i) => i.subject);
+  if (failed.length === 0) return check.message;
+  switch (check.check) {
+    case 'taints':
+      return `untolerated taint ${failed.join(', ')}`;
+    case 'nodeSelector':
+      return `labels miss nodeSelector ${failed.join(', ')}`;
+    case 'nodeAffinity':
+      return `labels miss node affinity ${failed.join('; ')}`;
+    default:
+      return check.message;
+  }
+}
+
 function toNodeModel(
   node: Node,
   pods: PodModel[],
   rawPods: Pod[],
   verdict: NodeVerdict | undefined,
-  context: { selectedKeys: Set<string>; selectedOwner: string | undefined },
+  context: {
+    selectedKeys: Set<string>;
+    selectedOwner: string | undefined;
+    informative: Set<string>;
+  },
 ): NodeModel {
   const labels = Object.entries(node.metadata.labels ?? {});
   const shown = labels
-    .filter(([key]) => context.selectedKeys.has(key) || !HIDDEN_LABEL.test(key))
+    .filter(
+      ([key]) =>
+        context.selectedKeys.has(key) ||
+        (!HIDDEN_LABEL.test(key) && (!isWellKnown(key) || context.informative.has(key))),
+    )
     .map(([key, value]) => ({ key, value, selected: context.selectedKeys.has(key) }))
     .sort((a, b) => labelRank(a) - labelRank(b) || a.key.localeCompare(b.key));
   const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
@@ -278,8 +307,36 @@ function toNodeModel(
     pods,
     verdict,
     state: toVerdictState(verdict, pods, context.selectedOwner),
-    reason: failed?.message,
+    reason: failed ? toReasonText(failed) : undefined,
   };
+}
+
+function isWellKnown(key: string): boolean {
+  return key.includes('kubernetes.io/') || key.includes('k8s.io/');
+}
+
+/**
+ * Well-known labels whose value differs between nodes (or is missing on some): only those tell
+ * nodes apart, so only those earn a line on every card. `kubernetes.io/arch=amd64` on every
+ * node of an all-amd64 cluster is noise; on a mixed cluster it is the point.
+ */
+function informativeWellKnownKeys(nodes: Node[]): Set<string> {
+  const values = new Map<string, Set<string>>();
+  const counts = new Map<string, number>();
+  for (const node of nodes) {
+    for (const [key, value] of Object.entries(node.metadata.labels ?? {})) {
+      if (!isWellKnown(key)) continue;
+      const seen = values.get(key) ?? new Set<string>();
+      seen.add(value);
+      values.set(key, seen);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  const result = new Set<string>();
+  for (const [key, seen] of values) {
+    if (seen.size > 1 || (counts.get(key) ?? 0) < nodes.length) result.add(key);
+  }
+  return result;
 }
 
 function labelRank(label: { key: string; selected: boolean }): number {

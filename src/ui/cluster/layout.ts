@@ -200,7 +200,7 @@ function layoutCard(node: NodeModel, density: Density): CardLayout {
     }
     if (node.state !== 'runs' && node.state !== 'none') {
       y += 4;
-      push({ type: 'verdict', y, h: 50 });
+      push({ type: 'verdict', y, h: 64 });
     }
   } else {
     push({ type: 'header', y, h: 20 });

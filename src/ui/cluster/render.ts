@@ -10,7 +10,13 @@
  * latest snapshot even while an exit animation plays.
  */
 import { select, type BaseType, type Selection } from 'd3';
-import type { CardLayout, CardRow, ChipLayout, ClusterLayout } from './layout.ts';
+import {
+  VIRTUALISE_FROM,
+  type CardLayout,
+  type CardRow,
+  type ChipLayout,
+  type ClusterLayout,
+} from './layout.ts';
 import type { NodeModel, PodModel } from './cluster-model.ts';
 import type { ClusterSelection } from './selection.ts';
 
@@ -39,7 +45,10 @@ export function applyClusterView(
 ): void {
   const root = select(canvas);
   root.style('height', `${layout.height}px`);
-  const duration = options.reducedMotion ? 0 : MOVE_MS;
+  // Big clusters move without animation: thousands of timers cost more than they teach.
+  const animate = !options.reducedMotion && layout.cards.length < VIRTUALISE_FROM;
+  options = { ...options, reducedMotion: !animate };
+  const duration = animate ? MOVE_MS : 0;
 
   const joined = root
     .selectAll<HTMLDivElement, CardLayout>(':scope > .cv-card')
@@ -49,9 +58,12 @@ export function applyClusterView(
         enter
           .append('div')
           .attr('class', 'cv-card')
-          .style('opacity', options.reducedMotion ? '1' : '0')
+          .style('opacity', animate ? '0' : '1')
           .style('transform', (d) => `translate(${d.x}px, ${d.y}px)`)
-          .call((s) => s.transition().duration(duration).style('opacity', '1')),
+          .attr('data-pos', (d) => `${d.x},${d.y}`)
+          .call((s) => {
+            if (animate) s.transition().duration(duration).style('opacity', '1');
+          }),
       (update) => update,
       (exit) => applyLeaving(exit, options.reducedMotion),
     );
@@ -113,10 +125,19 @@ function applyCards<P extends BaseType, PD>(
         options.onselect({ kind: 'node', name: d.node.name });
       }
     });
-  cards
-    .transition('move')
-    .duration(duration)
-    .style('transform', (d) => `translate(${d.x}px, ${d.y}px)`);
+  // Only cards that moved get a transition, so a snapshot that changes one pod costs little.
+  const moved = cards.filter(function (d) {
+    return this.getAttribute('data-pos') !== `${d.x},${d.y}`;
+  });
+  moved.attr('data-pos', (d) => `${d.x},${d.y}`);
+  if (duration > 0) {
+    moved
+      .transition('move')
+      .duration(duration)
+      .style('transform', (d) => `translate(${d.x}px, ${d.y}px)`);
+  } else {
+    moved.interrupt('move').style('transform', (d) => `translate(${d.x}px, ${d.y}px)`);
+  }
 
   cards.each(function (card) {
     const el = select<HTMLDivElement, CardLayout>(this);
@@ -213,7 +234,7 @@ function applyRowContent<P extends BaseType, PD>(
           d.text === 'Ready'
             ? '✓ Ready'
             : d.text === 'SchedulingDisabled'
-              ? '⛔ SchedulingDisabled'
+              ? 'SchedulingDisabled'
               : `⚠ ${d.text}`,
         );
       return;
@@ -225,10 +246,14 @@ function applyRowContent<P extends BaseType, PD>(
       );
       applyText(el, 'cv-label', `${row.key}=${row.value}`);
       return;
-    case 'taint':
-      el.attr('data-effect', row.effect);
-      applyText(el, 'cv-taint', row.text);
+    case 'taint': {
+      // The effect gets its own badge so truncating a long key never hides it.
+      const keyValue = row.text.slice(0, row.text.length - row.effect.length - 1);
+      el.attr('data-effect', row.effect).attr('title', `taint ${row.text}`);
+      applyText(el, 'cv-taint', keyValue);
+      applyText(el, 'cv-taint-effect', row.effect);
       return;
+    }
     case 'more':
       applyText(el, 'cv-more', row.text);
       return;
@@ -277,12 +302,12 @@ function verdictWords(
   const name = ds ?? 'this DaemonSet';
   switch (node.state) {
     case 'excluded':
-      return { icon: '✕', short: 'no pod here', long: `No ${name} pod here: ${reason}` };
+      return { icon: '✕', short: 'no pod here', long: `No ${name} pod: ${reason}` };
     case 'may-stay':
       return {
         icon: '◐',
         short: 'pod may stay',
-        long: `Existing pod may stay, no new one: ${reason}`,
+        long: `Pod may stay, no new one: ${reason}`,
       };
     case 'unfit':
       return { icon: '○', short: 'Pending', long: `Pod cannot be scheduled: ${reason}` };
@@ -312,9 +337,14 @@ function applyChips<P extends BaseType, PD>(
           .attr('class', 'cv-chip')
           .style('left', (d) => `${d.x}px`)
           .style('top', (d) => `${d.y}px`)
-          .style('opacity', options.reducedMotion ? '1' : '0')
-          .style('scale', options.reducedMotion ? '1' : '0.4')
-          .call((s) => s.transition().duration(duration).style('opacity', '1').style('scale', '1')),
+          .attr('data-pos', (d) => `${d.x},${d.y}`)
+          .style('opacity', duration > 0 ? '0' : '1')
+          .style('scale', duration > 0 ? '0.4' : '1')
+          .call((s) => {
+            if (duration > 0) {
+              s.transition().duration(duration).style('opacity', '1').style('scale', '1');
+            }
+          }),
       (update) => update,
       (exit) => applyLeaving(exit, options.reducedMotion),
     );
@@ -339,11 +369,22 @@ function applyChips<P extends BaseType, PD>(
       event.stopPropagation();
       options.onselect({ kind: 'pod', namespace: d.pod.namespace, name: d.pod.name });
     });
-  chips
-    .transition('move')
-    .duration(options.reducedMotion ? 0 : MOVE_MS)
-    .style('left', (d) => `${d.x}px`)
-    .style('top', (d) => `${d.y}px`);
+  const moved = chips.filter(function (d) {
+    return this.getAttribute('data-pos') !== `${d.x},${d.y}`;
+  });
+  moved.attr('data-pos', (d) => `${d.x},${d.y}`);
+  if (duration > 0) {
+    moved
+      .transition('move')
+      .duration(MOVE_MS)
+      .style('left', (d) => `${d.x}px`)
+      .style('top', (d) => `${d.y}px`);
+  } else {
+    moved
+      .interrupt('move')
+      .style('left', (d) => `${d.x}px`)
+      .style('top', (d) => `${d.y}px`);
+  }
   chips.each(function (chip) {
     const el = select<HTMLElement, ChipLayout>(this);
     applyText(el, 'cv-chip-glyph', phaseGlyph(chip.pod)).attr('aria-hidden', 'true');

@@ -154,8 +154,14 @@ const affinity = obj(
         ),
       ),
     }),
-    podAffinity: { type: 'object', markdownDescription: 'Kept as written; the simulator does not evaluate it.' },
-    podAntiAffinity: { type: 'object', markdownDescription: 'Kept as written; the simulator does not evaluate it.' },
+    podAffinity: {
+      type: 'object',
+      markdownDescription: 'Kept as written; the simulator does not evaluate it.',
+    },
+    podAntiAffinity: {
+      type: 'object',
+      markdownDescription: 'Kept as written; the simulator does not evaluate it.',
+    },
   },
 );
 
@@ -164,7 +170,8 @@ const resources = obj(
   {
     requests: {
       type: 'object',
-      markdownDescription: 'What the node must have free for this container, for example `cpu: 100m`, `memory: 128Mi`.',
+      markdownDescription:
+        'What the node must have free for this container, for example `cpu: 100m`, `memory: 128Mi`.',
       properties: {
         cpu: quantity('CPU reserved: `1` is one core, `100m` a tenth of a core.'),
         memory: quantity('Memory reserved, for example `128Mi` or `1Gi`.'),
@@ -172,7 +179,8 @@ const resources = obj(
     },
     limits: {
       type: 'object',
-      markdownDescription: 'The most this container may use. A limit without a request also sets the request to the same amount.',
+      markdownDescription:
+        'The most this container may use. A limit without a request also sets the request to the same amount.',
       properties: {
         cpu: quantity('The CPU cap, for example `200m`.'),
         memory: quantity('The memory cap, for example `256Mi`.'),
@@ -208,14 +216,22 @@ const volumeMount = obj(
 );
 
 const probe = obj('A health check the kubelet runs against the container.', {
-  exec: obj('Run a command; exit 0 means healthy.', { command: arr('The command.', { type: 'string' }) }),
+  exec: obj('Run a command; exit 0 means healthy.', {
+    command: arr('The command.', { type: 'string' }),
+  }),
   httpGet: obj('Send an HTTP GET; a 2xx or 3xx answer means healthy.', {
     path: str('The URL path, for example `/metrics`.'),
-    port: { markdownDescription: 'Port number or name.', anyOf: [{ type: 'integer' }, { type: 'string' }] },
+    port: {
+      markdownDescription: 'Port number or name.',
+      anyOf: [{ type: 'integer' }, { type: 'string' }],
+    },
     scheme: str('HTTP or HTTPS.', { enum: ['HTTP', 'HTTPS'] }),
   }),
   tcpSocket: obj('Open a TCP connection.', {
-    port: { markdownDescription: 'Port number or name.', anyOf: [{ type: 'integer' }, { type: 'string' }] },
+    port: {
+      markdownDescription: 'Port number or name.',
+      anyOf: [{ type: 'integer' }, { type: 'string' }],
+    },
   }),
   initialDelaySeconds: int('Seconds to wait after start before the first check.', { minimum: 0 }),
   periodSeconds: int('Seconds between checks.', { minimum: 1 }),
@@ -239,7 +255,9 @@ const container = obj(
         'Never pull; the image must already be on the node.',
       ],
     }),
-    command: arr('Replaces the image entrypoint, for example `["sh", "-c", "..."]`.', { type: 'string' }),
+    command: arr('Replaces the image entrypoint, for example `["sh", "-c", "..."]`.', {
+      type: 'string',
+    }),
     args: arr('Arguments passed to the entrypoint or command.', { type: 'string' }),
     workingDir: str('The working directory inside the container.'),
     ports: arr('Ports the container listens on.', containerPort),
@@ -250,19 +268,29 @@ const container = obj(
         {
           name: str('The variable name.'),
           value: str('The value.'),
-          valueFrom: { type: 'object', markdownDescription: 'Read the value from a field, ConfigMap or Secret.' },
+          valueFrom: {
+            type: 'object',
+            markdownDescription: 'Read the value from a field, ConfigMap or Secret.',
+          },
         },
         ['name'],
       ),
     ),
     resources,
     volumeMounts: arr('Volumes mounted into this container.', volumeMount),
-    livenessProbe: { ...probe, markdownDescription: 'Restart the container when this check fails.' },
+    livenessProbe: {
+      ...probe,
+      markdownDescription: 'Restart the container when this check fails.',
+    },
     readinessProbe: {
       ...probe,
-      markdownDescription: 'The pod counts as **Ready** only while this check passes; rolling updates wait for it.',
+      markdownDescription:
+        'The pod counts as **Ready** only while this check passes; rolling updates wait for it.',
     },
-    startupProbe: { ...probe, markdownDescription: 'Holds off the other probes until the program has started.' },
+    startupProbe: {
+      ...probe,
+      markdownDescription: 'Holds off the other probes until the program has started.',
+    },
     securityContext: obj('Privileges for this container. Node agents sometimes need extra ones.', {
       privileged: bool('Full access to the node. Avoid unless the agent truly needs it.'),
       runAsUser: int('The user id to run as.'),
@@ -288,7 +316,16 @@ const volume = obj(
       {
         path: str('The path on the node.'),
         type: str('What must exist at the path.', {
-          enum: ['', 'DirectoryOrCreate', 'Directory', 'FileOrCreate', 'File', 'Socket', 'CharDevice', 'BlockDevice'],
+          enum: [
+            '',
+            'DirectoryOrCreate',
+            'Directory',
+            'FileOrCreate',
+            'File',
+            'Socket',
+            'CharDevice',
+            'BlockDevice',
+          ],
         }),
       },
       ['path'],
@@ -319,24 +356,23 @@ const volume = obj(
   ['name'],
 );
 
-const labelSelector = obj(
-  'Which pods belong to this object, by their labels.',
-  {
-    matchLabels: map('Labels a pod must all have, for example `app: log-collector`.'),
-    matchExpressions: arr(
-      'More tests on pod labels; all must hold.',
-      obj(
-        'One test on a pod label.',
-        {
-          key: str('The label key.'),
-          operator: str('How the label is compared.', { enum: ['In', 'NotIn', 'Exists', 'DoesNotExist'] }),
-          values: arr('The values to compare with.', { type: 'string' }),
-        },
-        ['key', 'operator'],
-      ),
+const labelSelector = obj('Which pods belong to this object, by their labels.', {
+  matchLabels: map('Labels a pod must all have, for example `app: log-collector`.'),
+  matchExpressions: arr(
+    'More tests on pod labels; all must hold.',
+    obj(
+      'One test on a pod label.',
+      {
+        key: str('The label key.'),
+        operator: str('How the label is compared.', {
+          enum: ['In', 'NotIn', 'Exists', 'DoesNotExist'],
+        }),
+        values: arr('The values to compare with.', { type: 'string' }),
+      },
+      ['key', 'operator'],
     ),
-  },
-);
+  ),
+});
 
 const podSpec = obj(
   'What each pod runs and **where it may run**.',
@@ -366,14 +402,18 @@ const podSpec = obj(
     dnsPolicy: str('How the pod resolves names. With hostNetwork, use `ClusterFirstWithHostNet`.', {
       enum: ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'],
     }),
-    restartPolicy: str('DaemonSet pods must use `Always`.', { enum: ['Always', 'OnFailure', 'Never'] }),
+    restartPolicy: str('DaemonSet pods must use `Always`.', {
+      enum: ['Always', 'OnFailure', 'Never'],
+    }),
     priorityClassName: str(
       'The name of a PriorityClass. Node agents often use `system-node-critical` so they are the last to be evicted when a node runs short.',
       {
         examples: ['system-node-critical', 'system-cluster-critical'],
       },
     ),
-    terminationGracePeriodSeconds: int('Seconds a deleted pod gets to shut down (default 30).', { minimum: 0 }),
+    terminationGracePeriodSeconds: int('Seconds a deleted pod gets to shut down (default 30).', {
+      minimum: 0,
+    }),
     serviceAccountName: str('The service account the pod runs as.'),
     securityContext: obj('Pod-wide security settings.', {
       runAsUser: int('The user id to run as.'),
@@ -385,18 +425,18 @@ const podSpec = obj(
   ['containers'],
 );
 
-const metadata = obj(
-  'The name, namespace and labels of the object.',
-  {
-    name: str('The object name: lower case letters, digits and `-`.', {
-      pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$',
-      patternErrorMessage: 'Names use lower case letters, digits, "-" and ".", and start and end with a letter or digit.',
-    }),
-    namespace: str('The namespace, for example `kube-system` or `monitoring`. It must exist (`kubectl get namespaces`).'),
-    labels: map('Key/value labels. Selectors find objects by them.'),
-    annotations: map('Free-form notes attached to the object.'),
-  },
-);
+const metadata = obj('The name, namespace and labels of the object.', {
+  name: str('The object name: lower case letters, digits and `-`.', {
+    pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$',
+    patternErrorMessage:
+      'Names use lower case letters, digits, "-" and ".", and start and end with a letter or digit.',
+  }),
+  namespace: str(
+    'The namespace, for example `kube-system` or `monitoring`. It must exist (`kubectl get namespaces`).',
+  ),
+  labels: map('Key/value labels. Selectors find objects by them.'),
+  annotations: map('Free-form notes attached to the object.'),
+});
 
 const daemonSetSpec = obj(
   'How the DaemonSet runs one pod per eligible node, and how it updates them.',
@@ -418,13 +458,16 @@ const daemonSetSpec = obj(
       ['spec'],
     ),
     updateStrategy: obj('How pods are replaced when the template changes.', {
-      type: str('`RollingUpdate` (the default) replaces pods node by node; `OnDelete` waits until you delete each old pod.', {
-        enum: ['RollingUpdate', 'OnDelete'],
-        enumDescriptions: [
-          'Replace old pods automatically, a few nodes at a time.',
-          'Only replace a pod when you delete it yourself.',
-        ],
-      }),
+      type: str(
+        '`RollingUpdate` (the default) replaces pods node by node; `OnDelete` waits until you delete each old pod.',
+        {
+          enum: ['RollingUpdate', 'OnDelete'],
+          enumDescriptions: [
+            'Replace old pods automatically, a few nodes at a time.',
+            'Only replace a pod when you delete it yourself.',
+          ],
+        },
+      ),
       rollingUpdate: obj('Pacing of a rolling update.', {
         maxUnavailable: intOrPercent(
           'How many nodes may be without a ready pod during the update (default 1). Higher is faster but riskier.',
@@ -438,7 +481,10 @@ const daemonSetSpec = obj(
       'Seconds a new pod must stay Ready before it counts as **available**. A rolling update moves on only after that.',
       { minimum: 0 },
     ),
-    revisionHistoryLimit: int('How many old revisions to keep for `kubectl rollout undo` (default 10).', { minimum: 0 }),
+    revisionHistoryLimit: int(
+      'How many old revisions to keep for `kubectl rollout undo` (default 10).',
+      { minimum: 0 },
+    ),
   },
   ['selector', 'template'],
 );
@@ -455,7 +501,10 @@ function kindSchema(
     then: {
       markdownDescription,
       properties: {
-        apiVersion: { const: apiVersion, markdownDescription: `${kind} objects use \`${apiVersion}\`.` },
+        apiVersion: {
+          const: apiVersion,
+          markdownDescription: `${kind} objects use \`${apiVersion}\`.`,
+        },
         ...extra,
       },
       required: ['apiVersion', 'metadata', ...required],
@@ -470,9 +519,12 @@ export const MANIFEST_SCHEMA: JSONSchema = {
   type: 'object',
   markdownDescription: 'A Kubernetes object the playground can apply.',
   properties: {
-    apiVersion: str('The API group and version of the kind, for example `apps/v1` for a DaemonSet.', {
-      enum: ['apps/v1', 'v1'],
-    }),
+    apiVersion: str(
+      'The API group and version of the kind, for example `apps/v1` for a DaemonSet.',
+      {
+        enum: ['apps/v1', 'v1'],
+      },
+    ),
     kind: str('What sort of object this is.', {
       enum: ['DaemonSet', 'Node', 'Namespace', 'ConfigMap', 'Secret', 'Service', 'Pod', 'List'],
       enumDescriptions: [
@@ -500,25 +552,44 @@ export const MANIFEST_SCHEMA: JSONSchema = {
     kindSchema('Node', 'v1', 'A **Node** is a machine the cluster can run pods on.', {
       spec: obj('Scheduling settings of the node.', {
         taints: arr('Taints keep pods away unless they tolerate them.', taint),
-        unschedulable: bool('Set by `kubectl cordon`: no new pods are placed here. DaemonSet pods tolerate this.'),
+        unschedulable: bool(
+          'Set by `kubectl cordon`: no new pods are placed here. DaemonSet pods tolerate this.',
+        ),
       }),
       status: obj('What the node reports about itself.', {
         capacity: {
           type: 'object',
           markdownDescription: 'Total resources of the machine.',
-          properties: { cpu: quantity('CPU cores.'), memory: quantity('Memory.'), pods: quantity('Most pods the node may run.') },
+          properties: {
+            cpu: quantity('CPU cores.'),
+            memory: quantity('Memory.'),
+            pods: quantity('Most pods the node may run.'),
+          },
         },
         allocatable: {
           type: 'object',
-          markdownDescription: 'Resources pods may use (default cpu 4, memory 16Gi, pods 110). Requests are checked against this.',
-          properties: { cpu: quantity('CPU cores.'), memory: quantity('Memory.'), pods: quantity('Most pods the node may run.') },
+          markdownDescription:
+            'Resources pods may use (default cpu 4, memory 16Gi, pods 110). Requests are checked against this.',
+          properties: {
+            cpu: quantity('CPU cores.'),
+            memory: quantity('Memory.'),
+            pods: quantity('Most pods the node may run.'),
+          },
         },
         conditions: arr(
           'Health the kubelet reports. A node without a Ready condition counts as Ready.',
           obj(
             'One condition.',
             {
-              type: str('The condition.', { enum: ['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable'] }),
+              type: str('The condition.', {
+                enum: [
+                  'Ready',
+                  'MemoryPressure',
+                  'DiskPressure',
+                  'PIDPressure',
+                  'NetworkUnavailable',
+                ],
+              }),
               status: str('True, False or Unknown.', { enum: ['True', 'False', 'Unknown'] }),
             },
             ['type', 'status'],
@@ -526,7 +597,12 @@ export const MANIFEST_SCHEMA: JSONSchema = {
         ),
       }),
     }),
-    kindSchema('Namespace', 'v1', 'A **Namespace** groups namespaced objects such as DaemonSets and ConfigMaps.', {}),
+    kindSchema(
+      'Namespace',
+      'v1',
+      'A **Namespace** groups namespaced objects such as DaemonSets and ConfigMaps.',
+      {},
+    ),
     kindSchema('ConfigMap', 'v1', 'A **ConfigMap** holds configuration that pods mount as files.', {
       data: map('File names (or keys) and their contents.'),
       immutable: bool('Forbid changes after creation.'),
@@ -538,11 +614,16 @@ export const MANIFEST_SCHEMA: JSONSchema = {
     }),
     kindSchema('Service', 'v1', 'A **Service** gives a set of pods one stable name and address.', {
       spec: obj('Which pods the Service reaches and on which ports.', {
-        type: str('How the Service is exposed.', { enum: ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'] }),
-        selector: map('Labels of the pods behind the Service.'),
-        internalTrafficPolicy: str('`Local` keeps traffic on the node it came from, which suits node agents.', {
-          enum: ['Cluster', 'Local'],
+        type: str('How the Service is exposed.', {
+          enum: ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'],
         }),
+        selector: map('Labels of the pods behind the Service.'),
+        internalTrafficPolicy: str(
+          '`Local` keeps traffic on the node it came from, which suits node agents.',
+          {
+            enum: ['Cluster', 'Local'],
+          },
+        ),
         ports: arr(
           'Ports the Service listens on.',
           obj(
@@ -550,7 +631,10 @@ export const MANIFEST_SCHEMA: JSONSchema = {
             {
               name: str('A name for the port.'),
               port: int('The port the Service listens on.', { minimum: 1, maximum: 65535 }),
-              targetPort: { markdownDescription: 'The container port (number or name).', anyOf: [{ type: 'integer' }, { type: 'string' }] },
+              targetPort: {
+                markdownDescription: 'The container port (number or name).',
+                anyOf: [{ type: 'integer' }, { type: 'string' }],
+              },
               protocol: str('TCP by default.', { enum: ['TCP', 'UDP', 'SCTP'] }),
             },
             ['port'],

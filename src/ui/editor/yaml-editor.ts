@@ -67,7 +67,11 @@ function withLegacyCreateWebWorker(m: typeof monaco): typeof monaco {
       w.postMessage(opts.createData);
       return w;
     });
-    return m.editor.createWebWorker({ worker, host: opts.host, keepIdleModels: opts.keepIdleModels });
+    return m.editor.createWebWorker({
+      worker,
+      host: opts.host,
+      keepIdleModels: opts.keepIdleModels,
+    });
   };
   return { ...m, editor: { ...m.editor, createWebWorker } } as typeof monaco;
 }
@@ -145,7 +149,10 @@ function uriOf(name: string): monaco.Uri {
   return monaco.Uri.parse(`file:///playground/${encodeURIComponent(name)}`);
 }
 
-function toMarker(d: ManifestDiagnostic, model: monaco.editor.ITextModel): monaco.editor.IMarkerData {
+function toMarker(
+  d: ManifestDiagnostic,
+  model: monaco.editor.ITextModel,
+): monaco.editor.IMarkerData {
   const lineCount = model.getLineCount();
   const line = Math.min(Math.max(1, d.line), lineCount);
   const endLine = Math.min(Math.max(line, d.endLine), lineCount);
@@ -173,7 +180,8 @@ export function createYamlEditor(host: HTMLElement, options: YamlEditorOptions):
   const modelFor = (name: string, text: string): monaco.editor.ITextModel => {
     let model = models.get(name);
     if (!model) {
-      model = monaco.editor.getModel(uriOf(name)) ?? monaco.editor.createModel(text, 'yaml', uriOf(name));
+      model =
+        monaco.editor.getModel(uriOf(name)) ?? monaco.editor.createModel(text, 'yaml', uriOf(name));
       if (model.getValue() !== text) model.setValue(text);
       const m = model;
       m.onDidChangeContent(() => options.onChange(name, m.getValue()));

@@ -42,7 +42,10 @@ export async function serveSite(root = DIST, base = '/docs/playground/'): Promis
       res.writeHead(404).end('not found');
       return;
     }
-    const relative = normalize(path.slice(base.length) || 'index.html').replace(/^(\.\.[/\\])+/, '');
+    const relative = normalize(path.slice(base.length) || 'index.html').replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
     let file = join(root, relative);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!file.startsWith(root) || !existsSync(file)) {

@@ -66,6 +66,25 @@ describe('toClusterModel', () => {
     expect(keys).not.toContain('kubernetes.io/hostname');
   });
 
+  it('shows well-known labels only where they tell nodes apart', () => {
+    const same = makeSnapshot({
+      nodes: [
+        makeNode('a', { labels: { 'kubernetes.io/arch': 'amd64', gpu: 'true' } }),
+        makeNode('b', { labels: { 'kubernetes.io/arch': 'amd64' } }),
+      ],
+    });
+    const keys = (snapshot: typeof same) =>
+      toClusterModel(snapshot, undefined).nodes.map((n) => n.keyLabels.map((l) => l.key));
+    expect(keys(same)).toEqual([['gpu'], []]);
+    const mixed = makeSnapshot({
+      nodes: [
+        makeNode('a', { labels: { 'kubernetes.io/arch': 'amd64' } }),
+        makeNode('b', { labels: { 'kubernetes.io/arch': 'arm64' } }),
+      ],
+    });
+    expect(keys(mixed)).toEqual([['kubernetes.io/arch'], ['kubernetes.io/arch']]);
+  });
+
   it('sums requests of bound pods only against allocatable', () => {
     const model = toClusterModel(rolloutScene(), FLUENTD);
     const cpu = model.nodes[3].resources.find((r) => r.name === 'cpu');

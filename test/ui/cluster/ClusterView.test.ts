@@ -63,8 +63,11 @@ describe('ClusterView', () => {
 
   it('shows taints with their effect, cordon and NotReady, and resource numbers', () => {
     const root = mountScene();
-    expect(root.querySelector('[data-node="control-plane"] .cv-taint')?.textContent).toBe(
-      'node-role.kubernetes.io/control-plane:NoSchedule',
+    const taint = root.querySelector('[data-node="control-plane"] .cv-row-taint');
+    expect(taint?.getAttribute('data-effect')).toBe('NoSchedule');
+    expect(taint?.textContent).toBe('node-role.kubernetes.io/control-planeNoSchedule');
+    expect(taint?.getAttribute('title')).toBe(
+      'taint node-role.kubernetes.io/control-plane:NoSchedule',
     );
     expect(root.querySelector('[data-node="worker-2"]')?.textContent).toContain(
       'SchedulingDisabled',

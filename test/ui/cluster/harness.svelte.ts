@@ -1,7 +1,8 @@
 /**
- * Mounting helper for the cluster components in Vitest's browser mode. Props are a `$state`
- * object, so a test changes `mounted.props.snapshot` and calls `flushSync()` to re-render, as
- * the page does when a new snapshot arrives.
+ * Mounting helper for the cluster components in Vitest's browser mode. Each prop is reactive
+ * but not deeply proxied (`$state.raw`, as the page's client holds snapshots), so a test
+ * replaces `mounted.props.snapshot` and calls `flushSync()` to re-render, as the page does when
+ * a new snapshot arrives.
  */
 import { flushSync, mount, unmount, type Component } from 'svelte';
 
@@ -21,7 +22,15 @@ export function mountIn<P extends Record<string, unknown>>(
   const target = document.createElement('div');
   target.style.cssText = `width:${size.width}px;height:${size.height}px;display:flex;flex-direction:column;overflow:auto;`;
   document.body.append(target);
-  const state = $state(props);
+  const state = {} as P;
+  for (const key of Object.keys(props)) {
+    const box = new RawBox(props[key]);
+    Object.defineProperty(state, key, {
+      enumerable: true,
+      get: () => box.value,
+      set: (value) => (box.value = value),
+    });
+  }
   const instance = mount(component, { target, props: state });
   flushSync();
   return {
@@ -32,4 +41,12 @@ export function mountIn<P extends Record<string, unknown>>(
       target.remove();
     },
   };
+}
+
+/** One reactive value that is replaced, never mutated in place. */
+class RawBox<T> {
+  value: T = $state.raw() as T;
+  constructor(value: T) {
+    this.value = value;
+  }
 }

@@ -14,7 +14,16 @@ import NodeActions from '../../../src/ui/cluster/NodeActions.svelte';
 import WhyPanel from '../../../src/ui/why/WhyPanel.svelte';
 import type { ClusterSelection } from '../../../src/ui/cluster/selection.ts';
 import type { ClusterSnapshot } from '../../../src/protocol/cluster.ts';
-import { makeNode, makePod, makeSnapshot, rolloutScene } from '../../ui-unit/cluster/fixtures.ts';
+import {
+  makeDaemonSet,
+  makeNode,
+  makePod,
+  makeRevision,
+  makeSnapshot,
+  passVerdict,
+  rolloutScene,
+} from '../../ui-unit/cluster/fixtures.ts';
+import { createRealCluster } from './real-cluster.ts';
 
 const enabled = Boolean(import.meta.env.VITE_DSP_SCREENSHOTS);
 const cleanups: (() => void)[] = [];
@@ -60,7 +69,7 @@ function scene(snapshot: ClusterSnapshot, selection: ClusterSelection, ds = 'flu
 
 describe.runIf(enabled)('screenshots for review', () => {
   for (const theme of ['light', 'dark'] as const) {
-    it(`renders the rollout scene in the ${theme} theme`, async () => {
+    it(`renders the hand-made rollout scene in the ${theme} theme`, async () => {
       await page.viewport(1280, 900);
       document.documentElement.dataset.theme = theme;
       const root = scene(rolloutScene(), {
@@ -69,7 +78,39 @@ describe.runIf(enabled)('screenshots for review', () => {
         name: 'fluentd-ccccc',
       });
       await new Promise((r) => setTimeout(r, 400));
-      const path = await page.screenshot({ element: root, path: `__screenshots__/review/dsp-cluster-${theme}.png` });
+      const path = await page.screenshot({
+        element: root,
+        path: `__screenshots__/review/dsp-fixture-${theme}.png`,
+      });
+      expect(path).toContain('dsp-fixture');
+    });
+
+    it(`renders a real cluster mid-rollout in the ${theme} theme`, async () => {
+      await page.viewport(1280, 900);
+      document.documentElement.dataset.theme = theme;
+      const real = createRealCluster();
+      real.run(
+        'kubectl apply -f nodes.yaml',
+        'kubectl apply -f more-nodes.yaml',
+        'kubectl apply -f ds.yaml',
+        'sim settle',
+        'kubectl cordon worker-4',
+        'sim node worker-6 condition Ready=False',
+        'sim settle',
+        'kubectl rollout restart ds/fluentd',
+        'sim wait 3s',
+      );
+      const snapshot = real.snapshot();
+      const pending = snapshot.objects.Pod.find((p) => !p.spec.nodeName);
+      const root = scene(
+        snapshot,
+        pending ? { kind: 'pod', namespace: 'default', name: pending.metadata.name } : undefined,
+      );
+      await new Promise((r) => setTimeout(r, 400));
+      const path = await page.screenshot({
+        element: root,
+        path: `__screenshots__/review/dsp-cluster-${theme}.png`,
+      });
       expect(path).toContain('dsp-cluster');
     });
   }
@@ -93,7 +134,32 @@ describe.runIf(enabled)('screenshots for review', () => {
           phase: i % 11 ? 'Running' : 'Pending',
         }),
       );
-    const snapshot = makeSnapshot({ nodes, pods });
+    const verdicts = nodes.map((n, i) =>
+      i % 7 === 0
+        ? {
+            node: n.metadata.name,
+            shouldRun: false,
+            shouldContinueRunning: true,
+            checks: [
+              {
+                check: 'taints' as const,
+                passed: false,
+                message: 'node(s) had untolerated taint {dedicated: gpu}',
+                items: [
+                  { subject: 'dedicated=gpu:NoSchedule', passed: false, detail: 'no toleration' },
+                ],
+              },
+            ],
+          }
+        : passVerdict(n.metadata.name),
+    );
+    const snapshot = makeSnapshot({
+      nodes,
+      pods,
+      daemonSets: [makeDaemonSet('agent')],
+      revisions: [makeRevision('agent', 'old', 1), makeRevision('agent', 'new', 2)],
+      verdicts: [{ namespace: 'default', name: 'agent', nodes: verdicts }],
+    });
     const root = scene(snapshot, { kind: 'node', name: 'node-007' }, 'agent');
     await new Promise((r) => setTimeout(r, 400));
     await page.screenshot({ element: root, path: '__screenshots__/review/dsp-cluster-500.png' });

@@ -44,7 +44,8 @@ function intOrPercentValue(value: unknown): number {
 
 /** ValidatePositiveIntOrPercent. */
 function validatePositiveIntOrPercent(value: unknown, path: string): FieldError[] {
-  if (typeof value === 'string') return PERCENT_RE.test(value) ? [] : [invalid(path, value, PERCENT_MESSAGE, 'IntOrString')];
+  if (typeof value === 'string')
+    return PERCENT_RE.test(value) ? [] : [invalid(path, value, PERCENT_MESSAGE, 'IntOrString')];
   if (typeof value === 'number') return validateNonnegative(value, path);
   return [];
 }
@@ -52,7 +53,9 @@ function validatePositiveIntOrPercent(value: unknown, path: string): FieldError[
 /** IsNotMoreThan100Percent. */
 function isNotMoreThan100Percent(value: unknown, path: string): FieldError[] {
   if (typeof value !== 'string' || !PERCENT_RE.test(value)) return [];
-  return intValue(value.slice(0, -1)) > 100 ? [invalid(path, value, 'must not be greater than 100%', 'IntOrString')] : [];
+  return intValue(value.slice(0, -1)) > 100
+    ? [invalid(path, value, 'must not be greater than 100%', 'IntOrString')]
+    : [];
 }
 
 /** From a rollingUpdate block and its path, ValidateRollingUpdateDaemonSet. */
@@ -68,7 +71,14 @@ function validateRollingUpdate(rollingUpdate: Obj, path: string): FieldError[] {
   const hasUnavailable = intOrPercentValue(maxUnavailable) !== 0;
   const hasSurge = intOrPercentValue(maxSurge) !== 0;
   if (hasUnavailable && hasSurge) {
-    errors.push(invalid(`${path}.maxSurge`, maxSurge, 'may not be set when maxUnavailable is non-zero', 'IntOrString'));
+    errors.push(
+      invalid(
+        `${path}.maxSurge`,
+        maxSurge,
+        'may not be set when maxUnavailable is non-zero',
+        'IntOrString',
+      ),
+    );
   } else if (!hasUnavailable && !hasSurge) {
     errors.push(required(`${path}.maxUnavailable`, 'cannot be 0 when maxSurge is 0'));
   }
@@ -84,7 +94,9 @@ function validateUpdateStrategy(strategy: Obj | undefined, path: string): FieldE
     if (rollingUpdate === undefined) return [required(`${path}.rollingUpdate`)];
     return validateRollingUpdate(rollingUpdate, `${path}.rollingUpdate`);
   }
-  return [notSupported(path, type, ['RollingUpdate', 'OnDelete'])];
+  // Upstream passes the whole strategy struct as the bad value.
+  const error = notSupported(path, strategy ?? {}, ['RollingUpdate', 'OnDelete']);
+  return [{ ...error, valueType: 'apps.DaemonSetUpdateStrategy' }];
 }
 
 /**
@@ -100,24 +112,48 @@ export function validateDaemonSetSpec(spec: Obj, path = 'spec'): FieldError[] {
   const templateLabels = strMap(obj(template, 'metadata'), 'labels');
   const parsed = labelSelectorAsSelector(selector as LabelSelector | undefined);
   if (parsed.ok && !matchesSelector(parsed.selector, templateLabels)) {
-    errors.push(invalid(`${path}.template.metadata.labels`, templateLabels, '`selector` does not match template `labels`', 'map[string]string'));
+    errors.push(
+      invalid(
+        `${path}.template.metadata.labels`,
+        templateLabels,
+        '`selector` does not match template `labels`',
+        'map[string]string',
+      ),
+    );
   }
   if (selector !== undefined) {
     const matchLabels = obj(selector, 'matchLabels');
     const expressions = selector.matchExpressions;
-    const count = Object.keys(matchLabels ?? {}).length + (Array.isArray(expressions) ? expressions.length : 0);
-    if (count === 0) errors.push(invalid(`${path}.selector`, selector, 'empty selector is invalid for daemonset', 'LabelSelector'));
+    const count =
+      Object.keys(matchLabels ?? {}).length + (Array.isArray(expressions) ? expressions.length : 0);
+    if (count === 0)
+      errors.push(
+        invalid(
+          `${path}.selector`,
+          selector,
+          'empty selector is invalid for daemonset',
+          'LabelSelector',
+        ),
+      );
   }
   errors.push(...validatePodTemplateSpec(template, `${path}.template`));
   const podSpec = obj(template, 'spec');
   const restartPolicy = str(podSpec, 'restartPolicy');
-  if (restartPolicy !== 'Always') errors.push(notSupported(`${path}.template.spec.restartPolicy`, restartPolicy, ['Always']));
+  if (restartPolicy !== 'Always')
+    errors.push(notSupported(`${path}.template.spec.restartPolicy`, restartPolicy, ['Always']));
   if (podSpec?.activeDeadlineSeconds !== undefined) {
-    errors.push(forbidden(`${path}.template.spec.activeDeadlineSeconds`, 'activeDeadlineSeconds in DaemonSet is not Supported'));
+    errors.push(
+      forbidden(
+        `${path}.template.spec.activeDeadlineSeconds`,
+        'activeDeadlineSeconds in DaemonSet is not Supported',
+      ),
+    );
   }
   errors.push(...validateNonnegative(num(spec, 'minReadySeconds') ?? 0, `${path}.minReadySeconds`));
   errors.push(...validateUpdateStrategy(obj(spec, 'updateStrategy'), `${path}.updateStrategy`));
-  errors.push(...validateNonnegative(num(spec, 'revisionHistoryLimit'), `${path}.revisionHistoryLimit`));
+  errors.push(
+    ...validateNonnegative(num(spec, 'revisionHistoryLimit'), `${path}.revisionHistoryLimit`),
+  );
   return errors;
 }
 

@@ -19,18 +19,28 @@ export function validateLabelSelector(selector: Obj | undefined, path: string): 
     switch (operator) {
       case 'In':
       case 'NotIn':
-        if (values.length === 0) errors.push(required(`${at}.values`, "must be specified when `operator` is 'In' or 'NotIn'"));
+        if (values.length === 0)
+          errors.push(
+            required(`${at}.values`, "must be specified when `operator` is 'In' or 'NotIn'"),
+          );
         break;
       case 'Exists':
       case 'DoesNotExist':
-        if (values.length > 0) errors.push(forbidden(`${at}.values`, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+        if (values.length > 0)
+          errors.push(
+            forbidden(
+              `${at}.values`,
+              "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+            ),
+          );
         break;
       default:
         errors.push(invalid(`${at}.operator`, operator, 'not a valid selector operator'));
     }
     errors.push(...validateLabelName(str(expression, 'key'), `${at}.key`));
     values.forEach((value, j) => {
-      for (const message of isValidLabelValue(value)) errors.push(invalid(`${at}.values[${j}]`, value, message));
+      for (const message of isValidLabelValue(value))
+        errors.push(invalid(`${at}.values[${j}]`, value, message));
     });
   });
   return errors;

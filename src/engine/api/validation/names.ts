@@ -104,12 +104,16 @@ export function isValidLabelValue(value: string): string[] {
 }
 
 /** From a label map and its path, ValidateLabels: one Invalid per message, at the map's path. */
-export function validateLabels(labels: Record<string, string> | undefined, path: string): FieldError[] {
+export function validateLabels(
+  labels: Record<string, string> | undefined,
+  path: string,
+): FieldError[] {
   const errors: FieldError[] = [];
   if (labels === undefined) return errors;
   for (const key of Object.keys(labels)) {
     for (const message of isQualifiedName(key)) errors.push(invalid(path, key, message));
-    for (const message of isValidLabelValue(labels[key])) errors.push(invalid(path, labels[key], message));
+    for (const message of isValidLabelValue(labels[key]))
+      errors.push(invalid(path, labels[key], message));
   }
   return errors;
 }
@@ -118,12 +122,16 @@ export function validateLabels(labels: Record<string, string> | undefined, path:
 const TOTAL_ANNOTATION_SIZE = 256 * 1024;
 
 /** From an annotation map and its path, ValidateAnnotations: qualified keys, 256 KiB in total. */
-export function validateAnnotations(annotations: Record<string, string> | undefined, path: string): FieldError[] {
+export function validateAnnotations(
+  annotations: Record<string, string> | undefined,
+  path: string,
+): FieldError[] {
   const errors: FieldError[] = [];
   if (annotations === undefined) return errors;
   let total = 0;
   for (const key of Object.keys(annotations)) {
-    for (const message of isQualifiedName(key.toLowerCase())) errors.push(invalid(path, key, message));
+    for (const message of isQualifiedName(key.toLowerCase()))
+      errors.push(invalid(path, key, message));
     total += byteLength(key) + byteLength(annotations[key]);
   }
   if (total > TOTAL_ANNOTATION_SIZE) errors.push(tooLong(path, TOTAL_ANNOTATION_SIZE));
@@ -153,7 +161,8 @@ export function validateObjectMeta(
     // A generated name gets a random suffix, so only the prefix's characters are checked.
     const prefix = meta.generateName.replace(/-$/, '');
     if (prefix !== '') {
-      for (const message of nameRule(prefix)) errors.push(invalid(`${path}.generateName`, meta.generateName, message));
+      for (const message of nameRule(prefix))
+        errors.push(invalid(`${path}.generateName`, meta.generateName, message));
     }
   }
   if (meta.name === undefined || meta.name === '') {
@@ -161,11 +170,15 @@ export function validateObjectMeta(
       errors.push(required(`${path}.name`, 'name or generateName is required'));
     }
   } else {
-    for (const message of nameRule(meta.name)) errors.push(invalid(`${path}.name`, meta.name, message));
+    for (const message of nameRule(meta.name))
+      errors.push(invalid(`${path}.name`, meta.name, message));
   }
   if (namespaced) {
-    if (meta.namespace === undefined || meta.namespace === '') errors.push(required(`${path}.namespace`));
-    else for (const message of isDNS1123Label(meta.namespace)) errors.push(invalid(`${path}.namespace`, meta.namespace, message));
+    if (meta.namespace === undefined || meta.namespace === '')
+      errors.push(required(`${path}.namespace`));
+    else
+      for (const message of isDNS1123Label(meta.namespace))
+        errors.push(invalid(`${path}.namespace`, meta.namespace, message));
   } else if (meta.namespace !== undefined && meta.namespace !== '') {
     errors.push(invalid(`${path}.namespace`, meta.namespace, 'not allowed on this type'));
   }

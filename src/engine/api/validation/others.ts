@@ -6,7 +6,16 @@
 import type { FieldError } from '../../operations.ts';
 import { duplicate, forbidden, invalid, notSupported, required, tooLong } from '../field-errors.ts';
 import { parseQuantity, canonicalQuantity } from '../quantity.ts';
-import { FIELD_IMMUTABLE_MESSAGE, deepEqual, num, obj, objs, str, strMap, type Obj } from './common.ts';
+import {
+  FIELD_IMMUTABLE_MESSAGE,
+  deepEqual,
+  num,
+  obj,
+  objs,
+  str,
+  strMap,
+  type Obj,
+} from './common.ts';
 import {
   byteLength,
   isDNS1123Label,
@@ -33,7 +42,11 @@ export function validateNode(node: Obj): FieldError[] {
     errors.push(...validateTaintEffect(effect, false, `${at}.effect`));
     const keys = seen.get(effect) ?? new Set<string>();
     if (keys.has(key)) {
-      errors.push({ ...duplicate(at, `${key}=${value}:${effect}`), detail: 'taints must be unique by key and effect pair' });
+      errors.push({
+        ...duplicate(at, taint),
+        valueType: 'core.Taint',
+        detail: 'taints must be unique by key and effect pair',
+      });
       return;
     }
     keys.add(key);
@@ -88,8 +101,10 @@ export function validateConfigMap(configMap: Obj): FieldError[] {
   }
   const binaryData = strMap(configMap, 'binaryData') ?? {};
   for (const key of Object.keys(binaryData)) {
-    for (const message of isConfigMapKey(key)) errors.push(invalid(`binaryData[${key}]`, key, message));
-    if (Object.hasOwn(data, key)) errors.push(invalid(`binaryData[${key}]`, key, 'duplicate of key present in data'));
+    for (const message of isConfigMapKey(key))
+      errors.push(invalid(`binaryData[${key}]`, key, message));
+    if (Object.hasOwn(data, key))
+      errors.push(invalid(`binaryData[${key}]`, key, 'duplicate of key present in data'));
     total += Math.floor((binaryData[key].length * 3) / 4);
   }
   if (total > MAX_PAYLOAD) errors.push(tooLong('', MAX_PAYLOAD));
@@ -107,22 +122,30 @@ export function validateSecret(secret: Obj): FieldError[] {
   }
   if (total > MAX_PAYLOAD) errors.push(tooLong('data', MAX_PAYLOAD));
   if (str(secret, 'type') === 'kubernetes.io/tls') {
-    for (const key of ['tls.crt', 'tls.key']) if (!Object.hasOwn(data, key)) errors.push(required(`data[${key}]`));
+    for (const key of ['tls.crt', 'tls.key'])
+      if (!Object.hasOwn(data, key)) errors.push(required(`data[${key}]`));
   }
   return errors;
 }
 
 /** From the new and stored ConfigMap or Secret, the `immutable` and Secret `type` update rules. */
-export function validateImmutableDataUpdate(next: Obj, old: Obj, kind: 'ConfigMap' | 'Secret'): FieldError[] {
+export function validateImmutableDataUpdate(
+  next: Obj,
+  old: Obj,
+  kind: 'ConfigMap' | 'Secret',
+): FieldError[] {
   const errors: FieldError[] = [];
   if (old.immutable === true) {
-    if (next.immutable !== true) errors.push(forbidden('immutable', 'field is immutable when `immutable` is set'));
-    if (!deepEqual(next.data, old.data)) errors.push(forbidden('data', 'field is immutable when `immutable` is set'));
+    if (next.immutable !== true)
+      errors.push(forbidden('immutable', 'field is immutable when `immutable` is set'));
+    if (!deepEqual(next.data, old.data))
+      errors.push(forbidden('data', 'field is immutable when `immutable` is set'));
     if (kind === 'ConfigMap' && !deepEqual(next.binaryData, old.binaryData)) {
       errors.push(forbidden('binaryData', 'field is immutable when `immutable` is set'));
     }
   }
-  if (kind === 'Secret' && str(next, 'type') !== str(old, 'type')) errors.push(invalid('type', str(next, 'type'), FIELD_IMMUTABLE_MESSAGE));
+  if (kind === 'Secret' && str(next, 'type') !== str(old, 'type'))
+    errors.push(invalid('type', str(next, 'type'), FIELD_IMMUTABLE_MESSAGE));
   return errors;
 }
 
@@ -162,19 +185,33 @@ export function validateService(service: Obj): FieldError[] {
       names.add(name);
     }
     const number = num(port, 'port') ?? 0;
-    if (number < 1 || number > 65535) errors.push(invalid(`${at}.port`, number, 'must be between 1 and 65535, inclusive'));
+    if (number < 1 || number > 65535)
+      errors.push(invalid(`${at}.port`, number, 'must be between 1 and 65535, inclusive'));
     const protocol = str(port, 'protocol');
-    if (!PROTOCOLS.includes(protocol)) errors.push(notSupported(`${at}.protocol`, protocol, PROTOCOLS));
+    if (!PROTOCOLS.includes(protocol))
+      errors.push(notSupported(`${at}.protocol`, protocol, PROTOCOLS));
     const target = port.targetPort;
     if (typeof target === 'number' && (target < 1 || target > 65535)) {
-      errors.push(invalid(`${at}.targetPort`, target, 'must be between 1 and 65535, inclusive', 'IntOrString'));
+      errors.push(
+        invalid(
+          `${at}.targetPort`,
+          target,
+          'must be between 1 and 65535, inclusive',
+          'IntOrString',
+        ),
+      );
     } else if (typeof target === 'string') {
-      errors.push(...isValidPortName(target).map((m) => invalid(`${at}.targetPort`, target, m, 'IntOrString')));
+      errors.push(
+        ...isValidPortName(target).map((m) =>
+          invalid(`${at}.targetPort`, target, m, 'IntOrString'),
+        ),
+      );
     }
   });
   errors.push(...validateLabels(strMap(spec, 'selector'), 'spec.selector'));
   const affinity = str(spec, 'sessionAffinity');
-  if (affinity !== 'None' && affinity !== 'ClientIP') errors.push(notSupported('spec.sessionAffinity', affinity, ['ClientIP', 'None']));
+  if (affinity !== 'None' && affinity !== 'ClientIP')
+    errors.push(notSupported('spec.sessionAffinity', affinity, ['ClientIP', 'None']));
   return errors;
 }
 
@@ -187,11 +224,17 @@ const HIGHEST_USER_DEFINABLE_PRIORITY = 1000000000;
 
 /** From a PriorityClass, ValidatePriorityClass: reserved `system-` names, the user value cap. */
 export function validatePriorityClass(priorityClass: Obj): FieldError[] {
-  const errors = validateObjectMeta(obj(priorityClass, 'metadata') ?? {}, false, isDNS1123Subdomain);
+  const errors = validateObjectMeta(
+    obj(priorityClass, 'metadata') ?? {},
+    false,
+    isDNS1123Subdomain,
+  );
   const name = str(obj(priorityClass, 'metadata'), 'name');
   const value = num(priorityClass, 'value') ?? 0;
   if (name.startsWith('system-')) {
-    const known = Object.hasOwn(SYSTEM_PRIORITY_CLASSES, name) ? SYSTEM_PRIORITY_CLASSES[name] : undefined;
+    const known = Object.hasOwn(SYSTEM_PRIORITY_CLASSES, name)
+      ? SYSTEM_PRIORITY_CLASSES[name]
+      : undefined;
     const problem =
       known === undefined
         ? `${name} is not a known system priority class`
@@ -201,10 +244,20 @@ export function validatePriorityClass(priorityClass: Obj): FieldError[] {
             ? `globalDefault of ${name} PriorityClass must be false`
             : undefined;
     if (problem !== undefined) {
-      errors.push(forbidden('metadata.name', `priority class names with 'system-' prefix are reserved for system use only. error: ${problem}`));
+      errors.push(
+        forbidden(
+          'metadata.name',
+          `priority class names with 'system-' prefix are reserved for system use only. error: ${problem}`,
+        ),
+      );
     }
   } else if (value > HIGHEST_USER_DEFINABLE_PRIORITY) {
-    errors.push(forbidden('value', `maximum allowed value of a user defined priority is ${HIGHEST_USER_DEFINABLE_PRIORITY}`));
+    errors.push(
+      forbidden(
+        'value',
+        `maximum allowed value of a user defined priority is ${HIGHEST_USER_DEFINABLE_PRIORITY}`,
+      ),
+    );
   }
   const policy = priorityClass.preemptionPolicy;
   if (typeof policy === 'string' && policy !== 'PreemptLowerPriority' && policy !== 'Never') {
@@ -216,8 +269,10 @@ export function validatePriorityClass(priorityClass: Obj): FieldError[] {
 /** From the new and stored PriorityClass, ValidatePriorityClassUpdate: value and policy are fixed. */
 export function validatePriorityClassUpdate(next: Obj, old: Obj): FieldError[] {
   const errors: FieldError[] = [];
-  if ((num(next, 'value') ?? 0) !== (num(old, 'value') ?? 0)) errors.push(forbidden('value', 'may not be changed in an update.'));
-  if (next.preemptionPolicy !== old.preemptionPolicy) errors.push(invalid('preemptionPolicy', next.preemptionPolicy, FIELD_IMMUTABLE_MESSAGE));
+  if ((num(next, 'value') ?? 0) !== (num(old, 'value') ?? 0))
+    errors.push(forbidden('value', 'may not be changed in an update.'));
+  if (next.preemptionPolicy !== old.preemptionPolicy)
+    errors.push(invalid('preemptionPolicy', next.preemptionPolicy, FIELD_IMMUTABLE_MESSAGE));
   return errors;
 }
 
@@ -232,5 +287,7 @@ export function validateControllerRevision(revision: Obj): FieldError[] {
 
 /** From the new and stored ControllerRevision: data never changes. */
 export function validateControllerRevisionUpdate(next: Obj, old: Obj): FieldError[] {
-  return deepEqual(next.data, old.data) ? [] : [invalid('data', next.data, FIELD_IMMUTABLE_MESSAGE)];
+  return deepEqual(next.data, old.data)
+    ? []
+    : [invalid('data', next.data, FIELD_IMMUTABLE_MESSAGE)];
 }

@@ -5,7 +5,14 @@
  * field paths, error types and detail texts. Used for Pods and for pod templates.
  */
 import type { FieldError } from '../../operations.ts';
-import { duplicate, forbidden, invalid, notFound, notSupported, required } from '../field-errors.ts';
+import {
+  duplicate,
+  forbidden,
+  invalid,
+  notFound,
+  notSupported,
+  required,
+} from '../field-errors.ts';
 import { canonicalQuantity, parseQuantity } from '../quantity.ts';
 import {
   inclusiveRangeError,
@@ -46,10 +53,12 @@ function isValidPortNum(port: number): string[] {
 export function isValidPortName(name: string): string[] {
   const errors: string[] = [];
   if (name.length > 15) errors.push('must be no more than 15 characters');
-  if (!/^[-a-z0-9]+$/.test(name)) errors.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  if (!/^[-a-z0-9]+$/.test(name))
+    errors.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
   if (!/[a-z]/.test(name)) errors.push('must contain at least one letter (a-z)');
   if (name.includes('--')) errors.push('must not contain consecutive hyphens');
-  if (name.length > 0 && (name.startsWith('-') || name.endsWith('-'))) errors.push('must not begin or end with a hyphen');
+  if (name.length > 0 && (name.startsWith('-') || name.endsWith('-')))
+    errors.push('must not begin or end with a hyphen');
   return errors;
 }
 
@@ -69,12 +78,19 @@ function validateContainerPorts(ports: Obj[], path: string): FieldError[] {
     }
     const containerPort = num(port, 'containerPort') ?? 0;
     if (containerPort === 0) errors.push(required(`${at}.containerPort`));
-    else errors.push(...isValidPortNum(containerPort).map((m) => invalid(`${at}.containerPort`, containerPort, m)));
+    else
+      errors.push(
+        ...isValidPortNum(containerPort).map((m) =>
+          invalid(`${at}.containerPort`, containerPort, m),
+        ),
+      );
     const hostPort = num(port, 'hostPort') ?? 0;
-    if (hostPort !== 0) errors.push(...isValidPortNum(hostPort).map((m) => invalid(`${at}.hostPort`, hostPort, m)));
+    if (hostPort !== 0)
+      errors.push(...isValidPortNum(hostPort).map((m) => invalid(`${at}.hostPort`, hostPort, m)));
     const protocol = str(port, 'protocol');
     if (protocol === '') errors.push(required(`${at}.protocol`));
-    else if (!PORT_PROTOCOLS.includes(protocol)) errors.push(notSupported(`${at}.protocol`, protocol, PORT_PROTOCOLS));
+    else if (!PORT_PROTOCOLS.includes(protocol))
+      errors.push(notSupported(`${at}.protocol`, protocol, PORT_PROTOCOLS));
   });
   return errors;
 }
@@ -138,20 +154,38 @@ export function validateResources(resources: Obj | undefined, path: string): Fie
   const requests = obj(resources, 'requests') ?? {};
   for (const name of Object.keys(limits)) {
     const at = `${path}.limits[${name}]`;
-    errors.push(...validateContainerResourceName(name, at), ...validateQuantityValue(name, limits[name], at));
+    errors.push(
+      ...validateContainerResourceName(name, at),
+      ...validateQuantityValue(name, limits[name], at),
+    );
   }
   for (const name of Object.keys(requests)) {
     const at = `${path}.requests[${name}]`;
-    errors.push(...validateContainerResourceName(name, at), ...validateQuantityValue(name, requests[name], at));
+    errors.push(
+      ...validateContainerResourceName(name, at),
+      ...validateQuantityValue(name, requests[name], at),
+    );
     const request = requests[name];
     const requestText = canonicalQuantity(request) ?? String(request);
     if (Object.hasOwn(limits, name)) {
       const limitText = canonicalQuantity(limits[name]) ?? String(limits[name]);
       const cmp = (parseQuantity(request) ?? 0) - (parseQuantity(limits[name]) ?? 0);
       if (cmp !== 0 && !isOvercommitAllowed(name)) {
-        errors.push(invalid(`${path}.requests`, requestText, `must be equal to ${name} limit of ${limitText}`));
+        errors.push(
+          invalid(
+            `${path}.requests`,
+            requestText,
+            `must be equal to ${name} limit of ${limitText}`,
+          ),
+        );
       } else if (cmp > 0) {
-        errors.push(invalid(`${path}.requests`, requestText, `must be less than or equal to ${name} limit of ${limitText}`));
+        errors.push(
+          invalid(
+            `${path}.requests`,
+            requestText,
+            `must be less than or equal to ${name} limit of ${limitText}`,
+          ),
+        );
       }
     } else if (!isOvercommitAllowed(name)) {
       errors.push(required(`${path}.limits`, 'Limit must be set for non overcommitable resources'));
@@ -166,24 +200,43 @@ const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];
 function validateProbe(probe: Obj | undefined, path: string): FieldError[] {
   if (probe === undefined) return [];
   const errors: FieldError[] = [];
-  const handlers = ['exec', 'httpGet', 'tcpSocket', 'grpc'].filter((key) => probe[key] !== undefined);
+  const handlers = ['exec', 'httpGet', 'tcpSocket', 'grpc'].filter(
+    (key) => probe[key] !== undefined,
+  );
   if (handlers.length === 0) errors.push(required(path, 'must specify a handler type'));
-  else if (handlers.length > 1) errors.push(forbidden(`${path}.${handlers[1]}`, 'may not specify more than 1 handler type'));
-  for (const key of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold']) {
+  else if (handlers.length > 1)
+    errors.push(forbidden(`${path}.${handlers[1]}`, 'may not specify more than 1 handler type'));
+  for (const key of [
+    'initialDelaySeconds',
+    'timeoutSeconds',
+    'periodSeconds',
+    'successThreshold',
+    'failureThreshold',
+  ]) {
     errors.push(...validateNonnegative(num(probe, key), `${path}.${key}`));
   }
   for (const handler of ['httpGet', 'tcpSocket']) {
     const port = obj(probe, handler)?.port;
-    if (typeof port === 'number') errors.push(...isValidPortNum(port).map((m) => invalid(`${path}.${handler}.port`, port, m)));
+    if (typeof port === 'number')
+      errors.push(...isValidPortNum(port).map((m) => invalid(`${path}.${handler}.port`, port, m)));
     else if (typeof port === 'string') {
-      errors.push(...isValidPortName(port).map((m) => invalid(`${path}.${handler}.port`, port, m, 'IntOrString')));
+      errors.push(
+        ...isValidPortName(port).map((m) =>
+          invalid(`${path}.${handler}.port`, port, m, 'IntOrString'),
+        ),
+      );
     }
   }
   return errors;
 }
 
 /** validateContainerCommon, the probes and the regular-container rules, for one container. */
-function validateContainer(container: Obj, path: string, volumeNames: Set<string>, isInit: boolean): FieldError[] {
+function validateContainer(
+  container: Obj,
+  path: string,
+  volumeNames: Set<string>,
+  isInit: boolean,
+): FieldError[] {
   const errors: FieldError[] = [];
   const name = str(container, 'name');
   if (name === '') errors.push(required(`${path}.name`));
@@ -192,7 +245,13 @@ function validateContainer(container: Obj, path: string, volumeNames: Set<string
   const terminationMessagePolicy = str(container, 'terminationMessagePolicy');
   if (terminationMessagePolicy === '') errors.push(required(`${path}.terminationMessagePolicy`));
   else if (!TERMINATION_MESSAGE_POLICIES.includes(terminationMessagePolicy)) {
-    errors.push(notSupported(`${path}.terminationMessagePolicy`, terminationMessagePolicy, TERMINATION_MESSAGE_POLICIES));
+    errors.push(
+      notSupported(
+        `${path}.terminationMessagePolicy`,
+        terminationMessagePolicy,
+        TERMINATION_MESSAGE_POLICIES,
+      ),
+    );
   }
   errors.push(...validateContainerPorts(objs(container, 'ports'), `${path}.ports`));
   objs(container, 'env').forEach((env, i) => {
@@ -216,12 +275,14 @@ function validateContainer(container: Obj, path: string, volumeNames: Set<string
     else if (!volumeNames.has(mountName)) errors.push(notFound(`${at}.name`, mountName));
     const mountPath = str(mount, 'mountPath');
     if (mountPath === '') errors.push(required(`${at}.mountPath`));
-    else if (mountPaths.has(mountPath)) errors.push(invalid(`${at}.mountPath`, mountPath, 'must be unique'));
+    else if (mountPaths.has(mountPath))
+      errors.push(invalid(`${at}.mountPath`, mountPath, 'must be unique'));
     else mountPaths.add(mountPath);
   });
   const pullPolicy = str(container, 'imagePullPolicy');
   if (pullPolicy === '') errors.push(required(`${path}.imagePullPolicy`));
-  else if (!PULL_POLICIES.includes(pullPolicy)) errors.push(notSupported(`${path}.imagePullPolicy`, pullPolicy, PULL_POLICIES));
+  else if (!PULL_POLICIES.includes(pullPolicy))
+    errors.push(notSupported(`${path}.imagePullPolicy`, pullPolicy, PULL_POLICIES));
   errors.push(...validateResources(obj(container, 'resources'), `${path}.resources`));
   if (!isInit) {
     errors.push(...validateProbe(obj(container, 'livenessProbe'), `${path}.livenessProbe`));
@@ -237,7 +298,13 @@ function validateContainer(container: Obj, path: string, volumeNames: Set<string
     }
     if (restartPolicy !== 'Always') {
       for (const key of ['livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle']) {
-        if (container[key] !== undefined) errors.push(forbidden(`${path}.${key}`, 'may not be set for init containers without restartPolicy=Always'));
+        if (container[key] !== undefined)
+          errors.push(
+            forbidden(
+              `${path}.${key}`,
+              'may not be set for init containers without restartPolicy=Always',
+            ),
+          );
       }
     }
   }
@@ -256,17 +323,35 @@ export function validateTolerations(tolerations: Obj[], path: string): FieldErro
     if (key !== '') errors.push(...validateLabelName(key, `${at}.key`));
     if (key === '' && operator !== 'Exists') {
       errors.push(
-        invalid(`${at}.operator`, operator, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'),
+        invalid(
+          `${at}.operator`,
+          operator,
+          'operator must be Exists when `key` is empty, which means "match all values and all keys"',
+        ),
       );
     }
     if (toleration.tolerationSeconds !== undefined && effect !== 'NoExecute') {
-      errors.push(invalid(`${at}.effect`, effect, "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+      errors.push(
+        invalid(
+          `${at}.effect`,
+          effect,
+          "effect must be 'NoExecute' when `tolerationSeconds` is set",
+        ),
+      );
     }
     if (operator === 'Equal' || operator === '') {
       const messages = isValidLabelValue(value);
       if (messages.length > 0) errors.push(invalid(`${at}.operator`, value, messages.join(';')));
     } else if (operator === 'Exists') {
-      if (value !== '') errors.push(invalid(`${at}.operator`, toleration, "value must be empty when `operator` is 'Exists'", 'core.Toleration'));
+      if (value !== '')
+        errors.push(
+          invalid(
+            `${at}.operator`,
+            toleration,
+            "value must be empty when `operator` is 'Exists'",
+            'core.Toleration',
+          ),
+        );
     } else {
       errors.push(notSupported(`${at}.operator`, operator, ['Equal', 'Exists']));
     }
@@ -278,28 +363,51 @@ export function validateTolerations(tolerations: Obj[], path: string): FieldErro
 export const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 
 /** validateTaintEffect. */
-export function validateTaintEffect(effect: string, allowEmpty: boolean, path: string): FieldError[] {
+export function validateTaintEffect(
+  effect: string,
+  allowEmpty: boolean,
+  path: string,
+): FieldError[] {
   if (!allowEmpty && effect === '') return [required(path)];
   return TAINT_EFFECTS.includes(effect) ? [] : [notSupported(path, effect, TAINT_EFFECTS)];
 }
 
 /** ValidateNodeSelectorRequirement (matchExpressions of a node selector term). */
-function validateNodeSelectorRequirement(requirement: Obj, path: string, checkValues: boolean): FieldError[] {
+function validateNodeSelectorRequirement(
+  requirement: Obj,
+  path: string,
+  checkValues: boolean,
+): FieldError[] {
   const errors: FieldError[] = [];
   const operator = str(requirement, 'operator');
   const values = strs(requirement, 'values');
   switch (operator) {
     case 'In':
     case 'NotIn':
-      if (values.length === 0) errors.push(required(`${path}.values`, "must be specified when `operator` is 'In' or 'NotIn'"));
+      if (values.length === 0)
+        errors.push(
+          required(`${path}.values`, "must be specified when `operator` is 'In' or 'NotIn'"),
+        );
       break;
     case 'Exists':
     case 'DoesNotExist':
-      if (values.length > 0) errors.push(forbidden(`${path}.values`, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+      if (values.length > 0)
+        errors.push(
+          forbidden(
+            `${path}.values`,
+            "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+          ),
+        );
       break;
     case 'Gt':
     case 'Lt':
-      if (values.length !== 1) errors.push(required(`${path}.values`, "must be specified single value when `operator` is 'Lt' or 'Gt'"));
+      if (values.length !== 1)
+        errors.push(
+          required(
+            `${path}.values`,
+            "must be specified single value when `operator` is 'Lt' or 'Gt'",
+          ),
+        );
       break;
     default:
       errors.push(invalid(`${path}.operator`, operator, 'not a valid selector operator'));
@@ -307,7 +415,8 @@ function validateNodeSelectorRequirement(requirement: Obj, path: string, checkVa
   errors.push(...validateLabelName(str(requirement, 'key'), `${path}.key`));
   if (checkValues) {
     values.forEach((value, i) => {
-      for (const message of isValidLabelValue(value)) errors.push(invalid(`${path}.values[${i}]`, value, message));
+      for (const message of isValidLabelValue(value))
+        errors.push(invalid(`${path}.values[${i}]`, value, message));
     });
   }
   return errors;
@@ -320,25 +429,38 @@ function validateNodeFieldSelectorRequirement(requirement: Obj, path: string): F
   const values = strs(requirement, 'values');
   if (operator === 'In' || operator === 'NotIn') {
     if (values.length !== 1) {
-      errors.push(required(`${path}.values`, "must be only one value when `operator` is 'In' or 'NotIn' for node field selector"));
+      errors.push(
+        required(
+          `${path}.values`,
+          "must be only one value when `operator` is 'In' or 'NotIn' for node field selector",
+        ),
+      );
     }
   } else {
     errors.push(invalid(`${path}.operator`, operator, 'not a valid selector operator'));
   }
   const key = str(requirement, 'key');
-  if (key !== 'metadata.name') errors.push(invalid(`${path}.key`, key, 'not a valid field selector key'));
+  if (key !== 'metadata.name')
+    errors.push(invalid(`${path}.key`, key, 'not a valid field selector key'));
   else {
     values.forEach((value, i) => {
-      for (const message of isDNS1123Subdomain(value)) errors.push(invalid(`${path}.values[${i}]`, value, message));
+      for (const message of isDNS1123Subdomain(value))
+        errors.push(invalid(`${path}.values[${i}]`, value, message));
     });
   }
   return errors;
 }
 
-function validateNodeSelectorTerm(term: Obj | undefined, path: string, checkValues: boolean): FieldError[] {
+function validateNodeSelectorTerm(
+  term: Obj | undefined,
+  path: string,
+  checkValues: boolean,
+): FieldError[] {
   const errors: FieldError[] = [];
   objs(term, 'matchExpressions').forEach((r, j) => {
-    errors.push(...validateNodeSelectorRequirement(r, `${path}.matchExpressions[${j}]`, checkValues));
+    errors.push(
+      ...validateNodeSelectorRequirement(r, `${path}.matchExpressions[${j}]`, checkValues),
+    );
   });
   objs(term, 'matchFields').forEach((r, j) => {
     errors.push(...validateNodeFieldSelectorRequirement(r, `${path}.matchFields[${j}]`));
@@ -356,29 +478,71 @@ function validateAffinity(affinity: Obj | undefined, path: string): FieldError[]
   if (requiredTerms !== undefined) {
     const termsPath = `${base}.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms`;
     const terms = objs(requiredTerms, 'nodeSelectorTerms');
-    if (terms.length === 0) errors.push(required(termsPath, 'must have at least one node selector term'));
-    terms.forEach((term, i) => errors.push(...validateNodeSelectorTerm(term, `${termsPath}[${i}]`, true)));
+    if (terms.length === 0)
+      errors.push(required(termsPath, 'must have at least one node selector term'));
+    terms.forEach((term, i) =>
+      errors.push(...validateNodeSelectorTerm(term, `${termsPath}[${i}]`, true)),
+    );
   }
   objs(nodeAffinity, 'preferredDuringSchedulingIgnoredDuringExecution').forEach((term, i) => {
     const at = `${base}.preferredDuringSchedulingIgnoredDuringExecution[${i}]`;
     const weight = num(term, 'weight') ?? 0;
-    if (weight <= 0 || weight > 100) errors.push(invalid(`${at}.weight`, weight, 'must be in the range 1-100'));
+    if (weight <= 0 || weight > 100)
+      errors.push(invalid(`${at}.weight`, weight, 'must be in the range 1-100'));
     errors.push(...validateNodeSelectorTerm(obj(term, 'preference'), `${at}.preference`, false));
   });
   return errors;
 }
 
 const VOLUME_SOURCE_KEYS = [
-  'hostPath', 'emptyDir', 'gcePersistentDisk', 'awsElasticBlockStore', 'gitRepo', 'secret', 'nfs', 'iscsi',
-  'glusterfs', 'persistentVolumeClaim', 'rbd', 'flexVolume', 'cinder', 'cephfs', 'flocker', 'downwardAPI', 'fc',
-  'azureFile', 'configMap', 'vsphereVolume', 'quobyte', 'azureDisk', 'photonPersistentDisk', 'projected',
-  'portworxVolume', 'scaleIO', 'storageos', 'csi', 'ephemeral', 'image',
+  'hostPath',
+  'emptyDir',
+  'gcePersistentDisk',
+  'awsElasticBlockStore',
+  'gitRepo',
+  'secret',
+  'nfs',
+  'iscsi',
+  'glusterfs',
+  'persistentVolumeClaim',
+  'rbd',
+  'flexVolume',
+  'cinder',
+  'cephfs',
+  'flocker',
+  'downwardAPI',
+  'fc',
+  'azureFile',
+  'configMap',
+  'vsphereVolume',
+  'quobyte',
+  'azureDisk',
+  'photonPersistentDisk',
+  'projected',
+  'portworxVolume',
+  'scaleIO',
+  'storageos',
+  'csi',
+  'ephemeral',
+  'image',
 ];
 
-const HOST_PATH_TYPES = ['', 'DirectoryOrCreate', 'Directory', 'FileOrCreate', 'File', 'Socket', 'CharDevice', 'BlockDevice'];
+const HOST_PATH_TYPES = [
+  '',
+  'DirectoryOrCreate',
+  'Directory',
+  'FileOrCreate',
+  'File',
+  'Socket',
+  'CharDevice',
+  'BlockDevice',
+];
 
 /** ValidateVolumes: names unique DNS labels, exactly one source, the common sources' fields. */
-function validateVolumes(volumes: Obj[], path: string): { errors: FieldError[]; names: Set<string> } {
+function validateVolumes(
+  volumes: Obj[],
+  path: string,
+): { errors: FieldError[]; names: Set<string> } {
   const errors: FieldError[] = [];
   const names = new Set<string>();
   volumes.forEach((volume, i) => {
@@ -393,23 +557,34 @@ function validateVolumes(volumes: Obj[], path: string): { errors: FieldError[]; 
     }
     const sources = VOLUME_SOURCE_KEYS.filter((key) => volume[key] !== undefined);
     if (sources.length === 0) errors.push(required(at, 'must specify a volume type'));
-    for (const extra of sources.slice(1)) errors.push(forbidden(`${at}.${extra}`, 'may not specify more than 1 volume type'));
+    for (const extra of sources.slice(1))
+      errors.push(forbidden(`${at}.${extra}`, 'may not specify more than 1 volume type'));
     const hostPath = obj(volume, 'hostPath');
     if (hostPath !== undefined) {
       if (str(hostPath, 'path') === '') errors.push(required(`${at}.hostPath.path`));
       const type = str(hostPath, 'type');
-      if (!HOST_PATH_TYPES.includes(type)) errors.push(notSupported(`${at}.hostPath.type`, type, HOST_PATH_TYPES));
+      if (!HOST_PATH_TYPES.includes(type))
+        errors.push(notSupported(`${at}.hostPath.type`, type, HOST_PATH_TYPES));
     }
     const configMap = obj(volume, 'configMap');
-    if (configMap !== undefined && str(configMap, 'name') === '') errors.push(required(`${at}.configMap.name`));
+    if (configMap !== undefined && str(configMap, 'name') === '')
+      errors.push(required(`${at}.configMap.name`));
     const secret = obj(volume, 'secret');
-    if (secret !== undefined && str(secret, 'secretName') === '') errors.push(required(`${at}.secret.secretName`));
+    if (secret !== undefined && str(secret, 'secretName') === '')
+      errors.push(required(`${at}.secret.secretName`));
     const claim = obj(volume, 'persistentVolumeClaim');
-    if (claim !== undefined && str(claim, 'claimName') === '') errors.push(required(`${at}.persistentVolumeClaim.claimName`));
+    if (claim !== undefined && str(claim, 'claimName') === '')
+      errors.push(required(`${at}.persistentVolumeClaim.claimName`));
     for (const source of ['configMap', 'secret']) {
       const mode = num(obj(volume, source), 'defaultMode');
       if (mode !== undefined && (mode < 0 || mode > 0o777)) {
-        errors.push(invalid(`${at}.${source}.defaultMode`, mode, 'must be a number between 0 and 0777 (octal), both inclusive'));
+        errors.push(
+          invalid(
+            `${at}.${source}.defaultMode`,
+            mode,
+            'must be a number between 0 and 0777 (octal), both inclusive',
+          ),
+        );
       }
     }
   });
@@ -453,10 +628,12 @@ export function validatePodSpec(spec: Obj, path: string): FieldError[] {
 
   const restartPolicy = str(spec, 'restartPolicy');
   if (restartPolicy === '') errors.push(required(`${path}.restartPolicy`));
-  else if (!RESTART_POLICIES.includes(restartPolicy)) errors.push(notSupported(`${path}.restartPolicy`, restartPolicy, RESTART_POLICIES));
+  else if (!RESTART_POLICIES.includes(restartPolicy))
+    errors.push(notSupported(`${path}.restartPolicy`, restartPolicy, RESTART_POLICIES));
   const dnsPolicy = str(spec, 'dnsPolicy');
   if (dnsPolicy === '') errors.push(required(`${path}.dnsPolicy`));
-  else if (!DNS_POLICIES.includes(dnsPolicy)) errors.push(notSupported(`${path}.dnsPolicy`, dnsPolicy, DNS_POLICIES));
+  else if (!DNS_POLICIES.includes(dnsPolicy))
+    errors.push(notSupported(`${path}.dnsPolicy`, dnsPolicy, DNS_POLICIES));
   errors.push(...validateLabels(strMap(spec, 'nodeSelector'), `${path}.nodeSelector`));
 
   if (spec.hostNetwork === true) {
@@ -464,7 +641,13 @@ export function validatePodSpec(spec: Obj, path: string): FieldError[] {
       objs(container, 'ports').forEach((port, j) => {
         const hostPort = num(port, 'hostPort') ?? 0;
         if (hostPort !== 0 && hostPort !== num(port, 'containerPort')) {
-          errors.push(invalid(`${path}.containers[${i}].ports[${j}].hostPort`, hostPort, 'must match `containerPort` when `hostNetwork` is true'));
+          errors.push(
+            invalid(
+              `${path}.containers[${i}].ports[${j}].hostPort`,
+              hostPort,
+              'must match `containerPort` when `hostNetwork` is true',
+            ),
+          );
         }
       });
     });
@@ -476,13 +659,25 @@ export function validatePodSpec(spec: Obj, path: string): FieldError[] {
 
   const serviceAccountName = str(spec, 'serviceAccountName');
   if (serviceAccountName !== '') {
-    for (const m of isDNS1123Subdomain(serviceAccountName)) errors.push(invalid(`${path}.serviceAccountName`, serviceAccountName, m));
+    for (const m of isDNS1123Subdomain(serviceAccountName))
+      errors.push(invalid(`${path}.serviceAccountName`, serviceAccountName, m));
   }
   const nodeName = str(spec, 'nodeName');
-  if (nodeName !== '') for (const m of isDNS1123Subdomain(nodeName)) errors.push(invalid(`${path}.nodeName`, nodeName, m));
+  if (nodeName !== '')
+    for (const m of isDNS1123Subdomain(nodeName))
+      errors.push(invalid(`${path}.nodeName`, nodeName, m));
   const activeDeadlineSeconds = num(spec, 'activeDeadlineSeconds');
-  if (activeDeadlineSeconds !== undefined && (activeDeadlineSeconds < 1 || activeDeadlineSeconds > 2 ** 31 - 1)) {
-    errors.push(invalid(`${path}.activeDeadlineSeconds`, activeDeadlineSeconds, inclusiveRangeError(1, 2 ** 31 - 1)));
+  if (
+    activeDeadlineSeconds !== undefined &&
+    (activeDeadlineSeconds < 1 || activeDeadlineSeconds > 2 ** 31 - 1)
+  ) {
+    errors.push(
+      invalid(
+        `${path}.activeDeadlineSeconds`,
+        activeDeadlineSeconds,
+        inclusiveRangeError(1, 2 ** 31 - 1),
+      ),
+    );
   }
   for (const key of ['hostname', 'subdomain']) {
     const value = str(spec, key);
@@ -491,7 +686,8 @@ export function validatePodSpec(spec: Obj, path: string): FieldError[] {
   errors.push(...validateTolerations(objs(spec, 'tolerations'), `${path}.tolerations`));
   const priorityClassName = str(spec, 'priorityClassName');
   if (priorityClassName !== '') {
-    for (const m of isDNS1123Subdomain(priorityClassName)) errors.push(invalid(`${path}.priorityClassName`, priorityClassName, m));
+    for (const m of isDNS1123Subdomain(priorityClassName))
+      errors.push(invalid(`${path}.priorityClassName`, priorityClassName, m));
   }
   const preemptionPolicy = spec.preemptionPolicy;
   if (typeof preemptionPolicy === 'string' && !PREEMPTION_POLICIES.includes(preemptionPolicy)) {
@@ -513,7 +709,12 @@ export function validatePodTemplateSpec(template: Obj | undefined, path: string)
   ];
   const ephemeral = obj(template, 'spec')?.ephemeralContainers;
   if (Array.isArray(ephemeral) && ephemeral.length > 0) {
-    errors.push(forbidden(`${path}.spec.ephemeralContainers`, 'ephemeral containers not allowed in pod template'));
+    errors.push(
+      forbidden(
+        `${path}.spec.ephemeralContainers`,
+        'ephemeral containers not allowed in pod template',
+      ),
+    );
   }
   return errors;
 }

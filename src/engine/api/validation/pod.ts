@@ -12,13 +12,19 @@ import { validatePodSpec } from './pod-spec.ts';
 /** From a defaulted Pod, ValidatePodCreate's errors. */
 export function validatePod(pod: Obj): FieldError[] {
   const spec = obj(pod, 'spec') ?? {};
-  const errors = [...validateObjectMeta(obj(pod, 'metadata') ?? {}, true, isDNS1123Subdomain), ...validatePodSpec(spec, 'spec')];
+  const errors = [
+    ...validateObjectMeta(obj(pod, 'metadata') ?? {}, true, isDNS1123Subdomain),
+    ...validatePodSpec(spec, 'spec'),
+  ];
   // validateContainersOnlyForPod: stray whitespace around an image is only refused on Pods,
   // because old pod templates used " " as a placeholder.
   for (const key of ['containers', 'initContainers']) {
     objs(spec, key).forEach((container, i) => {
       const image = str(container, 'image');
-      if (image !== image.trim()) errors.push(invalid(`spec.${key}[${i}].image`, image, 'must not have leading or trailing whitespace'));
+      if (image !== image.trim())
+        errors.push(
+          invalid(`spec.${key}[${i}].image`, image, 'must not have leading or trailing whitespace'),
+        );
     });
   }
   return errors;
@@ -45,24 +51,34 @@ export function validatePodUpdate(pod: Obj, old: Obj): FieldError[] {
     const oldContainers = objs(oldSpec, key);
     if (oldContainers.length === 0 && newContainers.length === 0) continue;
     munged[key] = oldContainers.map((container, i) =>
-      i < newContainers.length && newContainers[i].image !== undefined ? { ...container, image: newContainers[i].image } : container,
+      i < newContainers.length && newContainers[i].image !== undefined
+        ? { ...container, image: newContainers[i].image }
+        : container,
     );
   }
   const activeDeadline = num(spec, 'activeDeadlineSeconds');
   const oldActiveDeadline = num(oldSpec, 'activeDeadlineSeconds');
-  if (activeDeadline !== undefined && (oldActiveDeadline === undefined || activeDeadline <= oldActiveDeadline)) {
+  if (
+    activeDeadline !== undefined &&
+    (oldActiveDeadline === undefined || activeDeadline <= oldActiveDeadline)
+  ) {
     munged.activeDeadlineSeconds = activeDeadline;
   }
   const grace = num(oldSpec, 'terminationGracePeriodSeconds');
-  if (grace !== undefined && grace < 0 && num(spec, 'terminationGracePeriodSeconds') === 1) munged.terminationGracePeriodSeconds = 1;
+  if (grace !== undefined && grace < 0 && num(spec, 'terminationGracePeriodSeconds') === 1)
+    munged.terminationGracePeriodSeconds = 1;
   const oldTolerations = objs(oldSpec, 'tolerations');
   const newTolerations = objs(spec, 'tolerations');
-  const onlyAdded = oldTolerations.every((t) => newTolerations.some((n) => deepEqual(withoutSeconds(n), withoutSeconds(t))));
+  const onlyAdded = oldTolerations.every((t) =>
+    newTolerations.some((n) => deepEqual(withoutSeconds(n), withoutSeconds(t))),
+  );
   if (onlyAdded) {
     if (spec.tolerations === undefined) delete munged.tolerations;
     else munged.tolerations = spec.tolerations;
   }
-  const changed = Object.keys({ ...munged, ...spec }).filter((key) => !deepEqual(munged[key], spec[key]));
+  const changed = Object.keys({ ...munged, ...spec }).filter(
+    (key) => !deepEqual(munged[key], spec[key]),
+  );
   if (changed.length > 0) {
     const diff = changed.map((key) => `  ${key}`).join('\n');
     errors.push(forbidden('spec', `${POD_UPDATE_MESSAGE}\n  core.PodSpec{ changed:\n${diff}\n  }`));

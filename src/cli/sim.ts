@@ -1,0 +1,107 @@
+/**
+ * The headless runner: `npm run --silent sim -- [--format=text|jsonl] [--seed=N] SCRIPT_FILE`.
+ * Prints only the run's output; exits 0 when the script ran (each command's failure is in its
+ * record) and 2 when the script or the arguments cannot be used.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { runScript, type FileSource } from '../console/index.ts';
+
+export interface CliOptions {
+  format: 'text' | 'jsonl';
+  seed: number;
+  script: string;
+}
+
+/** From the runner's arguments, its options or a usage error. */
+export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
+  let format: 'text' | 'jsonl' = 'text';
+  let seed = 1;
+  let script: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [name, inline] = arg.startsWith('--') ? [arg.split('=')[0], arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : undefined] : [arg, undefined];
+    if (name === '--format') {
+      const value = inline ?? argv[++i];
+      if (value !== 'text' && value !== 'jsonl') return { error: `sim: --format must be text or jsonl, not "${value ?? ''}"` };
+      format = value;
+    } else if (name === '--seed') {
+      const value = inline ?? argv[++i];
+      if (value === undefined || !/^-?\d+$/.test(value)) return { error: `sim: --seed must be an integer, not "${value ?? ''}"` };
+      seed = Number(value);
+    } else if (arg.startsWith('-') && arg !== '-') {
+      return { error: `sim: unknown option ${arg}` };
+    } else if (script === undefined) {
+      script = arg;
+    } else {
+      return { error: `sim: only one SCRIPT_FILE may be given (got "${script}" and "${arg}")` };
+    }
+  }
+  if (script === undefined) return { error: 'usage: npm run --silent sim -- [--format=text|jsonl] [--seed=N] SCRIPT_FILE' };
+  return { format, seed, script };
+}
+
+/** A file source reading paths relative to the script's folder. */
+export function folderFiles(folder: string): FileSource {
+  return {
+    read(path) {
+      try {
+        const full = resolve(folder, path);
+        if (!statSync(full).isFile()) return undefined;
+        return readFileSync(full, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    list() {
+      const out: string[] = [];
+      const walk = (dir: string, depth: number): void => {
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
+          const full = join(dir, entry.name);
+          if (entry.isDirectory() && depth < 3) walk(full, depth + 1);
+          else if (/\.(ya?ml|json)$/.test(entry.name)) out.push(relative(folder, full));
+        }
+      };
+      try {
+        walk(folder, 0);
+      } catch {
+        // An unreadable folder simply offers no completions.
+      }
+      return out.sort();
+    },
+  };
+}
+
+/** Runs the CLI; returns the process exit status. */
+export function main(argv: string[], write: (text: string) => void, writeError: (text: string) => void): number {
+  const options = parseCliArgs(argv);
+  if ('error' in options) {
+    writeError(`${options.error}\n`);
+    return 2;
+  }
+  let script: string;
+  try {
+    script = readFileSync(options.script, 'utf8');
+  } catch (error) {
+    writeError(`sim: cannot read ${options.script}: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const records = runScript(script, { seed: options.seed, files: folderFiles(dirname(resolve(options.script))) });
+  const chunks: string[] = [];
+  for (const r of records) {
+    if (options.format === 'jsonl') chunks.push(`${JSON.stringify({ cmd: r.cmd, exit: r.exit, out: r.out, err: r.err, t: r.t })}\n`);
+    else chunks.push(r.out + r.err);
+  }
+  write(chunks.join(''));
+  return 0;
+}
+
+// Run when executed directly (tsx src/cli/sim.ts or the bundle), not when imported by tests.
+const entry = process.argv[1] ?? '';
+if (/sim\.(ts|js|mjs)$/.test(entry)) {
+  process.exitCode = main(
+    process.argv.slice(2),
+    (t) => process.stdout.write(t),
+    (t) => process.stderr.write(t),
+  );
+}

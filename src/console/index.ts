@@ -1,0 +1,157 @@
+/**
+ * The console: kubectl (a subset, same words, same output) and the playground's `sim` clock
+ * commands on top of one engine Cluster. The worker, the headless runner and the tests all use
+ * this module, so a line typed in the page and the same line in a script behave alike.
+ */
+import type { Cluster } from '../engine/operations.ts';
+import type { CommandResult, FileSource, ManifestDiagnostic } from './types.ts';
+import { createCluster } from './engine-entry.ts';
+import { splitShellLine } from './shell.ts';
+import { parseArgs, stringFlag } from './args.ts';
+import { Output, reconcileNow, type VerbContext } from './context.ts';
+import { commandNotFound, shellSyntax, unknownCommand, verbNotOffered } from './messages.ts';
+import { goDuration } from './time-format.ts';
+import { runSim } from './verbs/sim.ts';
+import type { Verb } from './verbs/verb.ts';
+import { apply } from './verbs/apply.ts';
+import { get } from './verbs/get.ts';
+import { describe } from './verbs/describe.ts';
+import { del } from './verbs/delete.ts';
+import { create } from './verbs/create.ts';
+import { taint } from './verbs/taint.ts';
+import { label } from './verbs/label.ts';
+import { cordon, uncordon } from './verbs/cordon.ts';
+import { drain } from './verbs/drain.ts';
+import { setVerb } from './verbs/set-image.ts';
+import { rollout } from './verbs/rollout.ts';
+import { patch } from './verbs/patch.ts';
+import { completeLine } from './complete.ts';
+import { adviseText } from './advisor.ts';
+import { diagnoseText } from './diagnose.ts';
+
+export type { CommandResult, FileSource, ManifestDiagnostic, ManifestFix } from './types.ts';
+
+/** The verbs the playground offers, by the word after `kubectl`. */
+export const VERBS: ReadonlyMap<string, Verb> = new Map(
+  [apply, get, describe, del, create, taint, label, cordon, uncordon, drain, setVerb, rollout, patch].map((v) => [v.name, v]),
+);
+
+/** Real kubectl commands the playground does not simulate. */
+export const UPSTREAM_VERBS = new Set([
+  'logs', 'exec', 'edit', 'scale', 'run', 'expose', 'port-forward', 'attach', 'cp', 'top', 'explain', 'api-resources',
+  'api-versions', 'config', 'version', 'cluster-info', 'auth', 'replace', 'wait', 'autoscale', 'certificate', 'proxy',
+  'debug', 'events', 'diff', 'kustomize', 'plugin', 'completion', 'annotate', 'alpha', 'help', 'options', 'certificate',
+]);
+
+export interface KubeConsole {
+  /** Runs one console line (kubectl ... or sim ...), advancing the clock as the contract says. */
+  run(line: string): CommandResult;
+  /** Tab completion candidates for the line's last word. */
+  complete(line: string): string[];
+  readonly cluster: Cluster;
+}
+
+/** Finds the verb word, allowing global flags (`-n ns`) before it as cobra does. */
+function splitVerb(words: string[]): { verb: string | undefined; rest: string[] } {
+  let i = 0;
+  while (i < words.length && words[i].startsWith('-')) {
+    const w = words[i];
+    i += (w === '-n' || w === '--namespace') && i + 1 < words.length ? 2 : 1;
+  }
+  if (i >= words.length) return { verb: undefined, rest: words };
+  return { verb: words[i], rest: [...words.slice(0, i), ...words.slice(i + 1)] };
+}
+
+function runKubectl(words: string[], cluster: Cluster, files: FileSource, output: Output): void {
+  const { verb, rest } = splitVerb(words);
+  if (verb === undefined) {
+    output.fail('error: a command is required, for example: kubectl get nodes');
+    return;
+  }
+  const handler = VERBS.get(verb);
+  if (!handler) {
+    output.fail(UPSTREAM_VERBS.has(verb) ? verbNotOffered(verb) : unknownCommand(verb));
+    return;
+  }
+  const args = parseArgs(rest, handler.flags, `kubectl ${verb}`);
+  if ('error' in args) {
+    output.fail(args.error);
+    return;
+  }
+  const namespace = stringFlag(args, 'namespace');
+  const context: VerbContext = {
+    cluster,
+    files,
+    output,
+    namespace: namespace ?? 'default',
+    namespaceExplicit: namespace !== undefined,
+  };
+  output.exit = handler.run(args, context) || output.exit;
+  if (handler.mutates) reconcileNow(context);
+}
+
+/** From one line and a cluster, what the console prints and its exit code. */
+export function runLine(line: string, cluster: Cluster, files: FileSource): CommandResult {
+  const output = new Output();
+  const split = splitShellLine(line);
+  if (!split.ok) {
+    output.fail(shellSyntax(split.error));
+  } else if (split.words.length > 0) {
+    const [program, ...words] = split.words;
+    if (program === 'kubectl') runKubectl(words, cluster, files, output);
+    else if (program === 'sim') runSim(words, cluster, output);
+    else output.fail(commandNotFound(program));
+  }
+  return { exit: output.exit, out: output.out.join(''), err: output.err.join('') };
+}
+
+/** From a cluster and a file source, a console that runs lines against them. */
+export function createConsole(options: { cluster: Cluster; files: FileSource }): KubeConsole {
+  const { cluster, files } = options;
+  return {
+    cluster,
+    run: (line) => runLine(line, cluster, files),
+    complete: (line) => completeLine(line, cluster, files),
+  };
+}
+
+/**
+ * From a manifest's text, its name and optionally the cluster, editor markers: YAML syntax
+ * errors, duplicate keys, the API server's verdict on a dry-run apply (mapped to lines), and
+ * the advisor's warnings.
+ */
+export function diagnoseManifest(text: string, fileName: string, cluster?: Cluster): ManifestDiagnostic[] {
+  return diagnoseText(text, fileName, cluster);
+}
+
+/** From a manifest's text and name, the best-practice advisor's warnings alone. */
+export function advise(text: string, fileName: string): ManifestDiagnostic[] {
+  return adviseText(text, fileName);
+}
+
+/** One command of a headless run, as `--format=jsonl` prints it (keys in this order). */
+export interface ScriptRecord {
+  cmd: string;
+  exit: number;
+  out: string;
+  err: string;
+  /** Simulated time after the command, as Go prints a duration (`12.5s`, `2m30s`). */
+  t: string;
+}
+
+/**
+ * From a script (one command a line; blank lines and `#` comments skipped), a seed and the
+ * script's file source, the record of every command, run on a fresh empty cluster.
+ */
+export function runScript(script: string, options: { seed: number; files: FileSource }): ScriptRecord[] {
+  const cluster = createCluster({ seed: options.seed });
+  const records: ScriptRecord[] = [];
+  for (const raw of script.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    const result = runLine(trimmed, cluster, options.files);
+    records.push({ cmd: trimmed, exit: result.exit, out: result.out, err: result.err, t: goDuration(cluster.now) });
+  }
+  return records;
+}

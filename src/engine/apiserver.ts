@@ -1,0 +1,320 @@
+/**
+ * The API server's request handling on top of admission (api/admission.ts decodes, defaults and
+ * validates): namespace existence, server-set metadata (uid, resourceVersion, creationTimestamp,
+ * generation, the DaemonSet's template generation annotation), apply's created / configured /
+ * unchanged, optimistic concurrency on update, graceful deletion, eviction and the kubelet's
+ * node condition reports (staging/src/k8s.io/apiserver/pkg/registry/rest/{create,update,delete}.go,
+ * pkg/registry/apps/daemonset/strategy.go, pkg/registry/core/pod/strategy.go).
+ */
+import { admit } from './api/admission.ts';
+import { cloneJson, copyMap, getOwn, isObject } from './api/records.ts';
+import { toTimestamp } from './clock.ts';
+import type { Engine } from './cluster.ts';
+import { TEMPLATE_GENERATION_ANNOTATION } from './controllers/daemonset.ts';
+import { conditionText, fillNodeStatus } from './nodes.ts';
+import type { ApiError, Operation, OperationResult } from './operations.ts';
+import { NAMESPACED, RESOURCE, objectKey } from './store.ts';
+import type { DaemonSet, Kind, KubeObject, Node, NodeCondition, Pod } from './types.ts';
+import { canonicalJson } from './util/canonical.ts';
+
+const SYSTEM_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
+const NODE_CONDITION_TYPES = new Set(['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable']);
+const CONDITION_STATUSES = new Set(['True', 'False', 'Unknown']);
+
+function notFound(kind: Kind | string, name: string): OperationResult {
+  const resource = Object.hasOwn(RESOURCE, kind) ? RESOURCE[kind as Kind] : String(kind).toLowerCase() + 's';
+  return { ok: false, error: { reason: 'NotFound', resource, name } };
+}
+
+function fail(error: ApiError): OperationResult {
+  return { ok: false, error };
+}
+
+/** From raw input, the kind, name and namespace it claims (for finding the stored object before admission). */
+function peek(raw: unknown): { kind?: Kind; name?: string; namespace?: string } {
+  if (!isObject(raw)) return {};
+  const kind = typeof raw.kind === 'string' && Object.hasOwn(NAMESPACED, raw.kind) ? (raw.kind as Kind) : undefined;
+  const meta = isObject(raw.metadata) ? raw.metadata : {};
+  const name = typeof meta.name === 'string' ? meta.name : undefined;
+  const namespace = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : undefined;
+  return { kind, name, namespace };
+}
+
+/** From the engine and an operation, the API server's answer. */
+export function executeOperation(engine: Engine, op: Operation): OperationResult {
+  if (!isObject(op)) return fail({ reason: 'BadRequest', kind: '', apiVersion: '', message: 'invalid operation' });
+  switch (op.op) {
+    case 'apply':
+      return write(engine, op.object, 'apply', op.dryRun === true);
+    case 'create':
+      return write(engine, op.object, 'create', false);
+    case 'update':
+      return write(engine, op.object, 'update', false);
+    case 'delete':
+      return remove(engine, op.key?.kind, op.key?.name, op.key?.namespace, op.gracePeriodSeconds);
+    case 'evict':
+      return evict(engine, op.namespace, op.name);
+    case 'setNodeCondition':
+      return setNodeCondition(engine, op.node, op.type, op.status);
+    default:
+      return fail({ reason: 'BadRequest', kind: '', apiVersion: '', message: `unknown operation ${String((op as { op?: unknown }).op)}` });
+  }
+}
+
+function write(engine: Engine, raw: unknown, mode: 'apply' | 'create' | 'update', dryRun: boolean): OperationResult {
+  const claim = peek(raw);
+  const existing =
+    claim.kind && claim.name !== undefined ? engine.store.get(claim.kind, objectKey(claim.kind, claim.namespace ?? 'default', claim.name)) : undefined;
+  if (mode === 'update' && !existing) {
+    if (!claim.kind || claim.name === undefined) return fail({ reason: 'BadRequest', kind: claim.kind ?? '', apiVersion: '', message: 'the object to update has no kind or name' });
+    return notFound(claim.kind, claim.name);
+  }
+  if (mode === 'create' && existing && claim.kind) {
+    return fail({ reason: 'AlreadyExists', resource: RESOURCE[claim.kind], name: existing.metadata.name });
+  }
+  const admitted = admit({ raw, operation: existing ? 'update' : 'create', existing });
+  if (!admitted.ok) return admitted;
+  const obj = admitted.object;
+  const ns = obj.metadata.namespace;
+  if (NAMESPACED[obj.kind] && !engine.store.get('Namespace', ns ?? 'default')) return notFound('Namespace', ns ?? 'default');
+  if (existing) {
+    if (mode === 'update' && isObject(raw) && isObject(raw.metadata)) {
+      const rv = raw.metadata.resourceVersion;
+      if (typeof rv === 'string' && rv !== '' && rv !== existing.metadata.resourceVersion) {
+        return fail({
+          reason: 'Conflict',
+          resource: RESOURCE[existing.kind],
+          name: existing.metadata.name,
+          message: `Operation cannot be fulfilled on ${RESOURCE[existing.kind]} "${existing.metadata.name}": the object has been modified; please apply your changes to the latest version and try again`,
+        });
+      }
+    }
+    const next = mergeUpdate(engine, existing, obj);
+    if (sameObject(existing, next)) return { ok: true, action: 'unchanged', object: existing };
+    if (dryRun) return { ok: true, action: 'configured', object: next };
+    engine.store.replace(existing, next);
+    afterUpdate(engine, existing, next);
+    return { ok: true, action: mode === 'update' ? 'updated' : 'configured', object: next };
+  }
+  if (!obj.metadata.name) {
+    if (obj.metadata.generateName && obj.kind === 'Pod') obj.metadata.name = engine.generateName(obj.metadata.generateName, ns ?? 'default');
+    else return fail({ reason: 'Invalid', kind: obj.kind, name: '', causes: [{ type: 'Required value', field: 'metadata.name', detail: 'name or generateName is required' }] });
+  }
+  const prepared = prepareCreate(engine, obj);
+  if ('error' in prepared) return fail(prepared.error);
+  if (dryRun) return { ok: true, action: 'created', object: obj };
+  engine.createObject(obj);
+  return { ok: true, action: 'created', object: obj };
+}
+
+/** Server-side steps of a create that admission leaves to the store. */
+function prepareCreate(engine: Engine, obj: KubeObject): { ok: true } | { error: ApiError } {
+  switch (obj.kind) {
+    case 'DaemonSet': {
+      obj.metadata.generation = 1;
+      const annotations = copyMap(obj.metadata.annotations);
+      annotations[TEMPLATE_GENERATION_ANNOTATION] = '1';
+      obj.metadata.annotations = annotations;
+      return { ok: true };
+    }
+    case 'Node':
+      fillNodeStatus(obj, engine.nodeNumber(obj.metadata.name), engine.now);
+      return { ok: true };
+    case 'Pod': {
+      const priority = engine.resolvePriority(obj.spec);
+      if (typeof priority === 'string') {
+        return { error: { reason: 'Forbidden', resource: 'pods', name: obj.metadata.name, message: priority } };
+      }
+      return { ok: true };
+    }
+    case 'Service': {
+      const spec = obj.spec;
+      if ((spec.type ?? 'ClusterIP') !== 'ExternalName' && !spec.clusterIP) {
+        spec.clusterIP = `10.96.${engine.random.int(256)}.${1 + engine.random.int(254)}`;
+        spec.clusterIPs = [spec.clusterIP];
+      }
+      return { ok: true };
+    }
+    case 'Namespace':
+      obj.status = { phase: 'Active' };
+      return { ok: true };
+    default:
+      return { ok: true };
+  }
+}
+
+/** From the stored object and the admitted new version, the object the store keeps (server fields carried over). */
+function mergeUpdate(engine: Engine, existing: KubeObject, incoming: KubeObject): KubeObject {
+  const next = cloneJson(incoming) as KubeObject;
+  next.metadata.uid = existing.metadata.uid;
+  next.metadata.creationTimestamp = existing.metadata.creationTimestamp;
+  next.metadata.resourceVersion = existing.metadata.resourceVersion;
+  if (existing.metadata.deletionTimestamp) next.metadata.deletionTimestamp = existing.metadata.deletionTimestamp;
+  if (existing.metadata.deletionGracePeriodSeconds !== undefined) next.metadata.deletionGracePeriodSeconds = existing.metadata.deletionGracePeriodSeconds;
+  if (existing.metadata.generateName && !next.metadata.generateName) next.metadata.generateName = existing.metadata.generateName;
+  if (existing.metadata.ownerReferences && !next.metadata.ownerReferences) next.metadata.ownerReferences = existing.metadata.ownerReferences;
+  switch (existing.kind) {
+    case 'DaemonSet': {
+      const ds = next as DaemonSet;
+      const specChanged = canonicalJson(ds.spec) !== canonicalJson(existing.spec);
+      const templateChanged = canonicalJson(ds.spec.template) !== canonicalJson(existing.spec.template);
+      ds.metadata.generation = (existing.metadata.generation ?? 1) + (specChanged ? 1 : 0);
+      const annotations = copyMap(ds.metadata.annotations);
+      const oldGeneration = Number(getOwn(existing.metadata.annotations, TEMPLATE_GENERATION_ANNOTATION) ?? '1') || 1;
+      annotations[TEMPLATE_GENERATION_ANNOTATION] = String(oldGeneration + (templateChanged ? 1 : 0));
+      ds.metadata.annotations = annotations;
+      ds.status = cloneJson(existing.status) as DaemonSet['status'];
+      return ds;
+    }
+    case 'Node': {
+      const node = next as Node;
+      // Labels the kubelet set stay unless the update names them.
+      const labels = copyMap(node.metadata.labels);
+      for (const key of ['beta.kubernetes.io/arch', 'beta.kubernetes.io/os', 'kubernetes.io/arch', 'kubernetes.io/hostname', 'kubernetes.io/os']) {
+        const v = getOwn(existing.metadata.labels, key);
+        if (v !== undefined && !Object.hasOwn(labels, key) && !isUpdateFromGet(incoming)) labels[key] = v;
+      }
+      node.metadata.labels = labels;
+      node.spec ??= {};
+      node.spec.podCIDR ??= existing.spec?.podCIDR;
+      const podCIDRs = (existing.spec as { podCIDRs?: string[] } | undefined)?.podCIDRs;
+      if (podCIDRs) (node.spec as { podCIDRs?: string[] }).podCIDRs ??= podCIDRs;
+      // Taints the node lifecycle controller manages stay when the manifest does not mention them.
+      const taints = node.spec.taints ?? [];
+      for (const t of existing.spec?.taints ?? []) {
+        if (!t.key.startsWith('node.kubernetes.io/')) continue;
+        if (!taints.some((x) => x.key === t.key && x.effect === t.effect) && !isUpdateFromGet(incoming)) taints.push(cloneJson(t) as typeof t);
+      }
+      if (taints.length > 0) node.spec.taints = taints;
+      // Status belongs to the kubelet: keep it, except capacity/allocatable a manifest states.
+      const status = cloneJson(existing.status) as Node['status'];
+      if (incoming.kind === 'Node' && incoming.status?.allocatable) status.allocatable = cloneJson(incoming.status.allocatable) as Record<string, string>;
+      if (incoming.kind === 'Node' && incoming.status?.capacity) status.capacity = cloneJson(incoming.status.capacity) as Record<string, string>;
+      node.status = status;
+      return node;
+    }
+    case 'Pod': {
+      const pod = next as Pod;
+      // Pod specs are immutable but for images (validated by admission); the rest stays as stored.
+      const spec = cloneJson(existing.spec) as Pod['spec'];
+      for (const c of spec.containers) {
+        const update = (incoming as Pod).spec?.containers?.find((x) => x.name === c.name);
+        if (update?.image) c.image = update.image;
+      }
+      pod.spec = spec;
+      pod.status = cloneJson(existing.status) as Pod['status'];
+      return pod;
+    }
+    case 'Service': {
+      const svc = next as typeof existing;
+      svc.spec.clusterIP ??= existing.spec.clusterIP;
+      if (existing.spec.clusterIPs) svc.spec.clusterIPs ??= existing.spec.clusterIPs;
+      return svc;
+    }
+    case 'Namespace':
+      (next as typeof existing).status = cloneJson(existing.status) as typeof existing.status;
+      return next;
+    default:
+      return next;
+  }
+}
+
+/** Whether an update carries the stored object's identity (a get → modify → update), so omissions are deliberate removals. */
+function isUpdateFromGet(obj: KubeObject): boolean {
+  return !!obj.metadata.uid;
+}
+
+function sameObject(a: KubeObject, b: KubeObject): boolean {
+  const strip = (o: KubeObject): unknown => {
+    const copy = cloneJson(o) as KubeObject;
+    copy.metadata.resourceVersion = '';
+    return copy;
+  };
+  return canonicalJson(strip(a)) === canonicalJson(strip(b));
+}
+
+function afterUpdate(engine: Engine, before: KubeObject, after: KubeObject): void {
+  if (after.kind === 'Node' && before.kind === 'Node') engine.nodeChanged(after);
+}
+
+function remove(engine: Engine, kind: Kind | undefined, name: string | undefined, namespace: string | undefined, grace: number | undefined): OperationResult {
+  if (!kind || !Object.hasOwn(NAMESPACED, kind) || typeof name !== 'string') {
+    return fail({ reason: 'BadRequest', kind: String(kind ?? ''), apiVersion: '', message: 'invalid delete request' });
+  }
+  const obj = engine.store.get(kind, objectKey(kind, namespace ?? 'default', name));
+  if (!obj) return notFound(kind, name);
+  switch (obj.kind) {
+    case 'Pod': {
+      engine.deletePod(obj, typeof grace === 'number' && Number.isFinite(grace) ? Math.max(0, grace) : undefined);
+      const still = engine.store.get('Pod', objectKey('Pod', obj.metadata.namespace, name));
+      return { ok: true, action: 'deleted', ...(still ? { object: still } : {}) };
+    }
+    case 'Namespace': {
+      if (SYSTEM_NAMESPACES.has(name)) {
+        return fail({ reason: 'Forbidden', resource: 'namespaces', name, message: 'this namespace may not be deleted' });
+      }
+      for (const k of ['DaemonSet', 'ControllerRevision', 'ConfigMap', 'Secret', 'Service', 'Event'] as const) {
+        for (const o of engine.store.sorted(k)) if (o.metadata.namespace === name) engine.removeObject(o);
+      }
+      for (const pod of engine.store.sorted('Pod')) if (pod.metadata.namespace === name) engine.deletePod(pod);
+      engine.removeObject(obj);
+      return { ok: true, action: 'deleted' };
+    }
+    default:
+      engine.removeObject(obj);
+      return { ok: true, action: 'deleted' };
+  }
+}
+
+function evict(engine: Engine, namespace: string, name: string): OperationResult {
+  if (typeof namespace !== 'string' || typeof name !== 'string') return notFound('Pod', String(name));
+  const pod = engine.store.get('Pod', `${namespace}/${name}`);
+  if (!pod) return notFound('Pod', name);
+  if (!pod.metadata.deletionTimestamp) {
+    engine.addPodCondition(pod, { type: 'DisruptionTarget', status: 'True', reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting' });
+    engine.deletePod(pod);
+  }
+  const still = engine.store.get('Pod', `${namespace}/${name}`);
+  return { ok: true, action: 'evicted', ...(still ? { object: still } : {}) };
+}
+
+function setNodeCondition(engine: Engine, name: string, type: string, status: string): OperationResult {
+  if (typeof name !== 'string') return notFound('Node', String(name));
+  const node = engine.store.get('Node', name);
+  if (!node) return notFound('Node', name);
+  if (!NODE_CONDITION_TYPES.has(type) || !CONDITION_STATUSES.has(status)) {
+    return fail({ reason: 'BadRequest', kind: 'Node', apiVersion: 'v1', message: `unsupported node condition ${String(type)}=${String(status)}` });
+  }
+  const ts = toTimestamp(engine.now);
+  const old = node.status?.conditions?.find((c) => c.type === type);
+  const changed = old?.status !== status;
+  const text = conditionText(type, status);
+  engine.store.update(node, (n) => {
+    n.status ??= {};
+    const list: NodeCondition[] = (n.status.conditions ??= []);
+    const c = list.find((x) => x.type === type);
+    if (c) {
+      if (c.status !== status) c.lastTransitionTime = ts;
+      c.status = status as NodeCondition['status'];
+      c.lastHeartbeatTime = ts;
+      c.reason = text.reason;
+      c.message = text.message;
+    } else {
+      list.unshift({ type, status: status as NodeCondition['status'], lastHeartbeatTime: ts, lastTransitionTime: ts, reason: text.reason, message: text.message });
+    }
+  });
+  if (changed) {
+    if (type === 'Ready') {
+      if (status === 'True') {
+        engine.recordEvent(node, 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`, 'kubelet', name);
+        engine.kubelet.nodeReadyAgain(name);
+      } else {
+        engine.recordEvent(node, 'Normal', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`, 'node-controller');
+      }
+    } else if (status !== 'Unknown') {
+      engine.recordEvent(node, 'Normal', text.reason.replace(/^Kubelet/, 'Node'), `Node ${name} status is now: ${text.reason.replace(/^Kubelet/, 'Node')}`, 'kubelet', name);
+    }
+  }
+  engine.nodeChanged(node);
+  return { ok: true, action: 'updated', object: node };
+}

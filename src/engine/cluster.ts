@@ -1,0 +1,1038 @@
+/**
+ * The simulated cluster: one instance owns the store, the clock, the seeded generator and every
+ * controller's memory. `execute` is the API server; after each request and at each instant of
+ * simulated time the controllers run until nothing is left to do at that instant (the DaemonSet
+ * controller once per dirty DaemonSet, like its keyed work queue).
+ */
+import { cloneJson, getOwn } from './api/records.ts';
+import { EPOCH_MS, TaskQueue, toTimestamp, type QueuedTask, type Task } from './clock.ts';
+import { executeOperation } from './apiserver.ts';
+import { reconcileDaemonSet, nextFailedPodBackoff, TEMPLATE_GENERATION_ANNOTATION } from './controllers/daemonset.ts';
+import { collectDependents } from './controllers/garbage-collector.ts';
+import { syncHistory } from './controllers/history.ts';
+import { readyStatus, reconcileNoExecuteTaints, reconcileNoScheduleTaints } from './controllers/node-lifecycle.ts';
+import { nodeBack, nodeGone, podGcTick } from './controllers/pod-gc.ts';
+import { TEMPLATE_GENERATION_LABEL, allowsSurge } from './controllers/rolling-update.ts';
+import { nodeShouldRunDaemonPod, shouldRunFast, toPlacement, type DaemonPlacement, type ShouldRunResult } from './controllers/should-run.ts';
+import { evictionDue, processPodOnNode } from './controllers/taint-eviction.ts';
+import { HASH_LABEL } from './controllers/history.ts';
+import { Kubelet, type KubeletPod } from './kubelet/kubelet.ts';
+import { matchesRequirements, parseSelector } from './labels.ts';
+import { Random } from './random.ts';
+import { schedulePod } from './scheduler.ts';
+import { KINDS, NAMESPACED, Store, controllerUid, keyOf, objectKey, objectRef, podFacts, type Change, type PodFacts } from './store.ts';
+import { TIMING, backoff, jitter } from './timing.ts';
+import { nodeIp } from './nodes.ts';
+import type { ClusterSnapshot, Cluster, ListOptions, Operation, OperationResult, SettleResult } from './operations.ts';
+import type { ControllerRevision, DaemonSet, DaemonSetVerdicts, Event, Kind, KubeObject, Namespace, Node, ObjectOf, Pod, PodCondition, PodSpec, PriorityClass } from './types.ts';
+import { buildVerdicts } from './verdicts.ts';
+import { admitPodSpec } from './admission-bridge.ts';
+import { canonicalJson } from './util/canonical.ts';
+import { desiredNoExecuteTaints } from './controllers/node-lifecycle.ts';
+import type { NodeVerdict } from './types.ts';
+
+/** What the controllers derive once per DaemonSet spec version. */
+export interface DaemonProfile {
+  key: string;
+  uid: string;
+  generation: number;
+  collisionCount: number;
+  templateJson: string;
+  placement: DaemonPlacement;
+  /** The defaulted pod spec new pods start from, or the admission error that prevents creating them. */
+  podSpec?: PodSpec;
+  podError?: string;
+}
+
+export interface CreateClusterOptions {
+  seed?: number;
+}
+
+interface UnschedulableEntry {
+  attempts: number;
+  lastAttempt: number;
+  /** A cluster event happened since the last attempt. */
+  moved: boolean;
+}
+
+/** Engine internals carried in snapshots so a restored cluster continues exactly. */
+interface Internal {
+  rv: number;
+  random: number;
+  queue: { nextSeq: number; tasks: QueuedTask[] };
+  kubeletPods: KubeletPod[];
+  nodeImages: [string, string[]][];
+  nodeNumbers: [string, number][];
+  nextNodeNumber: number;
+  podIps: [string, number][];
+  unschedulable: [string, UnschedulableEntry][];
+  scheduleTask: number | undefined;
+  dsSyncTasks: [string, { seq: number; dueAt: number }][];
+  failedBackoff: [string, { attempt: number; lastUpdate: number }][];
+  tecWork: [string, { seq: number; createdAt: number }][];
+  podgcGone: [string, number][];
+  podgcTask: number | undefined;
+  nlcTasks: [string, number][];
+  eventSeq: number;
+  deletingPods: [string, number][];
+}
+
+const BUILTIN_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+
+export class Engine implements Cluster {
+  now = 0;
+  readonly store = new Store();
+  queue = new TaskQueue();
+  random: Random;
+  readonly kubelet: Kubelet;
+  kubeletPods = new Map<string, KubeletPod>();
+  nodeImages = new Map<string, Set<string>>();
+  nodeNumbers = new Map<string, number>();
+  nextNodeNumber = 0;
+  podIps = new Map<string, number>();
+  unschedulable = new Map<string, UnschedulableEntry>();
+  scheduleTask: number | undefined;
+  dsSyncTasks = new Map<string, { seq: number; dueAt: number }>();
+  failedBackoff = new Map<string, { attempt: number; lastUpdate: number }>();
+  tecWork = new Map<string, { seq: number; createdAt: number }>();
+  podgcGone = new Map<string, number>();
+  podgcTask: number | undefined;
+  nlcTasks = new Map<string, number>();
+  eventSeq = 0;
+  /** Grace period of pods being deleted (key → seconds), for the kubelet. */
+  deletingPods = new Map<string, number>();
+
+  // Derived state, rebuilt on restore.
+  private dirtyDs = new Set<string>();
+  private dirtyNodes = new Set<string>();
+  private tecNodes = new Set<string>();
+  private tecPods = new Set<string>();
+  private gcOwners = new Set<string>();
+  private schedActive = new Set<string>();
+  private eventIndex = new Map<string, string>();
+  private profiles = new Map<string, DaemonProfile>();
+  private fastVerdicts = new Map<string, Map<string, { shouldRun: boolean; shouldContinueRunning: boolean }>>();
+  private verdictCache = new Map<string, Map<string, { verdict: NodeVerdict; podVersion: number }>>();
+  private nodePodVersion = new Map<string, number>();
+  private nodeListCache: Node[] | undefined;
+  private orphans = new Map<string, Set<string>>();
+  private nodeTaintSig = new Map<string, string>();
+  private reconciling: string | undefined;
+  /** Counters for benchmarks: how often each controller ran. */
+  readonly stats = { reconciles: 0, instants: 0, scheduled: 0 };
+  private suppressDs = false;
+
+  constructor(readonly seed: number) {
+    this.random = new Random(seed);
+    this.kubelet = new Kubelet(this);
+    this.store.listener = (kind, obj, change, before) => this.onChange(kind, obj, change, before);
+  }
+
+  /** Creates the built-in namespaces and priority classes of a fresh cluster. */
+  bootstrap(): void {
+    for (const name of BUILTIN_NAMESPACES) {
+      this.createObject<Namespace>({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name, labels: Object.assign(Object.create(null) as Record<string, string>, { 'kubernetes.io/metadata.name': name }), uid: '', resourceVersion: '', creationTimestamp: '' },
+        spec: { finalizers: ['kubernetes'] },
+        status: { phase: 'Active' },
+      });
+    }
+    for (const [name, value, description] of [
+      ['system-cluster-critical', 2000000000, 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.'],
+      ['system-node-critical', 2000001000, 'Used for system critical pods that must not be moved from their current node.'],
+    ] as const) {
+      this.createObject<PriorityClass>({
+        apiVersion: 'scheduling.k8s.io/v1',
+        kind: 'PriorityClass',
+        metadata: { name, uid: '', resourceVersion: '', creationTimestamp: '' },
+        value,
+        description,
+        preemptionPolicy: 'PreemptLowerPriority',
+      });
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Cluster interface
+
+  /** From an operation, its result; controllers then run at the current instant. Never throws. */
+  execute(operation: Operation): OperationResult {
+    let result: OperationResult;
+    try {
+      result = executeOperation(this, operation);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      result = { ok: false, error: { reason: 'BadRequest', kind: '', apiVersion: '', message: `internal error: ${message}` } };
+    }
+    this.drain();
+    if (result.ok && result.object) {
+      const key = keyOf(result.object);
+      const fresh = this.store.get(result.object.kind, key);
+      result = { ...result, object: cloneJson(fresh ?? result.object) as KubeObject };
+    }
+    return result;
+  }
+
+  /** From a kind, name and namespace, a copy of the stored object. */
+  get<K extends Kind>(kind: K, name: string, namespace?: string): ObjectOf<K> | undefined {
+    if (!Object.hasOwn(NAMESPACED, kind) || typeof name !== 'string') return undefined;
+    const obj = this.store.get(kind, objectKey(kind, namespace, name));
+    return obj ? (cloneJson(obj) as ObjectOf<K>) : undefined;
+  }
+
+  /** From a kind and options, copies of matching objects sorted as the API server lists them. */
+  list<K extends Kind>(kind: K, options: ListOptions = {}): ObjectOf<K>[] | { error: string } {
+    if (!Object.hasOwn(NAMESPACED, kind)) return { error: `the server doesn't have a resource type "${String(kind)}"` };
+    const labels = parseSelector(options.labelSelector ?? '');
+    if ('error' in labels) return labels;
+    const fields: { key: string; value: string; negate: boolean }[] = [];
+    for (const part of (options.fieldSelector ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+      const m = /^([A-Za-z.]+)\s*(==|=|!=)\s*(.*)$/.exec(part);
+      if (!m || !['spec.nodeName', 'metadata.name', 'metadata.namespace', 'status.phase'].includes(m[1])) {
+        return { error: `field label not supported: ${m ? m[1] : part}` };
+      }
+      fields.push({ key: m[1], value: m[3], negate: m[2] === '!=' });
+    }
+    const out: ObjectOf<K>[] = [];
+    let source: Iterable<ObjectOf<K>> = this.store.all(kind);
+    const nodeField = fields.find((f) => f.key === 'spec.nodeName' && !f.negate);
+    if (kind === 'Pod' && nodeField && nodeField.value) source = this.store.podsOnNode(nodeField.value) as ObjectOf<K>[];
+    for (const obj of source) {
+      if (NAMESPACED[kind] && options.namespace !== undefined && obj.metadata.namespace !== options.namespace) continue;
+      if (!matchesRequirements(labels, obj.metadata.labels)) continue;
+      let ok = true;
+      for (const f of fields) {
+        const actual =
+          f.key === 'spec.nodeName'
+            ? ((obj as Pod).spec?.nodeName ?? '')
+            : f.key === 'metadata.name'
+              ? obj.metadata.name
+              : f.key === 'metadata.namespace'
+                ? (obj.metadata.namespace ?? '')
+                : ((obj as Pod).status?.phase ?? '');
+        if ((actual === f.value) === f.negate) ok = false;
+      }
+      if (ok) out.push(obj);
+    }
+    out.sort((a, b) => {
+      const an = a.metadata.namespace ?? '';
+      const bn = b.metadata.namespace ?? '';
+      if (an !== bn) return an < bn ? -1 : 1;
+      return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+    });
+    return out.map((o) => cloneJson(o) as ObjectOf<K>);
+  }
+
+  /** From an object's kind, name and namespace, copies of its events, oldest first. */
+  eventsFor(kind: Kind, name: string, namespace?: string): Event[] {
+    const ns = Object.hasOwn(NAMESPACED, kind) && NAMESPACED[kind] ? (namespace ?? 'default') : undefined;
+    const current = Object.hasOwn(NAMESPACED, kind) ? this.store.get(kind, objectKey(kind, ns, name)) : undefined;
+    const events = this.store.eventsAbout(objectRef(kind, ns, name)).filter((e) => !current || !e.involvedObject.uid || e.involvedObject.uid === current.metadata.uid);
+    events.sort((a, b) => (a.metadata.creationTimestamp < b.metadata.creationTimestamp ? -1 : a.metadata.creationTimestamp > b.metadata.creationTimestamp ? 1 : a.metadata.name < b.metadata.name ? -1 : 1));
+    return events.map((e) => cloneJson(e) as Event);
+  }
+
+  /** From a DaemonSet's namespace and name, its verdict for every node. */
+  verdictsFor(namespace: string, name: string): DaemonSetVerdicts | undefined {
+    const ds = this.store.get('DaemonSet', `${namespace}/${name}`);
+    if (!ds) return undefined;
+    return buildVerdicts(this, ds);
+  }
+
+  /** From a duration in ms, runs every task that falls due, in (dueAt, seq) order. */
+  advance(ms: number): void {
+    const target = this.now + (Number.isFinite(ms) && ms > 0 ? ms : 0);
+    this.drain();
+    for (;;) {
+      const next = this.queue.peekDueAt();
+      if (next === undefined || next > target) break;
+      this.now = Math.max(this.now, next);
+      this.runDueTasks();
+      this.stats.instants++;
+      this.drain();
+    }
+    this.now = target;
+    this.drain();
+  }
+
+  /** Due time of the next queued task. */
+  nextDueAt(): number | undefined {
+    return this.queue.peekDueAt();
+  }
+
+  /** From a cap in ms, advances until only idle retries remain or the cap passes. */
+  settle(capMs: number = TIMING.settleCap): SettleResult {
+    const start = this.now;
+    const limit = start + capMs;
+    this.drain();
+    for (;;) {
+      if (!this.queue.hasBusyWork()) return { settled: true, elapsedMs: this.now - start };
+      const next = this.queue.peekDueAt();
+      if (next === undefined) return { settled: true, elapsedMs: this.now - start };
+      if (next > limit) {
+        this.advance(limit - this.now);
+        return { settled: false, elapsedMs: this.now - start, stillChanging: this.describeBusyWork() };
+      }
+      this.advance(next - this.now);
+    }
+  }
+
+  /** A deep, structured-clone-safe copy of everything. */
+  snapshot(): ClusterSnapshot {
+    const internal: Internal = {
+      rv: this.store.resourceVersion,
+      random: this.random.state,
+      queue: this.queue.toJSON(),
+      kubeletPods: [...this.kubeletPods.values()].map((k) => cloneJson(k) as KubeletPod).sort((a, b) => (a.uid < b.uid ? -1 : 1)),
+      nodeImages: sortedEntries(this.nodeImages).map(([k, v]) => [k, [...v].sort()]),
+      nodeNumbers: sortedEntries(this.nodeNumbers),
+      nextNodeNumber: this.nextNodeNumber,
+      podIps: sortedEntries(this.podIps),
+      unschedulable: sortedEntries(this.unschedulable).map(([k, v]) => [k, { ...v }]),
+      scheduleTask: this.scheduleTask,
+      dsSyncTasks: sortedEntries(this.dsSyncTasks).map(([k, v]) => [k, { ...v }]),
+      failedBackoff: sortedEntries(this.failedBackoff).map(([k, v]) => [k, { ...v }]),
+      tecWork: sortedEntries(this.tecWork).map(([k, v]) => [k, { ...v }]),
+      podgcGone: sortedEntries(this.podgcGone),
+      podgcTask: this.podgcTask,
+      nlcTasks: sortedEntries(this.nlcTasks),
+      eventSeq: this.eventSeq,
+      deletingPods: sortedEntries(this.deletingPods),
+    };
+    return {
+      format: 1,
+      seed: this.seed,
+      timeMs: this.now,
+      objects: this.store.snapshotObjects(),
+      verdicts: this.store.sorted('DaemonSet').map((ds) => buildVerdicts(this, ds)),
+      internal: cloneJson(internal),
+    };
+  }
+
+  /** From a snapshot, rebuilds this (fresh) engine's state and indexes. */
+  load(snapshot: ClusterSnapshot): void {
+    const internal = snapshot.internal as Internal;
+    this.now = snapshot.timeMs;
+    const listener = this.store.listener;
+    this.store.listener = undefined;
+    for (const kind of KINDS) {
+      for (const obj of snapshot.objects[kind] ?? []) this.store.load(cloneJson(obj) as KubeObject);
+    }
+    this.store.listener = listener;
+    this.store.resourceVersion = internal.rv;
+    this.random = new Random(internal.random);
+    this.queue = TaskQueue.fromJSON(cloneJson(internal.queue) as Internal['queue']);
+    this.kubeletPods = new Map(internal.kubeletPods.map((k) => [k.uid, cloneJson(k) as KubeletPod]));
+    this.nodeImages = new Map(internal.nodeImages.map(([k, v]) => [k, new Set(v)]));
+    this.nodeNumbers = new Map(internal.nodeNumbers);
+    this.nextNodeNumber = internal.nextNodeNumber;
+    this.podIps = new Map(internal.podIps);
+    this.unschedulable = new Map(internal.unschedulable.map(([k, v]) => [k, { ...v }]));
+    this.scheduleTask = internal.scheduleTask;
+    this.dsSyncTasks = new Map(internal.dsSyncTasks.map(([k, v]) => [k, { ...v }]));
+    this.failedBackoff = new Map(internal.failedBackoff.map(([k, v]) => [k, { ...v }]));
+    this.tecWork = new Map(internal.tecWork.map(([k, v]) => [k, { ...v }]));
+    this.podgcGone = new Map(internal.podgcGone);
+    this.podgcTask = internal.podgcTask;
+    this.nlcTasks = new Map(internal.nlcTasks);
+    this.eventSeq = internal.eventSeq;
+    this.deletingPods = new Map(internal.deletingPods);
+    // Derived indexes.
+    for (const ev of this.store.all('Event')) this.eventIndex.set(eventDedupeKey(ev), keyOf(ev));
+    for (const pod of this.store.all('Pod')) if (!controllerUid(pod)) this.addOrphan(pod);
+    for (const node of this.store.all('Node')) this.nodeTaintSig.set(node.metadata.name, noExecuteSig(node));
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // The work loop
+
+  /** Runs controller work at the current instant until none is left. */
+  drain(): void {
+    for (let guard = 0; guard < 100_000; guard++) {
+      if (this.dirtyNodes.size > 0) {
+        const names = [...this.dirtyNodes].sort();
+        this.dirtyNodes.clear();
+        for (const name of names) {
+          const node = this.store.get('Node', name);
+          if (node) reconcileNoScheduleTaints(this, node);
+        }
+        continue;
+      }
+      if (this.gcOwners.size > 0) {
+        const owners = [...this.gcOwners].sort();
+        this.gcOwners.clear();
+        for (const uid of owners) collectDependents(this, uid);
+        continue;
+      }
+      if (this.tecNodes.size > 0 || this.tecPods.size > 0) {
+        const pods = new Set(this.tecPods);
+        for (const name of this.tecNodes) for (const pod of this.store.podsOnNode(name)) pods.add(keyOf(pod));
+        this.tecNodes.clear();
+        this.tecPods.clear();
+        for (const key of [...pods].sort()) {
+          const pod = this.store.get('Pod', key);
+          if (pod) processPodOnNode(this, pod);
+        }
+        continue;
+      }
+      if (this.dirtyDs.size > 0) {
+        const keys = [...this.dirtyDs].sort();
+        this.dirtyDs.clear();
+        for (const key of keys) {
+          this.reconciling = key;
+          this.stats.reconciles++;
+          try {
+            reconcileDaemonSet(this, key);
+          } finally {
+            this.reconciling = undefined;
+          }
+        }
+        continue;
+      }
+      if (this.schedActive.size > 0) {
+        const pods = [...this.schedActive].map((k) => this.store.get('Pod', k)).filter((p): p is Pod => !!p);
+        this.schedActive.clear();
+        // The active queue pops higher priority first, then older pods (PrioritySort).
+        pods.sort((a, b) => (b.spec.priority ?? 0) - (a.spec.priority ?? 0) || cmp(a.metadata.creationTimestamp, b.metadata.creationTimestamp) || cmp(keyOf(a), keyOf(b)));
+        for (const pod of pods) {
+          if (pod.spec.nodeName || pod.metadata.deletionTimestamp || !this.store.get('Pod', keyOf(pod))) continue;
+          schedulePod(this, pod);
+        }
+        continue;
+      }
+      return;
+    }
+  }
+
+  private runDueTasks(): void {
+    for (;;) {
+      const entry = this.queue.popDue(this.now);
+      if (!entry) return;
+      this.runTask(entry.task, entry.seq);
+    }
+  }
+
+  private runTask(task: Task, seq: number): void {
+    switch (task.type) {
+      case 'kubelet':
+        this.kubelet.run(task.pod, task.action, task.container, seq);
+        return;
+      case 'dsSync':
+      case 'dsBackoff': {
+        const entry = this.dsSyncTasks.get(task.ds);
+        if (entry?.seq === seq) this.dsSyncTasks.delete(task.ds);
+        this.dirtyDs.add(task.ds);
+        return;
+      }
+      case 'nlc': {
+        if (this.nlcTasks.get(task.node) === seq) this.nlcTasks.delete(task.node);
+        const node = this.store.get('Node', task.node);
+        if (node) reconcileNoExecuteTaints(this, node);
+        return;
+      }
+      case 'tecEvict':
+        evictionDue(this, task.pod);
+        return;
+      case 'podgc':
+        podGcTick(this);
+        return;
+      case 'schedule':
+        this.scheduleTask = undefined;
+        this.flushUnschedulable();
+        return;
+    }
+  }
+
+  private describeBusyWork(): string {
+    const busy = this.queue.busyTasks();
+    const pods = new Set<string>();
+    const parts: string[] = [];
+    const ds = new Set<string>();
+    let evictions = 0;
+    let other = 0;
+    for (const t of busy) {
+      if (t.task.type === 'kubelet') {
+        const state = this.kubeletPods.get(t.task.pod);
+        if (state) pods.add(state.key);
+      } else if (t.task.type === 'dsSync' || t.task.type === 'dsBackoff') ds.add(t.task.ds);
+      else if (t.task.type === 'tecEvict') evictions++;
+      else other++;
+    }
+    if (pods.size > 0) parts.push(`${pods.size} pod(s) still changing (e.g. ${[...pods].sort()[0]})`);
+    if (ds.size > 0) parts.push(`daemonset(s) ${[...ds].sort().join(', ')} waiting for minReadySeconds or back-off`);
+    if (evictions > 0) parts.push(`${evictions} NoExecute eviction(s) pending`);
+    if (other > 0 && parts.length === 0) parts.push('node and pod garbage collection still running');
+    return parts.join('; ');
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Change notifications: who must look again
+
+  private onChange(kind: Kind, obj: KubeObject, change: Change, before: PodFacts | undefined): void {
+    switch (kind) {
+      case 'Node':
+        return this.onNode(obj as Node, change);
+      case 'Pod':
+        return this.onPod(obj as Pod, change, before);
+      case 'DaemonSet': {
+        const key = keyOf(obj);
+        if (this.suppressDs && change === 'update') return;
+        if (change === 'delete') {
+          this.profiles.delete(key);
+          this.fastVerdicts.delete(key);
+          this.verdictCache.delete(key);
+          this.gcOwners.add(obj.metadata.uid);
+          const task = this.dsSyncTasks.get(key);
+          if (task) this.queue.cancel(task.seq);
+          this.dsSyncTasks.delete(key);
+          return;
+        }
+        const profile = this.profiles.get(key);
+        if (!profile || profile.uid !== obj.metadata.uid || profile.generation !== (obj.metadata.generation ?? 0)) {
+          this.profiles.delete(key);
+          this.fastVerdicts.delete(key);
+          this.verdictCache.delete(key);
+        }
+        this.dirtyDs.add(key);
+        return;
+      }
+      case 'ConfigMap':
+      case 'Secret':
+      case 'Service':
+        if (change === 'add') this.kubelet.poke(obj.metadata.namespace ?? 'default');
+        return;
+      case 'PriorityClass':
+        if (change === 'add') for (const ds of this.store.all('DaemonSet')) this.dirtyDs.add(keyOf(ds));
+        return;
+      default:
+        return;
+    }
+  }
+
+  private onNode(node: Node, change: Change): void {
+    const name = node.metadata.name;
+    for (const cache of this.fastVerdicts.values()) cache.delete(name);
+    for (const cache of this.verdictCache.values()) cache.delete(name);
+    if (change !== 'update') this.nodeListCache = undefined;
+    for (const ds of this.store.all('DaemonSet')) this.dirtyDs.add(keyOf(ds));
+    if (change === 'delete') {
+      this.nodeTaintSig.delete(name);
+      nodeGone(this, name);
+      const task = this.nlcTasks.get(name);
+      if (task !== undefined) this.queue.cancel(task);
+      this.nlcTasks.delete(name);
+      this.clusterEvent();
+      return;
+    }
+    if (change === 'add') nodeBack(this, name);
+    this.dirtyNodes.add(name);
+    this.nodeChanged(node);
+    const sig = noExecuteSig(node);
+    if (this.nodeTaintSig.get(name) !== sig) {
+      this.nodeTaintSig.set(name, sig);
+      this.tecNodes.add(name);
+    }
+    this.clusterEvent();
+  }
+
+  private onPod(pod: Pod, change: Change, before: PodFacts | undefined): void {
+    const key = keyOf(pod);
+    const after = change === 'delete' ? undefined : podFacts(pod);
+    if (before?.nodeName !== after?.nodeName || change !== 'update') {
+      for (const n of [before?.nodeName, after?.nodeName]) if (n) this.nodePodVersion.set(n, (this.nodePodVersion.get(n) ?? 0) + 1);
+    }
+    const owners = new Set<string>();
+    if (before?.owner) owners.add(before.owner);
+    if (after?.owner) owners.add(after.owner);
+    if (change !== 'update' || before?.signature !== after?.signature) {
+      for (const uid of owners) {
+        const ref = this.store.byUid.get(uid);
+        if (ref?.kind === 'DaemonSet' && ref.key !== this.reconciling) this.dirtyDs.add(ref.key);
+      }
+    }
+    // Orphans (pods without a controller) may be adopted by a DaemonSet whose selector matches.
+    if (change === 'delete' || after?.owner) this.removeOrphan(pod);
+    else if (!after?.owner) {
+      this.addOrphan(pod);
+      if (change === 'add') for (const ds of this.store.all('DaemonSet')) if (ds.metadata.namespace === pod.metadata.namespace) this.dirtyDs.add(keyOf(ds));
+    }
+    if (change === 'add' && !pod.spec.nodeName && !pod.metadata.deletionTimestamp) this.schedActive.add(key);
+    if (change === 'add' && pod.spec.nodeName) {
+      // A pod created with spec.nodeName skips the scheduler: the kubelet takes it directly.
+      this.kubelet.podBound(pod);
+      this.tecPods.add(key);
+    }
+    if (change === 'delete') {
+      this.unschedulable.delete(key);
+      this.schedActive.delete(key);
+      this.deletingPods.delete(key);
+      const work = this.tecWork.get(key);
+      if (work) {
+        this.queue.cancel(work.seq);
+        this.tecWork.delete(key);
+      }
+      if (before?.nodeName) this.clusterEvent();
+    } else if (change === 'update' && before && before.nodeName && isTerminalPhase(pod)) {
+      this.clusterEvent();
+    }
+  }
+
+  private addOrphan(pod: Pod): void {
+    const ns = pod.metadata.namespace ?? 'default';
+    let set = this.orphans.get(ns);
+    if (!set) this.orphans.set(ns, (set = new Set()));
+    set.add(pod.metadata.name);
+  }
+
+  private removeOrphan(pod: Pod): void {
+    this.orphans.get(pod.metadata.namespace ?? 'default')?.delete(pod.metadata.name);
+  }
+
+  /** From a namespace, its pods without a controller owner, by name. */
+  orphanPods(namespace: string): Pod[] {
+    const names = [...(this.orphans.get(namespace) ?? [])].sort();
+    return names.map((n) => this.store.get('Pod', `${namespace}/${n}`)).filter((p): p is Pod => !!p && !controllerUid(p));
+  }
+
+  /** Something changed that may let an unschedulable pod fit: retry them after their back-off. */
+  clusterEvent(): void {
+    if (this.unschedulable.size === 0) return;
+    let earliest = Infinity;
+    for (const entry of this.unschedulable.values()) {
+      entry.moved = true;
+      earliest = Math.min(earliest, entry.lastAttempt + backoff(TIMING.schedBackoffInitial, TIMING.schedBackoffMax, entry.attempts - 1));
+    }
+    const due = Math.max(this.now, earliest);
+    if (this.scheduleTask !== undefined) {
+      const queuedAt = this.queue.dueAtOf(this.scheduleTask);
+      if (queuedAt !== undefined && queuedAt <= due) return;
+      this.queue.cancel(this.scheduleTask);
+    }
+    this.scheduleTask = this.queue.push(due, { type: 'schedule' });
+  }
+
+  private flushUnschedulable(): void {
+    let pending = false;
+    for (const [key, entry] of [...this.unschedulable.entries()].sort((a, b) => cmp(a[0], b[0]))) {
+      if (!entry.moved) continue;
+      const ready = entry.lastAttempt + backoff(TIMING.schedBackoffInitial, TIMING.schedBackoffMax, entry.attempts - 1);
+      if (ready <= this.now) {
+        entry.moved = false;
+        this.schedActive.add(key);
+      } else pending = true;
+    }
+    if (pending) this.clusterEvent();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Services the controllers use
+
+  /** From a node name, the stored node. */
+  node(name: string): Node | undefined {
+    return this.store.get('Node', name);
+  }
+
+  /** Nodes sorted by name (cached until a node is added or removed). */
+  nodeList(): Node[] {
+    if (!this.nodeListCache) this.nodeListCache = this.store.sorted('Node');
+    return this.nodeListCache;
+  }
+
+  /** From a DaemonSet, its profile (cached per spec generation). */
+  daemonProfile(ds: DaemonSet): DaemonProfile {
+    const key = keyOf(ds);
+    const cached = this.profiles.get(key);
+    const collisionCount = ds.status?.collisionCount ?? 0;
+    if (cached && cached.uid === ds.metadata.uid && cached.generation === (ds.metadata.generation ?? 0) && cached.collisionCount === collisionCount) return cached;
+    const placement = toPlacement(ds.spec.template.spec);
+    const admitted = admitPodSpec(ds, placement.tolerations);
+    const profile: DaemonProfile = {
+      key,
+      uid: ds.metadata.uid,
+      generation: ds.metadata.generation ?? 0,
+      collisionCount,
+      templateJson: canonicalTemplate(ds),
+      placement,
+      ...admitted,
+    };
+    this.profiles.set(key, profile);
+    this.fastVerdicts.delete(key);
+    this.verdictCache.delete(key);
+    return profile;
+  }
+
+  /** From a DaemonSet and its profile, syncs its ControllerRevisions. */
+  syncHistory(ds: DaemonSet, profile: DaemonProfile): { hash: string; revision: ControllerRevision | undefined } {
+    return syncHistory(this, ds, profile.templateJson);
+  }
+
+  /** From a profile and a node, shouldRun and shouldContinueRunning (cached per node until it changes). */
+  shouldRun(profile: DaemonProfile, node: Node): { shouldRun: boolean; shouldContinueRunning: boolean } {
+    let cache = this.fastVerdicts.get(profile.key);
+    if (!cache) this.fastVerdicts.set(profile.key, (cache = new Map()));
+    let v = cache.get(node.metadata.name);
+    if (!v) cache.set(node.metadata.name, (v = shouldRunFast(profile.placement, node)));
+    return v;
+  }
+
+  /** From a profile and a node, the full decision with its checks (for verdicts). */
+  explain(profile: DaemonProfile, node: Node): ShouldRunResult {
+    return nodeShouldRunDaemonPod(profile.placement, node);
+  }
+
+  /** From a profile, a node and a way to compute it, the node's verdict, cached until the node, the DaemonSet or the node's pods change. */
+  cachedVerdict(profile: DaemonProfile, node: Node, compute: () => NodeVerdict): NodeVerdict {
+    let cache = this.verdictCache.get(profile.key);
+    if (!cache) this.verdictCache.set(profile.key, (cache = new Map()));
+    const version = this.nodePodVersion.get(node.metadata.name) ?? 0;
+    const hit = cache.get(node.metadata.name);
+    if (hit && hit.podVersion === version) return hit.verdict;
+    const verdict = compute();
+    cache.set(node.metadata.name, { verdict, podVersion: version });
+    return verdict;
+  }
+
+  /** From a node that was created or changed, queues the node lifecycle controller's NoExecute pass when it has something to do. */
+  nodeChanged(node: Node): void {
+    const name = node.metadata.name;
+    const desired = desiredNoExecuteTaints(node).map((t) => t.key);
+    const current = (node.spec?.taints ?? []).filter((t) => t.effect === 'NoExecute' && (t.key === 'node.kubernetes.io/not-ready' || t.key === 'node.kubernetes.io/unreachable')).map((t) => t.key);
+    const taintsDiffer = desired.join(',') !== current.join(',');
+    const podsToMark = readyStatus(node) !== 'True' && this.store.podsOnNode(name).some((p) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
+    if (taintsDiffer || podsToMark) this.scheduleNodeMonitor(name);
+  }
+
+  /** Whether the DaemonSet's strategy allows surge (AllowsSurge). */
+  surgeAllowed(ds: DaemonSet, _profile: DaemonProfile): boolean {
+    return allowsSurge(ds, 1);
+  }
+
+  /** From a DaemonSet key and a node, the remaining failed-pod back-off (advancing it when it has run out). */
+  failedPodBackoffRemaining(dsKey: string, node: string): number {
+    const k = `${dsKey}/${node}`;
+    const { wait, entry } = nextFailedPodBackoff(this.failedBackoff.get(k), this.now);
+    this.failedBackoff.set(k, entry);
+    return wait;
+  }
+
+  /** From a DaemonSet key and a time, makes sure a sync runs then (one queued sync per DaemonSet). */
+  scheduleDaemonSetSync(key: string, at: number): void {
+    const existing = this.dsSyncTasks.get(key);
+    if (existing && existing.dueAt <= at && existing.dueAt >= this.now) return;
+    if (existing) this.queue.cancel(existing.seq);
+    const seq = this.queue.push(at, { type: 'dsSync', ds: key });
+    this.dsSyncTasks.set(key, { seq, dueAt: at });
+  }
+
+  /** From a DaemonSet and a change to its status, writes it without waking the controller again. */
+  updateDaemonSetStatus(ds: DaemonSet, mutate: (ds: DaemonSet) => void): void {
+    this.suppressDs = true;
+    try {
+      this.store.update(ds, mutate);
+    } finally {
+      this.suppressDs = false;
+    }
+  }
+
+  /** From a DaemonSet, its profile, a node and the hash, creates a daemon pod there; a string is the API error. */
+  createDaemonPod(ds: DaemonSet, profile: DaemonProfile, node: string, hash: string): Pod | string {
+    if (!profile.podSpec) return profile.podError ?? 'pod template rejected by admission';
+    const spec = cloneJson(profile.podSpec) as PodSpec;
+    // ReplaceDaemonSetPodNodeNameNodeAffinity: exactly one matchFields term for the node.
+    const affinity = spec.affinity ?? {};
+    affinity.nodeAffinity = {
+      ...(affinity.nodeAffinity ?? {}),
+      requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [node] }] }] },
+    };
+    spec.affinity = affinity;
+    const labels = cloneJson(ds.spec.template.metadata?.labels ?? {}) as Record<string, string>;
+    labels[HASH_LABEL] = hash;
+    const generation = getOwn(ds.metadata.annotations, TEMPLATE_GENERATION_ANNOTATION);
+    if (generation !== undefined) labels[TEMPLATE_GENERATION_LABEL] = generation;
+    const annotations = ds.spec.template.metadata?.annotations;
+    const priority = this.resolvePriority(spec);
+    if (typeof priority === 'string') return `pods "${ds.metadata.name}-" is forbidden: ${priority}`;
+    const pod: Pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name: this.generateName(`${ds.metadata.name}-`, ds.metadata.namespace ?? 'default'),
+        generateName: `${ds.metadata.name}-`,
+        namespace: ds.metadata.namespace,
+        uid: '',
+        resourceVersion: '',
+        creationTimestamp: '',
+        labels,
+        ...(annotations && Object.keys(annotations).length > 0 ? { annotations: cloneJson(annotations) as Record<string, string> } : {}),
+        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.metadata.name, uid: ds.metadata.uid, controller: true, blockOwnerDeletion: true }],
+      },
+      spec,
+      status: { phase: 'Pending', qosClass: undefined },
+    };
+    delete pod.status.qosClass;
+    return this.createObject(pod);
+  }
+
+  /** From a pod spec, sets spec.priority from its PriorityClass (Priority admission); a string is the rejection. */
+  resolvePriority(spec: PodSpec): number | string {
+    const name = spec.priorityClassName;
+    if (!name) {
+      const global = [...this.store.all('PriorityClass')].filter((pc) => pc.globalDefault).sort((a, b) => cmp(a.metadata.name, b.metadata.name))[0];
+      spec.priority = global?.value ?? 0;
+      if (global?.preemptionPolicy) spec.preemptionPolicy ??= global.preemptionPolicy;
+      else spec.preemptionPolicy ??= 'PreemptLowerPriority';
+      return spec.priority;
+    }
+    const pc = this.store.get('PriorityClass', name);
+    if (!pc) return `no PriorityClass with name ${name} was found`;
+    spec.priority = pc.value;
+    spec.preemptionPolicy ??= pc.preemptionPolicy ?? 'PreemptLowerPriority';
+    return pc.value;
+  }
+
+  /** From a prefix and namespace, a pod name with 5 random characters that is not taken. */
+  generateName(prefix: string, namespace: string): string {
+    const base = prefix.length > 58 ? prefix.slice(0, 58) : prefix;
+    for (;;) {
+      const name = base + this.random.nameSuffix(5);
+      if (!this.store.get('Pod', `${namespace}/${name}`)) return name;
+    }
+  }
+
+  /** From a new object (server fields blank), stamps uid and creationTimestamp and stores it. */
+  createObject<T extends KubeObject>(obj: T): T {
+    obj.metadata.uid = this.random.uuid();
+    obj.metadata.creationTimestamp = toTimestamp(this.now);
+    this.store.add(obj);
+    return obj;
+  }
+
+  /** Removes an object at once (no graceful period). */
+  removeObject(obj: KubeObject): void {
+    this.store.remove(obj);
+  }
+
+  /** From a pod and an optional grace period, graceful deletion: unbound or terminal pods go at once. */
+  deletePod(pod: Pod, gracePeriodSeconds?: number): void {
+    if (!this.store.get('Pod', keyOf(pod))) return;
+    if (pod.metadata.deletionTimestamp) {
+      // A shorter grace period on a second delete speeds termination up (force delete with 0).
+      if (gracePeriodSeconds === 0) this.forceDeletePod(pod);
+      return;
+    }
+    const grace = gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+    if (!pod.spec.nodeName || isTerminalPhase(pod) || grace <= 0) {
+      this.forceDeletePod(pod);
+      return;
+    }
+    const now = this.now;
+    this.store.update(pod, (p) => {
+      p.metadata.deletionTimestamp = toTimestamp(now + grace * 1000);
+      p.metadata.deletionGracePeriodSeconds = grace;
+    });
+    this.deletingPods.set(keyOf(pod), grace);
+    this.kubelet.podDeleting(pod, grace);
+  }
+
+  /** From a pod, removes it from the store now (grace period 0). */
+  forceDeletePod(pod: Pod): void {
+    const state = this.kubeletPods.get(pod.metadata.uid);
+    if (state) for (const seq of state.tasks) this.queue.cancel(seq);
+    this.kubeletPods.delete(pod.metadata.uid);
+    this.store.remove(pod);
+  }
+
+  /** From a pod whose containers have stopped, the kubelet's final delete. */
+  finalizePodDeletion(pod: Pod): void {
+    this.store.remove(pod);
+  }
+
+  /** From a pod and a condition, adds or replaces that condition. */
+  addPodCondition(pod: Pod, condition: Omit<PodCondition, 'lastTransitionTime'>): void {
+    const now = this.now;
+    this.store.update(pod, (p) => {
+      const list = (p.status.conditions ??= []).filter((c) => c.type !== condition.type);
+      list.push({ ...condition, lastProbeTime: null, lastTransitionTime: toTimestamp(now) });
+      p.status.conditions = list;
+    });
+  }
+
+  /** From a pod and a node, binds it (the scheduler's Bind) and hands it to the kubelet. */
+  bindPod(pod: Pod, node: string): void {
+    const now = this.now;
+    this.unschedulable.delete(keyOf(pod));
+    this.store.update(pod, (p) => {
+      p.spec.nodeName = node;
+      delete p.status.nominatedNodeName;
+      const list = (p.status.conditions ??= []).filter((c) => c.type !== 'PodScheduled');
+      list.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: toTimestamp(now) });
+      p.status.conditions = list;
+      delete p.status.message;
+      delete p.status.reason;
+    });
+    this.recordEvent(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node}`, 'default-scheduler');
+    this.kubelet.podBound(pod);
+    this.tecPods.add(keyOf(pod));
+  }
+
+  /** From a pod that did not fit and the scheduler's message, records PodScheduled=False and FailedScheduling. */
+  markUnschedulable(pod: Pod, message: string): void {
+    const key = keyOf(pod);
+    const entry = this.unschedulable.get(key);
+    this.unschedulable.set(key, { attempts: (entry?.attempts ?? 0) + 1, lastAttempt: this.now, moved: false });
+    const now = this.now;
+    const current = pod.status.conditions?.find((c) => c.type === 'PodScheduled');
+    if (!current || current.status !== 'False' || current.message !== message) {
+      this.store.update(pod, (p) => {
+        const list = (p.status.conditions ??= []).filter((c) => c.type !== 'PodScheduled');
+        list.push({ type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: current?.status === 'False' ? (current.lastTransitionTime ?? toTimestamp(now)) : toTimestamp(now), reason: 'Unschedulable', message });
+        p.status.conditions = list;
+      });
+    }
+    this.recordEvent(pod, 'Warning', 'FailedScheduling', message, 'default-scheduler');
+  }
+
+  /** From a preemptor, the node it was nominated to and the victims, deletes them gracefully. */
+  preempt(pod: Pod, node: string, victims: Pod[]): void {
+    this.store.update(pod, (p) => {
+      p.status.nominatedNodeName = node;
+    });
+    for (const victim of victims.sort((a, b) => cmp(keyOf(a), keyOf(b)))) {
+      this.recordEvent(victim, 'Normal', 'Preempted', `Preempted by pod ${pod.metadata.uid} on node ${node}`, 'default-scheduler');
+      this.addPodCondition(victim, { type: 'DisruptionTarget', status: 'True', reason: 'PreemptionByScheduler', message: 'default-scheduler: preempting to accommodate a higher priority pod' });
+      this.deletePod(victim);
+    }
+  }
+
+  /** From a pod, the first configMap or secret volume whose object is missing. */
+  missingVolume(pod: Pod): { volume: string; message: string } | undefined {
+    const ns = pod.metadata.namespace ?? 'default';
+    for (const v of pod.spec.volumes ?? []) {
+      if (v.configMap && !v.configMap.optional && !this.store.get('ConfigMap', `${ns}/${v.configMap.name}`)) {
+        return { volume: v.name, message: `configmap "${v.configMap.name}" not found` };
+      }
+      if (v.secret && !v.secret.optional && !this.store.get('Secret', `${ns}/${v.secret.secretName}`)) {
+        return { volume: v.name, message: `secret "${v.secret.secretName}" not found` };
+      }
+    }
+    return undefined;
+  }
+
+  /** From a node and a normalised image, whether the node has pulled it. */
+  nodeHasImage(node: string, image: string): boolean {
+    return this.nodeImages.get(node)?.has(image) ?? false;
+  }
+
+  /** Records that a node has an image. */
+  addNodeImage(node: string, image: string): void {
+    let set = this.nodeImages.get(node);
+    if (!set) this.nodeImages.set(node, (set = new Set()));
+    set.add(image);
+  }
+
+  /** From a node name, its Ready condition status. */
+  nodeReadyStatus(node: string): string {
+    const n = this.store.get('Node', node);
+    return n ? readyStatus(n) : 'Unknown';
+  }
+
+  /** From a pod and its node, the pod IP: the node IP for hostNetwork pods, else the next address in the node's podCIDR. */
+  allocatePodIp(pod: Pod, node: string): string {
+    const n = this.nodeNumbers.get(node) ?? 0;
+    if (pod.spec.hostNetwork) return nodeIp(n);
+    const next = ((this.podIps.get(node) ?? 1) % 254) + 1;
+    this.podIps.set(node, next);
+    return `10.${128 + Math.floor(n / 256)}.${n % 256}.${next}`;
+  }
+
+  /** From a node name, its registration number (assigned once, kept if it is deleted and re-created). */
+  nodeNumber(node: string): number {
+    let n = this.nodeNumbers.get(node);
+    if (n === undefined) this.nodeNumbers.set(node, (n = this.nextNodeNumber++));
+    return n;
+  }
+
+  /** From a node and its new Ready status, queues the NoExecute pass (the monitor runs every 5 s). */
+  scheduleNodeMonitor(node: string): void {
+    if (this.nlcTasks.has(node)) return;
+    const seq = this.queue.push(this.now + jitter(TIMING.nlcNoExecute, this.random), { type: 'nlc', node });
+    this.nlcTasks.set(node, seq);
+  }
+
+  /**
+   * From an object and the event's fields, records a core/v1 Event, or bumps count and
+   * lastTimestamp of the identical one (the event recorder's aggregation).
+   */
+  recordEvent(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, component: string, host?: string, fieldPath?: string): void {
+    const ns = obj.metadata.namespace ?? 'default';
+    const involved = {
+      kind: obj.kind,
+      namespace: NAMESPACED[obj.kind] ? obj.metadata.namespace : undefined,
+      name: obj.metadata.name,
+      uid: obj.metadata.uid,
+      apiVersion: obj.apiVersion,
+      resourceVersion: obj.metadata.resourceVersion,
+      ...(fieldPath ? { fieldPath } : {}),
+    };
+    if (involved.namespace === undefined) delete involved.namespace;
+    const ts = toTimestamp(this.now);
+    const dedupe = `${obj.kind}/${ns}/${obj.metadata.name}/${obj.metadata.uid}/${fieldPath ?? ''}/${reason}/${component}/${message}`;
+    const existingKey = this.eventIndex.get(dedupe);
+    const existing = existingKey ? this.store.get('Event', existingKey) : undefined;
+    if (existing) {
+      this.store.update(existing, (e) => {
+        e.count += 1;
+        e.lastTimestamp = ts;
+      });
+      return;
+    }
+    const seq = ++this.eventSeq;
+    const nanos = (BigInt(EPOCH_MS + this.now) * 1000000n + BigInt(seq)).toString(16);
+    const event: Event = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: `${obj.metadata.name}.${nanos}`, namespace: ns, uid: '', resourceVersion: '', creationTimestamp: '' },
+      involvedObject: involved,
+      reason,
+      message,
+      type,
+      source: host ? { component, host } : { component },
+      firstTimestamp: ts,
+      lastTimestamp: ts,
+      count: 1,
+      reportingComponent: component,
+    };
+    this.createObject(event);
+    this.eventIndex.set(dedupe, keyOf(event));
+  }
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sortedEntries<V>(map: Map<string, V>): [string, V][] {
+  return [...map.entries()].sort((a, b) => cmp(a[0], b[0]));
+}
+
+function isTerminalPhase(pod: Pod): boolean {
+  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+}
+
+function noExecuteSig(node: Node): string {
+  return (node.spec?.taints ?? [])
+    .filter((t) => t.effect === 'NoExecute')
+    .map((t) => `${t.key}=${t.value ?? ''}`)
+    .join(',');
+}
+
+function eventDedupeKey(ev: Event): string {
+  const o = ev.involvedObject;
+  return `${o.kind}/${ev.metadata.namespace ?? 'default'}/${o.name}/${o.uid ?? ''}/${o.fieldPath ?? ''}/${ev.reason}/${ev.source.component}/${ev.message}`;
+}
+
+function canonicalTemplate(ds: DaemonSet): string {
+  return canonicalJson(ds.spec.template);
+}

@@ -1,0 +1,57 @@
+/**
+ * Steps a learner takes in the built playground, written once for the e2e tests and the
+ * page benchmark: wait for the sandbox, type into the console, replace the editor's text.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+/** The console input, by its accessible name. */
+export function consoleInput(page: Page): Locator {
+  return page.getByRole('textbox', { name: 'kubectl console', exact: true });
+}
+
+/** Waits until the sandbox start script has run and the editor has loaded. */
+export async function waitForSandbox(page: Page): Promise<void> {
+  await page.locator('[data-editor-state="ready"]').waitFor({ timeout: 60_000 });
+  await page.locator('[data-node="worker-1"]').waitFor({ timeout: 60_000 });
+  // The start script ends with `sim settle`; its entry finishing means the cluster is up.
+  await page
+    .locator('.console .entry', { hasText: 'sim settle' })
+    .and(page.locator('[data-exit]'))
+    .waitFor({ timeout: 60_000 });
+}
+
+/** Types a line into the console, presses Enter and waits for its output entry to finish. */
+export async function runInConsole(
+  page: Page,
+  line: string,
+): Promise<{ out: string; err: string }> {
+  const entries = page.locator('.console .entry');
+  const before = await entries.count();
+  const input = consoleInput(page);
+  await input.fill(line);
+  await input.press('Enter');
+  const entry = entries.nth(before);
+  await entry.and(page.locator('[data-exit]')).waitFor({ timeout: 60_000 });
+  return {
+    out: (await entry.locator('.out').allTextContents()).join(''),
+    err: (await entry.locator('.err').allTextContents()).join(''),
+  };
+}
+
+/** Shows the editor tab `name`. */
+export async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name, exact: true }).click();
+  await page.locator(`[role="tab"][aria-selected="true"]`, { hasText: name }).waitFor();
+}
+
+/**
+ * Replaces the shown file's text as a learner pasting would. Text is inserted as one input
+ * event, so keep it free of newlines that Monaco would auto-indent (flow-style YAML is fine).
+ */
+export async function replaceEditorText(page: Page, text: string): Promise<void> {
+  const editor = page.locator('.monaco-editor').first();
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
