@@ -9,7 +9,7 @@ import { createCluster } from './engine-entry.ts';
 import { splitShellLine } from './shell.ts';
 import { parseArgs, stringFlag } from './args.ts';
 import { Output, reconcileNow, type VerbContext } from './context.ts';
-import { commandNotFound, shellSyntax, unknownCommand, verbNotOffered } from './messages.ts';
+import { commandNotFound, shellSyntax, unknownCommand, unknownSubcommand, verbNotOffered } from './messages.ts';
 import { goDuration } from './time-format.ts';
 import { runSim } from './verbs/sim.ts';
 import type { Verb } from './verbs/verb.ts';
@@ -72,6 +72,13 @@ function runKubectl(words: string[], cluster: Cluster, files: FileSource, output
   if (!handler) {
     output.fail(UPSTREAM_VERBS.has(verb) ? verbNotOffered(verb) : unknownCommand(verb));
     return;
+  }
+  if (handler.subcommands) {
+    const sub = rest.find((w) => !w.startsWith('-'));
+    if (sub !== undefined && !handler.subcommands.includes(sub)) {
+      output.fail(verb === 'rollout' && !['pause', 'resume'].includes(sub) ? unknownSubcommand(sub, verb) : verbNotOffered(`${verb} ${sub}`));
+      return;
+    }
   }
   const args = parseArgs(rest, handler.flags, `kubectl ${verb}`);
   if ('error' in args) {

@@ -14,6 +14,10 @@ export const unknownCommand = (word: string): string => `error: unknown command 
 export const unknownFlag = (flag: string, commandPath: string): string =>
   `error: unknown flag: ${flag}\nSee '${commandPath} --help' for usage.`;
 
+/** `kubectl rollout frob`: cobra's unknown-command error for a subcommand. */
+export const unknownSubcommand = (word: string, verb: string): string =>
+  `error: unknown command "${word}" for "kubectl ${verb}"`;
+
 /** A single-letter flag no kubectl command has (pflag's wording). */
 export const unknownShorthandFlag = (letter: string, word: string, commandPath: string): string =>
   `error: unknown shorthand flag: '${letter}' in ${word}\nSee '${commandPath} --help' for usage.`;

@@ -6,6 +6,7 @@
  */
 import { admit } from './api/admission.ts';
 import { cloneJson } from './api/records.ts';
+import { cloneData } from './util/clone.ts';
 import type { DaemonSet, Pod, PodSpec, Toleration } from './types.ts';
 
 /** From a DaemonSet and the tolerations its pods get, the admitted pod spec or the admission error text. */
@@ -24,5 +25,5 @@ export function admitPodSpec(ds: DaemonSet, tolerations: Toleration[]): { podSpe
     const text = e.reason === 'Invalid' ? e.causes.map((c) => `${c.field}: ${c.type}${c.detail ? `: ${c.detail}` : ''}`).join(', ') : 'message' in e ? e.message : e.reason;
     return { podError: `Pod "${ds.metadata.name}-" is invalid: ${text}` };
   }
-  return { podSpec: (result.object as Pod).spec };
+  return { podSpec: cloneData((result.object as Pod).spec) };
 }

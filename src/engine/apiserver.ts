@@ -16,6 +16,7 @@ import type { ApiError, Operation, OperationResult } from './operations.ts';
 import { NAMESPACED, RESOURCE, objectKey } from './store.ts';
 import type { DaemonSet, Kind, KubeObject, Node, NodeCondition, Pod } from './types.ts';
 import { canonicalJson } from './util/canonical.ts';
+import { cloneData } from './util/clone.ts';
 
 const SYSTEM_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
 const NODE_CONDITION_TYPES = new Set(['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable']);
@@ -74,7 +75,7 @@ function write(engine: Engine, raw: unknown, mode: 'apply' | 'create' | 'update'
   }
   const admitted = admit({ raw, operation: existing ? 'update' : 'create', existing });
   if (!admitted.ok) return admitted;
-  const obj = admitted.object;
+  const obj = cloneData(admitted.object);
   const ns = obj.metadata.namespace;
   if (NAMESPACED[obj.kind] && !engine.store.get('Namespace', ns ?? 'default')) return notFound('Namespace', ns ?? 'default');
   if (existing) {
@@ -145,7 +146,7 @@ function prepareCreate(engine: Engine, obj: KubeObject): { ok: true } | { error:
 
 /** From the stored object and the admitted new version, the object the store keeps (server fields carried over). */
 function mergeUpdate(engine: Engine, existing: KubeObject, incoming: KubeObject): KubeObject {
-  const next = cloneJson(incoming) as KubeObject;
+  const next = cloneData(incoming);
   next.metadata.uid = existing.metadata.uid;
   next.metadata.creationTimestamp = existing.metadata.creationTimestamp;
   next.metadata.resourceVersion = existing.metadata.resourceVersion;

@@ -7,7 +7,7 @@
 import { cloneJson, getOwn } from './api/records.ts';
 import { EPOCH_MS, TaskQueue, toTimestamp, type QueuedTask, type Task } from './clock.ts';
 import { executeOperation } from './apiserver.ts';
-import { reconcileDaemonSet, nextFailedPodBackoff, TEMPLATE_GENERATION_ANNOTATION } from './controllers/daemonset.ts';
+import { comparePodsForStatus, reconcileDaemonSet, nextFailedPodBackoff, targetNodeName, TEMPLATE_GENERATION_ANNOTATION } from './controllers/daemonset.ts';
 import { collectDependents } from './controllers/garbage-collector.ts';
 import { syncHistory } from './controllers/history.ts';
 import { readyStatus, reconcileNoExecuteTaints, reconcileNoScheduleTaints } from './controllers/node-lifecycle.ts';
@@ -28,6 +28,7 @@ import type { ControllerRevision, DaemonSet, DaemonSetVerdicts, Event, Kind, Kub
 import { buildVerdicts } from './verdicts.ts';
 import { admitPodSpec } from './admission-bridge.ts';
 import { canonicalJson } from './util/canonical.ts';
+import { cloneData } from './util/clone.ts';
 import { desiredNoExecuteTaints } from './controllers/node-lifecycle.ts';
 import type { NodeVerdict } from './types.ts';
 
@@ -116,6 +117,11 @@ export class Engine implements Cluster {
   private nodePodVersion = new Map<string, number>();
   private nodeListCache: Node[] | undefined;
   private orphans = new Map<string, Set<string>>();
+  /** Pods of each controller by target node (getNodesToDaemonPods, kept current instead of rebuilt per sync). */
+  private podsByOwnerNode = new Map<string, Map<string, Pod[]>>();
+  private podIndexEntry = new Map<string, { owner: string; node: string }>();
+  /** Pods whose labels changed since their owner last synced (they may have to be released). */
+  readonly relabeled = new Set<string>();
   private nodeTaintSig = new Map<string, string>();
   private reconciling: string | undefined;
   /** Counters for benchmarks: how often each controller ran. */
@@ -318,13 +324,13 @@ export class Engine implements Cluster {
     const listener = this.store.listener;
     this.store.listener = undefined;
     for (const kind of KINDS) {
-      for (const obj of snapshot.objects[kind] ?? []) this.store.load(cloneJson(obj) as KubeObject);
+      for (const obj of snapshot.objects[kind] ?? []) this.store.load(cloneData(obj as KubeObject));
     }
     this.store.listener = listener;
     this.store.resourceVersion = internal.rv;
     this.random = new Random(internal.random);
     this.queue = TaskQueue.fromJSON(cloneJson(internal.queue) as Internal['queue']);
-    this.kubeletPods = new Map(internal.kubeletPods.map((k) => [k.uid, cloneJson(k) as KubeletPod]));
+    this.kubeletPods = new Map(internal.kubeletPods.map((k) => [k.uid, cloneData(k)]));
     this.nodeImages = new Map(internal.nodeImages.map(([k, v]) => [k, new Set(v)]));
     this.nodeNumbers = new Map(internal.nodeNumbers);
     this.nextNodeNumber = internal.nextNodeNumber;
@@ -341,7 +347,10 @@ export class Engine implements Cluster {
     this.deletingPods = new Map(internal.deletingPods);
     // Derived indexes.
     for (const ev of this.store.all('Event')) this.eventIndex.set(eventDedupeKey(ev), keyOf(ev));
-    for (const pod of this.store.all('Pod')) if (!controllerUid(pod)) this.addOrphan(pod);
+    for (const pod of this.store.all('Pod')) {
+      if (!controllerUid(pod)) this.addOrphan(pod);
+      this.indexDaemonPod(pod, keyOf(pod), 'add');
+    }
     for (const node of this.store.all('Node')) this.nodeTaintSig.set(node.metadata.name, noExecuteSig(node));
   }
 
@@ -540,6 +549,8 @@ export class Engine implements Cluster {
   private onPod(pod: Pod, change: Change, before: PodFacts | undefined): void {
     const key = keyOf(pod);
     const after = change === 'delete' ? undefined : podFacts(pod);
+    this.indexDaemonPod(pod, key, change);
+    if (change === 'update' && before && after && before.labels !== after.labels) this.relabeled.add(key);
     if (before?.nodeName !== after?.nodeName || change !== 'update') {
       for (const n of [before?.nodeName, after?.nodeName]) if (n) this.nodePodVersion.set(n, (this.nodePodVersion.get(n) ?? 0) + 1);
     }
@@ -579,6 +590,47 @@ export class Engine implements Cluster {
     }
   }
 
+  /** Keeps podsByOwnerNode current: deleted terminal pods are left out, as getNodesToDaemonPods does. */
+  private indexDaemonPod(pod: Pod, key: string, change: Change): void {
+    const old = this.podIndexEntry.get(key);
+    const owner = change === 'delete' ? undefined : controllerUid(pod);
+    const node = owner ? targetNodeName(pod) : undefined;
+    const excluded = isTerminalPhase(pod) && !!pod.metadata.deletionTimestamp;
+    const next = owner && node !== undefined && !excluded ? { owner, node } : undefined;
+    if (old) {
+      const byNode = this.podsByOwnerNode.get(old.owner);
+      const list = byNode?.get(old.node);
+      if (byNode && list) {
+        const rest = list.filter((p) => p.metadata.name !== pod.metadata.name);
+        if (rest.length === 0) byNode.delete(old.node);
+        else byNode.set(old.node, rest);
+        if (byNode.size === 0) this.podsByOwnerNode.delete(old.owner);
+      }
+      this.podIndexEntry.delete(key);
+    }
+    if (!next) return;
+    let byNode = this.podsByOwnerNode.get(next.owner);
+    if (!byNode) this.podsByOwnerNode.set(next.owner, (byNode = new Map()));
+    const list = byNode.get(next.node);
+    if (!list) byNode.set(next.node, [pod]);
+    else {
+      const updated = [...list, pod];
+      if (updated.length > 1) updated.sort(comparePodsForStatus);
+      byNode.set(next.node, updated);
+    }
+    this.podIndexEntry.set(key, next);
+  }
+
+  /** From a controller uid, its pods by target node (live: do not keep across writes). */
+  podsByNodeOf(uid: string): Map<string, Pod[]> {
+    return this.podsByOwnerNode.get(uid) ?? new Map();
+  }
+
+  /** Whether a node of that name exists. */
+  hasNode(name: string): boolean {
+    return this.store.get('Node', name) !== undefined;
+  }
+
   private addOrphan(pod: Pod): void {
     const ns = pod.metadata.namespace ?? 'default';
     let set = this.orphans.get(ns);
@@ -614,16 +666,17 @@ export class Engine implements Cluster {
   }
 
   private flushUnschedulable(): void {
-    let pending = false;
+    let earliest = Infinity;
     for (const [key, entry] of [...this.unschedulable.entries()].sort((a, b) => cmp(a[0], b[0]))) {
       if (!entry.moved) continue;
       const ready = entry.lastAttempt + backoff(TIMING.schedBackoffInitial, TIMING.schedBackoffMax, entry.attempts - 1);
       if (ready <= this.now) {
         entry.moved = false;
         this.schedActive.add(key);
-      } else pending = true;
+      } else earliest = Math.min(earliest, ready);
     }
-    if (pending) this.clusterEvent();
+    // Pods still in back-off get their own wake-up; never one at this instant again.
+    if (earliest < Infinity) this.scheduleTask = this.queue.push(earliest, { type: 'schedule' });
   }
 
   // ------------------------------------------------------------------------------------------
@@ -739,7 +792,7 @@ export class Engine implements Cluster {
   /** From a DaemonSet, its profile, a node and the hash, creates a daemon pod there; a string is the API error. */
   createDaemonPod(ds: DaemonSet, profile: DaemonProfile, node: string, hash: string): Pod | string {
     if (!profile.podSpec) return profile.podError ?? 'pod template rejected by admission';
-    const spec = cloneJson(profile.podSpec) as PodSpec;
+    const spec = cloneData(profile.podSpec);
     // ReplaceDaemonSetPodNodeNameNodeAffinity: exactly one matchFields term for the node.
     const affinity = spec.affinity ?? {};
     affinity.nodeAffinity = {
@@ -747,7 +800,7 @@ export class Engine implements Cluster {
       requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [node] }] }] },
     };
     spec.affinity = affinity;
-    const labels = cloneJson(ds.spec.template.metadata?.labels ?? {}) as Record<string, string>;
+    const labels = cloneData(ds.spec.template.metadata?.labels ?? {}, 'labels');
     labels[HASH_LABEL] = hash;
     const generation = getOwn(ds.metadata.annotations, TEMPLATE_GENERATION_ANNOTATION);
     if (generation !== undefined) labels[TEMPLATE_GENERATION_LABEL] = generation;
@@ -765,7 +818,7 @@ export class Engine implements Cluster {
         resourceVersion: '',
         creationTimestamp: '',
         labels,
-        ...(annotations && Object.keys(annotations).length > 0 ? { annotations: cloneJson(annotations) as Record<string, string> } : {}),
+        ...(annotations && Object.keys(annotations).length > 0 ? { annotations: cloneData(annotations, 'annotations') } : {}),
         ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.metadata.name, uid: ds.metadata.uid, controller: true, blockOwnerDeletion: true }],
       },
       spec,

@@ -55,6 +55,10 @@ export type ApiError =
       /** Decoding failed: wrong type, bad quantity, unknown field (strict decoding). */
       reason: 'BadRequest';
       kind: string;
+      /**
+       * As written in the manifest (`apps/v1`); kubectl prints only the version part:
+       * `DaemonSet in version "v1" cannot be handled as a DaemonSet: <message>`.
+       */
       apiVersion: string;
       /** e.g. `strict decoding error: unknown field "spec.template.spec.tolerationz"`. */
       message: string;

@@ -62,22 +62,23 @@ export type ChangeListener = (kind: Kind, obj: KubeObject, change: Change, befor
 export interface PodFacts {
   nodeName: string;
   owner: string | undefined;
+  labels: string;
   signature: string;
 }
 
 /** From a pod, the facts the indexes and the DaemonSet controller care about. */
 export function podFacts(pod: Pod): PodFacts {
   const ready = pod.status?.conditions?.find((c) => c.type === 'Ready');
-  const labels = pod.metadata.labels;
+  const labels = pod.metadata.labels ? JSON.stringify(pod.metadata.labels) : '';
   // Binding alone does not change what the DaemonSet controller computes, so nodeName is left out.
   const signature = [
     pod.status?.phase ?? '',
     pod.metadata.deletionTimestamp ?? '',
     ready ? `${ready.status}@${ready.lastTransitionTime ?? ''}` : '',
-    labels ? JSON.stringify(labels) : '',
+    labels,
     controllerUid(pod) ?? '',
   ].join('|');
-  return { nodeName: pod.spec.nodeName ?? '', owner: controllerUid(pod), signature };
+  return { nodeName: pod.spec.nodeName ?? '', owner: controllerUid(pod), labels, signature };
 }
 
 function compareObjects(a: KubeObject, b: KubeObject): number {

@@ -9,7 +9,8 @@ const FOLDER = fileURLToPath(new URL('../../lessons/sandbox/', import.meta.url))
 
 /** The sandbox folder as the headless runner sees it: `-f NAME` relative to the script. */
 const files = {
-  read: (path: string) => (existsSync(join(FOLDER, path)) ? readFileSync(join(FOLDER, path), 'utf8') : undefined),
+  read: (path: string) =>
+    existsSync(join(FOLDER, path)) ? readFileSync(join(FOLDER, path), 'utf8') : undefined,
   list: () => [],
 };
 
@@ -29,13 +30,26 @@ function podNodes(list: unknown): string[] {
 describe('the default sandbox', () => {
   it('starts without errors and settles', () => {
     const { records } = runAfterStart(['kubectl get nodes -o json']);
-    for (const r of records) expect({ cmd: r.cmd, exit: r.exit, err: r.err }).toEqual({ cmd: r.cmd, exit: 0, err: '' });
+    for (const r of records)
+      expect({ cmd: r.cmd, exit: r.exit, err: r.err }).toEqual({ cmd: r.cmd, exit: 0, err: '' });
   });
 
   it('has a tainted control plane, three workers and a GPU node tainted dedicated=gpu', () => {
     const { last } = runAfterStart(['kubectl get nodes -o json']);
-    const nodes = (last as { items: { metadata: { name: string }; spec: { taints?: { key: string; value?: string; effect: string }[] } }[] }).items;
-    const taints = Object.fromEntries(nodes.map((n) => [n.metadata.name, (n.spec.taints ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`)]));
+    const nodes = (
+      last as {
+        items: {
+          metadata: { name: string };
+          spec: { taints?: { key: string; value?: string; effect: string }[] };
+        }[];
+      }
+    ).items;
+    const taints = Object.fromEntries(
+      nodes.map((n) => [
+        n.metadata.name,
+        (n.spec.taints ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`),
+      ]),
+    );
     expect(taints).toEqual({
       'control-plane': ['node-role.kubernetes.io/control-plane:NoSchedule'],
       'gpu-1': ['dedicated=gpu:NoSchedule'],
@@ -46,7 +60,9 @@ describe('the default sandbox', () => {
   });
 
   it('runs the log collector on every node but the GPU node', () => {
-    const { last } = runAfterStart(['kubectl get pods -n kube-system -l app=log-collector -o json']);
+    const { last } = runAfterStart([
+      'kubectl get pods -n kube-system -l app=log-collector -o json',
+    ]);
     expect(podNodes(last)).toEqual(['control-plane', 'worker-1', 'worker-2', 'worker-3']);
   });
 

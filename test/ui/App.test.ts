@@ -17,9 +17,15 @@ afterEach(() => {
 describe('the playground page', () => {
   it('has a header and the four labelled regions', async () => {
     app = mountApp({ runtime: createFakeRuntime() });
-    await expect.element(page.getByRole('heading', { level: 1 })).toHaveTextContent('DaemonSet Playground');
-    await expect.element(page.getByRole('region', { name: 'Manifest editor', exact: true })).toBeVisible();
-    await expect.element(page.getByRole('region', { name: 'Cluster view', exact: true })).toBeVisible();
+    await expect
+      .element(page.getByRole('heading', { level: 1 }))
+      .toHaveTextContent('DaemonSet Playground');
+    await expect
+      .element(page.getByRole('region', { name: 'Manifest editor', exact: true }))
+      .toBeVisible();
+    await expect
+      .element(page.getByRole('region', { name: 'Cluster view', exact: true }))
+      .toBeVisible();
     await expect.element(page.getByRole('region', { name: 'Console', exact: true })).toBeVisible();
     await expect.element(page.getByRole('region', { name: 'Sandbox' })).toBeVisible();
   });
@@ -66,7 +72,9 @@ describe('the playground page', () => {
     const first = page.getByRole('tab', { name: 'log-collector.yaml' });
     await userEvent.click(first);
     await userEvent.keyboard('{ArrowRight}');
-    await expect.element(page.getByRole('tab', { name: 'node-exporter.yaml' })).toHaveAttribute('aria-selected', 'true');
+    await expect
+      .element(page.getByRole('tab', { name: 'node-exporter.yaml' }))
+      .toHaveAttribute('aria-selected', 'true');
     expect(app.playground.files.active).toBe('node-exporter.yaml');
   });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createFileSource, EngineHost, TICK_MS, type HostClock } from '../../src/worker/engine-host.ts';
+import {
+  createFileSource,
+  EngineHost,
+  TICK_MS,
+  type HostClock,
+} from '../../src/worker/engine-host.ts';
 import type { WorkerMessage, WorkerRequest } from '../../src/protocol/messages.ts';
 import { createFakeRuntime } from './fake-runtime.ts';
 
@@ -149,9 +154,15 @@ describe('EngineHost', () => {
     start();
     send({ type: 'complete', id: 2, line: 'kubectl g', files: {} });
     send({ type: 'diagnose', id: 3, fileName: 'x.yaml', text: '\tbad' });
-    expect(out.find((m) => m.type === 'completed')).toEqual({ type: 'completed', id: 2, items: ['kubectl get'] });
+    expect(out.find((m) => m.type === 'completed')).toEqual({
+      type: 'completed',
+      id: 2,
+      items: ['kubectl get'],
+    });
     const diagnosed = out.find((m) => m.type === 'diagnosed');
-    expect(diagnosed?.type === 'diagnosed' && diagnosed.diagnostics[0].message).toBe('x.yaml: tabs are not allowed');
+    expect(diagnosed?.type === 'diagnosed' && diagnosed.diagnostics[0].message).toBe(
+      'x.yaml: tabs are not allowed',
+    );
   });
 });
 
@@ -182,7 +193,14 @@ describe('EngineHost clock', () => {
       },
       (m) => out.push(m),
     );
-    host.receive({ type: 'start', id: 1, log: { seed: 1, files: {}, entries: [] }, untilMs: 0, playing: true, baseVersion: 0 });
+    host.receive({
+      type: 'start',
+      id: 1,
+      log: { seed: 1, files: {}, entries: [] },
+      untilMs: 0,
+      playing: true,
+      baseVersion: 0,
+    });
     for (let i = 0; i < 10; i += 1) {
       t += 100.37;
       fire();

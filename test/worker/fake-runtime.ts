@@ -77,7 +77,8 @@ export function createFakeRuntime(states: FakeState[] = []): Runtime & { states:
           const apply = /^kubectl apply -f (\S+)$/.exec(line);
           if (apply) {
             const text = files.read(apply[1]);
-            if (text === undefined) return { exit: 1, out: '', err: `error: the path "${apply[1]}" does not exist\n` };
+            if (text === undefined)
+              return { exit: 1, out: '', err: `error: the path "${apply[1]}" does not exist\n` };
             state.lines.push(`${line} <${text}>`);
             state.due.push(state.now + 1000);
             return { exit: 0, out: `applied ${apply[1]}\n`, err: '' };

@@ -6,6 +6,7 @@ import { operationDone, usageError, verbNotOffered } from '../messages.ts';
 export const create: Verb = {
   name: 'create',
   mutates: true,
+  subcommands: ['namespace', 'ns'],
   flags: [],
   run(args, context) {
     const out = context.output;

@@ -150,6 +150,7 @@ function restart(context: VerbContext, name: string): number {
 export const rollout: Verb = {
   name: 'rollout',
   mutates: true,
+  subcommands: ['status', 'history', 'undo', 'restart'],
   flags: [
     { name: 'to-revision', type: 'int' },
     { name: 'revision', type: 'int' },

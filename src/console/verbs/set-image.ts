@@ -7,6 +7,7 @@ import { containerNotFound, operationDone, setImageNeedsPair, usageError, verbNo
 export const setVerb: Verb = {
   name: 'set',
   mutates: true,
+  subcommands: ['image'],
   flags: [],
   run(args, context) {
     const out = context.output;

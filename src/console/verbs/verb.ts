@@ -10,4 +10,9 @@ export interface Verb {
   run(args: ParsedArgs, context: VerbContext): number;
   /** Whether it may change the cluster (then the controllers react at the current instant). */
   mutates: boolean;
+  /**
+   * For verbs with subcommands (`create namespace`, `set image`, `rollout status`): the ones the
+   * playground offers, checked before flags so `create deployment --image=x` says "not available".
+   */
+  subcommands?: string[];
 }

@@ -9,6 +9,7 @@ import type { KubeObject } from '../types.ts';
 import { toBase64 } from './base64.ts';
 import { decodeObject } from './decode.ts';
 import {
+  defaultControllerRevision,
   defaultDaemonSet,
   defaultNamespace,
   defaultNode,
@@ -19,7 +20,7 @@ import {
 } from './defaults.ts';
 import { renderFieldError } from './field-errors.ts';
 import { parseQuantity } from './quantity.ts';
-import { copyMap, isObject } from './records.ts';
+import { cloneJson, copyMap, isObject } from './records.ts';
 import { findKind, type KindInfo } from './schema.ts';
 import { obj, objs, str, type Obj } from './validation/common.ts';
 import { validateDaemonSet, validateDaemonSetUpdate } from './validation/daemonset.ts';
@@ -159,24 +160,28 @@ const EMPTY_DAEMONSET_STATUS = {
 /**
  * Status per kind: on create the registry clears it (DaemonSet zeros, Pod Pending, Service an
  * empty load balancer); on update the stored status stays. Node status is kept as written,
- * because in the simulator the manifest plays the kubelet.
+ * because in the simulator the manifest plays the kubelet; without one an update keeps the
+ * stored status.
  */
 function prepareStatus(object: Obj, info: KindInfo, existing: Obj | undefined): void {
+  // A copy, so the new object never shares state with the stored one.
+  const kept = existing?.status === undefined ? undefined : cloneJson(existing.status);
   switch (info.kind) {
     case 'DaemonSet':
-      object.status = existing?.status ?? { ...EMPTY_DAEMONSET_STATUS };
+      object.status = kept ?? { ...EMPTY_DAEMONSET_STATUS };
       break;
     case 'Pod':
-      object.status = existing?.status ?? { phase: 'Pending' };
+      object.status = kept ?? { phase: 'Pending' };
       break;
     case 'Service':
-      object.status = existing?.status ?? { loadBalancer: {} };
+      object.status = kept ?? { loadBalancer: {} };
       break;
     case 'Namespace':
-      object.status = existing?.status ?? {};
+      object.status = kept ?? {};
       break;
     case 'Node':
-      object.status ??= {};
+      // A manifest without status (e.g. re-applied to add a label) keeps what the node reported.
+      object.status ??= kept ?? {};
       break;
   }
 }
@@ -198,6 +203,8 @@ function applyDefaults(object: Obj, info: KindInfo): void {
       return defaultSecret(object);
     case 'PriorityClass':
       return defaultPriorityClass(object);
+    case 'ControllerRevision':
+      return defaultControllerRevision(object);
   }
 }
 
@@ -269,7 +276,7 @@ function keepServerPopulatedPodFields(pod: Obj, existing: Obj): void {
   const oldSpec = obj(existing, 'spec');
   if (spec === undefined || oldSpec === undefined) return;
   for (const key of SERVER_POPULATED_POD_FIELDS) {
-    if (spec[key] === undefined && oldSpec[key] !== undefined) spec[key] = oldSpec[key];
+    if (spec[key] === undefined && oldSpec[key] !== undefined) spec[key] = cloneJson(oldSpec[key]);
   }
   const tolerations = objs(spec, 'tolerations');
   const missingDefaults = objs(oldSpec, 'tolerations').filter(
@@ -278,7 +285,8 @@ function keepServerPopulatedPodFields(pod: Obj, existing: Obj): void {
       t.tolerationSeconds === 300 &&
       !tolerations.some((n) => str(n, 'key') === str(t, 'key')),
   );
-  if (missingDefaults.length > 0) spec.tolerations = [...tolerations, ...missingDefaults];
+  if (missingDefaults.length > 0)
+    spec.tolerations = [...tolerations, ...missingDefaults.map((t) => cloneJson(t))];
 }
 
 /** GetPodQOS: Guaranteed when every container limits cpu and memory at its requests, BestEffort with none. */

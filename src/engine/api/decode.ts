@@ -254,22 +254,23 @@ function zeroValue(field: FieldSchema): unknown {
   }
 }
 
-const BASE64 = /^[A-Za-z0-9+/]*$/;
+const BASE64_CHAR = /^[A-Za-z0-9+/]$/;
 
-/** `[]byte` fields take standard base64; Go reports the first bad byte (CorruptInputError). */
+/**
+ * `[]byte` fields take standard padded base64; Go's decoder skips line breaks and reports the
+ * first bad byte (CorruptInputError). The value is kept as written, without line breaks.
+ */
 function decodeBase64(value: string, state: DecodeState): string | undefined {
-  const body = value.replace(/=+$/, '');
-  const padding = value.length - body.length;
+  const text = value.replace(/[\r\n]/g, '');
+  const body = text.replace(/={1,2}$/, '');
   for (let i = 0; i < body.length; i++) {
-    if (!BASE64.test(body[i])) return save(state, `illegal base64 data at input byte ${i}`);
+    if (!BASE64_CHAR.test(body[i])) return save(state, `illegal base64 data at input byte ${i}`);
   }
-  if (padding > 2 || value.length % 4 !== 0 || body.length % 4 === 1) {
-    return save(
-      state,
-      `illegal base64 data at input byte ${Math.max(0, body.length - (body.length % 4 === 1 ? 1 : 0))}`,
-    );
+  if (text.length % 4 !== 0) {
+    // An incomplete final quantum: Go points at the end of the last complete one it could read.
+    return save(state, `illegal base64 data at input byte ${body.length - (body.length % 4)}`);
   }
-  return value;
+  return text;
 }
 
 /** Go's `%q` for a plain string: double quotes with backslash escapes. */

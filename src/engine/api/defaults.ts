@@ -231,7 +231,16 @@ export function defaultSecret(secret: Obj): void {
   secret.type ||= 'Opaque';
 }
 
-/** From a PriorityClass, SetDefaults_PriorityClass: preemptionPolicy PreemptLowerPriority. */
+/**
+ * From a PriorityClass, SetDefaults_PriorityClass: preemptionPolicy PreemptLowerPriority. The
+ * value is a plain int32 in Go, so a manifest without one stores (and shows) `value: 0`.
+ */
 export function defaultPriorityClass(priorityClass: Obj): void {
   priorityClass.preemptionPolicy ||= 'PreemptLowerPriority';
+  priorityClass.value ??= 0;
+}
+
+/** From a ControllerRevision: `revision` is a plain int64, shown as 0 when not given. */
+export function defaultControllerRevision(revision: Obj): void {
+  revision.revision ??= 0;
 }

@@ -67,56 +67,34 @@ export function comparePodsForStatus(a: Pod, b: Pod): number {
   return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
 }
 
-/** Claims pods for the DaemonSet: adopts matching orphans, releases owned pods whose labels stopped matching (ControllerRefManager). */
-function claimPods(engine: Engine, ds: DaemonSet): Pod[] {
-  const owned = engine.store.owned(ds.metadata.uid, 'Pod');
-  const out: Pod[] = [];
-  const simple = simpleSelector(ds);
-  for (const pod of owned) {
-    if (simple ? matchesSimple(simple, pod) : matchesLabelSelector(ds.spec.selector, pod.metadata.labels)) out.push(pod);
-    else if (!pod.metadata.deletionTimestamp) {
+/**
+ * Claims pods for the DaemonSet (ControllerRefManager): adopts matching orphans and releases
+ * owned pods whose labels stopped matching. Only pods whose labels changed are re-checked.
+ */
+function claimPods(engine: Engine, ds: DaemonSet): void {
+  const ns = ds.metadata.namespace ?? 'default';
+  if (engine.relabeled.size > 0) {
+    for (const key of [...engine.relabeled].sort()) {
+      if (!key.startsWith(`${ns}/`)) continue;
+      const pod = engine.store.get('Pod', key);
+      if (!pod) {
+        engine.relabeled.delete(key);
+        continue;
+      }
+      if (!pod.metadata.ownerReferences?.some((r) => r.uid === ds.metadata.uid && r.controller)) continue;
+      engine.relabeled.delete(key);
+      if (pod.metadata.deletionTimestamp || matchesLabelSelector(ds.spec.selector, pod.metadata.labels)) continue;
       engine.store.update(pod, (p) => {
         p.metadata.ownerReferences = (p.metadata.ownerReferences ?? []).filter((r) => r.uid !== ds.metadata.uid);
       });
     }
   }
-  for (const pod of engine.orphanPods(ds.metadata.namespace ?? 'default')) {
+  for (const pod of engine.orphanPods(ns)) {
     if (pod.metadata.deletionTimestamp || !matchesLabelSelector(ds.spec.selector, pod.metadata.labels)) continue;
     engine.store.update(pod, (p) => {
       p.metadata.ownerReferences = [...(p.metadata.ownerReferences ?? []), { apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.metadata.name, uid: ds.metadata.uid, controller: true, blockOwnerDeletion: true }];
     });
-    out.push(pod);
   }
-  return out;
-}
-
-/** A matchLabels-only selector as key/value pairs (the common case, checked without the general matcher). */
-function simpleSelector(ds: DaemonSet): [string, string][] | undefined {
-  if ((ds.spec.selector.matchExpressions ?? []).length > 0) return undefined;
-  const ml = ds.spec.selector.matchLabels ?? {};
-  return Object.keys(ml).map((k) => [k, ml[k]]);
-}
-
-function matchesSimple(pairs: [string, string][], pod: Pod): boolean {
-  const labels = pod.metadata.labels;
-  if (!labels) return pairs.length === 0;
-  for (const [k, v] of pairs) if (!Object.hasOwn(labels, k) || labels[k] !== v) return false;
-  return true;
-}
-
-/** From claimed pods, pods by target node (deleted terminal pods left out unless asked), each list sorted oldest first. */
-function groupByNode(pods: readonly Pod[], includeDeletedTerminal: boolean): Map<string, Pod[]> {
-  const out = new Map<string, Pod[]>();
-  for (const pod of pods) {
-    if (!includeDeletedTerminal && isTerminal(pod) && pod.metadata.deletionTimestamp) continue;
-    const node = targetNodeName(pod);
-    if (node === undefined) continue;
-    let list = out.get(node);
-    if (!list) out.set(node, (list = []));
-    list.push(pod);
-  }
-  for (const list of out.values()) if (list.length > 1) list.sort(comparePodsForStatus);
-  return out;
 }
 
 /**
@@ -134,7 +112,9 @@ export function reconcileDaemonSet(engine: Engine, key: string): void {
   const { hash, revision } = engine.syncHistory(ds, profile);
   const templateGeneration = ds.metadata.annotations?.[TEMPLATE_GENERATION_ANNOTATION];
   const nodes = engine.nodeList();
-  let nodeToPods = groupByNode(claimPods(engine, ds), false);
+  claimPods(engine, ds);
+  // The engine keeps pods by target node current; read it before each pass, never across writes.
+  let nodeToPods = engine.podsByNodeOf(ds.metadata.uid);
 
   // manage(): which nodes need a pod, which pods must go.
   const toDelete: Pod[] = [];
@@ -190,13 +170,13 @@ export function reconcileDaemonSet(engine: Engine, key: string): void {
   }
   // Unscheduled pods pinned to a node that no longer exists are deleted at once.
   const missingNodes: string[] = [];
-  for (const name of nodeToPods.keys()) if (!engine.node(name)) missingNodes.push(name);
+  for (const name of nodeToPods.keys()) if (!engine.hasNode(name)) missingNodes.push(name);
   missingNodes.sort();
   for (const name of missingNodes) {
     for (const pod of nodeToPods.get(name) ?? []) if (!pod.spec.nodeName && !pod.metadata.deletionTimestamp) toDelete.push(pod);
   }
-  let created = syncNodes(engine, ds, profile, toDelete, toCreate, hash);
-  nodeToPods = regroup(engine, nodeToPods, created, toDelete);
+  syncNodes(engine, ds, profile, toDelete, toCreate, hash);
+  nodeToPods = engine.podsByNodeOf(ds.metadata.uid);
 
   if ((ds.spec.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate') {
     // Every node that has pods or should run one, in node-name order; nodes that are gone last.
@@ -223,35 +203,13 @@ export function reconcileDaemonSet(engine: Engine, key: string): void {
       shouldRun: (name) => wants.get(name) ?? false,
     });
     if (result.deletePods.length > 0 || result.createOn.length > 0) {
-      created = syncNodes(engine, ds, profile, result.deletePods, result.createOn, hash);
-      nodeToPods = regroup(engine, nodeToPods, created, result.deletePods);
+      syncNodes(engine, ds, profile, result.deletePods, result.createOn, hash);
+      nodeToPods = engine.podsByNodeOf(ds.metadata.uid);
     }
   }
 
-  const all: Pod[] = [];
-  for (const pods of nodeToPods.values()) for (const pod of pods) all.push(pod);
-  cleanupHistory(engine, ds, all, revision);
+  cleanupHistory(engine, ds, () => [...nodeToPods.values()].flat(), revision);
   updateStatus(engine, ds, profile, nodes, nodeToPods, hash, templateGeneration);
-}
-
-/** From the grouping before a create/delete pass, the grouping after it (without listing every pod again). */
-function regroup(engine: Engine, nodeToPods: Map<string, Pod[]>, created: readonly Pod[], deleted: readonly Pod[]): Map<string, Pod[]> {
-  for (const pod of deleted) {
-    if (engine.store.get('Pod', `${pod.metadata.namespace}/${pod.metadata.name}`) === pod) continue;
-    const node = targetNodeName(pod);
-    if (node === undefined) continue;
-    const list = nodeToPods.get(node)?.filter((p) => p !== pod);
-    if (!list || list.length === 0) nodeToPods.delete(node);
-    else nodeToPods.set(node, list);
-  }
-  for (const pod of created) {
-    const node = targetNodeName(pod);
-    if (node === undefined) continue;
-    const list = [...(nodeToPods.get(node) ?? []), pod];
-    if (list.length > 1) list.sort(comparePodsForStatus);
-    nodeToPods.set(node, list);
-  }
-  return nodeToPods;
 }
 
 /** Creates pods on nodes and deletes pods, with the controller's events (syncNodes). */

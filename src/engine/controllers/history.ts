@@ -95,17 +95,17 @@ export function syncHistory(engine: Engine, ds: DaemonSet, templateJson: string)
 }
 
 /**
- * From a DaemonSet, its pods and the current revision, deletes the oldest old revisions beyond
+ * From a DaemonSet, a way to list its pods and the current revision, deletes the oldest old revisions beyond
  * revisionHistoryLimit, never one whose hash a live pod still carries (cleanupHistory).
  */
-export function cleanupHistory(engine: Engine, ds: DaemonSet, pods: readonly Pod[], current: ControllerRevision | undefined): void {
+export function cleanupHistory(engine: Engine, ds: DaemonSet, pods: () => readonly Pod[], current: ControllerRevision | undefined): void {
   const limit = ds.spec.revisionHistoryLimit ?? 10;
   const revisions = engine.store.owned(ds.metadata.uid, 'ControllerRevision');
   const old = revisions.filter((r) => r !== current);
   let toKill = old.length - limit;
   if (toKill <= 0) return;
   const live = new Set<string>();
-  for (const pod of pods) {
+  for (const pod of pods()) {
     const h = pod.metadata.labels?.[HASH_LABEL];
     if (h !== undefined && Object.hasOwn(pod.metadata.labels ?? {}, HASH_LABEL)) live.add(h);
   }

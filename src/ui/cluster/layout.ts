@@ -23,8 +23,25 @@ export type Density = 'full' | 'compact' | 'tiny';
 export type CardRow =
   | { type: 'header'; y: number; h: number }
   | { type: 'status'; y: number; h: number }
-  | { type: 'label'; y: number; h: number; key: string; value: string; selected: boolean }
-  | { type: 'taint'; y: number; h: number; text: string; effect: string }
+  | {
+      type: 'label';
+      y: number;
+      h: number;
+      key: string;
+      value: string;
+      selected: boolean;
+      /** `key=value`, shortened to fit the card (the full text goes in a tooltip). */
+      short: string;
+    }
+  | {
+      type: 'taint';
+      y: number;
+      h: number;
+      text: string;
+      effect: string;
+      /** The taint's `key[=value]`, shortened to fit beside its effect badge. */
+      short: string;
+    }
   | { type: 'more'; y: number; h: number; text: string }
   | {
       type: 'resource';
@@ -36,7 +53,13 @@ export type CardRow =
       fraction: number;
       over: boolean;
     }
-  | { type: 'verdict'; y: number; h: number };
+  | {
+      type: 'verdict';
+      y: number;
+      h: number;
+      /** The reason with long well-known key prefixes shortened (`…/not-ready:NoSchedule`). */
+      short: string;
+    };
 
 /** A pod chip, positioned inside its card. */
 export interface ChipLayout {
@@ -83,13 +106,15 @@ export const VIRTUALISE_FROM = 300;
 const GAP = 10;
 const PAD = 10;
 const SIZES = {
-  full: { w: 236, chipH: 40, chipGap: 6, columns: 2 },
+  full: { w: 250, chipH: 40, chipGap: 6, columns: 2 },
   compact: { w: 150, chipH: 16, chipGap: 4, columns: 7 },
   tiny: { w: 26, chipH: 14, chipGap: 0, columns: 1 },
 } as const;
 const LINE = 18;
 const MAX_LABELS = 3;
 const MAX_TAINTS = 3;
+/** STATUS texts longer than this do not fit a half-width chip. */
+const LONG_STATUS = 12;
 
 /**
  * From a snapshot, the selected DaemonSet and the viewport width in CSS pixels, the cluster
@@ -175,12 +200,28 @@ function layoutCard(node: NodeModel, density: Density): CardLayout {
     push({ type: 'header', y, h: 22 });
     push({ type: 'status', y, h: 22 });
     for (const label of node.keyLabels.slice(0, MAX_LABELS)) {
-      push({ type: 'label', y, h: LINE, ...label });
+      push({
+        type: 'label',
+        y,
+        h: LINE,
+        ...label,
+        short: shortenKey(`${label.key}=${label.value}`, 32),
+      });
     }
     const moreLabels = node.keyLabels.length - MAX_LABELS;
     if (moreLabels > 0) push({ type: 'more', y, h: LINE, text: `+${moreLabels} more labels` });
     for (const taint of node.taints.slice(0, MAX_TAINTS)) {
-      push({ type: 'taint', y, h: LINE + 2, text: taint.text, effect: taint.effect });
+      const keyValue = taint.value ? `${taint.key}=${taint.value}` : taint.key;
+      // Room left beside the effect badge, in monospace characters of the full card.
+      const room = Math.max(8, 26 - taint.effect.length);
+      push({
+        type: 'taint',
+        y,
+        h: LINE + 2,
+        text: taint.text,
+        effect: taint.effect,
+        short: shortenKey(keyValue, room),
+      });
     }
     if (node.taints.length > MAX_TAINTS) {
       push({ type: 'more', y, h: LINE, text: `+${node.taints.length - MAX_TAINTS} more taints` });
@@ -200,18 +241,20 @@ function layoutCard(node: NodeModel, density: Density): CardLayout {
     }
     if (node.state !== 'runs' && node.state !== 'none') {
       y += 4;
-      push({ type: 'verdict', y, h: 64 });
+      push({ type: 'verdict', y, h: 64, short: shortenPrefixes(node.reason ?? '') });
     }
   } else {
     push({ type: 'header', y, h: 20 });
-    if (node.state !== 'runs' && node.state !== 'none') push({ type: 'verdict', y, h: 18 });
+    if (node.state !== 'runs' && node.state !== 'none') {
+      push({ type: 'verdict', y, h: 18, short: shortenPrefixes(node.reason ?? '') });
+    }
   }
   y += 6;
   const inner = size.w - 2 * PAD;
   const maxChips = density === 'full' ? Infinity : size.columns * 2;
   const shown = node.pods.slice(0, maxChips);
   const chips = placeChips(shown, density, PAD, y, inner);
-  const chipRows = Math.ceil(shown.length / size.columns);
+  const chipRows = chipRowCount(chips, size);
   y += chipRows * (size.chipH + size.chipGap);
   return {
     key: node.uid,
@@ -238,7 +281,7 @@ function layoutUnplaced(pods: PodModel[], density: Density): CardLayout {
     y,
     size.w - 2 * PAD,
   );
-  const chipRows = Math.ceil(pods.length / size.columns);
+  const chipRows = chipRowCount(chips, size);
   return {
     key: '__unplaced',
     kind: 'unplaced',
@@ -263,12 +306,54 @@ function placeChips(
   const size = SIZES[density];
   const w =
     density === 'full' ? (inner - (size.columns - 1) * size.chipGap) / size.columns : size.chipH;
-  return pods.map((pod, i) => ({
-    key: pod.uid,
-    x: x0 + (i % size.columns) * (w + size.chipGap),
-    y: y0 + Math.floor(i / size.columns) * (size.chipH + size.chipGap),
-    w,
-    h: size.chipH,
-    pod,
-  }));
+  const chips: ChipLayout[] = [];
+  let column = 0;
+  let row = 0;
+  for (const pod of pods) {
+    // A long STATUS (ImagePullBackOff, Init:CrashLoopBackOff) takes a whole row on a full
+    // card, so the word that explains the problem is never cut.
+    const span = density === 'full' && pod.status.length > LONG_STATUS ? size.columns : 1;
+    if (column + span > size.columns) {
+      column = 0;
+      row++;
+    }
+    chips.push({
+      key: pod.uid,
+      x: x0 + column * (w + size.chipGap),
+      y: y0 + row * (size.chipH + size.chipGap),
+      w: span * w + (span - 1) * size.chipGap,
+      h: size.chipH,
+      pod,
+    });
+    column += span;
+  }
+  return chips;
+}
+
+/** Rows of chips that placeChips fills. */
+function chipRowCount(chips: ChipLayout[], size: { chipH: number; chipGap: number }): number {
+  if (chips.length === 0) return 0;
+  const last = chips[chips.length - 1];
+  return Math.round((last.y - chips[0].y) / (size.chipH + size.chipGap)) + 1;
+}
+
+/**
+ * From a label or taint text and a length in characters, the text shortened where it says
+ * least: `node.kubernetes.io/not-ready` becomes `…/not-ready`, because the prefix is shared by
+ * many keys and the name is what tells them apart. Too long even so: cut at the end with `…`.
+ */
+export function shortenKey(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const slash = text.indexOf('/');
+  if (slash >= 0) {
+    const rest = `…${text.slice(slash)}`;
+    if (rest.length <= max) return rest;
+    return `${rest.slice(0, max - 1)}…`;
+  }
+  return `${text.slice(0, max - 1)}…`;
+}
+
+/** From a sentence, the same with `x.kubernetes.io/` style key prefixes shortened to `…/`. */
+export function shortenPrefixes(text: string): string {
+  return text.replace(/(?<![\w./-])[a-z0-9.-]*(?:kubernetes|k8s)\.io\//g, '…/');
 }

@@ -10,6 +10,10 @@
  * latest snapshot even while an exit animation plays.
  */
 import { select, type BaseType, type Selection } from 'd3';
+// selection.transition() and interrupt() are added to d3-selection by d3-transition as a side
+// effect; d3 declares `sideEffects: false`, so without this import a production build may drop
+// them and the first animated update throws.
+import 'd3-transition';
 import {
   VIRTUALISE_FROM,
   type CardLayout,
@@ -68,6 +72,11 @@ export function applyClusterView(
       (exit) => applyLeaving(exit, options.reducedMotion),
     );
   applyCards(joined, layout, options, duration);
+}
+
+/** From the canvas element, removes every card (no snapshot to draw). */
+export function applyEmptyView(canvas: HTMLElement): void {
+  select(canvas).style('height', null).selectAll(':scope > .cv-card').remove();
 }
 
 function applyLeaving<E extends HTMLElement, D, P extends BaseType, PD>(
@@ -244,13 +253,13 @@ function applyRowContent<P extends BaseType, PD>(
         'title',
         row.selected ? 'The selected DaemonSet selects on this label' : null,
       );
-      applyText(el, 'cv-label', `${row.key}=${row.value}`);
+      applyText(el, 'cv-label', row.short);
+      if (row.short !== `${row.key}=${row.value}`) el.attr('title', `${row.key}=${row.value}`);
       return;
     case 'taint': {
       // The effect gets its own badge so truncating a long key never hides it.
-      const keyValue = row.text.slice(0, row.text.length - row.effect.length - 1);
       el.attr('data-effect', row.effect).attr('title', `taint ${row.text}`);
-      applyText(el, 'cv-taint', keyValue);
+      applyText(el, 'cv-taint', row.short);
       applyText(el, 'cv-taint-effect', row.effect);
       return;
     }
@@ -284,9 +293,10 @@ function applyRowContent<P extends BaseType, PD>(
       if (!node) return;
       el.attr('data-state', node.state);
       const { icon, short, long } = verdictWords(node, options.daemonSetName);
+      const shown = verdictWords({ ...node, reason: row.short }, options.daemonSetName).long;
       applyText(el, 'cv-verdict-icon', icon);
       el.select('.cv-verdict-icon').attr('aria-hidden', 'true');
-      applyText(el, 'cv-verdict-text', layout.density === 'full' ? long : short);
+      applyText(el, 'cv-verdict-text', layout.density === 'full' ? shown : short);
       el.attr('title', long);
       return;
     }

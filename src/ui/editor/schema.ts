@@ -32,6 +32,17 @@ function quantity(markdownDescription: string): JSONSchema {
   return {
     markdownDescription,
     anyOf: [
+    {
+      type: 'object',
+      title: 'List',
+      markdownDescription: 'Several objects in one document, applied together.',
+      properties: {
+        apiVersion: { const: 'v1' },
+        kind: { const: 'List' },
+        items: { type: 'array', markdownDescription: 'The objects to apply.', items: { type: 'object' } },
+      },
+      required: ['kind', 'items'],
+    },
       { type: 'number' },
       {
         type: 'string',
@@ -497,24 +508,21 @@ function kindSchema(
   required: string[] = [],
 ): JSONSchema {
   return {
-    if: { properties: { kind: { const: kind } }, required: ['kind'] },
-    then: {
-      markdownDescription,
-      properties: {
-        apiVersion: {
-          const: apiVersion,
-          markdownDescription: `${kind} objects use \`${apiVersion}\`.`,
-        },
-        ...extra,
-      },
-      required: ['apiVersion', 'metadata', ...required],
+    type: 'object',
+    title: kind,
+    markdownDescription,
+    properties: {
+      apiVersion: { const: apiVersion, markdownDescription: `${kind} objects use \`${apiVersion}\`.` },
+      kind: { const: kind, markdownDescription },
+      metadata,
+      ...extra,
     },
+    required: ['apiVersion', 'kind', 'metadata', ...required],
   };
 }
 
 /** The schema for every file in the manifest editor (one or more `---`-separated documents). */
 export const MANIFEST_SCHEMA: JSONSchema = {
-  $schema: 'http://json-schema.org/draft-07/schema#',
   title: 'Kubernetes manifest',
   type: 'object',
   markdownDescription: 'A Kubernetes object the playground can apply.',
@@ -541,7 +549,9 @@ export const MANIFEST_SCHEMA: JSONSchema = {
     metadata,
   },
   required: ['apiVersion', 'kind'],
-  allOf: [
+  // One alternative per kind, told apart by `kind`: the language server keeps only the best
+  // match, so completion and hover inside a DaemonSet offer DaemonSet fields only.
+  anyOf: [
     kindSchema(
       'DaemonSet',
       'apps/v1',

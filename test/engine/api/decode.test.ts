@@ -239,3 +239,20 @@ describe('the field schema as data', () => {
     expect(goTypeName(STRUCTS.ObjectMeta.fields.labels)).toBe('map[string]string');
   });
 });
+
+describe('Secret data as base64', () => {
+  const secret = (data: Record<string, string>) => ({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 's' },
+    data,
+  });
+
+  it.each(['', 'aGVsbG8=', 'aGk=', 'aGVsbG8gd29ybGQ=\n', 'aGVs\nbG8='])('accepts %j', (value) => {
+    expect(badRequest(secret({ v: value }))).toBeUndefined();
+  });
+
+  it('refuses a value whose length is not a multiple of four', () => {
+    expect(badRequest(secret({ v: 'abc' }))).toBe('illegal base64 data at input byte 0');
+  });
+});

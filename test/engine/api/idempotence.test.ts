@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { admit } from '../../../src/engine/api/admission.ts';
 import { admitted, daemonSetManifest } from './fixtures.ts';
@@ -90,5 +91,75 @@ describe('admission is idempotent', () => {
   it.each(manifests)('re-applying the original %s manifest as an update is accepted', (_, raw) => {
     const first = admitted(raw);
     expect(admit({ raw, operation: 'update', existing: first }).ok).toBe(true);
+  });
+});
+
+describe('admission is idempotent for generated DaemonSets', () => {
+  const labelValue = fc.constantFrom('a', 'web', 'node-exporter', 'v1.2', '', 'A_b');
+  const intOrString = fc.oneof(
+    fc.integer({ min: -2, max: 3 }),
+    fc.constantFrom('0%', '10%', '100%', '150%', 'x', '1'),
+  );
+  const toleration = fc.record(
+    {
+      key: fc.constantFrom('dedicated', 'node-role.kubernetes.io/control-plane', ''),
+      operator: fc.constantFrom('Exists', 'Equal'),
+      value: labelValue,
+      effect: fc.constantFrom('NoSchedule', 'PreferNoSchedule', 'NoExecute', ''),
+      tolerationSeconds: fc.integer({ min: 0, max: 600 }),
+    },
+    { requiredKeys: [] },
+  );
+  const manifest = fc.record({
+    labels: fc.dictionary(
+      fc.constantFrom('app', 'tier', 'constructor', 'toString', 'example.com/x'),
+      labelValue,
+      { maxKeys: 3 },
+    ),
+    strategy: fc.option(
+      fc.record(
+        {
+          type: fc.constantFrom('RollingUpdate', 'OnDelete'),
+          rollingUpdate: fc.record(
+            { maxUnavailable: intOrString, maxSurge: intOrString },
+            { requiredKeys: [] },
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+      { nil: undefined },
+    ),
+    tolerations: fc.array(toleration, { maxLength: 3 }),
+    cpu: fc.constantFrom('100m', '0.5', 1, '1e3', '2'),
+    hostNetwork: fc.boolean(),
+  });
+
+  it('re-admitting any admitted DaemonSet gives it back unchanged', () => {
+    fc.assert(
+      fc.property(manifest, ({ labels, strategy, tolerations, cpu, hostNetwork }) => {
+        const raw = daemonSetManifest((ds) => {
+          const template = ds.spec.template as {
+            metadata: { labels: Record<string, string> };
+            spec: Record<string, unknown>;
+          };
+          template.metadata.labels = { ...labels, app: 'node-exporter' };
+          if (strategy !== undefined) ds.spec.updateStrategy = strategy;
+          template.spec.tolerations = tolerations;
+          template.spec.hostNetwork = hostNetwork;
+          (template.spec.containers as Record<string, unknown>[])[0].resources = {
+            requests: { cpu },
+          };
+        });
+        const first = admit({ raw, operation: 'create' });
+        if (!first.ok) return;
+        const again = admit({
+          raw: structuredClone(first.object),
+          operation: 'update',
+          existing: first.object,
+        });
+        expect(again).toEqual(first);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -248,3 +248,53 @@ describe('Service, PriorityClass, ConfigMap, Secret and Namespace validation', (
     );
   });
 });
+
+describe('Node status on update', () => {
+  const stored = admitted({
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name: 'node-1' },
+    status: { capacity: { cpu: '4' }, conditions: [{ type: 'Ready', status: 'True' }] },
+  });
+
+  it('keeps the stored status when the manifest has none', () => {
+    const result = admit({
+      raw: {
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: { name: 'node-1', labels: { disk: 'ssd' } },
+      },
+      operation: 'update',
+      existing: stored,
+    });
+    expect(result.ok && result.object).toMatchObject({
+      metadata: { labels: { disk: 'ssd' } },
+      status: { capacity: { cpu: '4' } },
+    });
+  });
+
+  it('takes the status a manifest gives, as the kubelet would report it', () => {
+    const raw = {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: 'node-1' },
+      status: { capacity: { cpu: '8' } },
+    };
+    const result = admit({ raw, operation: 'update', existing: stored });
+    expect(result.ok && (result.object as { status: unknown }).status).toEqual({
+      capacity: { cpu: '8' },
+      allocatable: { cpu: '8' },
+    });
+  });
+});
+
+describe('PriorityClass value', () => {
+  it('is not required: a missing value is the Go zero value 0, as upstream stores it', () => {
+    const pc = admitted({
+      apiVersion: 'scheduling.k8s.io/v1',
+      kind: 'PriorityClass',
+      metadata: { name: 'low' },
+    });
+    expect((pc as { value: number }).value).toBe(0);
+  });
+});

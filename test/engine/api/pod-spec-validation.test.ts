@@ -352,3 +352,32 @@ describe('required node affinity (semantics 2.4)', () => {
     ]);
   });
 });
+
+describe('template metadata', () => {
+  it('reports bad template labels at spec.template.labels, as the embedded ObjectMeta path reads', () => {
+    const raw = daemonSetManifest((ds) => {
+      (ds.spec.template as { metadata: { labels: Record<string, string> } }).metadata.labels = {
+        app: 'node-exporter',
+        tier: 'a b',
+      };
+    });
+    expect(createCauses(raw)).toEqual([
+      `spec.template.labels: Invalid value: "a b": ${LABEL_VALUE}`,
+    ]);
+  });
+});
+
+describe('environment variables', () => {
+  it.each([
+    [
+      'KEY=1',
+      [
+        `${P}.containers[0].env[0].name: Invalid value: "KEY=1": a valid environment variable name must consist only of printable ASCII characters other than '='`,
+      ],
+    ],
+    ['1_STARTS_WITH_DIGIT', []],
+    ['', [`${P}.containers[0].env[0].name: Required value`]],
+  ])('checks the name %j with the relaxed v1.32 rule', (name, expected) => {
+    expect(createCauses(withPodSpec((_, c) => (c.env = [{ name, value: 'x' }])))).toEqual(expected);
+  });
+});

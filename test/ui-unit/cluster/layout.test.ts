@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  shortenKey,
+  shortenPrefixes,
   layoutCluster,
   toDensity,
   visibleCards,
@@ -133,12 +135,42 @@ describe('layoutCluster', () => {
     }
   });
 
+  it('gives a long STATUS a whole row so it is never cut', () => {
+    const snapshot = makeSnapshot({
+      nodes: [makeNode('a')],
+      pods: [
+        makePod('p1', { node: 'a', phase: 'Pending', waiting: 'ImagePullBackOff' }),
+        makePod('p2', { node: 'a' }),
+        makePod('p3', { node: 'a' }),
+      ],
+    });
+    const [card] = layoutCluster(snapshot, undefined, 800).cards;
+    const [long, a, b] = card.chips;
+    expect(long.w).toBeGreaterThan(a.w * 1.5);
+    expect(a.y).toBeGreaterThan(long.y);
+    expect(b.y).toBe(a.y);
+    expect(b.y + b.h).toBeLessThanOrEqual(card.h);
+  });
+
   it('adds a verdict row only to nodes that do not simply run the DaemonSet', () => {
     const layout = layoutCluster(rolloutScene(), FLUENTD, 1200);
     const withVerdict = layout.cards
       .filter((c) => c.rows.some((r) => r.type === 'verdict'))
       .map((c) => c.node?.name);
     expect(withVerdict).toEqual(['control-plane', 'worker-3', 'worker-4']);
+  });
+
+  it('shortens long keys where they say least, keeping the name after the prefix', () => {
+    expect(shortenKey('node.kubernetes.io/not-ready', 17)).toBe('…/not-ready');
+    expect(shortenKey('disk=ssd', 17)).toBe('disk=ssd');
+    expect(shortenKey('a-very-long-label-without-prefix=1', 10)).toBe('a-very-lo…');
+    expect(shortenKey('topology.kubernetes.io/zone=eu-west-1a', 30)).toBe('…/zone=eu-west-1a');
+    expect(
+      shortenPrefixes('untolerated taint node-role.kubernetes.io/control-plane:NoSchedule'),
+    ).toBe('untolerated taint …/control-plane:NoSchedule');
+    expect(shortenPrefixes('labels miss nodeSelector disk=ssd')).toBe(
+      'labels miss nodeSelector disk=ssd',
+    );
   });
 
   it('is one column on a narrow viewport', () => {

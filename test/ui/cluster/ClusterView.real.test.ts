@@ -50,9 +50,12 @@ describe('ClusterView on a real simulated cluster', () => {
     expect(root.querySelector('[data-node="worker-2"] .cv-row-verdict')?.textContent).toContain(
       'disk=ssd',
     );
-    expect(
-      root.querySelector('[data-node="control-plane"] .cv-row-verdict')?.textContent,
-    ).toContain('node-role.kubernetes.io/control-plane:NoSchedule');
+    const banner = root.querySelector('[data-node="control-plane"] .cv-row-verdict');
+    // The card shortens the well-known prefix; the tooltip keeps kubectl's full spelling.
+    expect(banner?.textContent).toContain('untolerated taint …/control-plane:NoSchedule');
+    expect(banner?.getAttribute('title')).toContain(
+      'node-role.kubernetes.io/control-plane:NoSchedule',
+    );
   });
 
   it('shows the pod that does not fit as Pending on its node', () => {

@@ -65,7 +65,7 @@ describe('ClusterView', () => {
     const root = mountScene();
     const taint = root.querySelector('[data-node="control-plane"] .cv-row-taint');
     expect(taint?.getAttribute('data-effect')).toBe('NoSchedule');
-    expect(taint?.textContent).toBe('node-role.kubernetes.io/control-planeNoSchedule');
+    expect(taint?.textContent).toBe('…/control-planeNoSchedule');
     expect(taint?.getAttribute('title')).toBe(
       'taint node-role.kubernetes.io/control-plane:NoSchedule',
     );
@@ -93,6 +93,23 @@ describe('ClusterView', () => {
     document.querySelector<HTMLElement>('[data-pod="fluentd-aaaaa"]')!.focus();
     await userEvent.keyboard(' ');
     expect(selections.at(-1)).toEqual({ kind: 'pod', namespace: 'default', name: 'fluentd-aaaaa' });
+  });
+
+  it('moves between nodes with the arrow keys', async () => {
+    mountScene();
+    document.querySelector<HTMLElement>('[data-node="control-plane"] .cv-node-button')!.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(document.activeElement?.closest('[data-node]')?.getAttribute('data-node')).toBe(
+      'worker-1',
+    );
+    await userEvent.keyboard('{End}');
+    expect(document.activeElement?.closest('[data-node]')?.getAttribute('data-node')).toBe(
+      'worker-4',
+    );
+    await userEvent.keyboard('{Home}');
+    expect(document.activeElement?.closest('[data-node]')?.getAttribute('data-node')).toBe(
+      'control-plane',
+    );
   });
 
   it('replaces a pod in place and drops the hooks of the one that left at once', () => {

@@ -115,6 +115,26 @@ describe.runIf(enabled)('screenshots for review', () => {
     });
   }
 
+  it('renders failing and terminating pods from a real cluster', async () => {
+    await page.viewport(1280, 900);
+    const real = createRealCluster();
+    real.run(
+      'kubectl apply -f nodes.yaml',
+      'kubectl apply -f more-nodes.yaml',
+      'kubectl apply -f ds.yaml',
+      'sim settle',
+      'kubectl set image ds/fluentd fluentd=quay.io/fluentd_elasticsearch/fluentd:v0.0.0-nope',
+      'sim wait 40s',
+    );
+    const snapshot = real.snapshot();
+    const root = scene(snapshot, undefined);
+    await new Promise((r) => setTimeout(r, 400));
+    await page.screenshot({
+      element: root,
+      path: '__screenshots__/review/dsp-cluster-failing.png',
+    });
+  });
+
   it('renders the table and a 500-node cluster', async () => {
     await page.viewport(1280, 900);
     const nodes = Array.from({ length: 500 }, (_, i) =>

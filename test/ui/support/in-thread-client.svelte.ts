@@ -4,9 +4,17 @@
  * only flips a flag; tests move time with `sim wait`).
  */
 import type { EngineClient, EngineStatus } from '../../../src/client/engine-client.ts';
-import type { ClusterSnapshot, CommandResult, ManifestDiagnostic } from '../../../src/protocol/cluster.ts';
+import type {
+  ClusterSnapshot,
+  CommandResult,
+  ManifestDiagnostic,
+} from '../../../src/protocol/cluster.ts';
 import type { CommandLog, FileMap } from '../../../src/protocol/messages.ts';
-import { createFileSource, type ConsoleLike, type Runtime } from '../../../src/worker/engine-host.ts';
+import {
+  createFileSource,
+  type ConsoleLike,
+  type Runtime,
+} from '../../../src/worker/engine-host.ts';
 import { runtime as realRuntime } from '../../../src/worker/runtime.ts';
 
 /** The in-thread client; `runtime` defaults to the real engine and console. */
@@ -31,7 +39,10 @@ export class InThreadClient implements EngineClient {
     this.#files = { ...(options.files ?? {}) };
     this.log = { seed: options.seed ?? 1, files: { ...this.#files }, entries: [] };
     const cluster = this.#runtime.createCluster({ seed: this.log.seed });
-    this.#console = this.#runtime.createConsole({ cluster, files: createFileSource(() => this.#files) });
+    this.#console = this.#runtime.createConsole({
+      cluster,
+      files: createFileSource(() => this.#files),
+    });
     this.#publish();
   }
 

@@ -173,7 +173,10 @@ export function validateService(service: Obj): FieldError[] {
   const type = str(spec, 'type');
   if (!SERVICE_TYPES.includes(type)) errors.push(notSupported('spec.type', type, SERVICE_TYPES));
   const ports = objs(spec, 'ports');
-  if (type !== 'ExternalName' && ports.length === 0) errors.push(required('spec.ports'));
+  // Headless services (clusterIP: None) may go without ports.
+  const headless = str(spec, 'clusterIP') === 'None';
+  if (type !== 'ExternalName' && !headless && ports.length === 0)
+    errors.push(required('spec.ports'));
   const names = new Set<string>();
   ports.forEach((port, i) => {
     const at = `spec.ports[${i}]`;
@@ -192,20 +195,10 @@ export function validateService(service: Obj): FieldError[] {
       errors.push(notSupported(`${at}.protocol`, protocol, PROTOCOLS));
     const target = port.targetPort;
     if (typeof target === 'number' && (target < 1 || target > 65535)) {
-      errors.push(
-        invalid(
-          `${at}.targetPort`,
-          target,
-          'must be between 1 and 65535, inclusive',
-          'IntOrString',
-        ),
-      );
+      // ValidatePortNumOrName passes the int or the string, not the IntOrString.
+      errors.push(invalid(`${at}.targetPort`, target, 'must be between 1 and 65535, inclusive'));
     } else if (typeof target === 'string') {
-      errors.push(
-        ...isValidPortName(target).map((m) =>
-          invalid(`${at}.targetPort`, target, m, 'IntOrString'),
-        ),
-      );
+      errors.push(...isValidPortName(target).map((m) => invalid(`${at}.targetPort`, target, m)));
     }
   });
   errors.push(...validateLabels(strMap(spec, 'selector'), 'spec.selector'));

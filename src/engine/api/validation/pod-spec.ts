@@ -215,16 +215,15 @@ function validateProbe(probe: Obj | undefined, path: string): FieldError[] {
   ]) {
     errors.push(...validateNonnegative(num(probe, key), `${path}.${key}`));
   }
+  const exec = obj(probe, 'exec');
+  if (exec !== undefined && strs(exec, 'command').length === 0)
+    errors.push(required(`${path}.exec.command`));
   for (const handler of ['httpGet', 'tcpSocket']) {
     const port = obj(probe, handler)?.port;
     if (typeof port === 'number')
       errors.push(...isValidPortNum(port).map((m) => invalid(`${path}.${handler}.port`, port, m)));
     else if (typeof port === 'string') {
-      errors.push(
-        ...isValidPortName(port).map((m) =>
-          invalid(`${path}.${handler}.port`, port, m, 'IntOrString'),
-        ),
-      );
+      errors.push(...isValidPortName(port).map((m) => invalid(`${path}.${handler}.port`, port, m)));
     }
   }
   return errors;
@@ -257,12 +256,13 @@ function validateContainer(
   objs(container, 'env').forEach((env, i) => {
     const envName = str(env, 'name');
     if (envName === '') errors.push(required(`${path}.env[${i}].name`));
-    else if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(envName)) {
+    // v1.32 enables RelaxedEnvironmentVariableValidation: any printable ASCII except '='.
+    else if (!/^[ -<>-~]+$/.test(envName)) {
       errors.push(
         invalid(
           `${path}.env[${i}].name`,
           envName,
-          "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')",
+          "a valid environment variable name must consist only of printable ASCII characters other than '='",
         ),
       );
     }
@@ -288,6 +288,13 @@ function validateContainer(
     errors.push(...validateProbe(obj(container, 'livenessProbe'), `${path}.livenessProbe`));
     errors.push(...validateProbe(obj(container, 'readinessProbe'), `${path}.readinessProbe`));
     errors.push(...validateProbe(obj(container, 'startupProbe'), `${path}.startupProbe`));
+    // Liveness and startup probes decide on one success; a higher threshold is refused.
+    for (const key of ['livenessProbe', 'startupProbe']) {
+      const threshold = num(obj(container, key), 'successThreshold');
+      if (threshold !== undefined && threshold !== 1) {
+        errors.push(invalid(`${path}.${key}.successThreshold`, threshold, 'must be 1'));
+      }
+    }
     if (container.restartPolicy !== undefined) {
       errors.push(forbidden(`${path}.restartPolicy`, 'may not be set for non-init containers'));
     }
@@ -698,13 +705,14 @@ export function validatePodSpec(spec: Obj, path: string): FieldError[] {
 
 /**
  * From a pod template and its path (`spec.template`), ValidatePodTemplateSpec: template labels
- * and annotations, the pod spec, and no ephemeral containers.
+ * and annotations, the pod spec, and no ephemeral containers. ObjectMeta is embedded in the Go
+ * type, so label errors read `spec.template.labels`, without `metadata`.
  */
 export function validatePodTemplateSpec(template: Obj | undefined, path: string): FieldError[] {
   const metadata = obj(template, 'metadata');
   const errors: FieldError[] = [
-    ...validateLabels(strMap(metadata, 'labels'), `${path}.metadata.labels`),
-    ...validateAnnotations(strMap(metadata, 'annotations'), `${path}.metadata.annotations`),
+    ...validateLabels(strMap(metadata, 'labels'), `${path}.labels`),
+    ...validateAnnotations(strMap(metadata, 'annotations'), `${path}.annotations`),
     ...validatePodSpec(obj(template, 'spec') ?? {}, `${path}.spec`),
   ];
   const ephemeral = obj(template, 'spec')?.ephemeralContainers;

@@ -1,0 +1,41 @@
+/**
+ * Deep copies for objects the engine keeps. V8 keeps prototype-free objects in its slow
+ * dictionary mode, so structural objects (metadata, spec, status, conditions) are copied as
+ * ordinary objects for fast property access, while user-controlled maps (labels, annotations,
+ * nodeSelector, data, resource lists) stay prototype-free so `__proto__` or `constructor` is
+ * just a key. A structural key named `__proto__` (only possible in opaque fields) is defined as
+ * an own property, never assigned.
+ */
+
+/** Keys whose values are user-controlled string maps. */
+const USER_MAPS = new Set([
+  'labels',
+  'annotations',
+  'nodeSelector',
+  'matchLabels',
+  'data',
+  'binaryData',
+  'stringData',
+  'capacity',
+  'allocatable',
+  'requests',
+  'limits',
+  'selector',
+]);
+
+/** From a JSON-like value and the key it sits under, a deep copy with fast structural objects. */
+export function cloneData<T>(value: T, key = '', depth = 0): T {
+  if (depth > 200) return null as T;
+  if (Array.isArray(value)) return value.map((item) => cloneData(item, '', depth + 1)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const source = value as Record<string, unknown>;
+  // `selector` is a user map on Services but a LabelSelector elsewhere: only a map of strings is a user map.
+  const userMap = USER_MAPS.has(key) && (key !== 'selector' || Object.values(source).every((v) => typeof v === 'string'));
+  const copy: Record<string, unknown> = userMap ? (Object.create(null) as Record<string, unknown>) : {};
+  for (const k of Object.keys(source)) {
+    const v = cloneData(source[k], k, depth + 1);
+    if (k === '__proto__' && !userMap) Object.defineProperty(copy, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else copy[k] = v;
+  }
+  return copy as T;
+}

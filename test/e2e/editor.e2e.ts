@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type TestBrowser } from './support/browser.ts';
+import { openTab, replaceEditorText, waitForSandbox } from './support/playground.ts';
+import { serveSite, type SiteServer } from './support/server.ts';
+
+let site: SiteServer;
+let browser: TestBrowser;
+let page: Page;
+
+const editorText = () => page.locator('.monaco-editor .view-lines').first().innerText();
+
+beforeAll(async () => {
+  site = await serveSite();
+  browser = await launchBrowser({ width: 1280, height: 800 });
+  page = await browser.newPage();
+  await page.goto(site.url);
+  await waitForSandbox(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('the manifest editor', () => {
+  it('explains a field on hover in words for learners', async () => {
+    await openTab(page, 'node-exporter.yaml');
+    await page.locator('.monaco-editor .view-line span', { hasText: /^selector$/ }).first().hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'Which pods this DaemonSet owns' });
+    await hover.first().waitFor({ timeout: 20_000 });
+  });
+
+  it('offers the fields lessons use as completions', async () => {
+    await openTab(page, 'log-collector.yaml');
+    await page.locator('.monaco-editor .view-lines').first().click();
+    // Line 19 is the pod template's `spec:`; a new line under it is where pod fields go.
+    await page.keyboard.press('ControlOrMeta+Home');
+    for (let i = 0; i < 18; i += 1) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('prio');
+    await page.keyboard.press('Control+Space');
+    const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'priorityClassName' });
+    await suggestion.first().waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    await expect.poll(editorText).toMatch(/priorityClassName:/);
+  });
+
+  it('flags a misspelt taint effect from the schema enum', async () => {
+    await replaceEditorText(
+      page,
+      ['apiVersion: v1', 'kind: Node', 'metadata:', '  name: n1', 'spec:', '  taints:', '    - key: a', '      effect: NoSchedul'].join(
+        '\n',
+      ),
+    );
+    await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor({ timeout: 20_000 });
+  });
+
+  it("applies the advisor's quick fix", async () => {
+    await openTab(page, 'node-exporter.yaml');
+    await expect.poll(() => page.locator('.editor .problems').textContent()).toMatch(/1 warning/);
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('ControlOrMeta+Home');
+    // F8 jumps to the next problem, as in VS Code; Ctrl+. lists its quick fixes.
+    await page.keyboard.press('F8');
+    await page.locator('.marker-widget', { hasText: 'root' }).first().waitFor();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ControlOrMeta+.');
+    const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Run as a non-root user' });
+    await action.first().waitFor({ timeout: 20_000 });
+    await action.first().click();
+    await page.screenshot({ path: '/tmp/dbg-fix.png' });
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await expect.poll(editorText).toMatch(/runAsNonRoot: true/);
+    await expect.poll(() => page.locator('.editor .problems').textContent()).toMatch(/No problems/);
+  });
+
+  it('applies with Ctrl+Enter and leaves with Escape then Tab', async () => {
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Enter');
+    await page.locator('.console .entry', { hasText: 'kubectl apply -f node-exporter.yaml' }).last().waitFor();
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Apply');
+    expect(browser.problems).toEqual([]);
+  });
+});
