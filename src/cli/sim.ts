@@ -20,14 +20,18 @@ export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
   let script: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [name, inline] = arg.startsWith('--') ? [arg.split('=')[0], arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : undefined] : [arg, undefined];
+    const [name, inline] = arg.startsWith('--')
+      ? [arg.split('=')[0], arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : undefined]
+      : [arg, undefined];
     if (name === '--format') {
       const value = inline ?? argv[++i];
-      if (value !== 'text' && value !== 'jsonl') return { error: `sim: --format must be text or jsonl, not "${value ?? ''}"` };
+      if (value !== 'text' && value !== 'jsonl')
+        return { error: `sim: --format must be text or jsonl, not "${value ?? ''}"` };
       format = value;
     } else if (name === '--seed') {
       const value = inline ?? argv[++i];
-      if (value === undefined || !/^-?\d+$/.test(value)) return { error: `sim: --seed must be an integer, not "${value ?? ''}"` };
+      if (value === undefined || !/^-?\d+$/.test(value))
+        return { error: `sim: --seed must be an integer, not "${value ?? ''}"` };
       seed = Number(value);
     } else if (arg.startsWith('-') && arg !== '-') {
       return { error: `sim: unknown option ${arg}` };
@@ -37,7 +41,8 @@ export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
       return { error: `sim: only one SCRIPT_FILE may be given (got "${script}" and "${arg}")` };
     }
   }
-  if (script === undefined) return { error: 'usage: npm run --silent sim -- [--format=text|jsonl] [--seed=N] SCRIPT_FILE' };
+  if (script === undefined)
+    return { error: 'usage: npm run --silent sim -- [--format=text|jsonl] [--seed=N] SCRIPT_FILE' };
   return { format, seed, script };
 }
 
@@ -73,7 +78,11 @@ export function folderFiles(folder: string): FileSource {
 }
 
 /** Runs the CLI; returns the process exit status. */
-export function main(argv: string[], write: (text: string) => void, writeError: (text: string) => void): number {
+export function main(
+  argv: string[],
+  write: (text: string) => void,
+  writeError: (text: string) => void,
+): number {
   const options = parseCliArgs(argv);
   if ('error' in options) {
     writeError(`${options.error}\n`);
@@ -86,10 +95,16 @@ export function main(argv: string[], write: (text: string) => void, writeError: 
     writeError(`sim: cannot read ${options.script}: ${(error as Error).message}\n`);
     return 2;
   }
-  const records = runScript(script, { seed: options.seed, files: folderFiles(dirname(resolve(options.script))) });
+  const records = runScript(script, {
+    seed: options.seed,
+    files: folderFiles(dirname(resolve(options.script))),
+  });
   const chunks: string[] = [];
   for (const r of records) {
-    if (options.format === 'jsonl') chunks.push(`${JSON.stringify({ cmd: r.cmd, exit: r.exit, out: r.out, err: r.err, t: r.t })}\n`);
+    if (options.format === 'jsonl')
+      chunks.push(
+        `${JSON.stringify({ cmd: r.cmd, exit: r.exit, out: r.out, err: r.err, t: r.t })}\n`,
+      );
     else chunks.push(r.out + r.err);
   }
   write(chunks.join(''));

@@ -27,7 +27,10 @@ export interface ErrorSource {
 }
 
 /** From an API error and where it came from, the lines kubectl prints on stderr. */
-export function formatApiError(error: ApiError, source: ErrorSource = { verb: 'creating' }): string {
+export function formatApiError(
+  error: ApiError,
+  source: ErrorSource = { verb: 'creating' },
+): string {
   switch (error.reason) {
     case 'Invalid': {
       const head = invalidHead(error.kind, error.name);
@@ -36,7 +39,9 @@ export function formatApiError(error: ApiError, source: ErrorSource = { verb: 'c
       return `${head}\n${causes.map((c) => `* ${c}`).join('\n')}`;
     }
     case 'BadRequest': {
-      const version = error.apiVersion.includes('/') ? error.apiVersion.split('/')[1] : error.apiVersion;
+      const version = error.apiVersion.includes('/')
+        ? error.apiVersion.split('/')[1]
+        : error.apiVersion;
       const message = /cannot be handled as a/.test(error.message)
         ? error.message
         : `${error.kind} in version "${version}" cannot be handled as a ${error.kind}: ${error.message}`;
@@ -51,7 +56,13 @@ export function formatApiError(error: ApiError, source: ErrorSource = { verb: 'c
         ? alreadyExists(error.resource, error.name)
         : `Error from server (AlreadyExists): error when ${source.verb} "${source.file}": ${error.resource} "${error.name}" already exists`;
     case 'NoKindMatch':
-      return noKindMatch(source.name ?? '', source.namespace ?? '', source.file ?? '', error.kind, error.apiVersion);
+      return noKindMatch(
+        source.name ?? '',
+        source.namespace ?? '',
+        source.file ?? '',
+        error.kind,
+        error.apiVersion,
+      );
     case 'Forbidden':
       return serverError('Forbidden', source.verb, source.file, error.message);
     case 'Conflict':

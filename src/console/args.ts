@@ -4,7 +4,13 @@
  * ending the flags. Each verb declares its flags; real kubectl flags it leaves out are named
  * too, so they get "not available in the playground" instead of "unknown flag".
  */
-import { flagNeedsArgument, flagNotOffered, invalidFlagValue, unknownFlag, unknownShorthandFlag } from './messages.ts';
+import {
+  flagNeedsArgument,
+  flagNotOffered,
+  invalidFlagValue,
+  unknownFlag,
+  unknownShorthandFlag,
+} from './messages.ts';
 
 export interface FlagSpec {
   name: string;
@@ -22,23 +28,99 @@ export const GLOBAL_FLAGS: FlagSpec[] = [{ name: 'namespace', short: 'n', type: 
 
 /** Real global kubectl flags that make no sense in a simulated cluster. */
 const GLOBAL_NOT_OFFERED = [
-  'kubeconfig', 'context', 'cluster', 'user', 'server', 'token', 'as', 'as-group', 'as-uid', 'certificate-authority',
-  'client-certificate', 'client-key', 'insecure-skip-tls-verify', 'request-timeout', 'v', 'vmodule', 'tls-server-name',
-  'username', 'password', 'profile', 'profile-output', 'match-server-version', 'warnings-as-errors', 'cache-dir',
-  'disable-compression', 'log-flush-frequency',
+  'kubeconfig',
+  'context',
+  'cluster',
+  'user',
+  'server',
+  'token',
+  'as',
+  'as-group',
+  'as-uid',
+  'certificate-authority',
+  'client-certificate',
+  'client-key',
+  'insecure-skip-tls-verify',
+  'request-timeout',
+  'v',
+  'vmodule',
+  'tls-server-name',
+  'username',
+  'password',
+  'profile',
+  'profile-output',
+  'match-server-version',
+  'warnings-as-errors',
+  'cache-dir',
+  'disable-compression',
+  'log-flush-frequency',
 ];
 const GLOBAL_SHORT_NOT_OFFERED = ['s', 'v'];
 
 /** Real kubectl flags of any command that the playground does not offer. */
 const COMMON_NOT_OFFERED = [
-  'dry-run', 'server-side', 'force-conflicts', 'field-manager', 'prune', 'prune-allowlist', 'kustomize', 'recursive',
-  'record', 'validate', 'watch', 'watch-only', 'output-watch-events', 'sort-by', 'show-labels', 'label-columns',
-  'show-kind', 'show-managed-fields', 'template', 'chunk-size', 'raw', 'subresource', 'selector', 'allow-missing-template-keys',
-  'cascade', 'wait', 'timeout', 'pod-selector', 'disable-eviction', 'skip-wait-for-delete-timeout', 'chunk-size',
-  'patch-file', 'local', 'list', 'resource-version', 'openapi-patch', 'for', 'filename', 'output', 'all', 'overwrite',
-  'ignore-daemonsets', 'force', 'grace-period', 'now', 'ignore-not-found', 'label-columns', 'field-selector',
-  'all-namespaces', 'to-revision', 'revision', 'type', 'patch', 'delete-emptydir-data', 'delete-local-data', 'no-headers',
-  'show-events', 'save-config', 'edit', 'windows-line-endings', 'overwrite', 'resource-version',
+  'dry-run',
+  'server-side',
+  'force-conflicts',
+  'field-manager',
+  'prune',
+  'prune-allowlist',
+  'kustomize',
+  'recursive',
+  'record',
+  'validate',
+  'watch',
+  'watch-only',
+  'output-watch-events',
+  'sort-by',
+  'show-labels',
+  'label-columns',
+  'show-kind',
+  'show-managed-fields',
+  'template',
+  'chunk-size',
+  'raw',
+  'subresource',
+  'selector',
+  'allow-missing-template-keys',
+  'cascade',
+  'wait',
+  'timeout',
+  'pod-selector',
+  'disable-eviction',
+  'skip-wait-for-delete-timeout',
+  'chunk-size',
+  'patch-file',
+  'local',
+  'list',
+  'resource-version',
+  'openapi-patch',
+  'for',
+  'filename',
+  'output',
+  'all',
+  'overwrite',
+  'ignore-daemonsets',
+  'force',
+  'grace-period',
+  'now',
+  'ignore-not-found',
+  'label-columns',
+  'field-selector',
+  'all-namespaces',
+  'to-revision',
+  'revision',
+  'type',
+  'patch',
+  'delete-emptydir-data',
+  'delete-local-data',
+  'no-headers',
+  'show-events',
+  'save-config',
+  'edit',
+  'windows-line-endings',
+  'overwrite',
+  'resource-version',
 ];
 const COMMON_SHORT_NOT_OFFERED = ['k', 'R', 'w', 'L', 'o', 'f', 'l', 'A', 'p'];
 
@@ -46,7 +128,11 @@ const COMMON_SHORT_NOT_OFFERED = ['k', 'R', 'w', 'L', 'o', 'f', 'l', 'A', 'p'];
  * From the words after a command and the command's flags, the positionals and flag values, or
  * kubectl's error for the first flag that is wrong. `commandPath` is e.g. `kubectl get`.
  */
-export function parseArgs(words: string[], specs: FlagSpec[], commandPath: string): ParsedArgs | { error: string } {
+export function parseArgs(
+  words: string[],
+  specs: FlagSpec[],
+  commandPath: string,
+): ParsedArgs | { error: string } {
   const all = [...GLOBAL_FLAGS, ...specs];
   const byName = new Map(all.map((s) => [s.name, s]));
   const byShort = new Map(all.filter((s) => s.short).map((s) => [s.short!, s]));
@@ -55,7 +141,8 @@ export function parseArgs(words: string[], specs: FlagSpec[], commandPath: strin
 
   const set = (spec: FlagSpec, raw: string, shown: string): string | undefined => {
     if (spec.type === 'bool') {
-      if (!/^(true|false|1|0|t|f|TRUE|FALSE|True|False|T|F)$/.test(raw)) return invalidFlagValue(raw, shown, 'bool', commandPath);
+      if (!/^(true|false|1|0|t|f|TRUE|FALSE|True|False|T|F)$/.test(raw))
+        return invalidFlagValue(raw, shown, 'bool', commandPath);
       values.set(spec.name, /^(true|1|t|TRUE|True|T)$/.test(raw));
     } else if (spec.type === 'int') {
       if (!/^[-+]?\d+$/.test(raw)) return invalidFlagValue(raw, shown, 'int', commandPath);
@@ -100,7 +187,10 @@ export function parseArgs(words: string[], specs: FlagSpec[], commandPath: strin
         const letter = word[j];
         const spec = byShort.get(letter);
         if (!spec) {
-          if (GLOBAL_SHORT_NOT_OFFERED.includes(letter) || COMMON_SHORT_NOT_OFFERED.includes(letter)) {
+          if (
+            GLOBAL_SHORT_NOT_OFFERED.includes(letter) ||
+            COMMON_SHORT_NOT_OFFERED.includes(letter)
+          ) {
             return { error: flagNotOffered(`-${letter}`, commandPath) };
           }
           return { error: unknownShorthandFlag(letter, word, commandPath) };
@@ -117,7 +207,13 @@ export function parseArgs(words: string[], specs: FlagSpec[], commandPath: strin
         let raw = word.slice(j + 1);
         if (raw.startsWith('=')) raw = raw.slice(1);
         if (raw === '') {
-          if (i + 1 >= words.length) return { error: flagNeedsArgument(`-${letter}`, commandPath).replace(`: -${letter}`, `: '${letter}' in -${letter}`) };
+          if (i + 1 >= words.length)
+            return {
+              error: flagNeedsArgument(`-${letter}`, commandPath).replace(
+                `: -${letter}`,
+                `: '${letter}' in -${letter}`,
+              ),
+            };
           raw = words[++i];
         }
         const problem = set(spec, raw, `-${letter}, --${spec.name}`);

@@ -7,12 +7,50 @@ import type { Kind } from '../engine/types.ts';
 import type { FileSource } from './types.ts';
 import { findResourceType, resourceWords } from './resources.ts';
 
-const KUBECTL_VERBS = ['apply', 'cordon', 'create', 'delete', 'describe', 'drain', 'get', 'label', 'patch', 'rollout', 'set', 'taint', 'uncordon'];
+const KUBECTL_VERBS = [
+  'apply',
+  'cordon',
+  'create',
+  'delete',
+  'describe',
+  'drain',
+  'get',
+  'label',
+  'patch',
+  'rollout',
+  'set',
+  'taint',
+  'uncordon',
+];
 const VERB_FLAGS: Record<string, string[]> = {
   apply: ['--filename', '-f', '--namespace', '-n'],
-  get: ['--output', '-o', '--selector', '-l', '--field-selector', '--all-namespaces', '-A', '--namespace', '-n', '--no-headers'],
+  get: [
+    '--output',
+    '-o',
+    '--selector',
+    '-l',
+    '--field-selector',
+    '--all-namespaces',
+    '-A',
+    '--namespace',
+    '-n',
+    '--no-headers',
+  ],
   describe: ['--namespace', '-n', '--selector', '-l'],
-  delete: ['--filename', '-f', '--selector', '-l', '--field-selector', '--all', '--grace-period', '--now', '--force', '--ignore-not-found', '--namespace', '-n'],
+  delete: [
+    '--filename',
+    '-f',
+    '--selector',
+    '-l',
+    '--field-selector',
+    '--all',
+    '--grace-period',
+    '--now',
+    '--force',
+    '--ignore-not-found',
+    '--namespace',
+    '-n',
+  ],
   taint: ['--overwrite'],
   label: ['--overwrite'],
   drain: ['--ignore-daemonsets', '--force', '--delete-emptydir-data'],
@@ -21,7 +59,13 @@ const VERB_FLAGS: Record<string, string[]> = {
 };
 const OUTPUTS = ['wide', 'json', 'yaml', 'name'];
 const SIM = ['wait', 'settle', 'node'];
-const CONDITIONS = ['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable'].flatMap((t) => ['True', 'False', 'Unknown'].map((s) => `${t}=${s}`));
+const CONDITIONS = [
+  'Ready',
+  'MemoryPressure',
+  'DiskPressure',
+  'PIDPressure',
+  'NetworkUnavailable',
+].flatMap((t) => ['True', 'False', 'Unknown'].map((s) => `${t}=${s}`));
 
 function names(cluster: Cluster, kind: Kind): string[] {
   const listed = cluster.list(kind, {});
@@ -34,7 +78,8 @@ export function completeLine(line: string, cluster: Cluster, files: FileSource):
   const current = words[words.length - 1] ?? '';
   const before = words.slice(0, -1);
   const previous = before[before.length - 1];
-  const pick = (candidates: string[]): string[] => [...new Set(candidates.filter((c) => c.startsWith(current)))].sort();
+  const pick = (candidates: string[]): string[] =>
+    [...new Set(candidates.filter((c) => c.startsWith(current)))].sort();
   if (before.length === 0) return pick(['kubectl', 'sim']);
   if (before[0] === 'sim') {
     if (before.length === 1) return pick(SIM);
@@ -47,7 +92,12 @@ export function completeLine(line: string, cluster: Cluster, files: FileSource):
   if (previous === '-f' || previous === '--filename') return pick(files.list());
   if (previous === '-o' || previous === '--output') return pick(OUTPUTS);
   if (previous === '-n' || previous === '--namespace') return pick(names(cluster, 'Namespace'));
-  const positional = before.slice(1).filter((w, i, all) => !w.startsWith('-') && !['-f', '-o', '-n', '-l', '-p', '--type'].includes(all[i - 1]));
+  const positional = before
+    .slice(1)
+    .filter(
+      (w, i, all) =>
+        !w.startsWith('-') && !['-f', '-o', '-n', '-l', '-p', '--type'].includes(all[i - 1]),
+    );
   const verb = positional[0];
   if (verb === undefined) return pick(KUBECTL_VERBS);
   if (current.startsWith('-')) return pick(VERB_FLAGS[verb] ?? ['--namespace', '-n']);
@@ -66,7 +116,8 @@ export function completeLine(line: string, cluster: Cluster, files: FileSource):
     if (args.length === 0) return pick(['image']);
     return pick(names(cluster, 'DaemonSet').map((n) => `ds/${n}`));
   }
-  if (verb === 'cordon' || verb === 'uncordon' || verb === 'drain') return pick(names(cluster, 'Node'));
+  if (verb === 'cordon' || verb === 'uncordon' || verb === 'drain')
+    return pick(names(cluster, 'Node'));
   if (verb === 'create') return args.length === 0 ? pick(['namespace']) : [];
   if (args.length === 0) return pick(verb === 'taint' ? ['nodes', 'node'] : resourceWords());
   const type = findResourceType(args[0]);

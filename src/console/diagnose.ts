@@ -12,8 +12,23 @@ import { prepareForApply } from './verbs/apply.ts';
 import { adviseText } from './advisor.ts';
 import { yamlParseError, yamlStreamError } from './messages.ts';
 
-function marker(span: Span, severity: 'error' | 'warning', source: ManifestDiagnostic['source'], code: string, message: string): ManifestDiagnostic {
-  return { line: span.line, column: span.column, endLine: span.endLine, endColumn: Math.max(span.endColumn, span.column + 1), severity, source, code, message };
+function marker(
+  span: Span,
+  severity: 'error' | 'warning',
+  source: ManifestDiagnostic['source'],
+  code: string,
+  message: string,
+): ManifestDiagnostic {
+  return {
+    line: span.line,
+    column: span.column,
+    endLine: span.endLine,
+    endColumn: Math.max(span.endColumn, span.column + 1),
+    severity,
+    source,
+    code,
+    message,
+  };
 }
 
 /** The span to mark for a field path: its key if written, else its nearest written parent. */
@@ -24,31 +39,85 @@ function fieldSpan(object: ManifestObject, field: string): Span {
 
 function dryRun(object: ManifestObject, fileName: string, cluster: Cluster): ManifestDiagnostic[] {
   const prepared = prepareForApply(object.value, 'default');
-  if ('error' in prepared) return [marker(object.span, 'error', 'api', 'namespace', prepared.error)];
+  if ('error' in prepared)
+    return [marker(object.span, 'error', 'api', 'namespace', prepared.error)];
   const result = cluster.execute({ op: 'apply', object: prepared.object, dryRun: true });
   if (result.ok) return [];
   const error = result.error;
   switch (error.reason) {
     case 'Invalid':
-      return error.causes.map((cause) => marker(fieldSpan(object, cause.field), 'error', 'api', cause.field, renderFieldError(cause)));
+      return error.causes.map((cause) =>
+        marker(
+          fieldSpan(object, cause.field),
+          'error',
+          'api',
+          cause.field,
+          renderFieldError(cause),
+        ),
+      );
     case 'BadRequest': {
       const unknown = /unknown field "([^"]+)"/.exec(error.message);
-      const field = unknown?.[1] ?? /(spec[\w.[\]-]*|metadata[\w.[\]-]*)/.exec(error.message)?.[1] ?? 'kind';
-      return [marker(fieldSpan(object, field), 'error', 'api', field, formatApiError(error, { verb: 'creating', file: fileName }))];
+      const field =
+        unknown?.[1] ?? /(spec[\w.[\]-]*|metadata[\w.[\]-]*)/.exec(error.message)?.[1] ?? 'kind';
+      return [
+        marker(
+          fieldSpan(object, field),
+          'error',
+          'api',
+          field,
+          formatApiError(error, { verb: 'creating', file: fileName }),
+        ),
+      ];
     }
     case 'NotFound':
-      return [marker(fieldSpan(object, error.resource === 'namespaces' ? 'metadata.namespace' : 'metadata.name'), 'error', 'api', error.resource, formatApiError(error, { verb: 'creating', file: fileName }))];
+      return [
+        marker(
+          fieldSpan(
+            object,
+            error.resource === 'namespaces' ? 'metadata.namespace' : 'metadata.name',
+          ),
+          'error',
+          'api',
+          error.resource,
+          formatApiError(error, { verb: 'creating', file: fileName }),
+        ),
+      ];
     case 'NoKindMatch': {
       const metadata = (object.value.metadata ?? {}) as Record<string, unknown>;
-      return [marker(fieldSpan(object, 'apiVersion'), 'error', 'api', 'apiVersion', formatApiError(error, { verb: 'creating', file: fileName, name: String(metadata.name ?? ''), namespace: String(metadata.namespace ?? '') }))];
+      return [
+        marker(
+          fieldSpan(object, 'apiVersion'),
+          'error',
+          'api',
+          'apiVersion',
+          formatApiError(error, {
+            verb: 'creating',
+            file: fileName,
+            name: String(metadata.name ?? ''),
+            namespace: String(metadata.namespace ?? ''),
+          }),
+        ),
+      ];
     }
     default:
-      return [marker(fieldSpan(object, 'metadata.name'), 'error', 'api', error.reason, formatApiError(error, { verb: 'creating', file: fileName }))];
+      return [
+        marker(
+          fieldSpan(object, 'metadata.name'),
+          'error',
+          'api',
+          error.reason,
+          formatApiError(error, { verb: 'creating', file: fileName }),
+        ),
+      ];
   }
 }
 
 /** From a manifest's text, its name and optionally a cluster, every marker for the editor. */
-export function diagnoseText(text: string, fileName: string, cluster?: Cluster): ManifestDiagnostic[] {
+export function diagnoseText(
+  text: string,
+  fileName: string,
+  cluster?: Cluster,
+): ManifestDiagnostic[] {
   const result = readManifest(text, fileName);
   const out: ManifestDiagnostic[] = [];
   if (result.fatal) {
@@ -60,9 +129,11 @@ export function diagnoseText(text: string, fileName: string, cluster?: Cluster):
           : yamlParseError(fileName, result.fatal.documentLine, result.fatal.problem);
     out.push(marker(result.fatal.span, 'error', 'yaml', 'syntax', message));
   }
-  for (const warning of result.warnings) out.push(marker(warning.span, 'warning', 'yaml', 'duplicate-key', warning.message));
+  for (const warning of result.warnings)
+    out.push(marker(warning.span, 'warning', 'yaml', 'duplicate-key', warning.message));
   for (const entry of result.entries) {
-    if (entry.type === 'problem') out.push(marker(entry.problem.span, 'error', 'api', 'decode', entry.problem.message));
+    if (entry.type === 'problem')
+      out.push(marker(entry.problem.span, 'error', 'api', 'decode', entry.problem.message));
     else if (cluster) out.push(...dryRun(entry.object, fileName, cluster));
   }
   if (!result.fatal) out.push(...adviseText(text, fileName));

@@ -11,7 +11,8 @@ import { fileTooLarge, pathDoesNotExist, yamlParseError, yamlStreamError } from 
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 /** One item of a file, in file order: an object to act on, or a line kubectl prints on stderr. */
-export type FileItem = { type: 'object'; object: ManifestObject; file: string } | { type: 'error'; message: string };
+export type FileItem =
+  { type: 'object'; object: ManifestObject; file: string } | { type: 'error'; message: string };
 
 export interface LoadedFiles {
   items: FileItem[];

@@ -9,7 +9,13 @@ import { createCluster } from './engine-entry.ts';
 import { splitShellLine } from './shell.ts';
 import { parseArgs, stringFlag } from './args.ts';
 import { Output, reconcileNow, type VerbContext } from './context.ts';
-import { commandNotFound, shellSyntax, unknownCommand, unknownSubcommand, verbNotOffered } from './messages.ts';
+import {
+  commandNotFound,
+  shellSyntax,
+  unknownCommand,
+  unknownSubcommand,
+  verbNotOffered,
+} from './messages.ts';
 import { goDuration } from './time-format.ts';
 import { runSim } from './verbs/sim.ts';
 import type { Verb } from './verbs/verb.ts';
@@ -33,14 +39,58 @@ export type { CommandResult, FileSource, ManifestDiagnostic, ManifestFix } from 
 
 /** The verbs the playground offers, by the word after `kubectl`. */
 export const VERBS: ReadonlyMap<string, Verb> = new Map(
-  [apply, get, describe, del, create, taint, label, cordon, uncordon, drain, setVerb, rollout, patch].map((v) => [v.name, v]),
+  [
+    apply,
+    get,
+    describe,
+    del,
+    create,
+    taint,
+    label,
+    cordon,
+    uncordon,
+    drain,
+    setVerb,
+    rollout,
+    patch,
+  ].map((v) => [v.name, v]),
 );
 
 /** Real kubectl commands the playground does not simulate. */
 export const UPSTREAM_VERBS = new Set([
-  'logs', 'exec', 'edit', 'scale', 'run', 'expose', 'port-forward', 'attach', 'cp', 'top', 'explain', 'api-resources',
-  'api-versions', 'config', 'version', 'cluster-info', 'auth', 'replace', 'wait', 'autoscale', 'certificate', 'proxy',
-  'debug', 'events', 'diff', 'kustomize', 'plugin', 'completion', 'annotate', 'alpha', 'help', 'options', 'certificate',
+  'logs',
+  'exec',
+  'edit',
+  'scale',
+  'run',
+  'expose',
+  'port-forward',
+  'attach',
+  'cp',
+  'top',
+  'explain',
+  'api-resources',
+  'api-versions',
+  'config',
+  'version',
+  'cluster-info',
+  'auth',
+  'replace',
+  'wait',
+  'autoscale',
+  'certificate',
+  'proxy',
+  'debug',
+  'events',
+  'diff',
+  'kustomize',
+  'plugin',
+  'completion',
+  'annotate',
+  'alpha',
+  'help',
+  'options',
+  'certificate',
 ]);
 
 export interface KubeConsole {
@@ -76,7 +126,11 @@ function runKubectl(words: string[], cluster: Cluster, files: FileSource, output
   if (handler.subcommands) {
     const sub = rest.find((w) => !w.startsWith('-'));
     if (sub !== undefined && !handler.subcommands.includes(sub)) {
-      output.fail(verb === 'rollout' && !['pause', 'resume'].includes(sub) ? unknownSubcommand(sub, verb) : verbNotOffered(`${verb} ${sub}`));
+      output.fail(
+        verb === 'rollout' && !['pause', 'resume'].includes(sub)
+          ? unknownSubcommand(sub, verb)
+          : verbNotOffered(`${verb} ${sub}`),
+      );
       return;
     }
   }
@@ -127,7 +181,11 @@ export function createConsole(options: { cluster: Cluster; files: FileSource }):
  * errors, duplicate keys, the API server's verdict on a dry-run apply (mapped to lines), and
  * the advisor's warnings.
  */
-export function diagnoseManifest(text: string, fileName: string, cluster?: Cluster): ManifestDiagnostic[] {
+export function diagnoseManifest(
+  text: string,
+  fileName: string,
+  cluster?: Cluster,
+): ManifestDiagnostic[] {
   return diagnoseText(text, fileName, cluster);
 }
 
@@ -150,7 +208,10 @@ export interface ScriptRecord {
  * From a script (one command a line; blank lines and `#` comments skipped), a seed and the
  * script's file source, the record of every command, run on a fresh empty cluster.
  */
-export function runScript(script: string, options: { seed: number; files: FileSource }): ScriptRecord[] {
+export function runScript(
+  script: string,
+  options: { seed: number; files: FileSource },
+): ScriptRecord[] {
   const cluster = createCluster({ seed: options.seed });
   const records: ScriptRecord[] = [];
   for (const raw of script.split('\n')) {
@@ -158,7 +219,13 @@ export function runScript(script: string, options: { seed: number; files: FileSo
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     const result = runLine(trimmed, cluster, options.files);
-    records.push({ cmd: trimmed, exit: result.exit, out: result.out, err: result.err, t: goDuration(cluster.now) });
+    records.push({
+      cmd: trimmed,
+      exit: result.exit,
+      out: result.out,
+      err: result.err,
+      t: goDuration(cluster.now),
+    });
   }
   return records;
 }

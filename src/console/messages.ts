@@ -8,7 +8,8 @@
 // Command line (cobra and kubectl's cmd.go)
 
 /** `kubectl foo`: cobra's unknown-command error as kubectl prints it. */
-export const unknownCommand = (word: string): string => `error: unknown command "${word}" for "kubectl"`;
+export const unknownCommand = (word: string): string =>
+  `error: unknown command "${word}" for "kubectl"`;
 
 /** A flag no kubectl command has; the usage hint names the command path. */
 export const unknownFlag = (flag: string, commandPath: string): string =>
@@ -27,7 +28,12 @@ export const flagNeedsArgument = (flag: string, commandPath: string): string =>
   `error: flag needs an argument: ${flag}\nSee '${commandPath} --help' for usage.`;
 
 /** A flag value that does not parse, e.g. `--to-revision=x` (pflag's wording). */
-export const invalidFlagValue = (value: string, flag: string, type: string, commandPath: string): string =>
+export const invalidFlagValue = (
+  value: string,
+  flag: string,
+  type: string,
+  commandPath: string,
+): string =>
   `error: invalid argument "${value}" for "${flag}" flag: parse error\nSee '${commandPath} --help' for usage.`.replace(
     'parse error',
     type === 'int'
@@ -93,11 +99,11 @@ export const deleteNeedsTarget = (): string =>
 // Files and manifests (cli-runtime builder and apimachinery yaml decoder)
 
 /** `-f NAME` that does not exist. */
-export const pathDoesNotExist = (path: string): string => `error: the path "${path}" does not exist`;
+export const pathDoesNotExist = (path: string): string =>
+  `error: the path "${path}" does not exist`;
 
 /** `apply` without `-f`. */
-export const mustSpecifyFilename = (): string =>
-  `error: must specify one of -f and -k`;
+export const mustSpecifyFilename = (): string => `error: must specify one of -f and -k`;
 
 /** A YAML syntax error in document N, with kubectl's line number within that document. */
 export const yamlParseError = (file: string, line: number, problem: string): string =>
@@ -140,12 +146,23 @@ export const duplicateKeyWarning = (key: string, line: number, firstLine: number
   `duplicate key "${key}" on line ${line}: kubectl keeps this last value and ignores the one on line ${firstLine}`;
 
 /** An unknown kind or apiVersion (the builder's REST mapping). */
-export const noKindMatch = (name: string, namespace: string, file: string, kind: string, apiVersion: string): string =>
+export const noKindMatch = (
+  name: string,
+  namespace: string,
+  file: string,
+  kind: string,
+  apiVersion: string,
+): string =>
   `error: resource mapping not found for name: "${name}" namespace: "${namespace}" from "${file}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`;
 
 /** The same, as one line of a multi-error report (no `error: ` prefix). */
-export const noKindMatchBare = (name: string, namespace: string, file: string, kind: string, apiVersion: string): string =>
-  noKindMatch(name, namespace, file, kind, apiVersion).slice('error: '.length);
+export const noKindMatchBare = (
+  name: string,
+  namespace: string,
+  file: string,
+  kind: string,
+  apiVersion: string,
+): string => noKindMatch(name, namespace, file, kind, apiVersion).slice('error: '.length);
 
 /** apply/delete with a file that holds no objects. */
 export const noObjectsInFile = (verb: string): string => `error: no objects passed to ${verb}`;
@@ -176,13 +193,19 @@ export const badRequest = (verb: string, file: string | undefined, message: stri
     : `Error from server (BadRequest): error when ${verb} "${file}": ${message}`;
 
 /** Forbidden and Conflict, with the server's message. */
-export const serverError = (reason: string, verb: string, file: string | undefined, message: string): string =>
+export const serverError = (
+  reason: string,
+  verb: string,
+  file: string | undefined,
+  message: string,
+): string =>
   file === undefined
     ? `Error from server (${reason}): ${message}`
     : `Error from server (${reason}): error when ${verb} "${file}": ${message}`;
 
 /** The head of an Invalid error: `The DaemonSet "x" is invalid: ` (note the trailing space kubectl keeps). */
-export const invalidHead = (kind: string, name: string): string => `The ${kind} "${name}" is invalid: `;
+export const invalidHead = (kind: string, name: string): string =>
+  `The ${kind} "${name}" is invalid: `;
 
 /** `No resources found in default namespace.` (get.go). */
 export const noResourcesFound = (namespace: string | undefined): string =>
@@ -210,8 +233,7 @@ export const duplicatedTaint = (taint: string): string =>
 export const taintAlreadyExists = (node: string, keys: string): string =>
   `error: node ${node} already has ${keys} taint(s) with same effect(s) and --overwrite is false`;
 export const taintNotFound = (taint: string): string => `error: taint "${taint}" not found`;
-export const taintNeedsSpec = (): string =>
-  'error: at least one taint update is required';
+export const taintNeedsSpec = (): string => 'error: at least one taint update is required';
 export const taintOnlyNodes = (type: string): string =>
   `error: invalid resource type ${type}, only node types are supported`;
 
@@ -227,7 +249,8 @@ export const alreadyUncordoned = (node: string): string => `node/${node} already
 
 export const drainIgnoringDaemonSets = (pods: string[]): string =>
   `Warning: ignoring DaemonSet-managed Pods: ${pods.join(', ')}`;
-export const drainEvicting = (namespace: string, pod: string): string => `evicting pod ${namespace}/${pod}`;
+export const drainEvicting = (namespace: string, pod: string): string =>
+  `evicting pod ${namespace}/${pod}`;
 export const drainDaemonSetPods = (pods: string[]): string =>
   `cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${pods.join(', ')}`;
 export const drainBarePods = (pods: string[]): string =>
@@ -242,7 +265,8 @@ export const drainBareWarning = (pods: string[]): string =>
 // ---------------------------------------------------------------------------------------------
 // set image, patch, rollout (kubectl/pkg/cmd/set, patch, rollout; polymorphichelpers)
 
-export const containerNotFound = (name: string): string => `error: unable to find container named "${name}"`;
+export const containerNotFound = (name: string): string =>
+  `error: unable to find container named "${name}"`;
 export const setImageNeedsPair = (): string => 'error: at least one image update is required';
 export const patchNeedsPatch = (): string => 'error: must specify -p to patch';
 export const patchTypeNotOffered = (type: string): string =>
@@ -255,7 +279,8 @@ export const patchNotObject = (): string => 'error: the patch must be a JSON obj
 
 export const rolloutOnlyRollingUpdate = (): string =>
   'error: rollout status is only available for RollingUpdate strategy type';
-export const rolloutWaitingObserved = (): string => 'Waiting for daemon set spec update to be observed...';
+export const rolloutWaitingObserved = (): string =>
+  'Waiting for daemon set spec update to be observed...';
 export const rolloutWaitingUpdated = (name: string, updated: number, desired: number): string =>
   `Waiting for daemon set "${name}" rollout to finish: ${updated} out of ${desired} new pods have been updated...`;
 export const rolloutWaitingAvailable = (name: string, available: number, desired: number): string =>
@@ -270,8 +295,7 @@ export const revisionNotFound = (revision: number): string =>
 export const historyRevisionNotFound = (): string => 'error: unable to find the specified revision';
 export const rollbackSkipped = (name: string, revision: number): string =>
   `daemonset.apps/${name} skipped rollback (current template already matches revision ${revision})`;
-export const rolloutNeedsResource = (): string =>
-  'error: required resource not specified';
+export const rolloutNeedsResource = (): string => 'error: required resource not specified';
 export const rolloutKindNotSupported = (kind: string): string =>
   `error: no rollout support for ${kind} in the playground (DaemonSets only)`;
 export const revisionNotNegative = (): string => 'error: revision must be a positive integer: -1';

@@ -27,7 +27,7 @@ export function splitShellLine(line: string): SplitResult {
       break;
     } else if (c === "'") {
       const end = line.indexOf("'", i + 1);
-      if (end < 0) return { ok: false, error: 'unexpected EOF while looking for matching `\'\'' };
+      if (end < 0) return { ok: false, error: "unexpected EOF while looking for matching `''" };
       word += line.slice(i + 1, end);
       inWord = true;
       i = end + 1;

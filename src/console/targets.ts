@@ -15,7 +15,8 @@ export interface Target {
 export function resolveType(word: string): ResourceType | { error: string } {
   const type = findResourceType(word);
   if (type) return type;
-  if (UPSTREAM_ONLY_TYPES.has(word.toLowerCase().split('.')[0])) return { error: resourceTypeNotOffered(word) };
+  if (UPSTREAM_ONLY_TYPES.has(word.toLowerCase().split('.')[0]))
+    return { error: resourceTypeNotOffered(word) };
   return { error: unknownResourceType(word) };
 }
 
@@ -30,12 +31,17 @@ export function resolveTargets(positionals: string[]): Target[] | { error: strin
     for (const p of positionals) {
       const slash = p.indexOf('/');
       if (slash < 0) {
-        return { error: `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'` };
+        return {
+          error: `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`,
+        };
       }
       const type = resolveType(p.slice(0, slash));
       if ('error' in type) return type;
       const name = p.slice(slash + 1);
-      if (name === '') return { error: `error: arguments in resource/name form must have a single resource and name` };
+      if (name === '')
+        return {
+          error: `error: arguments in resource/name form must have a single resource and name`,
+        };
       const last = targets[targets.length - 1];
       if (last && last.type === type) last.names.push(name);
       else targets.push({ type, names: [name] });
@@ -44,7 +50,14 @@ export function resolveTargets(positionals: string[]): Target[] | { error: strin
   }
   const [typeWord, ...names] = positionals;
   if (typeWord.includes(',')) {
-    return { error: `error: several resource types at once ("${typeWord}") are not available in the playground; ask for one type at a time` };
+    // `get ds,pods`: one target per type, in the order given (names apply to every type).
+    const targets: Target[] = [];
+    for (const word of typeWord.split(',').filter((w) => w !== '')) {
+      const type = resolveType(word);
+      if ('error' in type) return type;
+      targets.push({ type, names: [...names] });
+    }
+    return targets;
   }
   const type = resolveType(typeWord);
   if ('error' in type) return type;

@@ -7,7 +7,7 @@
  * pkg/registry/apps/daemonset/strategy.go, pkg/registry/core/pod/strategy.go).
  */
 import { admit } from './api/admission.ts';
-import { cloneJson, copyMap, getOwn, isObject } from './api/records.ts';
+import { copyMap, getOwn, isObject } from './api/records.ts';
 import { toTimestamp } from './clock.ts';
 import type { Engine } from './cluster.ts';
 import { TEMPLATE_GENERATION_ANNOTATION } from './controllers/daemonset.ts';
@@ -164,7 +164,7 @@ function mergeUpdate(engine: Engine, existing: KubeObject, incoming: KubeObject)
       const oldGeneration = Number(getOwn(existing.metadata.annotations, TEMPLATE_GENERATION_ANNOTATION) ?? '1') || 1;
       annotations[TEMPLATE_GENERATION_ANNOTATION] = String(oldGeneration + (templateChanged ? 1 : 0));
       ds.metadata.annotations = annotations;
-      ds.status = cloneJson(existing.status) as DaemonSet['status'];
+      ds.status = cloneData(existing.status) as DaemonSet['status'];
       return ds;
     }
     case 'Node': {
@@ -184,26 +184,26 @@ function mergeUpdate(engine: Engine, existing: KubeObject, incoming: KubeObject)
       const taints = node.spec.taints ?? [];
       for (const t of existing.spec?.taints ?? []) {
         if (!t.key.startsWith('node.kubernetes.io/')) continue;
-        if (!taints.some((x) => x.key === t.key && x.effect === t.effect) && !isUpdateFromGet(incoming)) taints.push(cloneJson(t) as typeof t);
+        if (!taints.some((x) => x.key === t.key && x.effect === t.effect) && !isUpdateFromGet(incoming)) taints.push(cloneData(t) as typeof t);
       }
       if (taints.length > 0) node.spec.taints = taints;
       // Status belongs to the kubelet: keep it, except capacity/allocatable a manifest states.
-      const status = cloneJson(existing.status) as Node['status'];
-      if (incoming.kind === 'Node' && incoming.status?.allocatable) status.allocatable = cloneJson(incoming.status.allocatable) as Record<string, string>;
-      if (incoming.kind === 'Node' && incoming.status?.capacity) status.capacity = cloneJson(incoming.status.capacity) as Record<string, string>;
+      const status = cloneData(existing.status) as Node['status'];
+      if (incoming.kind === 'Node' && incoming.status?.allocatable) status.allocatable = cloneData(incoming.status.allocatable) as Record<string, string>;
+      if (incoming.kind === 'Node' && incoming.status?.capacity) status.capacity = cloneData(incoming.status.capacity) as Record<string, string>;
       node.status = status;
       return node;
     }
     case 'Pod': {
       const pod = next as Pod;
       // Pod specs are immutable but for images (validated by admission); the rest stays as stored.
-      const spec = cloneJson(existing.spec) as Pod['spec'];
+      const spec = cloneData(existing.spec) as Pod['spec'];
       for (const c of spec.containers) {
         const update = (incoming as Pod).spec?.containers?.find((x) => x.name === c.name);
         if (update?.image) c.image = update.image;
       }
       pod.spec = spec;
-      pod.status = cloneJson(existing.status) as Pod['status'];
+      pod.status = cloneData(existing.status) as Pod['status'];
       return pod;
     }
     case 'Service': {
@@ -213,7 +213,7 @@ function mergeUpdate(engine: Engine, existing: KubeObject, incoming: KubeObject)
       return svc;
     }
     case 'Namespace':
-      (next as typeof existing).status = cloneJson(existing.status) as typeof existing.status;
+      (next as typeof existing).status = cloneData(existing.status) as typeof existing.status;
       return next;
     default:
       return next;
@@ -227,7 +227,7 @@ function isUpdateFromGet(obj: KubeObject): boolean {
 
 function sameObject(a: KubeObject, b: KubeObject): boolean {
   const strip = (o: KubeObject): unknown => {
-    const copy = cloneJson(o) as KubeObject;
+    const copy = cloneData(o) as KubeObject;
     copy.metadata.resourceVersion = '';
     return copy;
   };

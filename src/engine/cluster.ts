@@ -4,7 +4,7 @@
  * simulated time the controllers run until nothing is left to do at that instant (the DaemonSet
  * controller once per dirty DaemonSet, like its keyed work queue).
  */
-import { cloneJson, getOwn } from './api/records.ts';
+import { getOwn } from './api/records.ts';
 import { EPOCH_MS, TaskQueue, toTimestamp, type QueuedTask, type Task } from './clock.ts';
 import { executeOperation } from './apiserver.ts';
 import { comparePodsForStatus, reconcileDaemonSet, nextFailedPodBackoff, targetNodeName, TEMPLATE_GENERATION_ANNOTATION } from './controllers/daemonset.ts';
@@ -176,7 +176,7 @@ export class Engine implements Cluster {
     if (result.ok && result.object) {
       const key = keyOf(result.object);
       const fresh = this.store.get(result.object.kind, key);
-      result = { ...result, object: cloneJson(fresh ?? result.object) as KubeObject };
+      result = { ...result, object: cloneData(fresh ?? result.object) };
     }
     return result;
   }
@@ -185,7 +185,7 @@ export class Engine implements Cluster {
   get<K extends Kind>(kind: K, name: string, namespace?: string): ObjectOf<K> | undefined {
     if (!Object.hasOwn(NAMESPACED, kind) || typeof name !== 'string') return undefined;
     const obj = this.store.get(kind, objectKey(kind, namespace, name));
-    return obj ? (cloneJson(obj) as ObjectOf<K>) : undefined;
+    return obj ? (cloneData(obj) as ObjectOf<K>) : undefined;
   }
 
   /** From a kind and options, copies of matching objects sorted as the API server lists them. */
@@ -228,7 +228,7 @@ export class Engine implements Cluster {
       if (an !== bn) return an < bn ? -1 : 1;
       return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
     });
-    return out.map((o) => cloneJson(o) as ObjectOf<K>);
+    return out.map((o) => cloneData(o) as ObjectOf<K>);
   }
 
   /** From an object's kind, name and namespace, copies of its events, oldest first. */
@@ -237,7 +237,7 @@ export class Engine implements Cluster {
     const current = Object.hasOwn(NAMESPACED, kind) ? this.store.get(kind, objectKey(kind, ns, name)) : undefined;
     const events = this.store.eventsAbout(objectRef(kind, ns, name)).filter((e) => !current || !e.involvedObject.uid || e.involvedObject.uid === current.metadata.uid);
     events.sort((a, b) => (a.metadata.creationTimestamp < b.metadata.creationTimestamp ? -1 : a.metadata.creationTimestamp > b.metadata.creationTimestamp ? 1 : a.metadata.name < b.metadata.name ? -1 : 1));
-    return events.map((e) => cloneJson(e) as Event);
+    return events.map((e) => cloneData(e));
   }
 
   /** From a DaemonSet's namespace and name, its verdict for every node. */
@@ -291,7 +291,7 @@ export class Engine implements Cluster {
       rv: this.store.resourceVersion,
       random: this.random.state,
       queue: this.queue.toJSON(),
-      kubeletPods: [...this.kubeletPods.values()].map((k) => cloneJson(k) as KubeletPod).sort((a, b) => (a.uid < b.uid ? -1 : 1)),
+      kubeletPods: [...this.kubeletPods.values()].map((k) => cloneData(k)).sort((a, b) => (a.uid < b.uid ? -1 : 1)),
       nodeImages: sortedEntries(this.nodeImages).map(([k, v]) => [k, [...v].sort()]),
       nodeNumbers: sortedEntries(this.nodeNumbers),
       nextNodeNumber: this.nextNodeNumber,
@@ -313,7 +313,7 @@ export class Engine implements Cluster {
       timeMs: this.now,
       objects: this.store.snapshotObjects(),
       verdicts: this.store.sorted('DaemonSet').map((ds) => buildVerdicts(this, ds)),
-      internal: cloneJson(internal),
+      internal: cloneData(internal),
     };
   }
 
@@ -329,7 +329,7 @@ export class Engine implements Cluster {
     this.store.listener = listener;
     this.store.resourceVersion = internal.rv;
     this.random = new Random(internal.random);
-    this.queue = TaskQueue.fromJSON(cloneJson(internal.queue) as Internal['queue']);
+    this.queue = TaskQueue.fromJSON(cloneData(internal.queue));
     this.kubeletPods = new Map(internal.kubeletPods.map((k) => [k.uid, cloneData(k)]));
     this.nodeImages = new Map(internal.nodeImages.map(([k, v]) => [k, new Set(v)]));
     this.nodeNumbers = new Map(internal.nodeNumbers);
@@ -375,17 +375,6 @@ export class Engine implements Cluster {
         for (const uid of owners) collectDependents(this, uid);
         continue;
       }
-      if (this.tecNodes.size > 0 || this.tecPods.size > 0) {
-        const pods = new Set(this.tecPods);
-        for (const name of this.tecNodes) for (const pod of this.store.podsOnNode(name)) pods.add(keyOf(pod));
-        this.tecNodes.clear();
-        this.tecPods.clear();
-        for (const key of [...pods].sort()) {
-          const pod = this.store.get('Pod', key);
-          if (pod) processPodOnNode(this, pod);
-        }
-        continue;
-      }
       if (this.dirtyDs.size > 0) {
         const keys = [...this.dirtyDs].sort();
         this.dirtyDs.clear();
@@ -397,6 +386,17 @@ export class Engine implements Cluster {
           } finally {
             this.reconciling = undefined;
           }
+        }
+        continue;
+      }
+      if (this.tecNodes.size > 0 || this.tecPods.size > 0) {
+        const pods = new Set(this.tecPods);
+        for (const name of this.tecNodes) for (const pod of this.store.podsOnNode(name)) pods.add(keyOf(pod));
+        this.tecNodes.clear();
+        this.tecPods.clear();
+        for (const key of [...pods].sort()) {
+          const pod = this.store.get('Pod', key);
+          if (pod) processPodOnNode(this, pod);
         }
         continue;
       }
@@ -524,7 +524,8 @@ export class Engine implements Cluster {
     const name = node.metadata.name;
     for (const cache of this.fastVerdicts.values()) cache.delete(name);
     for (const cache of this.verdictCache.values()) cache.delete(name);
-    if (change !== 'update') this.nodeListCache = undefined;
+    // An update may replace the node object, so the cached list must not keep the old one.
+    this.nodeListCache = undefined;
     for (const ds of this.store.all('DaemonSet')) this.dirtyDs.add(keyOf(ds));
     if (change === 'delete') {
       this.nodeTaintSig.delete(name);

@@ -80,7 +80,8 @@ export type ApiError =
       /**
        * kubectl's client-side check before sending (getObjectKind in kubectl's validation):
        * `apiVersion not set`, `kind not set`, ... The console prints
-       * `error: error validating "FILE": error validating data: <one error, or [a, b] for several>; if you choose to ignore these errors, turn validation off with --validate=false`.
+       * `error: error validating "FILE": error validating data: <one error, or [a, b] for several>; if you choose to ignore these errors, turn validation off with --validate=false`
+       * (`renderObjectKindErrors` in engine/api/kind-check.ts gives the middle part).
        */
       reason: 'ValidationError';
       errors: string[];

@@ -5,7 +5,7 @@
  *
  * Objects are mutable inside the engine for speed; everything leaving the engine is a copy.
  */
-import { cloneJson } from './api/records.ts';
+import { cloneData } from './util/clone.ts';
 import type { Event, Kind, KubeObject, ObjectOf, Pod } from './types.ts';
 
 /** Kinds whose objects live in a namespace. */
@@ -246,11 +246,25 @@ export class Store {
     return out;
   }
 
-  /** Every object as plain, prototype-free copies, by kind, in list order. */
+  /**
+   * Every object as plain copies, by kind, in list order. Copies are frozen and reused while an
+   * object's resourceVersion stays the same, so a snapshot of a large, mostly quiet cluster costs
+   * little more than the objects that changed.
+   */
   snapshotObjects(): { [K in Kind]: ObjectOf<K>[] } {
     const out = {} as { [K in Kind]: ObjectOf<K>[] };
-    for (const kind of KINDS) (out as Record<Kind, unknown>)[kind] = this.sorted(kind).map((o) => cloneJson(o));
+    for (const kind of KINDS) (out as Record<Kind, unknown>)[kind] = this.sorted(kind).map((o) => this.frozenCopy(o));
     return out;
+  }
+
+  private readonly copies = new WeakMap<KubeObject, { rv: string; copy: KubeObject }>();
+
+  private frozenCopy<T extends KubeObject>(obj: T): T {
+    const cached = this.copies.get(obj);
+    if (cached && cached.rv === obj.metadata.resourceVersion) return cached.copy as T;
+    const copy = deepFreeze(cloneData(obj));
+    this.copies.set(obj, { rv: obj.metadata.resourceVersion, copy });
+    return copy;
   }
 
   private index(obj: KubeObject, key: string): void {
@@ -274,6 +288,14 @@ export class Store {
       removeFrom(this.eventsByObject, eventRef(obj), key);
     }
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
 }
 
 /** From an event, the reference it is indexed under. */

@@ -45,7 +45,8 @@ export interface ManifestProblem {
   span: Span;
 }
 
-export type ManifestEntry = { type: 'object'; object: ManifestObject } | { type: 'problem'; problem: ManifestProblem };
+export type ManifestEntry =
+  { type: 'object'; object: ManifestObject } | { type: 'problem'; problem: ManifestProblem };
 
 /** A syntax error that ends the stream; `line` is within its document, as go-yaml counts. */
 export interface ManifestFatal {
@@ -106,7 +107,10 @@ interface Chunk {
  * Splits a stream at `---` lines as apimachinery's YAMLReader does: the separator line is not
  * part of either document and anything but a comment after `---` is an error.
  */
-function splitDocuments(text: string): { chunks: Chunk[]; error?: { problem: string; offset: number } } {
+function splitDocuments(text: string): {
+  chunks: Chunk[];
+  error?: { problem: string; offset: number };
+} {
   const chunks: Chunk[] = [];
   let start = 0;
   let pos = 0;
@@ -117,7 +121,10 @@ function splitDocuments(text: string): { chunks: Chunk[]; error?: { problem: str
     if (line.startsWith('---')) {
       const trimmed = line.slice(3).trim();
       if (trimmed.length > 0 && trimmed[0] !== '#') {
-        return { chunks, error: { problem: `invalid Yaml document separator: ${trimmed}`, offset: pos } };
+        return {
+          chunks,
+          error: { problem: `invalid Yaml document separator: ${trimmed}`, offset: pos },
+        };
       }
       if (pos > start) chunks.push({ text: text.slice(start, pos), offset: start });
       start = end;
@@ -138,7 +145,9 @@ function toGoYamlProblem(reason: string, text: string, offset: number): string {
   }
   switch (reason) {
     case 'bad indentation of a mapping entry':
-      return text[offset] === ':' || /\S:(\s|$)/.test(before) ? 'mapping values are not allowed in this context' : 'did not find expected key';
+      return text[offset] === ':' || /\S:(\s|$)/.test(before)
+        ? 'mapping values are not allowed in this context'
+        : 'did not find expected key';
     case 'bad indentation of a sequence entry':
       return "did not find expected '-' indicator";
     case 'end of the stream or a document separator is expected':
@@ -170,6 +179,7 @@ class Constructor {
   private anchors = new Map<string, { value: unknown; size: number }>();
   /** Nodes built so far, counting alias expansions. */
   nodes = 0;
+  private usedAliases = false;
   readonly spans = new Map<string, FieldSpan>();
   readonly warnings: ManifestProblem[] = [];
 
@@ -186,7 +196,9 @@ class Constructor {
     this.i = 1;
     if (this.events[this.i]?.type === EVENT_ID.POP) return undefined;
     const node = this.node([], 0);
-    return { value: node.value, start: node.start, end: node.end };
+    // Copy once when aliases were used, so later edits of one use never leak into another.
+    const value = this.usedAliases ? structuredCloneJson(node.value) : node.value;
+    return { value, start: node.start, end: node.end };
   }
 
   private anchorName(start: number, end: number): string | undefined {
@@ -202,7 +214,10 @@ class Constructor {
   }
 
   /** Reads the node at the cursor; returns its value, size and offsets. */
-  private node(path: (string | number)[], depth: number): { value: unknown; size: number; start: number; end: number } {
+  private node(
+    path: (string | number)[],
+    depth: number,
+  ): { value: unknown; size: number; start: number; end: number } {
     const event = this.events[this.i++];
     if (depth > MAX_DEPTH) throw new ReadError(`exceeded max depth of ${MAX_DEPTH}`, undefined);
     switch (event.type) {
@@ -229,8 +244,14 @@ class Constructor {
         if (this.budget.expanded > MAX_EXPANDED_NODES) {
           throw new ReadError('document contains excessive aliasing', undefined);
         }
-        // Copy, so that later edits of one use (defaults, our annotations) never leak into another.
-        return { value: structuredCloneJson(anchored.value), size: anchored.size, start: event.anchorStart - 1, end: event.anchorEnd };
+        this.usedAliases = true;
+        // Shared for now; document() copies the whole tree once so no two uses share objects.
+        return {
+          value: anchored.value,
+          size: anchored.size,
+          start: event.anchorStart - 1,
+          end: event.anchorEnd,
+        };
       }
       case EVENT_ID.SEQUENCE: {
         const items: unknown[] = [];
@@ -323,7 +344,8 @@ function structuredCloneJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(structuredCloneJson);
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = Object.create(null);
-    for (const k of Object.keys(value)) out[k] = structuredCloneJson((value as Record<string, unknown>)[k]);
+    for (const k of Object.keys(value))
+      out[k] = structuredCloneJson((value as Record<string, unknown>)[k]);
     return out;
   }
   return value;
@@ -344,7 +366,9 @@ export function pathKey(segments: readonly (string | number)[]): string {
  * `metadata.labels[app]`, `spec.containers[0].resources.requests[cpu]`), the span-map key.
  */
 export function normalizeFieldPath(field: string): string {
-  return field.replace(/\[([^\]]*)\]/g, (_m, inner: string) => (/^\d+$/.test(inner) ? `[${inner}]` : `.${inner}`));
+  return field.replace(/\[([^\]]*)\]/g, (_m, inner: string) =>
+    /^\d+$/.test(inner) ? `[${inner}]` : `.${inner}`,
+  );
 }
 
 /** From a span map and a field path, the span of the field or of its nearest written parent. */
@@ -390,7 +414,12 @@ export function readManifest(text: string, fileName: string): ManifestReadResult
   const toSpan = (start: number, end: number): Span => {
     const l1 = lineOf(starts, start);
     const l2 = lineOf(starts, Math.max(start, end));
-    return { line: l1 + 1, column: start - starts[l1] + 1, endLine: l2 + 1, endColumn: Math.max(start, end) - starts[l2] + 1 };
+    return {
+      line: l1 + 1,
+      column: start - starts[l1] + 1,
+      endLine: l2 + 1,
+      endColumn: Math.max(start, end) - starts[l2] + 1,
+    };
   };
   const entries: ManifestEntry[] = [];
   const warnings: ManifestProblem[] = [];
@@ -399,7 +428,8 @@ export function readManifest(text: string, fileName: string): ManifestReadResult
   let documentIndex = 0;
   for (const chunk of split.chunks) {
     const document = documentIndex++;
-    const chunkSpan = (start: number, end: number): Span => toSpan(chunk.offset + start, chunk.offset + end);
+    const chunkSpan = (start: number, end: number): Span =>
+      toSpan(chunk.offset + start, chunk.offset + end);
     let events: YamlEvent[];
     try {
       events = parseEvents(chunk.text, { maxDepth: MAX_DEPTH });
@@ -413,7 +443,12 @@ export function readManifest(text: string, fileName: string): ManifestReadResult
       return {
         entries,
         warnings,
-        fatal: { kind: 'yaml', problem, documentLine: (mark?.line ?? 0) + 1, span: chunkSpan(position, position + 1) },
+        fatal: {
+          kind: 'yaml',
+          problem,
+          documentLine: (mark?.line ?? 0) + 1,
+          span: chunkSpan(position, position + 1),
+        },
       };
     }
     // One chunk can still hold several YAML documents (`...` markers); kubectl reads only the first.
@@ -431,7 +466,13 @@ export function readManifest(text: string, fileName: string): ManifestReadResult
       return {
         entries,
         warnings: [...warnings, ...constructor.warnings],
-        fatal: { kind: 'yaml', problem: error.problem, documentLine: error.offset === undefined ? undefined : span.line - chunkSpan(0, 0).line + 1, span },
+        fatal: {
+          kind: 'yaml',
+          problem: error.problem,
+          documentLine:
+            error.offset === undefined ? undefined : span.line - chunkSpan(0, 0).line + 1,
+          span,
+        },
       };
     }
     warnings.push(...constructor.warnings);
@@ -454,7 +495,10 @@ export function readManifest(text: string, fileName: string): ManifestReadResult
       object.items.forEach((item, index) => {
         const itemSpan = constructor.spans.get(`items[${index}]`)?.value ?? rootSpan;
         if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-          entries.push({ type: 'problem', problem: { message: notAnObject(fileName, jsonTypeName(item)), span: itemSpan } });
+          entries.push({
+            type: 'problem',
+            problem: { message: notAnObject(fileName, jsonTypeName(item)), span: itemSpan },
+          });
           return;
         }
         const itemProblem = checkTypeMeta(item as Record<string, unknown>, fileName);
@@ -464,12 +508,19 @@ export function readManifest(text: string, fileName: string): ManifestReadResult
         }
         const prefix = `items[${index}].`;
         const spans = new Map<string, FieldSpan>();
-        for (const [k, v] of constructor.spans) if (k.startsWith(prefix)) spans.set(k.slice(prefix.length), v);
-        entries.push({ type: 'object', object: { value: item as Record<string, unknown>, document, spans, span: itemSpan } });
+        for (const [k, v] of constructor.spans)
+          if (k.startsWith(prefix)) spans.set(k.slice(prefix.length), v);
+        entries.push({
+          type: 'object',
+          object: { value: item as Record<string, unknown>, document, spans, span: itemSpan },
+        });
       });
       continue;
     }
-    entries.push({ type: 'object', object: { value: object, document, spans: constructor.spans, span: rootSpan } });
+    entries.push({
+      type: 'object',
+      object: { value: object, document, spans: constructor.spans, span: rootSpan },
+    });
   }
   if (split.error) {
     const span = toSpan(split.error.offset, split.error.offset + 3);

@@ -50,7 +50,7 @@ export function parseGoInt(text: string): number | undefined {
   if (!valid || !valid.test(digits)) return undefined;
   const value = sign * parseInt(digits, base);
   // int64 range; beyond it Go reports a range error and go-yaml falls back to other types.
-  if (Math.abs(value) > 9.223372036854775807e18) return undefined;
+  if (Math.abs(value) > 2 ** 63) return undefined;
   return value;
 }
 
@@ -60,7 +60,8 @@ export function resolvePlainScalar(text: string): unknown {
   if (TRUE.has(text)) return true;
   if (FALSE.has(text)) return false;
   const first = text[0];
-  const maybeNumber = (first >= '0' && first <= '9') || first === '-' || first === '+' || first === '.';
+  const maybeNumber =
+    (first >= '0' && first <= '9') || first === '-' || first === '+' || first === '.';
   if (!maybeNumber) return text;
   if (INF.has(text)) return Infinity;
   if (NEG_INF.has(text)) return -Infinity;

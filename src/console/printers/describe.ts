@@ -3,16 +3,42 @@
  * staging/src/k8s.io/kubectl/pkg/describe/describe.go line by line: the same labels, the same
  * tab-separated cells (aligned by Go's tabwriter with padding 2), and the Events table.
  */
-import type { Container, ContainerState, ContainerStatus, DaemonSet, Event, Node, Pod, PodTemplateSpec, ResourceRequirements, StringMap, Taint, Toleration, Volume } from '../../engine/types.ts';
+import type {
+  Container,
+  ContainerState,
+  ContainerStatus,
+  DaemonSet,
+  Event,
+  Node,
+  Pod,
+  PodTemplateSpec,
+  ResourceRequirements,
+  StringMap,
+  Taint,
+  Toleration,
+  Volume,
+} from '../../engine/types.ts';
 import { parseQuantity } from '../../engine/api/quantity.ts';
 import { TabbedText } from './tabwriter.ts';
-import { age, formatLabelSelector, formatLabels, formatQuantity, isBinaryQuantity, nodeRoles } from './format.ts';
+import {
+  age,
+  formatLabelSelector,
+  formatLabels,
+  formatQuantity,
+  isBinaryQuantity,
+  nodeRoles,
+} from './format.ts';
 import { toRfc1123z, parseTimestamp } from '../time-format.ts';
 
 const MAX_ANNOTATION_LEN = 140;
 const SKIP_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configuration']);
 
-function labelsMultiline(w: TabbedText, title: string, labels: StringMap | undefined, indent = ''): void {
+function labelsMultiline(
+  w: TabbedText,
+  title: string,
+  labels: StringMap | undefined,
+  indent = '',
+): void {
   w.write(0, `${indent}${title}:\t`);
   const keys = Object.keys(labels ?? {}).sort();
   if (keys.length === 0) {
@@ -25,7 +51,11 @@ function labelsMultiline(w: TabbedText, title: string, labels: StringMap | undef
   });
 }
 
-function annotationsMultiline(w: TabbedText, title: string, annotations: StringMap | undefined): void {
+function annotationsMultiline(
+  w: TabbedText,
+  title: string,
+  annotations: StringMap | undefined,
+): void {
   w.write(0, `${title}:\t`);
   const keys = Object.keys(annotations ?? {})
     .filter((k) => !SKIP_ANNOTATIONS.has(k))
@@ -40,7 +70,10 @@ function annotationsMultiline(w: TabbedText, title: string, annotations: StringM
     if (value.length + key.length + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
       w.write(0, `${key}:\n`);
       for (const s of value.split('\n')) {
-        w.write(0, `\t  ${s.length > MAX_ANNOTATION_LEN - 2 ? `${s.slice(0, MAX_ANNOTATION_LEN - 2)}...` : s}\n`);
+        w.write(
+          0,
+          `\t  ${s.length > MAX_ANNOTATION_LEN - 2 ? `${s.slice(0, MAX_ANNOTATION_LEN - 2)}...` : s}\n`,
+        );
       }
     } else {
       w.write(0, `${key}: ${value}\n`);
@@ -65,13 +98,20 @@ function taintsMultiline(w: TabbedText, title: string, taints: Taint[] | undefin
   });
 }
 
-function tolerationsMultiline(w: TabbedText, title: string, tolerations: Toleration[] | undefined, indent = ''): void {
+function tolerationsMultiline(
+  w: TabbedText,
+  title: string,
+  tolerations: Toleration[] | undefined,
+  indent = '',
+): void {
   w.write(0, `${indent}${title}:\t`);
   if (!tolerations || tolerations.length === 0) {
     w.write(0, '<none>\n');
     return;
   }
-  const sorted = [...tolerations].sort((a, b) => ((a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0));
+  const sorted = [...tolerations].sort((a, b) =>
+    (a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0,
+  );
   sorted.forEach((t, i) => {
     if (i !== 0) w.write(0, `${indent}\t`);
     let text = t.key ?? '';
@@ -119,7 +159,13 @@ function describeState(w: TabbedText, name: string, state: ContainerState): void
   }
 }
 
-function containers(w: TabbedText, label: string, list: Container[], statuses: ContainerStatus[] | undefined, space: string): void {
+function containers(
+  w: TabbedText,
+  label: string,
+  list: Container[],
+  statuses: ContainerStatus[] | undefined,
+  space: string,
+): void {
   w.write(0, `${space}${label}:${list.length === 0 ? ' <none>' : ''}\n`);
   for (const c of list) {
     const status = statuses?.find((s) => s.name === c.name);
@@ -127,10 +173,19 @@ function containers(w: TabbedText, label: string, list: Container[], statuses: C
     if (status) w.write(2, `Container ID:\t${status.containerID ?? ''}\n`);
     w.write(2, `Image:\t${c.image ?? ''}\n`);
     if (status) w.write(2, `Image ID:\t${status.imageID}\n`);
-    const ports = (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ');
+    const ports = (c.ports ?? [])
+      .map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`)
+      .join(', ');
     w.write(2, ports.includes(',') ? `Ports:\t${ports}\n` : `Port:\t${ports || '<none>'}\n`);
-    const hostPorts = (c.ports ?? []).map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ');
-    w.write(2, hostPorts.includes(',') ? `Host Ports:\t${hostPorts}\n` : `Host Port:\t${hostPorts || '<none>'}\n`);
+    const hostPorts = (c.ports ?? [])
+      .map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`)
+      .join(', ');
+    w.write(
+      2,
+      hostPorts.includes(',')
+        ? `Host Ports:\t${hostPorts}\n`
+        : `Host Port:\t${hostPorts || '<none>'}\n`,
+    );
     if (c.command?.length) {
       w.write(2, 'Command:\n');
       for (const part of c.command) for (const s of part.split('\n')) w.write(3, `${s}\n`);
@@ -149,12 +204,16 @@ function containers(w: TabbedText, label: string, list: Container[], statuses: C
     w.write(2, `Environment:${c.env?.length ? '' : '\t<none>'}\n`);
     for (const e of c.env ?? []) {
       if (e.valueFrom === undefined) {
-        (e.value ?? '').split('\n').forEach((s, i) => w.write(3, i === 0 ? `${e.name}:\t${s}\n` : `\t${s}\n`));
+        (e.value ?? '')
+          .split('\n')
+          .forEach((s, i) => w.write(3, i === 0 ? `${e.name}:\t${s}\n` : `\t${s}\n`));
       } else {
         w.write(3, `${e.name}:\t(from a reference)\n`);
       }
     }
-    const mounts = [...(c.volumeMounts ?? [])].sort((a, b) => (a.mountPath < b.mountPath ? -1 : a.mountPath > b.mountPath ? 1 : 0));
+    const mounts = [...(c.volumeMounts ?? [])].sort((a, b) =>
+      a.mountPath < b.mountPath ? -1 : a.mountPath > b.mountPath ? 1 : 0,
+    );
     w.write(2, `Mounts:${mounts.length ? '' : '\t<none>'}\n`);
     for (const m of mounts) {
       const flags = [m.readOnly ? 'ro' : 'rw'];
@@ -173,15 +232,30 @@ function volumes(w: TabbedText, list: Volume[] | undefined, space: string): void
   for (const v of list) {
     w.write(1, `${space ? ' ' : ''}${v.name}:\n`);
     if (v.hostPath) {
-      w.write(2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${v.hostPath.path}\n    HostPathType:\t${v.hostPath.type || '<none>'}\n`);
+      w.write(
+        2,
+        `Type:\tHostPath (bare host directory volume)\n    Path:\t${v.hostPath.path}\n    HostPathType:\t${v.hostPath.type || '<none>'}\n`,
+      );
     } else if (v.emptyDir) {
-      w.write(2, `Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t${v.emptyDir.medium ?? ''}\n    SizeLimit:\t${v.emptyDir.sizeLimit !== undefined ? quantityText(v.emptyDir.sizeLimit) : '<unset>'}\n`);
+      w.write(
+        2,
+        `Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t${v.emptyDir.medium ?? ''}\n    SizeLimit:\t${v.emptyDir.sizeLimit !== undefined ? quantityText(v.emptyDir.sizeLimit) : '<unset>'}\n`,
+      );
     } else if (v.secret) {
-      w.write(2, `Type:\tSecret (a volume populated by a Secret)\n    SecretName:\t${v.secret.secretName}\n    Optional:\t${v.secret.optional === true}\n`);
+      w.write(
+        2,
+        `Type:\tSecret (a volume populated by a Secret)\n    SecretName:\t${v.secret.secretName}\n    Optional:\t${v.secret.optional === true}\n`,
+      );
     } else if (v.configMap) {
-      w.write(2, `Type:\tConfigMap (a volume populated by a ConfigMap)\n    Name:\t${v.configMap.name}\n    Optional:\t${v.configMap.optional === true}\n`);
+      w.write(
+        2,
+        `Type:\tConfigMap (a volume populated by a ConfigMap)\n    Name:\t${v.configMap.name}\n    Optional:\t${v.configMap.optional === true}\n`,
+      );
     } else if (v.persistentVolumeClaim) {
-      w.write(2, `Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n    ClaimName:\t${v.persistentVolumeClaim.claimName}\n    ReadOnly:\t${v.persistentVolumeClaim.readOnly === true}\n`);
+      w.write(
+        2,
+        `Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n    ClaimName:\t${v.persistentVolumeClaim.claimName}\n    ReadOnly:\t${v.persistentVolumeClaim.readOnly === true}\n`,
+      );
     } else if (v.projected) {
       w.write(2, 'Type:\tProjected (a volume that contains injected data from multiple sources)\n');
     } else if (v.downwardAPI) {
@@ -193,7 +267,9 @@ function volumes(w: TabbedText, list: Volume[] | undefined, space: string): void
 }
 
 /** The Events section (DescribeEvents): flushed first so its table aligns on its own. */
-function events(w: TabbedText, list: Event[], nowMs: number): void {
+function events(w: TabbedText, list: Event[] | undefined, nowMs: number): void {
+  // describe leaves the section out entirely when it was asked not to fetch events.
+  if (list === undefined) return;
   if (list.length === 0) {
     w.write(0, 'Events:\t<none>\n');
     return;
@@ -207,8 +283,12 @@ function events(w: TabbedText, list: Event[], nowMs: number): void {
   w.write(1, '----\t------\t----\t----\t-------\n');
   for (const e of sorted) {
     const first = age(e.firstTimestamp, nowMs);
-    const interval = e.count > 1 ? `${age(e.lastTimestamp, nowMs)} (x${e.count} over ${first})` : first;
-    w.write(1, `${e.type}\t${e.reason}\t${interval}\t${e.source.component || e.reportingComponent || ''}\t${e.message.trim()}\n`);
+    const interval =
+      e.count > 1 ? `${age(e.lastTimestamp, nowMs)} (x${e.count} over ${first})` : first;
+    w.write(
+      1,
+      `${e.type}\t${e.reason}\t${interval}\t${e.source.component || e.reportingComponent || ''}\t${e.message.trim()}\n`,
+    );
   }
 }
 
@@ -219,11 +299,14 @@ export function podTemplate(w: TabbedText, template: PodTemplateSpec): void {
   if (Object.keys(template.metadata?.annotations ?? {}).length > 0) {
     annotationsMultiline(w, '  Annotations', template.metadata?.annotations);
   }
-  if (template.spec.serviceAccountName) w.write(1, `Service Account:\t${template.spec.serviceAccountName}\n`);
-  if (template.spec.initContainers?.length) containers(w, 'Init Containers', template.spec.initContainers, undefined, '  ');
+  if (template.spec.serviceAccountName)
+    w.write(1, `Service Account:\t${template.spec.serviceAccountName}\n`);
+  if (template.spec.initContainers?.length)
+    containers(w, 'Init Containers', template.spec.initContainers, undefined, '  ');
   containers(w, 'Containers', template.spec.containers, undefined, '  ');
   volumes(w, template.spec.volumes, '  ');
-  if (template.spec.priorityClassName) w.write(1, `Priority Class Name:\t${template.spec.priorityClassName}\n`);
+  if (template.spec.priorityClassName)
+    w.write(1, `Priority Class Name:\t${template.spec.priorityClassName}\n`);
   labelsMultiline(w, 'Node-Selectors', template.spec.nodeSelector, '  ');
   tolerationsMultiline(w, 'Tolerations', template.spec.tolerations, '  ');
 }
@@ -237,7 +320,12 @@ export interface PodPhaseCounts {
 }
 
 /** From a DaemonSet, its pods' phase counts and its events, `kubectl describe ds` text. */
-export function describeDaemonSet(ds: DaemonSet, counts: PodPhaseCounts, list: Event[], nowMs: number): string {
+export function describeDaemonSet(
+  ds: DaemonSet,
+  counts: PodPhaseCounts,
+  list: Event[],
+  nowMs: number,
+): string {
   const w = new TabbedText();
   w.write(0, `Name:\t${ds.metadata.name}\n`);
   w.write(0, `Namespace:\t${ds.metadata.namespace ?? ''}\n`);
@@ -251,7 +339,10 @@ export function describeDaemonSet(ds: DaemonSet, counts: PodPhaseCounts, list: E
   w.write(0, `Number of Nodes Scheduled with Up-to-date Pods: ${s?.updatedNumberScheduled ?? 0}\n`);
   w.write(0, `Number of Nodes Scheduled with Available Pods: ${s?.numberAvailable ?? 0}\n`);
   w.write(0, `Number of Nodes Misscheduled: ${s?.numberMisscheduled ?? 0}\n`);
-  w.write(0, `Pods Status:\t${counts.running} Running / ${counts.waiting} Waiting / ${counts.succeeded} Succeeded / ${counts.failed} Failed\n`);
+  w.write(
+    0,
+    `Pods Status:\t${counts.running} Running / ${counts.waiting} Waiting / ${counts.succeeded} Succeeded / ${counts.failed} Failed\n`,
+  );
   podTemplate(w, ds.spec.template);
   events(w, list, nowMs);
   return w.toString();
@@ -266,7 +357,11 @@ function qosClass(pod: Pod): string {
     const lim = c.resources?.limits ?? {};
     if (Object.keys(req).length || Object.keys(lim).length) any = true;
     for (const r of ['cpu', 'memory']) {
-      if (lim[r] === undefined || (req[r] !== undefined && parseQuantity(req[r]) !== parseQuantity(lim[r]))) guaranteed = false;
+      if (
+        lim[r] === undefined ||
+        (req[r] !== undefined && parseQuantity(req[r]) !== parseQuantity(lim[r]))
+      )
+        guaranteed = false;
     }
   }
   if (!any) return 'BestEffort';
@@ -274,14 +369,20 @@ function qosClass(pod: Pod): string {
 }
 
 /** From a pod and its events, `kubectl describe pod` text. */
-export function describePod(pod: Pod, list: Event[], nowMs: number): string {
+export function describePod(pod: Pod, list: Event[] | undefined, nowMs: number): string {
   const w = new TabbedText();
   w.write(0, `Name:\t${pod.metadata.name}\n`);
   w.write(0, `Namespace:\t${pod.metadata.namespace ?? ''}\n`);
   if (pod.spec.priority !== undefined) w.write(0, `Priority:\t${pod.spec.priority}\n`);
-  if (pod.spec.priorityClassName) w.write(0, `Priority Class Name:\t${pod.spec.priorityClassName}\n`);
+  if (pod.spec.priorityClassName)
+    w.write(0, `Priority Class Name:\t${pod.spec.priorityClassName}\n`);
   if (pod.spec.serviceAccountName) w.write(0, `Service Account:\t${pod.spec.serviceAccountName}\n`);
-  w.write(0, pod.spec.nodeName ? `Node:\t${pod.spec.nodeName}/${pod.status.hostIP ?? ''}\n` : 'Node:\t<none>\n');
+  w.write(
+    0,
+    pod.spec.nodeName
+      ? `Node:\t${pod.spec.nodeName}/${pod.status.hostIP ?? ''}\n`
+      : 'Node:\t<none>\n',
+  );
   if (pod.status.startTime) w.write(0, `Start Time:\t${toRfc1123z(pod.status.startTime)}\n`);
   labelsMultiline(w, 'Labels', pod.metadata.labels);
   annotationsMultiline(w, 'Annotations', pod.metadata.annotations);
@@ -303,8 +404,10 @@ export function describePod(pod: Pod, list: Event[], nowMs: number): string {
   }
   const controller = pod.metadata.ownerReferences?.find((r) => r.controller);
   if (controller) w.write(0, `Controlled By:\t${controller.kind}/${controller.name}\n`);
-  if (pod.status.nominatedNodeName) w.write(0, `NominatedNodeName:\t${pod.status.nominatedNodeName}\n`);
-  if (pod.spec.initContainers?.length) containers(w, 'Init Containers', pod.spec.initContainers, pod.status.initContainerStatuses, '');
+  if (pod.status.nominatedNodeName)
+    w.write(0, `NominatedNodeName:\t${pod.status.nominatedNodeName}\n`);
+  if (pod.spec.initContainers?.length)
+    containers(w, 'Init Containers', pod.spec.initContainers, pod.status.initContainerStatuses, '');
   containers(w, 'Containers', pod.spec.containers, pod.status.containerStatuses, '');
   if (pod.status.conditions?.length) {
     w.write(0, 'Conditions:\n  Type\tStatus\n');
@@ -318,27 +421,40 @@ export function describePod(pod: Pod, list: Event[], nowMs: number): string {
   return w.toString();
 }
 
-function podRequestsAndLimits(pod: Pod): { req: Record<string, number>; lim: Record<string, number> } {
+function podRequestsAndLimits(pod: Pod): {
+  req: Record<string, number>;
+  lim: Record<string, number>;
+} {
   const req: Record<string, number> = {};
   const lim: Record<string, number> = {};
   for (const c of pod.spec.containers) {
-    for (const [k, v] of Object.entries(c.resources?.requests ?? {})) req[k] = (req[k] ?? 0) + (parseQuantity(v) ?? 0);
-    for (const [k, v] of Object.entries(c.resources?.limits ?? {})) lim[k] = (lim[k] ?? 0) + (parseQuantity(v) ?? 0);
+    for (const [k, v] of Object.entries(c.resources?.requests ?? {}))
+      req[k] = (req[k] ?? 0) + (parseQuantity(v) ?? 0);
+    for (const [k, v] of Object.entries(c.resources?.limits ?? {}))
+      lim[k] = (lim[k] ?? 0) + (parseQuantity(v) ?? 0);
   }
   // Init containers run one at a time: a pod needs the larger of each init container and the sum.
   for (const c of pod.spec.initContainers ?? []) {
-    for (const [k, v] of Object.entries(c.resources?.requests ?? {})) req[k] = Math.max(req[k] ?? 0, parseQuantity(v) ?? 0);
-    for (const [k, v] of Object.entries(c.resources?.limits ?? {})) lim[k] = Math.max(lim[k] ?? 0, parseQuantity(v) ?? 0);
+    for (const [k, v] of Object.entries(c.resources?.requests ?? {}))
+      req[k] = Math.max(req[k] ?? 0, parseQuantity(v) ?? 0);
+    for (const [k, v] of Object.entries(c.resources?.limits ?? {}))
+      lim[k] = Math.max(lim[k] ?? 0, parseQuantity(v) ?? 0);
   }
   // A limit without a request defaults the request to the limit (SetDefaults_Pod).
   for (const k of Object.keys(lim)) if (req[k] === undefined) req[k] = lim[k];
   return { req, lim };
 }
 
-const percent = (part: number, whole: number): number => (whole > 0 ? Math.trunc((part / whole) * 100) : 0);
+const percent = (part: number, whole: number): number =>
+  whole > 0 ? Math.trunc((part / whole) * 100) : 0;
 
 /** From a node, its non-terminated pods and its events, `kubectl describe node` text. */
-export function describeNode(node: Node, pods: Pod[], list: Event[], nowMs: number): string {
+export function describeNode(
+  node: Node,
+  pods: Pod[],
+  list: Event[] | undefined,
+  nowMs: number,
+): string {
   const w = new TabbedText();
   w.write(0, `Name:\t${node.metadata.name}\n`);
   w.write(0, `Roles:\t${nodeRoles(node)}\n`);
@@ -353,19 +469,29 @@ export function describeNode(node: Node, pods: Pod[], list: Event[], nowMs: numb
   w.write(0, 'Lease:\n');
   w.write(1, `HolderIdentity:\t${node.metadata.name}\n`);
   w.write(1, 'AcquireTime:\t<unset>\n');
-  w.write(1, `RenewTime:\t${ready?.status === 'Unknown' ? toRfc1123z(ready.lastHeartbeatTime) : toRfc1123z(new Date(Math.floor(nowMs / 10000) * 10000).toISOString())}\n`);
+  w.write(
+    1,
+    `RenewTime:\t${ready?.status === 'Unknown' ? toRfc1123z(ready.lastHeartbeatTime) : toRfc1123z(new Date(Math.floor(nowMs / 10000) * 10000).toISOString())}\n`,
+  );
   const conditions = node.status.conditions ?? [];
   if (conditions.length > 0) {
-    w.write(0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n');
+    w.write(
+      0,
+      'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n',
+    );
     w.write(1, '----\t------\t-----------------\t------------------\t------\t-------\n');
     for (const c of conditions) {
-      w.write(1, `${c.type} \t${c.status} \t${toRfc1123z(c.lastHeartbeatTime)} \t${toRfc1123z(c.lastTransitionTime)} \t${c.reason ?? ''} \t${c.message ?? ''}\n`);
+      w.write(
+        1,
+        `${c.type} \t${c.status} \t${toRfc1123z(c.lastHeartbeatTime)} \t${toRfc1123z(c.lastTransitionTime)} \t${c.reason ?? ''} \t${c.message ?? ''}\n`,
+      );
     }
   }
   w.write(0, 'Addresses:\n');
   for (const a of node.status.addresses ?? []) w.write(1, `${a.type}:\t${a.address}\n`);
   const resourceList = (list: Record<string, unknown>): void => {
-    for (const name of Object.keys(list).sort()) w.write(0, `  ${name}:\t${quantityText(list[name])}\n`);
+    for (const name of Object.keys(list).sort())
+      w.write(0, `  ${name}:\t${quantityText(list[name])}\n`);
   };
   if (Object.keys(node.status.capacity ?? {}).length > 0) {
     w.write(0, 'Capacity:\n');
@@ -392,7 +518,10 @@ export function describeNode(node: Node, pods: Pod[], list: Event[], nowMs: numb
     w.write(0, `PodCIDRs:\t${node.spec.podCIDR}\n`);
   }
   if (node.spec.providerID) w.write(0, `ProviderID:\t${node.spec.providerID}\n`);
-  const allocatable = Object.keys(node.status.allocatable ?? {}).length > 0 ? node.status.allocatable! : (node.status.capacity ?? {});
+  const allocatable =
+    Object.keys(node.status.allocatable ?? {}).length > 0
+      ? node.status.allocatable!
+      : (node.status.capacity ?? {});
   const cpu = parseQuantity(allocatable.cpu) ?? 0;
   const memory = parseQuantity(allocatable.memory) ?? 0;
   const storage = parseQuantity(allocatable['ephemeral-storage']) ?? 0;
@@ -406,14 +535,29 @@ export function describeNode(node: Node, pods: Pod[], list: Event[], nowMs: numb
     for (const [k, v] of Object.entries(lim)) total.lim[k] = (total.lim[k] ?? 0) + v;
     const c = (v: number | undefined): string => formatQuantity(v ?? 0, false);
     const m = (v: number | undefined): string => formatQuantity(v ?? 0, true);
-    w.write(1, `${pod.metadata.namespace}\t${pod.metadata.name}\t\t${c(req.cpu)} (${percent(req.cpu ?? 0, cpu)}%)\t${c(lim.cpu)} (${percent(lim.cpu ?? 0, cpu)}%)\t${m(req.memory)} (${percent(req.memory ?? 0, memory)}%)\t${m(lim.memory)} (${percent(lim.memory ?? 0, memory)}%)\t${age(pod.metadata.creationTimestamp, nowMs)}\n`);
+    w.write(
+      1,
+      `${pod.metadata.namespace}\t${pod.metadata.name}\t\t${c(req.cpu)} (${percent(req.cpu ?? 0, cpu)}%)\t${c(lim.cpu)} (${percent(lim.cpu ?? 0, cpu)}%)\t${m(req.memory)} (${percent(req.memory ?? 0, memory)}%)\t${m(lim.memory)} (${percent(lim.memory ?? 0, memory)}%)\t${age(pod.metadata.creationTimestamp, nowMs)}\n`,
+    );
   }
-  w.write(0, 'Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n');
+  w.write(
+    0,
+    'Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n',
+  );
   w.write(1, 'Resource\tRequests\tLimits\n');
   w.write(1, '--------\t--------\t------\n');
-  w.write(1, `cpu\t${formatQuantity(total.req.cpu ?? 0, false)} (${percent(total.req.cpu ?? 0, cpu)}%)\t${formatQuantity(total.lim.cpu ?? 0, false)} (${percent(total.lim.cpu ?? 0, cpu)}%)\n`);
-  w.write(1, `memory\t${formatQuantity(total.req.memory ?? 0, true)} (${percent(total.req.memory ?? 0, memory)}%)\t${formatQuantity(total.lim.memory ?? 0, true)} (${percent(total.lim.memory ?? 0, memory)}%)\n`);
-  w.write(1, `ephemeral-storage\t${formatQuantity(total.req['ephemeral-storage'] ?? 0, true)} (${percent(total.req['ephemeral-storage'] ?? 0, storage)}%)\t${formatQuantity(total.lim['ephemeral-storage'] ?? 0, true)} (${percent(total.lim['ephemeral-storage'] ?? 0, storage)}%)\n`);
+  w.write(
+    1,
+    `cpu\t${formatQuantity(total.req.cpu ?? 0, false)} (${percent(total.req.cpu ?? 0, cpu)}%)\t${formatQuantity(total.lim.cpu ?? 0, false)} (${percent(total.lim.cpu ?? 0, cpu)}%)\n`,
+  );
+  w.write(
+    1,
+    `memory\t${formatQuantity(total.req.memory ?? 0, true)} (${percent(total.req.memory ?? 0, memory)}%)\t${formatQuantity(total.lim.memory ?? 0, true)} (${percent(total.lim.memory ?? 0, memory)}%)\n`,
+  );
+  w.write(
+    1,
+    `ephemeral-storage\t${formatQuantity(total.req['ephemeral-storage'] ?? 0, true)} (${percent(total.req['ephemeral-storage'] ?? 0, storage)}%)\t${formatQuantity(total.lim['ephemeral-storage'] ?? 0, true)} (${percent(total.lim['ephemeral-storage'] ?? 0, storage)}%)\n`,
+  );
   events(w, list, nowMs);
   return w.toString();
 }

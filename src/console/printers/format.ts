@@ -113,7 +113,10 @@ export function formatQuantity(value: number, binary: boolean): string {
   for (const [suffix, exp] of DECIMAL_SUFFIXES) {
     const mantissa = value / 10 ** exp;
     const rounded = Math.round(mantissa);
-    if (Math.abs(mantissa - rounded) < 1e-9 * Math.max(1, Math.abs(mantissa)) && Math.abs(rounded) >= 1) {
+    if (
+      Math.abs(mantissa - rounded) < 1e-9 * Math.max(1, Math.abs(mantissa)) &&
+      Math.abs(rounded) >= 1
+    ) {
       return `${rounded}${suffix}`;
     }
   }
@@ -127,5 +130,7 @@ export function isBinaryQuantity(q: unknown): boolean {
 
 /** The namespace and name of an object, as `ns/name`. */
 export function namespacedName(object: KubeObject): string {
-  return object.metadata.namespace ? `${object.metadata.namespace}/${object.metadata.name}` : object.metadata.name;
+  return object.metadata.namespace
+    ? `${object.metadata.namespace}/${object.metadata.name}`
+    : object.metadata.name;
 }

@@ -27,6 +27,10 @@ export interface TableOptions {
   /** `-A`: a NAMESPACE column first (namespaced kinds only). */
   withNamespace: boolean;
   noHeaders?: boolean;
+  /** `--show-labels`: a LABELS column last. */
+  showLabels?: boolean;
+  /** When several types are printed together, names carry their type (`daemonset.apps/x`). */
+  namePrefix?: string;
 }
 
 interface Columns<T> {
@@ -60,7 +64,9 @@ export function podStatusReason(pod: Pod): string {
     initializing = true;
     break;
   }
-  const initialized = pod.status.conditions?.some((c) => c.type === 'Initialized' && c.status === 'True');
+  const initialized = pod.status.conditions?.some(
+    (c) => c.type === 'Initialized' && c.status === 'True',
+  );
   if (!initializing || initialized) {
     let hasRunning = false;
     const statuses = pod.status.containerStatuses ?? [];
@@ -96,7 +102,9 @@ export function podReadyAndRestarts(pod: Pod, nowMs: number): { ready: string; r
     restarts += c.restartCount;
     note(c.lastState.terminated?.finishedAt);
   }
-  const initializing = (pod.status.initContainerStatuses ?? []).some((c) => !(c.state.terminated && c.state.terminated.exitCode === 0));
+  const initializing = (pod.status.initContainerStatuses ?? []).some(
+    (c) => !(c.state.terminated && c.state.terminated.exitCode === 0),
+  );
   if (!initializing) {
     restarts = 0;
     lastRestart = undefined;
@@ -122,9 +130,20 @@ const POD: Columns<Pod> = {
   wideHeaders: ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'],
   row: (p, o) => {
     const { ready, restarts } = podReadyAndRestarts(p, o.nowMs);
-    return [p.metadata.name, ready, podStatusReason(p), restarts, age(p.metadata.creationTimestamp, o.nowMs)];
+    return [
+      p.metadata.name,
+      ready,
+      podStatusReason(p),
+      restarts,
+      age(p.metadata.creationTimestamp, o.nowMs),
+    ];
   },
-  wideRow: (p) => [none(p.status.podIP), none(p.spec.nodeName), none(p.status.nominatedNodeName), '<none>'],
+  wideRow: (p) => [
+    none(p.status.podIP),
+    none(p.spec.nodeName),
+    none(p.status.nominatedNodeName),
+    '<none>',
+  ],
 };
 
 const NODE: Columns<Node> = {
@@ -147,7 +166,16 @@ const NODE: Columns<Node> = {
 };
 
 const DAEMONSET: Columns<DaemonSet> = {
-  headers: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE'],
+  headers: [
+    'NAME',
+    'DESIRED',
+    'CURRENT',
+    'READY',
+    'UP-TO-DATE',
+    'AVAILABLE',
+    'NODE SELECTOR',
+    'AGE',
+  ],
   wideHeaders: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
   row: (d, o) => [
     d.metadata.name,
@@ -175,7 +203,12 @@ const REVISION: Columns<ControllerRevision> = {
     const controller = owner
       ? `${owner.kind.toLowerCase()}${group.length > 1 ? `.${group[0]}` : ''}/${owner.name}`
       : '<none>';
-    return [r.metadata.name, controller, String(r.revision), age(r.metadata.creationTimestamp, o.nowMs)];
+    return [
+      r.metadata.name,
+      controller,
+      String(r.revision),
+      age(r.metadata.creationTimestamp, o.nowMs),
+    ];
   },
   wideRow: () => [],
 };
@@ -196,12 +229,34 @@ const EVENT: Columns<Event> = {
 
 // `get events -o wide` puts its extra columns in the middle, so it has its own layout.
 const EVENT_WIDE: Columns<Event> = {
-  headers: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'],
+  headers: [
+    'LAST SEEN',
+    'TYPE',
+    'REASON',
+    'OBJECT',
+    'SUBOBJECT',
+    'SOURCE',
+    'MESSAGE',
+    'FIRST SEEN',
+    'COUNT',
+    'NAME',
+  ],
   wideHeaders: [],
   row: (e, o) => {
     const [last, type, reason, target, message] = EVENT.row(e, o);
     const source = e.source.host ? `${e.source.component}, ${e.source.host}` : e.source.component;
-    return [last, type, reason, target, e.involvedObject.fieldPath ?? '', source, message, age(e.firstTimestamp, o.nowMs), String(e.count || 1), e.metadata.name];
+    return [
+      last,
+      type,
+      reason,
+      target,
+      e.involvedObject.fieldPath ?? '',
+      source,
+      message,
+      age(e.firstTimestamp, o.nowMs),
+      String(e.count || 1),
+      e.metadata.name,
+    ];
   },
   wideRow: () => [],
 };
@@ -209,7 +264,11 @@ const EVENT_WIDE: Columns<Event> = {
 const NAMESPACE: Columns<Namespace> = {
   headers: ['NAME', 'STATUS', 'AGE'],
   wideHeaders: [],
-  row: (n, o) => [n.metadata.name, n.status?.phase ?? 'Active', age(n.metadata.creationTimestamp, o.nowMs)],
+  row: (n, o) => [
+    n.metadata.name,
+    n.status?.phase ?? 'Active',
+    age(n.metadata.creationTimestamp, o.nowMs),
+  ],
   wideRow: () => [],
 };
 
@@ -244,7 +303,9 @@ const SERVICE: Columns<Service> = {
     s.spec.type ?? 'ClusterIP',
     s.spec.clusterIP ?? '<none>',
     '<none>',
-    (s.spec.ports ?? []).map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`).join(',') || '<none>',
+    (s.spec.ports ?? [])
+      .map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`)
+      .join(',') || '<none>',
     age(s.metadata.creationTimestamp, o.nowMs),
   ],
   wideRow: (s) => [formatLabels(s.spec.selector)],
@@ -278,18 +339,30 @@ const COLUMNS: Record<string, Columns<never>> = {
 
 /** From objects of one kind and the options, the table kubectl prints (ending in a newline). */
 export function printTable(kind: string, objects: KubeObject[], options: TableOptions): string {
-  const columns = (kind === 'Event' && options.wide ? EVENT_WIDE : COLUMNS[kind]) as unknown as Columns<KubeObject>;
-  const headers = [...columns.headers, ...(options.wide ? columns.wideHeaders : [])];
-  const rows = objects.map((object) => [
-    ...columns.row(object, options),
-    ...(options.wide ? columns.wideRow(object, options) : []),
-  ]);
+  const columns = (kind === 'Event' && options.wide
+    ? EVENT_WIDE
+    : COLUMNS[kind]) as unknown as Columns<KubeObject>;
+  const headers = [
+    ...columns.headers,
+    ...(options.wide ? columns.wideHeaders : []),
+    ...(options.showLabels ? ['LABELS'] : []),
+  ];
+  const rows = objects.map((object) => {
+    const row = [
+      ...columns.row(object, options),
+      ...(options.wide ? columns.wideRow(object, options) : []),
+    ];
+    if (options.showLabels) row.push(formatLabels(object.metadata.labels));
+    if (options.namePrefix && headers[0] === 'NAME') row[0] = `${options.namePrefix}/${row[0]}`;
+    return row;
+  });
   const lines: string[][] = [];
   if (!options.noHeaders) lines.push(options.withNamespace ? ['NAMESPACE', ...headers] : headers);
   objects.forEach((object, i) => {
     lines.push(options.withNamespace ? [object.metadata.namespace ?? '', ...rows[i]] : rows[i]);
   });
   // Cells may not contain tabs or newlines, or the tabwriter would misalign them.
-  const text = lines.map((cells) => cells.map((c) => c.replace(/[\t\n]/g, ' ')).join('\t')).join('\n') + '\n';
+  const text =
+    lines.map((cells) => cells.map((c) => c.replace(/[\t\n]/g, ' ')).join('\t')).join('\n') + '\n';
   return formatTabbed(text, TABLE_WRITER);
 }

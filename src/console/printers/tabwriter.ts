@@ -108,6 +108,8 @@ export class TabbedText {
 
   /** All sections, formatted. */
   toString(): string {
-    return this.sections.join('') + (this.raw ? this.current : formatTabbed(this.current, this.options));
+    return (
+      this.sections.join('') + (this.raw ? this.current : formatTabbed(this.current, this.options))
+    );
   }
 }

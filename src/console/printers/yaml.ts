@@ -69,8 +69,14 @@ function analyze(s: string): { blockPlain: boolean; flowPlain: boolean; singleQu
     }
     const code = c.codePointAt(0) ?? 0;
     const printable =
-      code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0x7e) || code === 0x85 ||
-      (code >= 0xa0 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd && code !== 0xfeff) || code >= 0x10000;
+      code === 0x9 ||
+      code === 0xa ||
+      code === 0xd ||
+      (code >= 0x20 && code <= 0x7e) ||
+      code === 0x85 ||
+      (code >= 0xa0 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd && code !== 0xfeff) ||
+      code >= 0x10000;
     if (!printable) special = true;
     if (c === '\n') lineBreaks = true;
     if (c === ' ') {
@@ -118,7 +124,13 @@ function fold(text: string, startColumn: number, indent: number): string {
   let column = startColumn;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === ' ' && text[i - 1] !== ' ' && text[i + 1] !== ' ' && column > BEST_WIDTH && i + 1 < text.length) {
+    if (
+      c === ' ' &&
+      text[i - 1] !== ' ' &&
+      text[i + 1] !== ' ' &&
+      column > BEST_WIDTH &&
+      i + 1 < text.length
+    ) {
       out += '\n' + ' '.repeat(indent);
       column = indent;
       continue;
@@ -140,7 +152,10 @@ function doubleQuote(s: string): string {
     else if (c === '\r') out += '\\r';
     else if (code === 0) out += '\\0';
     else if (code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0) || code === 0xfeff) {
-      out += code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+      out +=
+        code <= 0xff
+          ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`
+          : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
     } else out += c;
   }
   return out + '"';
@@ -162,7 +177,10 @@ function stringScalar(s: string, column: number, indent: number, isKey: boolean)
   const a = analyze(s);
   if (quoteForType) return doubleQuote(s);
   if (a.blockPlain) return isKey ? s : fold(s, column, indent);
-  if (a.singleQuoted) return isKey ? `'${s.replace(/'/g, "''")}'` : fold(`'${s.replace(/'/g, "''")}'`, column, indent);
+  if (a.singleQuoted)
+    return isKey
+      ? `'${s.replace(/'/g, "''")}'`
+      : fold(`'${s.replace(/'/g, "''")}'`, column, indent);
   return doubleQuote(s);
 }
 
@@ -182,8 +200,15 @@ function isEmptyCollection(value: unknown): boolean {
   return value !== null && typeof value === 'object' && Object.keys(value).length === 0;
 }
 
-function emitMapping(map: Record<string, unknown>, indent: number, out: string[], firstInline: string | undefined): void {
-  const keys = Object.keys(map).filter((k) => map[k] !== undefined).sort();
+function emitMapping(
+  map: Record<string, unknown>,
+  indent: number,
+  out: string[],
+  firstInline: string | undefined,
+): void {
+  const keys = Object.keys(map)
+    .filter((k) => map[k] !== undefined)
+    .sort();
   keys.forEach((key, i) => {
     const prefix = i === 0 && firstInline !== undefined ? firstInline : ' '.repeat(indent);
     const keyText = scalar(key, prefix.length, indent, true);

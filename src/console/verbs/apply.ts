@@ -26,14 +26,26 @@ export function plainCopy<T>(value: T): T {
  * in for namespaced kinds, and the last-applied annotation (the object itself as compact JSON,
  * with `annotations: {}` left behind when it had none, as GetModifiedConfiguration does).
  */
-export function prepareForApply(object: Record<string, unknown>, namespace: string): { object: Record<string, unknown> } | { error: string } {
+export function prepareForApply(
+  object: Record<string, unknown>,
+  namespace: string,
+): { object: Record<string, unknown> } | { error: string } {
   const copy = plainCopy(object);
-  const metadata = (typeof copy.metadata === 'object' && copy.metadata !== null ? copy.metadata : (copy.metadata = {})) as Record<string, unknown>;
+  const metadata = (
+    typeof copy.metadata === 'object' && copy.metadata !== null
+      ? copy.metadata
+      : (copy.metadata = {})
+  ) as Record<string, unknown>;
   const type = resourceOfKind(String(copy.kind));
   if (type?.namespaced) {
-    if (metadata.namespace === undefined || metadata.namespace === '') metadata.namespace = namespace;
+    if (metadata.namespace === undefined || metadata.namespace === '')
+      metadata.namespace = namespace;
   }
-  const annotations = (typeof metadata.annotations === 'object' && metadata.annotations !== null ? metadata.annotations : {}) as Record<string, unknown>;
+  const annotations = (
+    typeof metadata.annotations === 'object' && metadata.annotations !== null
+      ? metadata.annotations
+      : {}
+  ) as Record<string, unknown>;
   delete annotations[LAST_APPLIED];
   metadata.annotations = annotations;
   const lastApplied = compactJson(copy);
@@ -46,13 +58,23 @@ export function printedResource(kind: string): string {
   return resourceOfKind(kind)?.singular ?? kind.toLowerCase();
 }
 
-function applyOne(context: VerbContext, object: ManifestObject, file: string, errors: string[]): void {
+function applyOne(
+  context: VerbContext,
+  object: ManifestObject,
+  file: string,
+  errors: string[],
+): void {
   const value = object.value;
   const metadata = (value.metadata ?? {}) as Record<string, unknown>;
   const name = typeof metadata.name === 'string' ? metadata.name : '';
   const writtenNamespace = typeof metadata.namespace === 'string' ? metadata.namespace : '';
   const type = resourceOfKind(String(value.kind));
-  if (type?.namespaced && context.namespaceExplicit && writtenNamespace !== '' && writtenNamespace !== context.namespace) {
+  if (
+    type?.namespaced &&
+    context.namespaceExplicit &&
+    writtenNamespace !== '' &&
+    writtenNamespace !== context.namespace
+  ) {
     errors.push(
       `error: the namespace from the provided object "${writtenNamespace}" does not match the namespace "${context.namespace}". You must pass '--namespace=${writtenNamespace}' to perform this operation.`,
     );
@@ -63,15 +85,27 @@ function applyOne(context: VerbContext, object: ManifestObject, file: string, er
     errors.push(prepared.error);
     return;
   }
-  const namespace = type?.namespaced ? String((prepared.object.metadata as Record<string, unknown>).namespace) : undefined;
-  const existed = type !== undefined && name !== '' && context.cluster.get(type.kind, name, namespace) !== undefined;
+  const namespace = type?.namespaced
+    ? String((prepared.object.metadata as Record<string, unknown>).namespace)
+    : undefined;
+  const existed =
+    type !== undefined &&
+    name !== '' &&
+    context.cluster.get(type.kind, name, namespace) !== undefined;
   const result = context.cluster.execute({ op: 'apply', object: prepared.object });
   if (result.ok) {
     for (const warning of result.warnings ?? []) context.output.error(`Warning: ${warning}`);
     context.output.print(operationDone(printedResource(String(value.kind)), name, result.action));
     return;
   }
-  errors.push(formatApiError(result.error, { verb: existed ? 'patching' : 'creating', file, name, namespace: writtenNamespace }));
+  errors.push(
+    formatApiError(result.error, {
+      verb: existed ? 'patching' : 'creating',
+      file,
+      name,
+      namespace: writtenNamespace,
+    }),
+  );
 }
 
 export const apply: Verb = {

@@ -4,7 +4,11 @@ import { fetchCopy, sendUpdate } from './update.ts';
 import { alreadyCordoned, alreadyUncordoned, operationDone, usageError } from '../messages.ts';
 
 /** Sets or clears spec.unschedulable; prints kubectl's line. Returns false on failure. */
-export function setUnschedulable(context: Parameters<Verb['run']>[1], name: string, unschedulable: boolean): boolean {
+export function setUnschedulable(
+  context: Parameters<Verb['run']>[1],
+  name: string,
+  unschedulable: boolean,
+): boolean {
   const node = fetchCopy(context, 'Node', name);
   if (!node) return false;
   if ((node.spec.unschedulable === true) === unschedulable) {
@@ -24,9 +28,16 @@ function cordonVerb(name: 'cordon' | 'uncordon'): Verb {
     mutates: true,
     flags: [],
     run(args, context) {
-      if (args.positionals.length === 0) return context.output.fail(usageError('USAGE: ' + name + ' NODE [flags]', `kubectl ${name}`));
+      if (args.positionals.length === 0)
+        return context.output.fail(
+          usageError('USAGE: ' + name + ' NODE [flags]', `kubectl ${name}`),
+        );
       for (const word of args.positionals) {
-        const node = word.startsWith('node/') ? word.slice(5) : word.startsWith('nodes/') ? word.slice(6) : word;
+        const node = word.startsWith('node/')
+          ? word.slice(5)
+          : word.startsWith('nodes/')
+            ? word.slice(6)
+            : word;
         if (!setUnschedulable(context, node, name === 'cordon')) context.output.exit = 1;
       }
       return context.output.exit;

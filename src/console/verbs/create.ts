@@ -11,9 +11,19 @@ export const create: Verb = {
   run(args, context) {
     const out = context.output;
     const [what, name, ...rest] = args.positionals;
-    if (what !== 'namespace' && what !== 'ns') return out.fail(verbNotOffered(`create ${what ?? ''}`.trim()));
-    if (name === undefined || rest.length > 0) return out.fail(usageError('exactly one NAME is required, got ' + (name === undefined ? 0 : 1 + rest.length), 'kubectl create namespace'));
-    const result = context.cluster.execute({ op: 'create', object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } });
+    if (what !== 'namespace' && what !== 'ns')
+      return out.fail(verbNotOffered(`create ${what ?? ''}`.trim()));
+    if (name === undefined || rest.length > 0)
+      return out.fail(
+        usageError(
+          'exactly one NAME is required, got ' + (name === undefined ? 0 : 1 + rest.length),
+          'kubectl create namespace',
+        ),
+      );
+    const result = context.cluster.execute({
+      op: 'create',
+      object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } },
+    });
     if (!result.ok) return out.fail(formatApiError(result.error, { verb: 'creating' }));
     out.print(operationDone('namespace', name, 'created'));
     return 0;

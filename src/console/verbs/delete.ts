@@ -15,8 +15,19 @@ import { deleted, deleteNeedsTarget, noResourcesFound, requiredResource } from '
 import { resourceOfKind } from '../resources.ts';
 import { printedResource } from './apply.ts';
 
-function deleteOne(context: VerbContext, kind: Kind, name: string, namespace: string | undefined, grace: number | undefined, file?: string): void {
-  const result = context.cluster.execute({ op: 'delete', key: { kind, name, namespace }, gracePeriodSeconds: grace });
+function deleteOne(
+  context: VerbContext,
+  kind: Kind,
+  name: string,
+  namespace: string | undefined,
+  grace: number | undefined,
+  file?: string,
+): void {
+  const result = context.cluster.execute({
+    op: 'delete',
+    key: { kind, name, namespace },
+    gracePeriodSeconds: grace,
+  });
   if (result.ok) context.output.print(deleted(printedResource(kind), name));
   else context.output.fail(formatApiError(result.error, { verb: 'deleting', file }));
 }
@@ -53,10 +64,14 @@ export const del: Verb = {
         const metadata = (value.metadata ?? {}) as Record<string, unknown>;
         const name = String(metadata.name ?? '');
         if (!type) {
-          out.fail(`error: resource mapping not found for name: "${name}" namespace: "${String(metadata.namespace ?? '')}" from "${item.file}": no matches for kind "${String(value.kind)}" in version "${String(value.apiVersion)}"\nensure CRDs are installed first`);
+          out.fail(
+            `error: resource mapping not found for name: "${name}" namespace: "${String(metadata.namespace ?? '')}" from "${item.file}": no matches for kind "${String(value.kind)}" in version "${String(value.apiVersion)}"\nensure CRDs are installed first`,
+          );
           continue;
         }
-        const namespace = type.namespaced ? String(metadata.namespace ?? context.namespace) : undefined;
+        const namespace = type.namespaced
+          ? String(metadata.namespace ?? context.namespace)
+          : undefined;
         deleteOne(context, type.kind, name, namespace, grace, item.file);
       }
       if (loaded.fatal) out.fail(loaded.fatal);
@@ -71,19 +86,30 @@ export const del: Verb = {
       const namespace = type.namespaced ? context.namespace : undefined;
       if (names.length > 0) {
         for (const name of names) {
-          if (boolFlag(args, 'ignore-not-found') && !context.cluster.get(type.kind, name, namespace)) continue;
+          if (
+            boolFlag(args, 'ignore-not-found') &&
+            !context.cluster.get(type.kind, name, namespace)
+          )
+            continue;
           deleteOne(context, type.kind, name, namespace, grace);
         }
         continue;
       }
-      if (selector === undefined && fieldSelector === undefined && !boolFlag(args, 'all')) return out.fail(deleteNeedsTarget());
-      const listed = context.cluster.list(type.kind, { namespace, labelSelector: selector, fieldSelector });
-      if ('error' in listed) return out.fail(listed.error.startsWith('error') ? listed.error : `error: ${listed.error}`);
+      if (selector === undefined && fieldSelector === undefined && !boolFlag(args, 'all'))
+        return out.fail(deleteNeedsTarget());
+      const listed = context.cluster.list(type.kind, {
+        namespace,
+        labelSelector: selector,
+        fieldSelector,
+      });
+      if ('error' in listed)
+        return out.fail(listed.error.startsWith('error') ? listed.error : `error: ${listed.error}`);
       if (listed.length === 0) {
         out.error(noResourcesFound(undefined));
         continue;
       }
-      for (const object of listed) deleteOne(context, type.kind, object.metadata.name, object.metadata.namespace, grace);
+      for (const object of listed)
+        deleteOne(context, type.kind, object.metadata.name, object.metadata.namespace, grace);
     }
     return out.exit;
   },

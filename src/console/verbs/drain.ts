@@ -30,7 +30,8 @@ export const drain: Verb = {
   ],
   run(args, context) {
     const out = context.output;
-    if (args.positionals.length !== 1) return out.fail(usageError('USAGE: drain NODE [flags]', 'kubectl drain'));
+    if (args.positionals.length !== 1)
+      return out.fail(usageError('USAGE: drain NODE [flags]', 'kubectl drain'));
     const name = args.positionals[0].replace(/^nodes?\//, '');
     if (!setUnschedulable(context, name, true)) return 1;
     const listed = context.cluster.list('Pod', { fieldSelector: `spec.nodeName=${name}` });
@@ -68,7 +69,11 @@ export const drain: Verb = {
     if (warnings.length > 0) out.error(warnings.join('; '));
     for (const pod of toEvict) out.print(drainEvicting(pod.namespace, pod.name));
     for (const pod of toEvict) {
-      const result = context.cluster.execute({ op: 'evict', namespace: pod.namespace, name: pod.name });
+      const result = context.cluster.execute({
+        op: 'evict',
+        namespace: pod.namespace,
+        name: pod.name,
+      });
       if (!result.ok) return out.fail(formatApiError(result.error, { verb: 'evicting' }));
       out.print(operationDone('pod', pod.name, 'evicted'));
     }

@@ -8,17 +8,36 @@ import type { KubeObject } from '../../engine/types.ts';
 import { boolFlag, stringFlag } from '../args.ts';
 import { nowMs, type VerbContext } from '../context.ts';
 import { resolveTargets } from '../targets.ts';
-import { allNamespacesWithName, noResourcesFound, notFound, outputNotOffered, requiredResource, unknownOutputFormat } from '../messages.ts';
+import {
+  allNamespacesWithName,
+  noResourcesFound,
+  notFound,
+  outputNotOffered,
+  requiredResource,
+  unknownOutputFormat,
+} from '../messages.ts';
 import { printTable } from '../printers/table.ts';
 import { printJson, toList } from '../printers/json.ts';
 import { printYaml } from '../printers/yaml.ts';
 import type { ResourceType } from '../resources.ts';
 
 const OFFERED_OUTPUTS = new Set(['wide', 'json', 'yaml', 'name']);
-const UPSTREAM_OUTPUTS = ['custom-columns', 'custom-columns-file', 'go-template', 'go-template-file', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'template', 'templatefile'];
+const UPSTREAM_OUTPUTS = [
+  'custom-columns',
+  'custom-columns-file',
+  'go-template',
+  'go-template-file',
+  'jsonpath',
+  'jsonpath-as-json',
+  'jsonpath-file',
+  'template',
+  'templatefile',
+];
 
 /** From `-o`'s value, the format, or the error kubectl (or the playground) gives. */
-export function checkOutput(output: string | undefined): { format: string | undefined } | { error: string } {
+export function checkOutput(
+  output: string | undefined,
+): { format: string | undefined } | { error: string } {
   if (output === undefined || output === '') return { format: undefined };
   if (OFFERED_OUTPUTS.has(output)) return { format: output };
   const base = output.split('=')[0];
@@ -32,17 +51,26 @@ function plain(object: KubeObject): unknown {
 }
 
 /** From objects and a format, the text `get` prints for them. */
-export function printObjects(type: ResourceType, objects: KubeObject[], format: string | undefined, single: boolean, context: VerbContext, allNamespaces: boolean, noHeaders = false): string {
+export function printObjects(
+  type: ResourceType,
+  objects: KubeObject[],
+  format: string | undefined,
+  single: boolean,
+  context: VerbContext,
+  allNamespaces: boolean,
+  table: { noHeaders?: boolean; showLabels?: boolean; namePrefix?: string } = {},
+): string {
   if (format === 'json' || format === 'yaml') {
     const value = single && objects.length === 1 ? plain(objects[0]) : toList(objects.map(plain));
     return format === 'json' ? printJson(value) : printYaml(value);
   }
-  if (format === 'name') return objects.map((o) => `${type.singular}/${o.metadata.name}\n`).join('');
+  if (format === 'name')
+    return objects.map((o) => `${type.singular}/${o.metadata.name}\n`).join('');
   return printTable(type.kind, objects, {
     nowMs: nowMs(context),
     wide: format === 'wide',
     withNamespace: allNamespaces && type.namespaced,
-    noHeaders,
+    ...table,
   });
 }
 
@@ -55,6 +83,7 @@ export const get: Verb = {
     { name: 'field-selector', type: 'string' },
     { name: 'all-namespaces', short: 'A', type: 'bool' },
     { name: 'no-headers', type: 'bool' },
+    { name: 'show-labels', type: 'bool' },
   ],
   run(args, context) {
     const out = context.output;
@@ -66,6 +95,30 @@ export const get: Verb = {
     const allNamespaces = boolFlag(args, 'all-namespaces');
     const selector = stringFlag(args, 'selector');
     const fieldSelector = stringFlag(args, 'field-selector');
+    const several = targets.length > 1;
+    const table = {
+      noHeaders: boolFlag(args, 'no-headers'),
+      showLabels: boolFlag(args, 'show-labels'),
+    };
+    // Several types print one table each, separated by a blank line, names prefixed by type.
+    const human = output.format === undefined || output.format === 'wide';
+    const collected: { type: ResourceType; objects: KubeObject[] }[] = [];
+    let printedTables = 0;
+    const emit = (type: ResourceType, objects: KubeObject[], single: boolean): void => {
+      if (several && !human) {
+        collected.push({ type, objects });
+        return;
+      }
+      if (several && printedTables > 0) out.write('\n');
+      out.write(
+        printObjects(type, objects, output.format, single, context, allNamespaces, {
+          ...table,
+          namePrefix: several ? type.singular : undefined,
+        }),
+      );
+      printedTables++;
+    };
+    let emptyLists = 0;
     for (const target of targets) {
       const { type, names } = target;
       const namespace = type.namespaced ? context.namespace : undefined;
@@ -78,7 +131,7 @@ export const get: Verb = {
           if (object) found.push(object);
           else missing.push(notFound(type.plural, name));
         }
-        if (found.length > 0) out.write(printObjects(type, found, output.format, names.length === 1, context, false, boolFlag(args, 'no-headers')));
+        if (found.length > 0) emit(type, found, names.length === 1 && !several);
         for (const m of missing) out.fail(m);
         continue;
       }
@@ -87,12 +140,29 @@ export const get: Verb = {
         labelSelector: selector,
         fieldSelector,
       });
-      if ('error' in listed) return out.fail(listed.error.startsWith('error') ? listed.error : `error: ${listed.error}`);
-      if (listed.length === 0 && (output.format === undefined || output.format === 'wide')) {
-        out.error(noResourcesFound(allNamespaces || !type.namespaced ? undefined : namespace));
+      if ('error' in listed)
+        return out.fail(listed.error.startsWith('error') ? listed.error : `error: ${listed.error}`);
+      if (listed.length === 0 && human) {
+        emptyLists++;
         continue;
       }
-      out.write(printObjects(type, listed, output.format, false, context, allNamespaces, boolFlag(args, 'no-headers')));
+      emit(type, listed, false);
+    }
+    if (emptyLists > 0 && printedTables === 0 && out.exit === 0) {
+      const namespaced = targets.some((t) => t.type.namespaced);
+      out.error(noResourcesFound(allNamespaces || !namespaced ? undefined : context.namespace));
+    }
+    if (collected.length > 0) {
+      if (output.format === 'name') {
+        out.write(
+          collected
+            .map((c) => printObjects(c.type, c.objects, 'name', false, context, false))
+            .join(''),
+        );
+      } else {
+        const all = collected.flatMap((c) => c.objects);
+        out.write(printObjects(collected[0].type, all, output.format, false, context, false));
+      }
     }
     return out.exit;
   },

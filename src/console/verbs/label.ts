@@ -6,7 +6,14 @@ import type { Verb } from './verb.ts';
 import { boolFlag } from '../args.ts';
 import { fetchCopy, sendUpdate } from './update.ts';
 import { resolveTargets } from '../targets.ts';
-import { invalidLabelSpec, labelAlreadyHasValue, labelNeedsSpec, labelNotFound, operationDone, requiredResource } from '../messages.ts';
+import {
+  invalidLabelSpec,
+  labelAlreadyHasValue,
+  labelNeedsSpec,
+  labelNotFound,
+  operationDone,
+  requiredResource,
+} from '../messages.ts';
 
 const NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -79,7 +86,8 @@ export const label: Verb = {
     const labels: Record<string, string> = { ...(object.metadata.labels ?? {}) };
     const before = JSON.stringify(labels);
     for (const [key, value] of add) {
-      if (!overwrite && Object.hasOwn(labels, key) && labels[key] !== value) return out.fail(labelAlreadyHasValue(key, labels[key]));
+      if (!overwrite && Object.hasOwn(labels, key) && labels[key] !== value)
+        return out.fail(labelAlreadyHasValue(key, labels[key]));
       labels[key] = value;
     }
     for (const key of remove) {

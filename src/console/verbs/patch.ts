@@ -7,15 +7,28 @@ import type { Verb } from './verb.ts';
 import { stringFlag } from '../args.ts';
 import { fetchCopy, sendUpdate } from './update.ts';
 import { resolveTargets } from '../targets.ts';
-import { operationDone, patchNeedsPatch, patchNotObject, patchTypeNotOffered, patchUnknownType, requiredResource } from '../messages.ts';
+import {
+  operationDone,
+  patchNeedsPatch,
+  patchNotObject,
+  patchTypeNotOffered,
+  patchUnknownType,
+  requiredResource,
+} from '../messages.ts';
 import { sortKeys } from '../printers/json.ts';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** From a target and a patch, the merged value (RFC 7386; `strategic` merges named list items). */
 export function mergePatch(target: unknown, patch: unknown, strategic: boolean): unknown {
   if (!isObject(patch)) {
-    if (strategic && Array.isArray(patch) && Array.isArray(target) && patch.every((p) => isObject(p) && typeof p.name === 'string')) {
+    if (
+      strategic &&
+      Array.isArray(patch) &&
+      Array.isArray(target) &&
+      patch.every((p) => isObject(p) && typeof p.name === 'string')
+    ) {
       const out = target.map((t) => t as unknown);
       for (const item of patch as Record<string, unknown>[]) {
         const index = out.findIndex((t) => isObject(t) && t.name === item.name);

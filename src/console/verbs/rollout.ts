@@ -37,15 +37,23 @@ import {
 const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
 
 /** The DaemonSet status viewer (rollout_status.go): message, done, or an error. */
-export function daemonSetStatus(ds: DaemonSet): { message: string; done: boolean } | { error: string } {
-  if ((ds.spec.updateStrategy?.type ?? 'RollingUpdate') !== 'RollingUpdate') return { error: rolloutOnlyRollingUpdate() };
+export function daemonSetStatus(
+  ds: DaemonSet,
+): { message: string; done: boolean } | { error: string } {
+  if ((ds.spec.updateStrategy?.type ?? 'RollingUpdate') !== 'RollingUpdate')
+    return { error: rolloutOnlyRollingUpdate() };
   const s = ds.status;
   if ((ds.metadata.generation ?? 0) <= (s?.observedGeneration ?? 0)) {
     const desired = s?.desiredNumberScheduled ?? 0;
     const updated = s?.updatedNumberScheduled ?? 0;
     const available = s?.numberAvailable ?? 0;
-    if (updated < desired) return { message: rolloutWaitingUpdated(ds.metadata.name, updated, desired), done: false };
-    if (available < desired) return { message: rolloutWaitingAvailable(ds.metadata.name, available, desired), done: false };
+    if (updated < desired)
+      return { message: rolloutWaitingUpdated(ds.metadata.name, updated, desired), done: false };
+    if (available < desired)
+      return {
+        message: rolloutWaitingAvailable(ds.metadata.name, available, desired),
+        done: false,
+      };
     return { message: rolloutDone(ds.metadata.name), done: true };
   }
   return { message: rolloutWaitingObserved(), done: false };
@@ -61,7 +69,9 @@ export function revisionsOf(context: VerbContext, ds: DaemonSet): ControllerRevi
 }
 
 function templateOf(revision: ControllerRevision): PodTemplateSpec {
-  const template = JSON.parse(JSON.stringify(revision.data.spec.template)) as PodTemplateSpec & { $patch?: string };
+  const template = JSON.parse(JSON.stringify(revision.data.spec.template)) as PodTemplateSpec & {
+    $patch?: string;
+  };
   delete template.$patch;
   return template;
 }
@@ -99,7 +109,9 @@ function history(context: VerbContext, ds: DaemonSet, revision: number | undefin
   if (revision !== undefined && revision > 0) {
     const found = revisions.find((r) => r.revision === revision);
     if (!found) return out.fail(historyRevisionNotFound());
-    out.write(`daemonset.apps/${ds.metadata.name} with revision #${revision}\n${describeTemplate(templateOf(found))}\n`);
+    out.write(
+      `daemonset.apps/${ds.metadata.name} with revision #${revision}\n${describeTemplate(templateOf(found))}\n`,
+    );
     return 0;
   }
   if (revisions.length === 0) {
@@ -107,9 +119,14 @@ function history(context: VerbContext, ds: DaemonSet, revision: number | undefin
     return 0;
   }
   // history.go's own tabwriter (padding 2) lays out REVISION and CHANGE-CAUSE.
-  const rows = revisions.map((r) => [String(r.revision), r.metadata.annotations?.['kubernetes.io/change-cause'] || '<none>']);
+  const rows = revisions.map((r) => [
+    String(r.revision),
+    r.metadata.annotations?.['kubernetes.io/change-cause'] || '<none>',
+  ]);
   const width = Math.max('REVISION'.length, ...rows.map((r) => r[0].length)) + 2;
-  const table = [['REVISION', 'CHANGE-CAUSE'], ...rows].map(([a, b]) => a.padEnd(width) + b).join('\n');
+  const table = [['REVISION', 'CHANGE-CAUSE'], ...rows]
+    .map(([a, b]) => a.padEnd(width) + b)
+    .join('\n');
   out.write(`daemonset.apps/${ds.metadata.name} \n${table}\n\n`);
   return 0;
 }
@@ -141,7 +158,10 @@ function restart(context: VerbContext, name: string): number {
   const ds = fetchCopy(context, 'DaemonSet', name);
   if (!ds) return 1;
   const metadata = (ds.spec.template.metadata ??= {});
-  metadata.annotations = { ...(metadata.annotations ?? {}), 'kubectl.kubernetes.io/restartedAt': toRfc3339(epochMs(context.cluster.now)) };
+  metadata.annotations = {
+    ...(metadata.annotations ?? {}),
+    'kubectl.kubernetes.io/restartedAt': toRfc3339(epochMs(context.cluster.now)),
+  };
   if (!sendUpdate(context, ds)) return 1;
   context.output.print(operationDone('daemonset.apps', name, 'restarted'));
   return 0;
@@ -161,15 +181,21 @@ export const rollout: Verb = {
     const out = context.output;
     const [sub, ...rest] = args.positionals;
     if (!['status', 'history', 'undo', 'restart'].includes(sub ?? '')) {
-      if (['pause', 'resume'].includes(sub ?? '')) return out.fail(verbNotOffered(`rollout ${sub}`));
-      return out.fail(sub === undefined ? rolloutNeedsResource() : `error: unknown command "${sub}" for "kubectl rollout"`);
+      if (['pause', 'resume'].includes(sub ?? ''))
+        return out.fail(verbNotOffered(`rollout ${sub}`));
+      return out.fail(
+        sub === undefined
+          ? rolloutNeedsResource()
+          : `error: unknown command "${sub}" for "kubectl rollout"`,
+      );
     }
     if (rest.length === 0) return out.fail(rolloutNeedsResource());
     const targets = resolveTargets(rest);
     if ('error' in targets) return out.fail(targets.error);
     const [target] = targets;
     if (target.names.length === 0) return out.fail(rolloutNeedsResource());
-    if (target.type.kind !== 'DaemonSet') return out.fail(rolloutKindNotSupported(target.type.plural));
+    if (target.type.kind !== 'DaemonSet')
+      return out.fail(rolloutKindNotSupported(target.type.plural));
     const name = target.names[0];
     if (sub === 'status') {
       const timeoutText = stringFlag(args, 'timeout');

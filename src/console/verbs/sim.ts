@@ -9,7 +9,13 @@ import { formatApiError } from '../api-errors.ts';
 import { simBadCondition, simBadDuration, simNotSettled, simUsage } from '../messages.ts';
 
 const SETTLE_CAP_MS = 10 * 60 * 1000;
-const CONDITIONS = ['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable'] as const;
+const CONDITIONS = [
+  'Ready',
+  'MemoryPressure',
+  'DiskPressure',
+  'PIDPressure',
+  'NetworkUnavailable',
+] as const;
 const STATUSES = ['True', 'False', 'Unknown'] as const;
 
 /** From the words after `sim`, runs the command and returns its exit code. */
@@ -25,14 +31,24 @@ export function runSim(words: string[], cluster: Cluster, output: Output): numbe
   if (sub === 'settle') {
     if (rest.length !== 0) return output.fail(simUsage());
     const result = cluster.settle(SETTLE_CAP_MS);
-    if (!result.settled) return output.fail(simNotSettled(result.stillChanging ?? 'the cluster is still changing'));
+    if (!result.settled)
+      return output.fail(simNotSettled(result.stillChanging ?? 'the cluster is still changing'));
     return 0;
   }
   if (sub === 'node') {
     const [name, word, condition, extra] = rest;
-    if (name === undefined || word !== 'condition' || condition === undefined || extra !== undefined) return output.fail(simUsage());
+    if (
+      name === undefined ||
+      word !== 'condition' ||
+      condition === undefined ||
+      extra !== undefined
+    )
+      return output.fail(simUsage());
     const [type, status] = condition.split('=');
-    if (!(CONDITIONS as readonly string[]).includes(type) || !(STATUSES as readonly string[]).includes(status)) {
+    if (
+      !(CONDITIONS as readonly string[]).includes(type) ||
+      !(STATUSES as readonly string[]).includes(status)
+    ) {
       return output.fail(simBadCondition(condition));
     }
     const result = cluster.execute({

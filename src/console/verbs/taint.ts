@@ -29,7 +29,9 @@ function toText(t: { key: string; value?: string; effect?: string }): string {
 }
 
 /** From taint arguments, the taints to add and remove, or kubectl's error. */
-export function parseTaints(specs: string[]): { add: Taint[]; remove: { key: string; effect?: string }[] } | { error: string } {
+export function parseTaints(
+  specs: string[],
+): { add: Taint[]; remove: { key: string; effect?: string }[] } | { error: string } {
   const add: Taint[] = [];
   const remove: { key: string; effect?: string }[] = [];
   for (const spec of specs) {
@@ -53,8 +55,13 @@ export function parseTaints(specs: string[]): { add: Taint[]; remove: { key: str
     }
     const keyProblem = isQualifiedName(key);
     if (keyProblem) return { error: invalidTaintSpec(spec, keyProblem) };
-    if (add.some((t) => t.key === key && t.effect === effect)) return { error: duplicatedTaint(toText({ key, value, effect })) };
-    add.push(value === undefined ? { key, effect: effect as TaintEffect } : { key, value, effect: effect as TaintEffect });
+    if (add.some((t) => t.key === key && t.effect === effect))
+      return { error: duplicatedTaint(toText({ key, value, effect })) };
+    add.push(
+      value === undefined
+        ? { key, effect: effect as TaintEffect }
+        : { key, value, effect: effect as TaintEffect },
+    );
   }
   return { add, remove };
 }
@@ -82,22 +89,29 @@ export const taint: Verb = {
     if (!node) return 1;
     const old = node.spec.taints ?? [];
     if (!overwrite) {
-      const exists = parsed.add.filter((t) => old.some((o) => o.key === t.key && o.effect === t.effect)).map((t) => t.key);
-      if (exists.length > 0) return out.fail(taintAlreadyExists(node.metadata.name, exists.join(',')));
+      const exists = parsed.add
+        .filter((t) => old.some((o) => o.key === t.key && o.effect === t.effect))
+        .map((t) => t.key);
+      if (exists.length > 0)
+        return out.fail(taintAlreadyExists(node.metadata.name, exists.join(',')));
     }
     const next: Taint[] = [...parsed.add];
-    for (const o of old) if (!next.some((t) => t.key === o.key && t.effect === o.effect)) next.push(o);
+    for (const o of old)
+      if (!next.some((t) => t.key === o.key && t.effect === o.effect)) next.push(o);
     const added = old.length !== next.length;
     let removedAny = false;
     let current = next;
     for (const r of parsed.remove) {
       const before = current.length;
-      current = current.filter((t) => !(t.key === r.key && (r.effect === undefined || t.effect === r.effect)));
+      current = current.filter(
+        (t) => !(t.key === r.key && (r.effect === undefined || t.effect === r.effect)),
+      );
       const removed = current.length !== before;
       removedAny = removed;
       if (!removed) return out.fail(taintNotFound(toText(r)));
     }
-    const operation = (added && removedAny) || overwrite ? 'modified' : added ? 'tainted' : 'untainted';
+    const operation =
+      (added && removedAny) || overwrite ? 'modified' : added ? 'tainted' : 'untainted';
     node.spec.taints = current;
     if (current.length === 0) delete node.spec.taints;
     if (!sendUpdate(context, node)) return 1;

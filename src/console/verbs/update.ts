@@ -9,7 +9,11 @@ import { notFound } from '../messages.ts';
 import { resourceOfKind } from '../resources.ts';
 
 /** From a kind and name, a modifiable plain copy of the stored object, or prints NotFound. */
-export function fetchCopy<K extends Kind>(context: VerbContext, kind: K, name: string): ObjectOf<K> | undefined {
+export function fetchCopy<K extends Kind>(
+  context: VerbContext,
+  kind: K,
+  name: string,
+): ObjectOf<K> | undefined {
   const type = resourceOfKind(kind)!;
   const object = context.cluster.get(kind, name, type.namespaced ? context.namespace : undefined);
   if (!object) {

@@ -21,7 +21,9 @@ import {
 import { renderFieldError } from './field-errors.ts';
 import { parseQuantity } from './quantity.ts';
 import { cloneJson, copyMap, isObject } from './records.ts';
+import { objectKindErrors } from './kind-check.ts';
 import { findKind, type KindInfo } from './schema.ts';
+import { objectWarnings } from './warnings.ts';
 import { obj, objs, str, type Obj } from './validation/common.ts';
 import { validateDaemonSet, validateDaemonSetUpdate } from './validation/daemonset.ts';
 import {
@@ -45,7 +47,14 @@ export interface AdmissionRequest {
   existing?: KubeObject;
 }
 
-export type AdmissionResult = { ok: true; object: KubeObject } | { ok: false; error: ApiError };
+export type AdmissionResult =
+  | {
+      ok: true;
+      object: KubeObject;
+      /** Warnings the API server sends with an accepted object (kubectl: `Warning: ...`); absent when none. */
+      warnings?: string[];
+    }
+  | { ok: false; error: ApiError };
 
 /** Metadata fields only the API server sets; whatever the client sent is dropped. */
 const SERVER_SET_METADATA = [
@@ -119,25 +128,11 @@ function admitUnsafe(request: AdmissionRequest): AdmissionResult {
     const name = str(obj(object, 'metadata'), 'name');
     return { ok: false, error: { reason: 'Invalid', kind, name, causes } };
   }
-  return { ok: true, object: object as unknown as KubeObject };
-}
-
-/**
- * getObjectKind of kubectl's validation package: the checks kubectl makes before sending, in
- * its words (`apiVersion not set`, `kind not set`, ...).
- */
-function objectKindErrors(raw: unknown): string[] {
-  if (!isObject(raw)) return ['invalid object to validate'];
-  const errors: string[] = [];
-  const apiVersion = Object.hasOwn(raw, 'apiVersion') ? raw.apiVersion : undefined;
-  if (apiVersion === undefined || apiVersion === null) errors.push('apiVersion not set');
-  else if (typeof apiVersion !== 'string') errors.push("apiVersion isn't string type");
-  else if ((apiVersion.match(/\//g) ?? []).length > 1)
-    errors.push(`unexpected GroupVersion string: ${apiVersion}`);
-  const kind = Object.hasOwn(raw, 'kind') ? raw.kind : undefined;
-  if (kind === undefined || kind === null) errors.push('kind not set');
-  else if (typeof kind !== 'string') errors.push("kind isn't string type");
-  return errors;
+  const warnings = objectWarnings(object);
+  const admitted = object as unknown as KubeObject;
+  return warnings.length > 0
+    ? { ok: true, object: admitted, warnings }
+    : { ok: true, object: admitted };
 }
 
 /** Drops server-set metadata; cluster-scoped kinds lose any namespace, namespaced ones default it. */

@@ -9,6 +9,7 @@
  * otherwise succeeded, all of them, joined with ", ".
  */
 import { QUANTITY_SYNTAX_MESSAGE, canonicalQuantity, parseQuantityString } from './quantity.ts';
+import { goQuote } from './go-quote.ts';
 import { cloneJson, createMap, isObject } from './records.ts';
 import { STRUCTS, goTypeName, type FieldSchema } from './schema.ts';
 
@@ -271,20 +272,4 @@ function decodeBase64(value: string, state: DecodeState): string | undefined {
     return save(state, `illegal base64 data at input byte ${body.length - (body.length % 4)}`);
   }
   return text;
-}
-
-/** Go's `%q` for a plain string: double quotes with backslash escapes. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
 }

@@ -4,7 +4,7 @@
  * `renderFieldError`, the one implementation of `field.Error.Error()` shared by console and tests.
  */
 import type { FieldError } from '../operations.ts';
-import { goQuote } from './decode.ts';
+import { goQuote } from './go-quote.ts';
 import { isObject } from './records.ts';
 
 /** From a path and a detail, `field.Required`. */

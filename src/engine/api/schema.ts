@@ -707,3 +707,38 @@ export function goTypeName(field: FieldSchema): string {
       return 'interface {}';
   }
 }
+
+/**
+ * Real Kubernetes kinds the simulator does not serve. A manifest of one of these gets
+ * NoKindMatch like any unknown kind, but the console can use this list to say the kind is
+ * real and simply not part of the playground, instead of suggesting a typo.
+ */
+export const UNSIMULATED_KINDS: readonly { apiVersion: string; kind: string }[] = [
+  { apiVersion: 'apps/v1', kind: 'Deployment' },
+  { apiVersion: 'apps/v1', kind: 'ReplicaSet' },
+  { apiVersion: 'apps/v1', kind: 'StatefulSet' },
+  { apiVersion: 'batch/v1', kind: 'Job' },
+  { apiVersion: 'batch/v1', kind: 'CronJob' },
+  { apiVersion: 'v1', kind: 'ServiceAccount' },
+  { apiVersion: 'v1', kind: 'PersistentVolumeClaim' },
+  { apiVersion: 'v1', kind: 'PersistentVolume' },
+  { apiVersion: 'v1', kind: 'ReplicationController' },
+  { apiVersion: 'v1', kind: 'LimitRange' },
+  { apiVersion: 'v1', kind: 'ResourceQuota' },
+  { apiVersion: 'v1', kind: 'Endpoints' },
+  { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress' },
+  { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy' },
+  { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget' },
+  { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role' },
+  { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding' },
+  { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole' },
+  { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding' },
+  { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler' },
+  { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass' },
+  { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition' },
+];
+
+/** From an apiVersion and kind, whether real Kubernetes serves them but the simulator does not. */
+export function isUnsimulatedKind(apiVersion: string, kind: string): boolean {
+  return UNSIMULATED_KINDS.some((k) => k.apiVersion === apiVersion && k.kind === kind);
+}

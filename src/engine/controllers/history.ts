@@ -4,7 +4,8 @@
  * (pkg/controller/daemon/update.go constructHistory, snapshot, cleanupHistory;
  * pkg/controller/controller_utils.go ComputeHash).
  */
-import { cloneJson, copyMap } from '../api/records.ts';
+import { copyMap } from '../api/records.ts';
+import { cloneData } from '../util/clone.ts';
 import type { Engine } from '../cluster.ts';
 import { hashString } from '../registry.ts';
 import { NAME_ALPHABET } from '../random.ts';
@@ -71,7 +72,7 @@ export function syncHistory(engine: Engine, ds: DaemonSet, templateJson: string)
       d.status.collisionCount = collisionCount;
     });
   }
-  const template = cloneJson(ds.spec.template) as PodTemplateSpec;
+  const template = cloneData(ds.spec.template);
   const labels = copyMap(ds.spec.template.metadata?.labels);
   labels[HASH_LABEL] = hash;
   const annotations = copyMap(ds.metadata.annotations);

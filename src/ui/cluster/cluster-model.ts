@@ -102,6 +102,8 @@ export interface ClusterModel {
   currentHash: string | undefined;
   /** The selected DaemonSet, when it exists in the snapshot. */
   daemonSet: DaemonSet | undefined;
+  /** Whether pods of an older revision of the selected DaemonSet still exist (a rollout). */
+  rolling: boolean;
 }
 
 /** Labels kubectl users rarely need on a card (kubelet-set or shown elsewhere). */
@@ -193,7 +195,10 @@ export function toClusterModel(
       informative,
     });
   });
-  return { nodes, unplaced, currentHash, daemonSet };
+  const rolling =
+    unplaced.some((p) => p.role === 'old') ||
+    nodes.some((n) => n.pods.some((p) => p.role === 'old'));
+  return { nodes, unplaced, currentHash, daemonSet, rolling };
 }
 
 /**

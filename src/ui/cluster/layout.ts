@@ -126,8 +126,47 @@ export function layoutCluster(
   selected: DaemonSetRef | undefined,
   width: number,
   density?: Density,
+  filter?: NodeFilter,
 ): ClusterLayout {
-  return layoutModel(toClusterModel(snapshot, selected), width, density);
+  const model = toClusterModel(snapshot, selected);
+  return layoutModel(filter ? filterModel(model, filter) : model, width, density);
+}
+
+/** What the learner narrowed a big cluster to. */
+export interface NodeFilter {
+  /** Matched against node names and `key=value` labels, case-insensitively. */
+  text: string;
+  /** Keep only nodes that need attention (see needsAttention). */
+  problemsOnly: boolean;
+}
+
+/** From a model and a filter, the model with only the matching nodes. */
+export function filterModel(model: ClusterModel, filter: NodeFilter): ClusterModel {
+  const text = filter.text.trim().toLowerCase();
+  if (!text && !filter.problemsOnly) return model;
+  const nodes = model.nodes.filter(
+    (n) =>
+      (!filter.problemsOnly || needsAttention(n)) &&
+      (!text ||
+        n.name.toLowerCase().includes(text) ||
+        n.keyLabels.some((l) => `${l.key}=${l.value}`.toLowerCase().includes(text)) ||
+        n.taints.some((t) => t.text.toLowerCase().includes(text))),
+  );
+  return { ...model, nodes };
+}
+
+/**
+ * From a node, whether it needs a learner's attention: the selected DaemonSet does not simply
+ * run there (per the engine's verdict), the node is not Ready or cordoned, or a pod on it is
+ * Pending or failing.
+ */
+export function needsAttention(node: NodeModel): boolean {
+  return (
+    (node.state !== 'runs' && node.state !== 'none') ||
+    !node.ready ||
+    node.cordoned ||
+    node.pods.some((p) => p.family === 'pending' || p.family === 'failing')
+  );
 }
 
 /** From a cluster model and a viewport width, the layout (see layoutCluster). */

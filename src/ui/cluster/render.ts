@@ -399,7 +399,7 @@ function applyChips<P extends BaseType, PD>(
     const el = select<HTMLElement, ChipLayout>(this);
     applyText(el, 'cv-chip-glyph', phaseGlyph(chip.pod)).attr('aria-hidden', 'true');
     applyText(el, 'cv-chip-status', full ? chip.pod.status : '');
-    applyText(el, 'cv-chip-rev', full ? revisionWords(chip.pod) : '');
+    applyText(el, 'cv-chip-rev', full ? revisionWords(chip.pod, layout.model.rolling) : '');
   });
 
   const more = card.hiddenPods > 0 && !tiny ? [card.hiddenPods] : [];
@@ -412,10 +412,13 @@ function applyChips<P extends BaseType, PD>(
     .text((n) => `+${n} pods`);
 }
 
-/** From a pod, the words of its chip's second line: "rev 2 · new", "rev 1 · old", owner... */
-function revisionWords(pod: PodModel): string {
+/**
+ * From a pod and whether a rollout is under way, the words of its chip's second line:
+ * "rev 2 · new" and "rev 1 · old" during a rollout, plain "rev 1" otherwise, else the owner.
+ */
+function revisionWords(pod: PodModel, rolling: boolean): string {
   const rev = pod.revision !== undefined ? `rev ${pod.revision}` : pod.revisionHash || 'pod';
-  if (pod.role === 'current') return `${rev} · new`;
+  if (pod.role === 'current') return rolling ? `${rev} · new` : rev;
   if (pod.role === 'old') return `${rev} · old`;
   return pod.owner ? (pod.owner.split('/')[1] ?? pod.owner) : 'bare pod';
 }

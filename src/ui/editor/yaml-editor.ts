@@ -8,7 +8,7 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { monaco } from './monaco-min.ts';
 import YamlWorker from './yaml.worker.ts?worker';
 import { MANIFEST_SCHEMA } from './schema.ts';
-import type { ManifestDiagnostic } from '../../protocol/cluster.ts';
+import type { ManifestDiagnostic, ManifestFix } from '../../protocol/cluster.ts';
 
 /** One file of the editor. */
 export interface EditorFile {
@@ -41,6 +41,9 @@ export interface YamlEditor {
   focus(): void;
   dispose(): void;
 }
+
+/** The command a quick fix runs to apply a ManifestFix. */
+const APPLY_FIX_COMMAND = 'playground.applyManifestFix';
 
 /** Markers we own, distinct from monaco-yaml's own 'yaml' owner. */
 const MARKER_OWNER = 'playground';
@@ -106,6 +109,20 @@ function configureOnce(): void {
       },
     ],
   });
+  monaco.editor.registerCommand(APPLY_FIX_COMMAND, (_accessor, uri: string, fix: ManifestFix) => {
+    const model = monaco.editor.getModel(monaco.Uri.parse(uri));
+    if (!model) return;
+    model.pushStackElement();
+    model.pushEditOperations(
+      [],
+      fix.edits.map((e) => ({
+        range: new monaco.Range(e.startLine, e.startColumn, e.endLine, e.endColumn),
+        text: e.text,
+      })),
+      () => null,
+    );
+    model.pushStackElement();
+  });
   monaco.languages.registerCodeActionProvider('yaml', {
     provideCodeActions(model, _range, context) {
       const diagnostics = diagnosticsByUri.get(model.uri.toString()) ?? [];
@@ -119,16 +136,9 @@ function configureOnce(): void {
           kind: 'quickfix',
           diagnostics: [marker],
           isPreferred: true,
-          edit: {
-            edits: diagnostic.fix.edits.map((e) => ({
-              resource: model.uri,
-              versionId: model.getVersionId(),
-              textEdit: {
-                range: new monaco.Range(e.startLine, e.startColumn, e.endLine, e.endColumn),
-                text: e.text,
-              },
-            })),
-          },
+          // A command rather than a workspace edit: the standalone editor's bulk-edit service
+          // silently drops workspace edits here, while a model edit always applies (and undoes).
+          command: { id: APPLY_FIX_COMMAND, title: diagnostic.fix.title, arguments: [model.uri.toString(), diagnostic.fix] },
         });
       }
       return { actions, dispose() {} };

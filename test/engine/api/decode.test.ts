@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { admit } from '../../../src/engine/api/admission.ts';
+import { renderObjectKindErrors } from '../../../src/engine/api/kind-check.ts';
 import { QUANTITY_SYNTAX_MESSAGE } from '../../../src/engine/api/quantity.ts';
-import { STRUCTS, findKind, goTypeName } from '../../../src/engine/api/schema.ts';
+import {
+  STRUCTS,
+  findKind,
+  goTypeName,
+  isUnsimulatedKind,
+} from '../../../src/engine/api/schema.ts';
 import { badRequest, containerOf, daemonSetManifest, podSpecOf } from './fixtures.ts';
 
 describe('kubectl client-side kind checks', () => {
@@ -254,5 +260,22 @@ describe('Secret data as base64', () => {
 
   it('refuses a value whose length is not a multiple of four', () => {
     expect(badRequest(secret({ v: 'abc' }))).toBe('illegal base64 data at input byte 0');
+  });
+});
+
+describe('real kinds outside the playground', () => {
+  it('are told apart from typos so the console can explain', () => {
+    expect(isUnsimulatedKind('apps/v1', 'Deployment')).toBe(true);
+    expect(isUnsimulatedKind('apps/v1', 'Deploymnet')).toBe(false);
+    expect(isUnsimulatedKind('apps/v1', 'DaemonSet')).toBe(false);
+  });
+});
+
+describe('renderObjectKindErrors', () => {
+  it('prints one error bare and several as an aggregate', () => {
+    expect(renderObjectKindErrors(['kind not set'])).toBe('kind not set');
+    expect(renderObjectKindErrors(['apiVersion not set', 'kind not set'])).toBe(
+      '[apiVersion not set, kind not set]',
+    );
   });
 });

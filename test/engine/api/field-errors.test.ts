@@ -10,6 +10,7 @@ import {
   tooLong,
   tooMany,
 } from '../../../src/engine/api/field-errors.ts';
+import { goQuote } from '../../../src/engine/api/go-quote.ts';
 
 describe('renderFieldError (field.Error.Error)', () => {
   it.each([
@@ -65,5 +66,11 @@ describe('renderFieldError (field.Error.Error)', () => {
     expect(renderFieldError(error)).toBe(
       'spec.selector: Invalid value: &LabelSelector{MatchLabels:map[string]string{a: 1,b: 2,},MatchExpressions:[]LabelSelectorRequirement{LabelSelectorRequirement{Key:k,Operator:In,Values:[x y],},},}: field is immutable',
     );
+  });
+});
+
+describe('goQuote (strconv.Quote)', () => {
+  it('escapes the way Go does', () => {
+    expect(goQuote('a"b\\c\n\t\x07\x01é\u200b😀')).toBe('"a\\"b\\\\c\\n\\t\\a\\x01é\\u200b😀"');
   });
 });

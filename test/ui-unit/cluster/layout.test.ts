@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  filterModel,
   shortenKey,
   shortenPrefixes,
   layoutCluster,
@@ -171,6 +172,21 @@ describe('layoutCluster', () => {
     expect(shortenPrefixes('labels miss nodeSelector disk=ssd')).toBe(
       'labels miss nodeSelector disk=ssd',
     );
+  });
+
+  it('filters a big cluster by name, label or taint, or to the nodes that need attention', () => {
+    const model = toClusterModel(rolloutScene(), FLUENTD);
+    const names = (filter: { text: string; problemsOnly: boolean }) =>
+      filterModel(model, filter).nodes.map((n) => n.name);
+    expect(names({ text: 'worker-1', problemsOnly: false })).toEqual(['worker-1']);
+    expect(names({ text: 'disk=hdd', problemsOnly: false })).toEqual(['worker-3']);
+    expect(names({ text: 'NoSchedule', problemsOnly: false })).toEqual(['control-plane']);
+    expect(names({ text: '', problemsOnly: true })).toEqual([
+      'control-plane',
+      'worker-2',
+      'worker-3',
+      'worker-4',
+    ]);
   });
 
   it('is one column on a narrow viewport', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContainerStatus, Pod } from '../../../src/protocol/cluster.ts';
+import type { Pod } from '../../../src/protocol/cluster.ts';
 import {
   isPodReady,
   podStatusColumns,
@@ -8,6 +8,8 @@ import {
   toPhaseFamily,
 } from '../../../src/ui/cluster/pod-status.ts';
 import { EPOCH, makePod } from './fixtures.ts';
+
+type ContainerStatus = NonNullable<Pod['status']['containerStatuses']>[number];
 
 const NOW = EPOCH + 120_000;
 

@@ -132,6 +132,27 @@ describe('ClusterView', () => {
     expect(fresh?.getAttribute('data-phase')).toBe('ContainerCreating');
   });
 
+  it('narrows a big cluster to the nodes that need attention', async () => {
+    const nodes = Array.from({ length: 30 }, (_, i) =>
+      makeNode(`n${String(i).padStart(2, '0')}`, { ready: i === 7 ? 'False' : 'True' }),
+    );
+    mounted = mountIn(ClusterView, {
+      snapshot: makeSnapshot({ nodes }),
+      selectedDaemonSet: undefined,
+      selection: undefined as ClusterSelection,
+      onselect: () => {},
+    });
+    expect(mounted.target.querySelectorAll('[data-node]')).toHaveLength(30);
+    await page.getByRole('checkbox', { name: 'only nodes that need attention' }).click();
+    expect(
+      [...mounted.target.querySelectorAll('[data-node]')].map((n) => n.getAttribute('data-node')),
+    ).toEqual(['n07']);
+    await page.getByRole('checkbox', { name: 'only nodes that need attention' }).click();
+    await page.getByRole('searchbox', { name: 'Find' }).fill('n2');
+    expect(mounted.target.querySelectorAll('[data-node]')).toHaveLength(10);
+    expect(mounted.target.textContent).toContain('10 of 30 nodes');
+  });
+
   it('switches to tiles for thousands of nodes and draws only those in view', () => {
     const nodes = Array.from({ length: 2000 }, (_, i) =>
       makeNode(`n${String(i).padStart(4, '0')}`),

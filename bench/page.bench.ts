@@ -1,0 +1,115 @@
+/**
+ * Page benchmark (prints numbers, never fails on timing): on the built site in headless
+ * Chromium, how long from pressing Apply on a new DaemonSet to the first frame that shows its
+ * pods, at 20 and 500 nodes; and the longest main-thread task while typing in the editor.
+ * Builds dist/ first if it is missing. Run: `npm run bench -- page`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../test/e2e/support/browser.ts';
+import { openTab, replaceEditorText, runInConsole, waitForSandbox } from '../test/e2e/support/playground.ts';
+import { DIST, serveSite } from '../test/e2e/support/server.ts';
+
+const SIZES = [20, 500];
+const RUNS = 3;
+
+if (!existsSync(join(DIST, 'index.html'))) {
+  console.log('dist/ is missing; building it first');
+  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(1);
+}
+
+/** `count` extra nodes as one flow-style line (pasting keeps Monaco from re-indenting). */
+function nodesList(count: number): string {
+  const items = Array.from({ length: count }, (_, i) => {
+    const name = `bench-node-${String(i + 1).padStart(3, '0')}`;
+    const zone = `zone-${'abc'[i % 3]}`;
+    return `{"apiVersion":"v1","kind":"Node","metadata":{"name":"${name}","labels":{"topology.kubernetes.io/zone":"${zone}"}}}`;
+  });
+  return `{"apiVersion":"v1","kind":"List","items":[${items.join(',')}]}`;
+}
+
+function daemonSet(name: string): string {
+  return (
+    `{"apiVersion":"apps/v1","kind":"DaemonSet","metadata":{"name":"${name}","namespace":"default"},` +
+    `"spec":{"selector":{"matchLabels":{"app":"${name}"}},"template":{"metadata":{"labels":{"app":"${name}"}},` +
+    `"spec":{"tolerations":[{"operator":"Exists"}],"containers":[{"name":"c","image":"busybox:latest",` +
+    `"resources":{"requests":{"cpu":"1m","memory":"1Mi"},"limits":{"memory":"1Mi"}}}]}}}}`
+  );
+}
+
+/** Clicks Apply and resolves with ms from the click to the frame after its first pod chip appears. */
+async function applyToFirstFrame(page: Page, prefix: string): Promise<number> {
+  // A string, not a function: tsx adds `__name` helpers to functions, which the page lacks.
+  const measuring = page.evaluate(`new Promise((resolve) => {
+    let t0 = 0;
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Apply');
+    button.addEventListener('click', () => { t0 = performance.now(); }, { capture: true, once: true });
+    const observer = new MutationObserver(() => {
+      if (t0 === 0 || document.querySelector('[data-pod^="${prefix}"]') === null) return;
+      observer.disconnect();
+      // The frame that paints the new chips is the one after the DOM changed.
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+  })`) as Promise<number>;
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  return measuring;
+}
+
+/** Types into the editor like a person and reports main-thread long tasks meanwhile. */
+async function typingLongTasks(page: Page): Promise<{ count: number; max: number }> {
+  await page.evaluate(`(() => {
+    const tasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) tasks.push(e.duration);
+      document.body.dataset.benchLongTasks = JSON.stringify(tasks);
+    }).observe({ type: 'longtask' });
+    document.body.dataset.benchLongTasks = '[]';
+  })()`);
+  await openTab(page, 'log-collector.yaml');
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('\n# a learner typing a comment about tolerations and taints\n', { delay: 35 });
+  await page.waitForTimeout(800);
+  const stored = await page.locator('body').getAttribute('data-bench-long-tasks');
+  const tasks = JSON.parse(stored ?? '[]') as number[];
+  return { count: tasks.length, max: tasks.length ? Math.max(...tasks) : 0 };
+}
+
+const site = await serveSite();
+const browser = await launchBrowser({ width: 1440, height: 900 });
+try {
+  console.log('nodes | apply → first frame with new pods (ms), each run | long tasks while typing (count, max ms)');
+  console.log('----- | ------------------------------------------------ | -------------------------------------');
+  for (const size of SIZES) {
+    const page = await browser.newPage();
+    await page.goto(site.url);
+    await waitForSandbox(page);
+    const sandboxNodes = await page.locator('[data-node]').count();
+    await openTab(page, 'nodes.yaml');
+    await replaceEditorText(page, nodesList(size - sandboxNodes));
+    await page.getByRole('button', { name: 'Apply', exact: true }).click();
+    await page.locator('.console .entry').last().and(page.locator('[data-exit]')).waitFor({ timeout: 120_000 });
+    await runInConsole(page, 'sim settle');
+    const times: number[] = [];
+    await openTab(page, 'namespaces.yaml');
+    for (let run = 1; run <= RUNS; run += 1) {
+      const name = `bench-ds-${run}`;
+      await replaceEditorText(page, daemonSet(name));
+      times.push(await applyToFirstFrame(page, `${name}-`));
+      await page.locator('.console .entry').last().and(page.locator('[data-exit]')).waitFor({ timeout: 120_000 });
+    }
+    const typing = await typingLongTasks(page);
+    console.log(
+      `${String(size).padStart(5)} | ${times.map((t) => t.toFixed(0)).join(', ').padEnd(48)} | ${typing.count}, ${typing.max.toFixed(0)}`,
+    );
+    await page.close();
+  }
+  if (browser.problems.length > 0) console.log(`\nbrowser problems:\n${browser.problems.join('\n')}`);
+} finally {
+  await browser.close();
+  await site.close();
+}

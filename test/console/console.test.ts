@@ -1,0 +1,244 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createConsole,
+  diagnoseManifest,
+  runScript,
+  type FileSource,
+} from '../../src/console/index.ts';
+import { createCluster } from '../../src/console/engine-entry.ts';
+
+const NODES = `apiVersion: v1
+kind: Node
+metadata:
+  name: worker-1
+---
+apiVersion: v1
+kind: Node
+metadata:
+  name: worker-2
+`;
+const DS = `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agent
+spec:
+  selector:
+    matchLabels: {app: agent}
+  template:
+    metadata:
+      labels: {app: agent}
+    spec:
+      containers:
+      - name: agent
+        image: busybox:1.36
+        command: ["sh", "-c", "sleep infinity"]
+`;
+const FILES: Record<string, string> = {
+  'nodes.yaml': NODES,
+  'ds.yaml': DS,
+  'broken.yaml': 'apiVersion: v1\nkind: Node\nmetadata:\n  name: a\n   labels: x\n',
+  'tabs.yaml': 'apiVersion: v1\nkind: Node\nmetadata:\n\tname: t\n',
+  'unknown.yaml': DS.replace('name: agent\nspec', 'name: other\nspec').replace(
+    'containers:',
+    'tolerationz: []\n      containers:',
+  ),
+  'mismatch.yaml': DS.replace('labels: {app: agent}', 'labels: {app: nope}').replace(
+    '  template:',
+    '  updateStrategy: {rollingUpdate: {maxSurge: 1}}\n  template:',
+  ),
+  'quantity.yaml': DS.replace('name: agent\nspec', 'name: other\nspec').replace(
+    'command:',
+    'resources: {requests: {memory: 1GB}}\n        command:',
+  ),
+  'selector.yaml': DS.replace(/\{app: agent\}/g, '{app: agent, tier: x}'),
+  'old.yaml': 'apiVersion: extensions/v1beta1\nkind: DaemonSet\nmetadata: {name: old}\nspec: {}\n',
+  'ns.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: nowhere}\n',
+  'bomb.yaml':
+    'a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: [*g,*g,*g,*g,*g,*g,*g,*g,*g]\n',
+};
+const files: FileSource = {
+  read: (p) => FILES[p.replace(/^\.\//, '')],
+  list: () => Object.keys(FILES).sort(),
+};
+
+function readyConsole() {
+  const console = createConsole({ cluster: createCluster({ seed: 7 }), files });
+  for (const line of ['kubectl apply -f nodes.yaml', 'kubectl apply -f ds.yaml', 'sim settle'])
+    console.run(line);
+  return console;
+}
+
+describe('bad input', () => {
+  const BAD = [
+    'kubectl apply -f broken.yaml',
+    'kubectl apply -f tabs.yaml',
+    'kubectl apply -f unknown.yaml',
+    'kubectl apply -f mismatch.yaml',
+    'kubectl apply -f quantity.yaml',
+    'kubectl apply -f selector.yaml',
+    'kubectl apply -f old.yaml',
+    'kubectl apply -f ns.yaml',
+    'kubectl apply -f bomb.yaml',
+    'kubectl apply -f missing.yaml',
+    'kubectl apply',
+    'kubectl get pods --bogus',
+    'kubectl get pods -o jsonpath={.items}',
+    'kubectl nope',
+    'kubectl exec agent -- sh',
+    'kubectl taint nodes worker-1 k=v:Sometimes',
+    'kubectl taint nodes worker-1 k:NoSchedule-',
+    'kubectl label nodes worker-1 "a b=c"',
+    'kubectl cordon ghost',
+    'kubectl drain ghost --ignore-daemonsets',
+    'kubectl set image ds/agent ghost=busybox:1.37',
+    `kubectl patch ds agent --type=merge -p '{"spec":'`,
+    `kubectl patch ds agent --type=merge -p '{"spec":{"template":{"spec":{"restartPolicy":"Never"}}}}'`,
+    'kubectl rollout undo ds/agent',
+    'kubectl rollout undo ds/agent --to-revision=4',
+    'kubectl rollout history ds/ghost',
+    'kubectl delete ds ghost',
+    'kubectl create namespace default',
+    'sim wait forever',
+    'sim node worker-1 condition Ready=Maybe',
+    'sim dance',
+    'helm install x',
+    `kubectl get 'pods`,
+  ];
+
+  it.each(BAD)('"%s" prints an error, exits 1 and leaves the cluster exactly as it was', (line) => {
+    const console = readyConsole();
+    const before = JSON.stringify(console.cluster.snapshot());
+    const result = console.run(line);
+    expect(result.exit).toBe(1);
+    expect(result.err).toMatch(/\S/);
+    expect(result.err.endsWith('\n')).toBe(true);
+    expect(result.out).toBe('');
+    expect(JSON.stringify(console.cluster.snapshot())).toBe(before);
+  });
+
+  it('names the line of a YAML error within its document, as kubectl does', () => {
+    const result = readyConsole().run('kubectl apply -f broken.yaml');
+    expect(result.err).toBe(
+      'error: error parsing broken.yaml: error converting YAML to JSON: yaml: line 5: mapping values are not allowed in this context\n',
+    );
+  });
+
+  it('prints several validation causes as a bulleted list', () => {
+    const result = readyConsole().run('kubectl apply -f mismatch.yaml');
+    expect(result.err.split('\n')[0]).toBe('The DaemonSet "agent" is invalid: ');
+  });
+
+  it("gives kubectl's own words for unknown commands and flags", () => {
+    const console = readyConsole();
+    expect(console.run('kubectl nope').err).toBe('error: unknown command "nope" for "kubectl"\n');
+    expect(console.run('kubectl get pods --bogus').err).toBe(
+      "error: unknown flag: --bogus\nSee 'kubectl get --help' for usage.\n",
+    );
+  });
+});
+
+describe('commands', () => {
+  it('creates, configures and leaves unchanged on repeated apply', () => {
+    const console = readyConsole();
+    expect(console.run('kubectl apply -f ds.yaml').out).toBe('daemonset.apps/agent unchanged\n');
+    FILES['ds2.yaml'] = DS.replace('busybox:1.36', 'busybox:1.37');
+    expect(console.run('kubectl apply -f ds2.yaml').out).toBe('daemonset.apps/agent configured\n');
+  });
+
+  it('writes the last-applied-configuration annotation as kubectl does', () => {
+    const console = readyConsole();
+    const node = console.cluster.get('Node', 'worker-1');
+    expect(node?.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration']).toBe(
+      '{"apiVersion":"v1","kind":"Node","metadata":{"annotations":{},"name":"worker-1"}}\n',
+    );
+  });
+
+  it('prints an empty table as "No resources found" on stderr with exit 0', () => {
+    const result = readyConsole().run('kubectl get pods -n kube-public');
+    expect(result).toEqual({
+      exit: 0,
+      out: '',
+      err: 'No resources found in kube-public namespace.\n',
+    });
+  });
+
+  it('moves the clock only with sim commands and rollout status', () => {
+    const console = readyConsole();
+    const start = console.cluster.now;
+    console.run('kubectl get pods');
+    console.run('kubectl label nodes worker-1 a=b');
+    expect(console.cluster.now).toBe(start);
+    console.run('sim wait 1m30s');
+    expect(console.cluster.now).toBe(start + 90_000);
+  });
+
+  it('runs the same lines in the page console and headless to the same output', () => {
+    const script =
+      'kubectl apply -f nodes.yaml\nkubectl apply -f ds.yaml\n\n# wait\nsim wait 30s\nkubectl get pods -o wide\n';
+    const records = runScript(script, { seed: 3, files });
+    const console = createConsole({ cluster: createCluster({ seed: 3 }), files });
+    const lines = script.split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+    expect(records.map((r) => r.cmd)).toEqual(lines);
+    expect(records.map((r) => ({ exit: r.exit, out: r.out, err: r.err }))).toEqual(
+      lines.map((l) => console.run(l)),
+    );
+    expect(records.map((r) => r.t)).toEqual(['0s', '0s', '30s', '30s']);
+  });
+});
+
+describe('tab completion', () => {
+  const console = readyConsole();
+
+  it('offers verbs, resource types, names, flags and files', () => {
+    expect(console.complete('kub')).toEqual(['kubectl']);
+    expect(console.complete('kubectl ro')).toEqual(['rollout']);
+    expect(console.complete('kubectl get da')).toEqual(['daemonset', 'daemonsets']);
+    expect(console.complete('kubectl describe node wor')).toEqual(['worker-1', 'worker-2']);
+    expect(console.complete('kubectl apply -f n')).toEqual(['nodes.yaml', 'ns.yaml']);
+    expect(console.complete('kubectl get pods -o y')).toEqual(['yaml']);
+    expect(console.complete('kubectl rollout status ds/a')).toEqual(['ds/agent']);
+    expect(console.complete('kubectl drain worker-1 --ig')).toEqual(['--ignore-daemonsets']);
+    expect(console.complete('sim node worker-1 condition Ready=')).toEqual([
+      'Ready=False',
+      'Ready=True',
+      'Ready=Unknown',
+    ]);
+  });
+});
+
+describe('diagnoseManifest', () => {
+  it('puts each API error on the line of its field', () => {
+    const cluster = createCluster({ seed: 1 });
+    const markers = diagnoseManifest(FILES['unknown.yaml'], 'unknown.yaml', cluster).filter(
+      (d) => d.source === 'api',
+    );
+    expect(markers).toHaveLength(1);
+    expect(markers[0]).toMatchObject({
+      line: 12,
+      severity: 'error',
+      code: 'spec.template.spec.tolerationz',
+    });
+    const invalid = diagnoseManifest(FILES['mismatch.yaml'], 'mismatch.yaml', cluster).filter(
+      (d) => d.source === 'api',
+    );
+    expect(invalid.map((d) => [d.code, d.line])).toEqual([
+      ['spec.updateStrategy.rollingUpdate.maxSurge', 8],
+      ['spec.template.metadata.labels', 11],
+    ]);
+  });
+
+  it('marks YAML syntax errors and duplicate keys, and leaves the cluster alone', () => {
+    const cluster = createCluster({ seed: 1 });
+    const before = JSON.stringify(cluster.snapshot());
+    const markers = diagnoseManifest(
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n---\nx: [\n',
+      'n.yaml',
+      cluster,
+    );
+    expect(markers.map((d) => [d.source, d.code, d.line])).toEqual([
+      ['yaml', 'duplicate-key', 5],
+      ['yaml', 'syntax', 8],
+    ]);
+    expect(JSON.stringify(cluster.snapshot())).toBe(before);
+  });
+});

@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { layoutCluster } from '../../../src/ui/cluster/layout.ts';
+import { applyClusterView, type RenderOptions } from '../../../src/ui/cluster/render.ts';
+import { rolloutScene } from '../../ui-unit/cluster/fixtures.ts';
+
+const FLUENTD = { namespace: 'default', name: 'fluentd' };
+let canvas: HTMLDivElement;
+afterEach(() => canvas?.remove());
+
+function draw(snapshot = rolloutScene(), options: Partial<RenderOptions> = {}) {
+  const layout = layoutCluster(snapshot, FLUENTD, 900);
+  applyClusterView(canvas, layout, layout.cards, {
+    selection: undefined,
+    daemonSetName: 'fluentd',
+    reducedMotion: true,
+    onselect: () => {},
+    ...options,
+  });
+}
+
+describe('applyClusterView', () => {
+  it('with reduced motion, shows and removes pods at once', () => {
+    canvas = document.createElement('div');
+    document.body.append(canvas);
+    draw();
+    const chip = canvas.querySelector<HTMLElement>('[data-pod="fluentd-aaaaa"]')!;
+    expect(chip.style.opacity).toBe('1');
+    const next = rolloutScene();
+    next.objects.Pod = next.objects.Pod.filter((p) => p.metadata.name !== 'fluentd-aaaaa');
+    draw(next);
+    expect(canvas.querySelector('[data-pod="fluentd-aaaaa"]')).toBeNull();
+    expect(canvas.querySelector('[data-leaving]')).toBeNull();
+  });
+
+  it('animates a leaving pod without its test hooks, then removes it', async () => {
+    canvas = document.createElement('div');
+    document.body.append(canvas);
+    draw(rolloutScene(), { reducedMotion: false });
+    const next = rolloutScene();
+    next.objects.Pod = next.objects.Pod.filter((p) => p.metadata.name !== 'fluentd-aaaaa');
+    draw(next, { reducedMotion: false });
+    expect(canvas.querySelector('[data-pod="fluentd-aaaaa"]')).toBeNull();
+    const leaving = canvas.querySelector('[data-leaving="fluentd-aaaaa"]');
+    expect(leaving?.getAttribute('aria-hidden')).toBe('true');
+    await new Promise((r) => setTimeout(r, 600));
+    expect(canvas.querySelector('[data-leaving]')).toBeNull();
+  });
+
+  it('keeps the element of a pod that stays, so focus survives a new snapshot', () => {
+    canvas = document.createElement('div');
+    document.body.append(canvas);
+    draw();
+    const chip = canvas.querySelector<HTMLElement>('[data-pod="fluentd-bbbbb"]')!;
+    chip.focus();
+    const next = rolloutScene();
+    next.objects.Pod[1].status.containerStatuses![0].state = {
+      waiting: { reason: 'CrashLoopBackOff' },
+    };
+    draw(next);
+    expect(canvas.querySelector('[data-pod="fluentd-bbbbb"]')).toBe(chip);
+    expect(chip.getAttribute('data-phase')).toBe('CrashLoopBackOff');
+    expect(document.activeElement).toBe(chip);
+  });
+});
