@@ -176,6 +176,8 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'build/**',
+      '.vitest-attachments/**',
       'node_modules/**',
       'coverage/**',
       '**/*-changed.*',

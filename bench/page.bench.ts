@@ -9,7 +9,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../test/e2e/support/browser.ts';
-import { openTab, replaceEditorText, runInConsole, waitForSandbox } from '../test/e2e/support/playground.ts';
+import {
+  openTab,
+  replaceEditorText,
+  runInConsole,
+  waitForSandbox,
+} from '../test/e2e/support/playground.ts';
 import { DIST, serveSite } from '../test/e2e/support/server.ts';
 
 const SIZES = [20, 500];
@@ -17,18 +22,23 @@ const RUNS = 3;
 
 if (!existsSync(join(DIST, 'index.html'))) {
   console.log('dist/ is missing; building it first');
-  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'inherit' });
+  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
+    stdio: 'inherit',
+  });
   if (build.status !== 0) process.exit(1);
 }
 
-/** `count` extra nodes as one flow-style line (pasting keeps Monaco from re-indenting). */
+/**
+ * `count` extra nodes in flow style, one node a line: inserted text is not re-indented, and
+ * short lines keep Monaco fast (one 60 KB line crashed the page).
+ */
 function nodesList(count: number): string {
   const items = Array.from({ length: count }, (_, i) => {
     const name = `bench-node-${String(i + 1).padStart(3, '0')}`;
     const zone = `zone-${'abc'[i % 3]}`;
     return `{"apiVersion":"v1","kind":"Node","metadata":{"name":"${name}","labels":{"topology.kubernetes.io/zone":"${zone}"}}}`;
   });
-  return `{"apiVersion":"v1","kind":"List","items":[${items.join(',')}]}`;
+  return `{"apiVersion":"v1","kind":"List","items":[\n${items.join(',\n')}\n]}`;
 }
 
 function daemonSet(name: string): string {
@@ -72,7 +82,9 @@ async function typingLongTasks(page: Page): Promise<{ count: number; max: number
   await openTab(page, 'log-collector.yaml');
   await page.locator('.monaco-editor .view-lines').first().click();
   await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.type('\n# a learner typing a comment about tolerations and taints\n', { delay: 35 });
+  await page.keyboard.type('\n# a learner typing a comment about tolerations and taints\n', {
+    delay: 35,
+  });
   await page.waitForTimeout(800);
   const stored = await page.locator('body').getAttribute('data-bench-long-tasks');
   const tasks = JSON.parse(stored ?? '[]') as number[];
@@ -82,8 +94,12 @@ async function typingLongTasks(page: Page): Promise<{ count: number; max: number
 const site = await serveSite();
 const browser = await launchBrowser({ width: 1440, height: 900 });
 try {
-  console.log('nodes | apply → first frame with new pods (ms), each run | long tasks while typing (count, max ms)');
-  console.log('----- | ------------------------------------------------ | -------------------------------------');
+  console.log(
+    'nodes | apply → first frame with new pods (ms), each run | long tasks while typing (count, max ms)',
+  );
+  console.log(
+    '----- | ------------------------------------------------ | -------------------------------------',
+  );
   for (const size of SIZES) {
     const page = await browser.newPage();
     await page.goto(site.url);
@@ -92,7 +108,11 @@ try {
     await openTab(page, 'nodes.yaml');
     await replaceEditorText(page, nodesList(size - sandboxNodes));
     await page.getByRole('button', { name: 'Apply', exact: true }).click();
-    await page.locator('.console .entry').last().and(page.locator('[data-exit]')).waitFor({ timeout: 120_000 });
+    await page
+      .locator('.console .entry')
+      .last()
+      .and(page.locator('[data-exit]'))
+      .waitFor({ timeout: 120_000 });
     await runInConsole(page, 'sim settle');
     const times: number[] = [];
     await openTab(page, 'namespaces.yaml');
@@ -100,15 +120,23 @@ try {
       const name = `bench-ds-${run}`;
       await replaceEditorText(page, daemonSet(name));
       times.push(await applyToFirstFrame(page, `${name}-`));
-      await page.locator('.console .entry').last().and(page.locator('[data-exit]')).waitFor({ timeout: 120_000 });
+      await page
+        .locator('.console .entry')
+        .last()
+        .and(page.locator('[data-exit]'))
+        .waitFor({ timeout: 120_000 });
     }
     const typing = await typingLongTasks(page);
     console.log(
-      `${String(size).padStart(5)} | ${times.map((t) => t.toFixed(0)).join(', ').padEnd(48)} | ${typing.count}, ${typing.max.toFixed(0)}`,
+      `${String(size).padStart(5)} | ${times
+        .map((t) => t.toFixed(0))
+        .join(', ')
+        .padEnd(48)} | ${typing.count}, ${typing.max.toFixed(0)}`,
     );
     await page.close();
   }
-  if (browser.problems.length > 0) console.log(`\nbrowser problems:\n${browser.problems.join('\n')}`);
+  if (browser.problems.length > 0)
+    console.log(`\nbrowser problems:\n${browser.problems.join('\n')}`);
 } finally {
   await browser.close();
   await site.close();

@@ -6,6 +6,7 @@
  */
 import type { ApiError } from '../engine/operations.ts';
 import { renderFieldError } from '../engine/api/field-errors.ts';
+import { resourceOfKind } from './resources.ts';
 import {
   alreadyExists,
   badRequest,
@@ -70,4 +71,28 @@ export function formatApiError(
     default:
       return `Error from server: ${JSON.stringify(error)}`;
   }
+}
+
+/**
+ * The same error as one line of an aggregate (several errors from one command): kubectl then
+ * prints each through StandardErrorMessage, so Invalid reads `Error from server (Invalid):
+ * error when creating "FILE": DaemonSet.apps "x" is invalid: [a, b]`, and plain errors lose
+ * their `error: ` prefix.
+ */
+export function formatApiErrorInAggregate(
+  error: ApiError,
+  source: ErrorSource = { verb: 'creating' },
+): string {
+  if (error.reason !== 'Invalid') return asAggregateLine(formatApiError(error, source));
+  const group = resourceOfKind(error.kind)?.singular.split('.').slice(1).join('.');
+  const qualified = group ? `${error.kind}.${group}` : error.kind;
+  const causes = error.causes.map((c) => renderFieldError(c));
+  const body = causes.length === 1 ? causes[0] : `[${causes.join(', ')}]`;
+  const where = source.file === undefined ? '' : `error when ${source.verb} "${source.file}": `;
+  return `Error from server (Invalid): ${where}${qualified} "${error.name}" is invalid: ${body}`;
+}
+
+/** A single-error line as it reads inside an aggregate (no `error: ` prefix). */
+export function asAggregateLine(message: string): string {
+  return message.startsWith('error: ') ? message.slice('error: '.length) : message;
 }

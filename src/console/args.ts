@@ -116,13 +116,14 @@ const COMMON_NOT_OFFERED = [
   'delete-local-data',
   'no-headers',
   'show-events',
+  'help',
   'save-config',
   'edit',
   'windows-line-endings',
   'overwrite',
   'resource-version',
 ];
-const COMMON_SHORT_NOT_OFFERED = ['k', 'R', 'w', 'L', 'o', 'f', 'l', 'A', 'p'];
+const COMMON_SHORT_NOT_OFFERED = ['k', 'R', 'w', 'L', 'o', 'f', 'l', 'A', 'p', 'h'];
 
 /**
  * From the words after a command and the command's flags, the positionals and flag values, or

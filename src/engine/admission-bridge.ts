@@ -10,19 +10,31 @@ import { cloneData } from './util/clone.ts';
 import type { DaemonSet, Pod, PodSpec, Toleration } from './types.ts';
 
 /** From a DaemonSet and the tolerations its pods get, the admitted pod spec or the admission error text. */
-export function admitPodSpec(ds: DaemonSet, tolerations: Toleration[]): { podSpec?: PodSpec; podError?: string } {
+export function admitPodSpec(
+  ds: DaemonSet,
+  tolerations: Toleration[],
+): { podSpec?: PodSpec; podError?: string } {
   const spec = cloneJson(ds.spec.template.spec) as PodSpec;
   spec.tolerations = cloneJson(tolerations) as Toleration[];
   const raw = {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name: `${ds.metadata.name}-admission`, namespace: ds.metadata.namespace, labels: cloneJson(ds.spec.template.metadata?.labels ?? {}) },
+    metadata: {
+      name: `${ds.metadata.name}-admission`,
+      namespace: ds.metadata.namespace,
+      labels: cloneJson(ds.spec.template.metadata?.labels ?? {}),
+    },
     spec,
   };
   const result = admit({ raw, operation: 'create' });
   if (!result.ok) {
     const e = result.error;
-    const text = e.reason === 'Invalid' ? e.causes.map((c) => `${c.field}: ${c.type}${c.detail ? `: ${c.detail}` : ''}`).join(', ') : 'message' in e ? e.message : e.reason;
+    const text =
+      e.reason === 'Invalid'
+        ? e.causes.map((c) => `${c.field}: ${c.type}${c.detail ? `: ${c.detail}` : ''}`).join(', ')
+        : 'message' in e
+          ? e.message
+          : e.reason;
     return { podError: `Pod "${ds.metadata.name}-" is invalid: ${text}` };
   }
   return { podSpec: cloneData((result.object as Pod).spec) };

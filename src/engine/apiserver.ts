@@ -19,11 +19,19 @@ import { canonicalJson } from './util/canonical.ts';
 import { cloneData } from './util/clone.ts';
 
 const SYSTEM_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
-const NODE_CONDITION_TYPES = new Set(['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable']);
+const NODE_CONDITION_TYPES = new Set([
+  'Ready',
+  'MemoryPressure',
+  'DiskPressure',
+  'PIDPressure',
+  'NetworkUnavailable',
+]);
 const CONDITION_STATUSES = new Set(['True', 'False', 'Unknown']);
 
 function notFound(kind: Kind | string, name: string): OperationResult {
-  const resource = Object.hasOwn(RESOURCE, kind) ? RESOURCE[kind as Kind] : String(kind).toLowerCase() + 's';
+  const resource = Object.hasOwn(RESOURCE, kind)
+    ? RESOURCE[kind as Kind]
+    : String(kind).toLowerCase() + 's';
   return { ok: false, error: { reason: 'NotFound', resource, name } };
 }
 
@@ -34,16 +42,21 @@ function fail(error: ApiError): OperationResult {
 /** From raw input, the kind, name and namespace it claims (for finding the stored object before admission). */
 function peek(raw: unknown): { kind?: Kind; name?: string; namespace?: string } {
   if (!isObject(raw)) return {};
-  const kind = typeof raw.kind === 'string' && Object.hasOwn(NAMESPACED, raw.kind) ? (raw.kind as Kind) : undefined;
+  const kind =
+    typeof raw.kind === 'string' && Object.hasOwn(NAMESPACED, raw.kind)
+      ? (raw.kind as Kind)
+      : undefined;
   const meta = isObject(raw.metadata) ? raw.metadata : {};
   const name = typeof meta.name === 'string' ? meta.name : undefined;
-  const namespace = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : undefined;
+  const namespace =
+    typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : undefined;
   return { kind, name, namespace };
 }
 
 /** From the engine and an operation, the API server's answer. */
 export function executeOperation(engine: Engine, op: Operation): OperationResult {
-  if (!isObject(op)) return fail({ reason: 'BadRequest', kind: '', apiVersion: '', message: 'invalid operation' });
+  if (!isObject(op))
+    return fail({ reason: 'BadRequest', kind: '', apiVersion: '', message: 'invalid operation' });
   switch (op.op) {
     case 'apply':
       return write(engine, op.object, 'apply', op.dryRun === true);
@@ -58,26 +71,52 @@ export function executeOperation(engine: Engine, op: Operation): OperationResult
     case 'setNodeCondition':
       return setNodeCondition(engine, op.node, op.type, op.status);
     default:
-      return fail({ reason: 'BadRequest', kind: '', apiVersion: '', message: `unknown operation ${String((op as { op?: unknown }).op)}` });
+      return fail({
+        reason: 'BadRequest',
+        kind: '',
+        apiVersion: '',
+        message: `unknown operation ${String((op as { op?: unknown }).op)}`,
+      });
   }
 }
 
-function write(engine: Engine, raw: unknown, mode: 'apply' | 'create' | 'update', dryRun: boolean): OperationResult {
+function write(
+  engine: Engine,
+  raw: unknown,
+  mode: 'apply' | 'create' | 'update',
+  dryRun: boolean,
+): OperationResult {
   const claim = peek(raw);
   const existing =
-    claim.kind && claim.name !== undefined ? engine.store.get(claim.kind, objectKey(claim.kind, claim.namespace ?? 'default', claim.name)) : undefined;
+    claim.kind && claim.name !== undefined
+      ? engine.store.get(
+          claim.kind,
+          objectKey(claim.kind, claim.namespace ?? 'default', claim.name),
+        )
+      : undefined;
   if (mode === 'update' && !existing) {
-    if (!claim.kind || claim.name === undefined) return fail({ reason: 'BadRequest', kind: claim.kind ?? '', apiVersion: '', message: 'the object to update has no kind or name' });
+    if (!claim.kind || claim.name === undefined)
+      return fail({
+        reason: 'BadRequest',
+        kind: claim.kind ?? '',
+        apiVersion: '',
+        message: 'the object to update has no kind or name',
+      });
     return notFound(claim.kind, claim.name);
   }
   if (mode === 'create' && existing && claim.kind) {
-    return fail({ reason: 'AlreadyExists', resource: RESOURCE[claim.kind], name: existing.metadata.name });
+    return fail({
+      reason: 'AlreadyExists',
+      resource: RESOURCE[claim.kind],
+      name: existing.metadata.name,
+    });
   }
   const admitted = admit({ raw, operation: existing ? 'update' : 'create', existing });
   if (!admitted.ok) return admitted;
   const obj = cloneData(admitted.object);
   const ns = obj.metadata.namespace;
-  if (NAMESPACED[obj.kind] && !engine.store.get('Namespace', ns ?? 'default')) return notFound('Namespace', ns ?? 'default');
+  if (NAMESPACED[obj.kind] && !engine.store.get('Namespace', ns ?? 'default'))
+    return notFound('Namespace', ns ?? 'default');
   if (existing) {
     if (mode === 'update' && isObject(raw) && isObject(raw.metadata)) {
       const rv = raw.metadata.resourceVersion;
@@ -98,8 +137,21 @@ function write(engine: Engine, raw: unknown, mode: 'apply' | 'create' | 'update'
     return { ok: true, action: mode === 'update' ? 'updated' : 'configured', object: next };
   }
   if (!obj.metadata.name) {
-    if (obj.metadata.generateName && obj.kind === 'Pod') obj.metadata.name = engine.generateName(obj.metadata.generateName, ns ?? 'default');
-    else return fail({ reason: 'Invalid', kind: obj.kind, name: '', causes: [{ type: 'Required value', field: 'metadata.name', detail: 'name or generateName is required' }] });
+    if (obj.metadata.generateName && obj.kind === 'Pod')
+      obj.metadata.name = engine.generateName(obj.metadata.generateName, ns ?? 'default');
+    else
+      return fail({
+        reason: 'Invalid',
+        kind: obj.kind,
+        name: '',
+        causes: [
+          {
+            type: 'Required value',
+            field: 'metadata.name',
+            detail: 'name or generateName is required',
+          },
+        ],
+      });
   }
   const prepared = prepareCreate(engine, obj);
   if ('error' in prepared) return fail(prepared.error);
@@ -124,7 +176,14 @@ function prepareCreate(engine: Engine, obj: KubeObject): { ok: true } | { error:
     case 'Pod': {
       const priority = engine.resolvePriority(obj.spec);
       if (typeof priority === 'string') {
-        return { error: { reason: 'Forbidden', resource: 'pods', name: obj.metadata.name, message: priority } };
+        return {
+          error: {
+            reason: 'Forbidden',
+            resource: 'pods',
+            name: obj.metadata.name,
+            message: priority,
+          },
+        };
       }
       return { ok: true };
     }
@@ -150,19 +209,27 @@ function mergeUpdate(engine: Engine, existing: KubeObject, incoming: KubeObject)
   next.metadata.uid = existing.metadata.uid;
   next.metadata.creationTimestamp = existing.metadata.creationTimestamp;
   next.metadata.resourceVersion = existing.metadata.resourceVersion;
-  if (existing.metadata.deletionTimestamp) next.metadata.deletionTimestamp = existing.metadata.deletionTimestamp;
-  if (existing.metadata.deletionGracePeriodSeconds !== undefined) next.metadata.deletionGracePeriodSeconds = existing.metadata.deletionGracePeriodSeconds;
-  if (existing.metadata.generateName && !next.metadata.generateName) next.metadata.generateName = existing.metadata.generateName;
-  if (existing.metadata.ownerReferences && !next.metadata.ownerReferences) next.metadata.ownerReferences = existing.metadata.ownerReferences;
+  if (existing.metadata.deletionTimestamp)
+    next.metadata.deletionTimestamp = existing.metadata.deletionTimestamp;
+  if (existing.metadata.deletionGracePeriodSeconds !== undefined)
+    next.metadata.deletionGracePeriodSeconds = existing.metadata.deletionGracePeriodSeconds;
+  if (existing.metadata.generateName && !next.metadata.generateName)
+    next.metadata.generateName = existing.metadata.generateName;
+  if (existing.metadata.ownerReferences && !next.metadata.ownerReferences)
+    next.metadata.ownerReferences = existing.metadata.ownerReferences;
   switch (existing.kind) {
     case 'DaemonSet': {
       const ds = next as DaemonSet;
       const specChanged = canonicalJson(ds.spec) !== canonicalJson(existing.spec);
-      const templateChanged = canonicalJson(ds.spec.template) !== canonicalJson(existing.spec.template);
+      const templateChanged =
+        canonicalJson(ds.spec.template) !== canonicalJson(existing.spec.template);
       ds.metadata.generation = (existing.metadata.generation ?? 1) + (specChanged ? 1 : 0);
       const annotations = copyMap(ds.metadata.annotations);
-      const oldGeneration = Number(getOwn(existing.metadata.annotations, TEMPLATE_GENERATION_ANNOTATION) ?? '1') || 1;
-      annotations[TEMPLATE_GENERATION_ANNOTATION] = String(oldGeneration + (templateChanged ? 1 : 0));
+      const oldGeneration =
+        Number(getOwn(existing.metadata.annotations, TEMPLATE_GENERATION_ANNOTATION) ?? '1') || 1;
+      annotations[TEMPLATE_GENERATION_ANNOTATION] = String(
+        oldGeneration + (templateChanged ? 1 : 0),
+      );
       ds.metadata.annotations = annotations;
       ds.status = cloneData(existing.status) as DaemonSet['status'];
       return ds;
@@ -171,9 +238,16 @@ function mergeUpdate(engine: Engine, existing: KubeObject, incoming: KubeObject)
       const node = next as Node;
       // Labels the kubelet set stay unless the update names them.
       const labels = copyMap(node.metadata.labels);
-      for (const key of ['beta.kubernetes.io/arch', 'beta.kubernetes.io/os', 'kubernetes.io/arch', 'kubernetes.io/hostname', 'kubernetes.io/os']) {
+      for (const key of [
+        'beta.kubernetes.io/arch',
+        'beta.kubernetes.io/os',
+        'kubernetes.io/arch',
+        'kubernetes.io/hostname',
+        'kubernetes.io/os',
+      ]) {
         const v = getOwn(existing.metadata.labels, key);
-        if (v !== undefined && !Object.hasOwn(labels, key) && !isUpdateFromGet(incoming)) labels[key] = v;
+        if (v !== undefined && !Object.hasOwn(labels, key) && !isUpdateFromGet(incoming))
+          labels[key] = v;
       }
       node.metadata.labels = labels;
       node.spec ??= {};
@@ -184,13 +258,19 @@ function mergeUpdate(engine: Engine, existing: KubeObject, incoming: KubeObject)
       const taints = node.spec.taints ?? [];
       for (const t of existing.spec?.taints ?? []) {
         if (!t.key.startsWith('node.kubernetes.io/')) continue;
-        if (!taints.some((x) => x.key === t.key && x.effect === t.effect) && !isUpdateFromGet(incoming)) taints.push(cloneData(t) as typeof t);
+        if (
+          !taints.some((x) => x.key === t.key && x.effect === t.effect) &&
+          !isUpdateFromGet(incoming)
+        )
+          taints.push(cloneData(t) as typeof t);
       }
       if (taints.length > 0) node.spec.taints = taints;
       // Status belongs to the kubelet: keep it, except capacity/allocatable a manifest states.
       const status = cloneData(existing.status) as Node['status'];
-      if (incoming.kind === 'Node' && incoming.status?.allocatable) status.allocatable = cloneData(incoming.status.allocatable) as Record<string, string>;
-      if (incoming.kind === 'Node' && incoming.status?.capacity) status.capacity = cloneData(incoming.status.capacity) as Record<string, string>;
+      if (incoming.kind === 'Node' && incoming.status?.allocatable)
+        status.allocatable = cloneData(incoming.status.allocatable) as Record<string, string>;
+      if (incoming.kind === 'Node' && incoming.status?.capacity)
+        status.capacity = cloneData(incoming.status.capacity) as Record<string, string>;
       node.status = status;
       return node;
     }
@@ -238,26 +318,54 @@ function afterUpdate(engine: Engine, before: KubeObject, after: KubeObject): voi
   if (after.kind === 'Node' && before.kind === 'Node') engine.nodeChanged(after);
 }
 
-function remove(engine: Engine, kind: Kind | undefined, name: string | undefined, namespace: string | undefined, grace: number | undefined): OperationResult {
+function remove(
+  engine: Engine,
+  kind: Kind | undefined,
+  name: string | undefined,
+  namespace: string | undefined,
+  grace: number | undefined,
+): OperationResult {
   if (!kind || !Object.hasOwn(NAMESPACED, kind) || typeof name !== 'string') {
-    return fail({ reason: 'BadRequest', kind: String(kind ?? ''), apiVersion: '', message: 'invalid delete request' });
+    return fail({
+      reason: 'BadRequest',
+      kind: String(kind ?? ''),
+      apiVersion: '',
+      message: 'invalid delete request',
+    });
   }
   const obj = engine.store.get(kind, objectKey(kind, namespace ?? 'default', name));
   if (!obj) return notFound(kind, name);
   switch (obj.kind) {
     case 'Pod': {
-      engine.deletePod(obj, typeof grace === 'number' && Number.isFinite(grace) ? Math.max(0, grace) : undefined);
+      engine.deletePod(
+        obj,
+        typeof grace === 'number' && Number.isFinite(grace) ? Math.max(0, grace) : undefined,
+      );
       const still = engine.store.get('Pod', objectKey('Pod', obj.metadata.namespace, name));
       return { ok: true, action: 'deleted', ...(still ? { object: still } : {}) };
     }
     case 'Namespace': {
       if (SYSTEM_NAMESPACES.has(name)) {
-        return fail({ reason: 'Forbidden', resource: 'namespaces', name, message: 'this namespace may not be deleted' });
+        return fail({
+          reason: 'Forbidden',
+          resource: 'namespaces',
+          name,
+          message: 'this namespace may not be deleted',
+        });
       }
-      for (const k of ['DaemonSet', 'ControllerRevision', 'ConfigMap', 'Secret', 'Service', 'Event'] as const) {
-        for (const o of engine.store.sorted(k)) if (o.metadata.namespace === name) engine.removeObject(o);
+      for (const k of [
+        'DaemonSet',
+        'ControllerRevision',
+        'ConfigMap',
+        'Secret',
+        'Service',
+        'Event',
+      ] as const) {
+        for (const o of engine.store.sorted(k))
+          if (o.metadata.namespace === name) engine.removeObject(o);
       }
-      for (const pod of engine.store.sorted('Pod')) if (pod.metadata.namespace === name) engine.deletePod(pod);
+      for (const pod of engine.store.sorted('Pod'))
+        if (pod.metadata.namespace === name) engine.deletePod(pod);
       engine.removeObject(obj);
       return { ok: true, action: 'deleted' };
     }
@@ -268,23 +376,39 @@ function remove(engine: Engine, kind: Kind | undefined, name: string | undefined
 }
 
 function evict(engine: Engine, namespace: string, name: string): OperationResult {
-  if (typeof namespace !== 'string' || typeof name !== 'string') return notFound('Pod', String(name));
+  if (typeof namespace !== 'string' || typeof name !== 'string')
+    return notFound('Pod', String(name));
   const pod = engine.store.get('Pod', `${namespace}/${name}`);
   if (!pod) return notFound('Pod', name);
   if (!pod.metadata.deletionTimestamp) {
-    engine.addPodCondition(pod, { type: 'DisruptionTarget', status: 'True', reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting' });
+    engine.addPodCondition(pod, {
+      type: 'DisruptionTarget',
+      status: 'True',
+      reason: 'EvictionByEvictionAPI',
+      message: 'Eviction API: evicting',
+    });
     engine.deletePod(pod);
   }
   const still = engine.store.get('Pod', `${namespace}/${name}`);
   return { ok: true, action: 'evicted', ...(still ? { object: still } : {}) };
 }
 
-function setNodeCondition(engine: Engine, name: string, type: string, status: string): OperationResult {
+function setNodeCondition(
+  engine: Engine,
+  name: string,
+  type: string,
+  status: string,
+): OperationResult {
   if (typeof name !== 'string') return notFound('Node', String(name));
   const node = engine.store.get('Node', name);
   if (!node) return notFound('Node', name);
   if (!NODE_CONDITION_TYPES.has(type) || !CONDITION_STATUSES.has(status)) {
-    return fail({ reason: 'BadRequest', kind: 'Node', apiVersion: 'v1', message: `unsupported node condition ${String(type)}=${String(status)}` });
+    return fail({
+      reason: 'BadRequest',
+      kind: 'Node',
+      apiVersion: 'v1',
+      message: `unsupported node condition ${String(type)}=${String(status)}`,
+    });
   }
   const ts = toTimestamp(engine.now);
   const old = node.status?.conditions?.find((c) => c.type === type);
@@ -301,19 +425,46 @@ function setNodeCondition(engine: Engine, name: string, type: string, status: st
       c.reason = text.reason;
       c.message = text.message;
     } else {
-      list.unshift({ type, status: status as NodeCondition['status'], lastHeartbeatTime: ts, lastTransitionTime: ts, reason: text.reason, message: text.message });
+      list.unshift({
+        type,
+        status: status as NodeCondition['status'],
+        lastHeartbeatTime: ts,
+        lastTransitionTime: ts,
+        reason: text.reason,
+        message: text.message,
+      });
     }
   });
   if (changed) {
     if (type === 'Ready') {
       if (status === 'True') {
-        engine.recordEvent(node, 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`, 'kubelet', name);
+        engine.recordEvent(
+          node,
+          'Normal',
+          'NodeReady',
+          `Node ${name} status is now: NodeReady`,
+          'kubelet',
+          name,
+        );
         engine.kubelet.nodeReadyAgain(name);
       } else {
-        engine.recordEvent(node, 'Normal', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`, 'node-controller');
+        engine.recordEvent(
+          node,
+          'Normal',
+          'NodeNotReady',
+          `Node ${name} status is now: NodeNotReady`,
+          'node-controller',
+        );
       }
     } else if (status !== 'Unknown') {
-      engine.recordEvent(node, 'Normal', text.reason.replace(/^Kubelet/, 'Node'), `Node ${name} status is now: ${text.reason.replace(/^Kubelet/, 'Node')}`, 'kubelet', name);
+      engine.recordEvent(
+        node,
+        'Normal',
+        text.reason.replace(/^Kubelet/, 'Node'),
+        `Node ${name} status is now: ${text.reason.replace(/^Kubelet/, 'Node')}`,
+        'kubelet',
+        name,
+      );
     }
   }
   engine.nodeChanged(node);

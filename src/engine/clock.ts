@@ -102,7 +102,9 @@ export class TaskQueue {
 
   /** Non-idle tasks, for a settle report. */
   busyTasks(): QueuedTask[] {
-    return this.heap.filter((e) => !e.idle && !this.cancelled.has(e.seq)).sort((a, b) => (before(a, b) ? -1 : 1));
+    return this.heap
+      .filter((e) => !e.idle && !this.cancelled.has(e.seq))
+      .sort((a, b) => (before(a, b) ? -1 : 1));
   }
 
   /** A plain copy of the queue in (dueAt, seq) order. */

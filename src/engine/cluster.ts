@@ -7,24 +7,72 @@
 import { getOwn } from './api/records.ts';
 import { EPOCH_MS, TaskQueue, toTimestamp, type QueuedTask, type Task } from './clock.ts';
 import { executeOperation } from './apiserver.ts';
-import { comparePodsForStatus, reconcileDaemonSet, nextFailedPodBackoff, targetNodeName, TEMPLATE_GENERATION_ANNOTATION } from './controllers/daemonset.ts';
+import {
+  comparePodsForStatus,
+  reconcileDaemonSet,
+  nextFailedPodBackoff,
+  targetNodeName,
+  TEMPLATE_GENERATION_ANNOTATION,
+} from './controllers/daemonset.ts';
 import { collectDependents } from './controllers/garbage-collector.ts';
 import { syncHistory } from './controllers/history.ts';
-import { readyStatus, reconcileNoExecuteTaints, reconcileNoScheduleTaints } from './controllers/node-lifecycle.ts';
+import {
+  readyStatus,
+  reconcileNoExecuteTaints,
+  reconcileNoScheduleTaints,
+} from './controllers/node-lifecycle.ts';
 import { nodeBack, nodeGone, podGcTick } from './controllers/pod-gc.ts';
 import { TEMPLATE_GENERATION_LABEL, allowsSurge } from './controllers/rolling-update.ts';
-import { nodeShouldRunDaemonPod, shouldRunFast, toPlacement, type DaemonPlacement, type ShouldRunResult } from './controllers/should-run.ts';
+import {
+  nodeShouldRunDaemonPod,
+  shouldRunFast,
+  toPlacement,
+  type DaemonPlacement,
+  type ShouldRunResult,
+} from './controllers/should-run.ts';
 import { evictionDue, processPodOnNode } from './controllers/taint-eviction.ts';
 import { HASH_LABEL } from './controllers/history.ts';
 import { Kubelet, type KubeletPod } from './kubelet/kubelet.ts';
 import { matchesRequirements, parseSelector } from './labels.ts';
 import { Random } from './random.ts';
 import { schedulePod } from './scheduler.ts';
-import { KINDS, NAMESPACED, Store, controllerUid, keyOf, objectKey, objectRef, podFacts, type Change, type PodFacts } from './store.ts';
+import {
+  KINDS,
+  NAMESPACED,
+  Store,
+  controllerUid,
+  keyOf,
+  objectKey,
+  objectRef,
+  podFacts,
+  type Change,
+  type PodFacts,
+} from './store.ts';
 import { TIMING, backoff, jitter } from './timing.ts';
 import { nodeIp } from './nodes.ts';
-import type { ClusterSnapshot, Cluster, ListOptions, Operation, OperationResult, SettleResult } from './operations.ts';
-import type { ControllerRevision, DaemonSet, DaemonSetVerdicts, Event, Kind, KubeObject, Namespace, Node, ObjectOf, Pod, PodCondition, PodSpec, PriorityClass } from './types.ts';
+import type {
+  ClusterSnapshot,
+  Cluster,
+  ListOptions,
+  Operation,
+  OperationResult,
+  SettleResult,
+} from './operations.ts';
+import type {
+  ControllerRevision,
+  DaemonSet,
+  DaemonSetVerdicts,
+  Event,
+  Kind,
+  KubeObject,
+  Namespace,
+  Node,
+  ObjectOf,
+  Pod,
+  PodCondition,
+  PodSpec,
+  PriorityClass,
+} from './types.ts';
 import { buildVerdicts } from './verdicts.ts';
 import { admitPodSpec } from './admission-bridge.ts';
 import { canonicalJson } from './util/canonical.ts';
@@ -112,8 +160,14 @@ export class Engine implements Cluster {
   private schedActive = new Set<string>();
   private eventIndex = new Map<string, string>();
   private profiles = new Map<string, DaemonProfile>();
-  private fastVerdicts = new Map<string, Map<string, { shouldRun: boolean; shouldContinueRunning: boolean }>>();
-  private verdictCache = new Map<string, Map<string, { verdict: NodeVerdict; podVersion: number }>>();
+  private fastVerdicts = new Map<
+    string,
+    Map<string, { shouldRun: boolean; shouldContinueRunning: boolean }>
+  >();
+  private verdictCache = new Map<
+    string,
+    Map<string, { verdict: NodeVerdict; podVersion: number }>
+  >();
   private nodePodVersion = new Map<string, number>();
   private nodeListCache: Node[] | undefined;
   private orphans = new Map<string, Set<string>>();
@@ -140,14 +194,30 @@ export class Engine implements Cluster {
       this.createObject<Namespace>({
         apiVersion: 'v1',
         kind: 'Namespace',
-        metadata: { name, labels: Object.assign(Object.create(null) as Record<string, string>, { 'kubernetes.io/metadata.name': name }), uid: '', resourceVersion: '', creationTimestamp: '' },
+        metadata: {
+          name,
+          labels: Object.assign(Object.create(null) as Record<string, string>, {
+            'kubernetes.io/metadata.name': name,
+          }),
+          uid: '',
+          resourceVersion: '',
+          creationTimestamp: '',
+        },
         spec: { finalizers: ['kubernetes'] },
         status: { phase: 'Active' },
       });
     }
     for (const [name, value, description] of [
-      ['system-cluster-critical', 2000000000, 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.'],
-      ['system-node-critical', 2000001000, 'Used for system critical pods that must not be moved from their current node.'],
+      [
+        'system-cluster-critical',
+        2000000000,
+        'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.',
+      ],
+      [
+        'system-node-critical',
+        2000001000,
+        'Used for system critical pods that must not be moved from their current node.',
+      ],
     ] as const) {
       this.createObject<PriorityClass>({
         apiVersion: 'scheduling.k8s.io/v1',
@@ -170,7 +240,15 @@ export class Engine implements Cluster {
       result = executeOperation(this, operation);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      result = { ok: false, error: { reason: 'BadRequest', kind: '', apiVersion: '', message: `internal error: ${message}` } };
+      result = {
+        ok: false,
+        error: {
+          reason: 'BadRequest',
+          kind: '',
+          apiVersion: '',
+          message: `internal error: ${message}`,
+        },
+      };
     }
     this.drain();
     if (result.ok && result.object) {
@@ -190,13 +268,20 @@ export class Engine implements Cluster {
 
   /** From a kind and options, copies of matching objects sorted as the API server lists them. */
   list<K extends Kind>(kind: K, options: ListOptions = {}): ObjectOf<K>[] | { error: string } {
-    if (!Object.hasOwn(NAMESPACED, kind)) return { error: `the server doesn't have a resource type "${String(kind)}"` };
+    if (!Object.hasOwn(NAMESPACED, kind))
+      return { error: `the server doesn't have a resource type "${String(kind)}"` };
     const labels = parseSelector(options.labelSelector ?? '');
     if ('error' in labels) return labels;
     const fields: { key: string; value: string; negate: boolean }[] = [];
-    for (const part of (options.fieldSelector ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const part of (options.fieldSelector ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const m = /^([A-Za-z.]+)\s*(==|=|!=)\s*(.*)$/.exec(part);
-      if (!m || !['spec.nodeName', 'metadata.name', 'metadata.namespace', 'status.phase'].includes(m[1])) {
+      if (
+        !m ||
+        !['spec.nodeName', 'metadata.name', 'metadata.namespace', 'status.phase'].includes(m[1])
+      ) {
         return { error: `field label not supported: ${m ? m[1] : part}` };
       }
       fields.push({ key: m[1], value: m[3], negate: m[2] === '!=' });
@@ -204,9 +289,15 @@ export class Engine implements Cluster {
     const out: ObjectOf<K>[] = [];
     let source: Iterable<ObjectOf<K>> = this.store.all(kind);
     const nodeField = fields.find((f) => f.key === 'spec.nodeName' && !f.negate);
-    if (kind === 'Pod' && nodeField && nodeField.value) source = this.store.podsOnNode(nodeField.value) as ObjectOf<K>[];
+    if (kind === 'Pod' && nodeField && nodeField.value)
+      source = this.store.podsOnNode(nodeField.value) as ObjectOf<K>[];
     for (const obj of source) {
-      if (NAMESPACED[kind] && options.namespace !== undefined && obj.metadata.namespace !== options.namespace) continue;
+      if (
+        NAMESPACED[kind] &&
+        options.namespace !== undefined &&
+        obj.metadata.namespace !== options.namespace
+      )
+        continue;
       if (!matchesRequirements(labels, obj.metadata.labels)) continue;
       let ok = true;
       for (const f of fields) {
@@ -233,10 +324,25 @@ export class Engine implements Cluster {
 
   /** From an object's kind, name and namespace, copies of its events, oldest first. */
   eventsFor(kind: Kind, name: string, namespace?: string): Event[] {
-    const ns = Object.hasOwn(NAMESPACED, kind) && NAMESPACED[kind] ? (namespace ?? 'default') : undefined;
-    const current = Object.hasOwn(NAMESPACED, kind) ? this.store.get(kind, objectKey(kind, ns, name)) : undefined;
-    const events = this.store.eventsAbout(objectRef(kind, ns, name)).filter((e) => !current || !e.involvedObject.uid || e.involvedObject.uid === current.metadata.uid);
-    events.sort((a, b) => (a.metadata.creationTimestamp < b.metadata.creationTimestamp ? -1 : a.metadata.creationTimestamp > b.metadata.creationTimestamp ? 1 : a.metadata.name < b.metadata.name ? -1 : 1));
+    const ns =
+      Object.hasOwn(NAMESPACED, kind) && NAMESPACED[kind] ? (namespace ?? 'default') : undefined;
+    const current = Object.hasOwn(NAMESPACED, kind)
+      ? this.store.get(kind, objectKey(kind, ns, name))
+      : undefined;
+    const events = this.store
+      .eventsAbout(objectRef(kind, ns, name))
+      .filter(
+        (e) => !current || !e.involvedObject.uid || e.involvedObject.uid === current.metadata.uid,
+      );
+    events.sort((a, b) =>
+      a.metadata.creationTimestamp < b.metadata.creationTimestamp
+        ? -1
+        : a.metadata.creationTimestamp > b.metadata.creationTimestamp
+          ? 1
+          : a.metadata.name < b.metadata.name
+            ? -1
+            : 1,
+    );
     return events.map((e) => cloneData(e));
   }
 
@@ -279,7 +385,11 @@ export class Engine implements Cluster {
       if (next === undefined) return { settled: true, elapsedMs: this.now - start };
       if (next > limit) {
         this.advance(limit - this.now);
-        return { settled: false, elapsedMs: this.now - start, stillChanging: this.describeBusyWork() };
+        return {
+          settled: false,
+          elapsedMs: this.now - start,
+          stillChanging: this.describeBusyWork(),
+        };
       }
       this.advance(next - this.now);
     }
@@ -291,7 +401,9 @@ export class Engine implements Cluster {
       rv: this.store.resourceVersion,
       random: this.random.state,
       queue: this.queue.toJSON(),
-      kubeletPods: [...this.kubeletPods.values()].map((k) => cloneData(k)).sort((a, b) => (a.uid < b.uid ? -1 : 1)),
+      kubeletPods: [...this.kubeletPods.values()]
+        .map((k) => cloneData(k))
+        .sort((a, b) => (a.uid < b.uid ? -1 : 1)),
       nodeImages: sortedEntries(this.nodeImages).map(([k, v]) => [k, [...v].sort()]),
       nodeNumbers: sortedEntries(this.nodeNumbers),
       nextNodeNumber: this.nextNodeNumber,
@@ -351,7 +463,8 @@ export class Engine implements Cluster {
       if (!controllerUid(pod)) this.addOrphan(pod);
       this.indexDaemonPod(pod, keyOf(pod), 'add');
     }
-    for (const node of this.store.all('Node')) this.nodeTaintSig.set(node.metadata.name, noExecuteSig(node));
+    for (const node of this.store.all('Node'))
+      this.nodeTaintSig.set(node.metadata.name, noExecuteSig(node));
   }
 
   // ------------------------------------------------------------------------------------------
@@ -391,7 +504,8 @@ export class Engine implements Cluster {
       }
       if (this.tecNodes.size > 0 || this.tecPods.size > 0) {
         const pods = new Set(this.tecPods);
-        for (const name of this.tecNodes) for (const pod of this.store.podsOnNode(name)) pods.add(keyOf(pod));
+        for (const name of this.tecNodes)
+          for (const pod of this.store.podsOnNode(name)) pods.add(keyOf(pod));
         this.tecNodes.clear();
         this.tecPods.clear();
         for (const key of [...pods].sort()) {
@@ -401,12 +515,24 @@ export class Engine implements Cluster {
         continue;
       }
       if (this.schedActive.size > 0) {
-        const pods = [...this.schedActive].map((k) => this.store.get('Pod', k)).filter((p): p is Pod => !!p);
+        const pods = [...this.schedActive]
+          .map((k) => this.store.get('Pod', k))
+          .filter((p): p is Pod => !!p);
         this.schedActive.clear();
         // The active queue pops higher priority first, then older pods (PrioritySort).
-        pods.sort((a, b) => (b.spec.priority ?? 0) - (a.spec.priority ?? 0) || cmp(a.metadata.creationTimestamp, b.metadata.creationTimestamp) || cmp(keyOf(a), keyOf(b)));
+        pods.sort(
+          (a, b) =>
+            (b.spec.priority ?? 0) - (a.spec.priority ?? 0) ||
+            cmp(a.metadata.creationTimestamp, b.metadata.creationTimestamp) ||
+            cmp(keyOf(a), keyOf(b)),
+        );
         for (const pod of pods) {
-          if (pod.spec.nodeName || pod.metadata.deletionTimestamp || !this.store.get('Pod', keyOf(pod))) continue;
+          if (
+            pod.spec.nodeName ||
+            pod.metadata.deletionTimestamp ||
+            !this.store.get('Pod', keyOf(pod))
+          )
+            continue;
           schedulePod(this, pod);
         }
         continue;
@@ -469,17 +595,27 @@ export class Engine implements Cluster {
       else if (t.task.type === 'tecEvict') evictions++;
       else other++;
     }
-    if (pods.size > 0) parts.push(`${pods.size} pod(s) still changing (e.g. ${[...pods].sort()[0]})`);
-    if (ds.size > 0) parts.push(`daemonset(s) ${[...ds].sort().join(', ')} waiting for minReadySeconds or back-off`);
+    if (pods.size > 0)
+      parts.push(`${pods.size} pod(s) still changing (e.g. ${[...pods].sort()[0]})`);
+    if (ds.size > 0)
+      parts.push(
+        `daemonset(s) ${[...ds].sort().join(', ')} waiting for minReadySeconds or back-off`,
+      );
     if (evictions > 0) parts.push(`${evictions} NoExecute eviction(s) pending`);
-    if (other > 0 && parts.length === 0) parts.push('node and pod garbage collection still running');
+    if (other > 0 && parts.length === 0)
+      parts.push('node and pod garbage collection still running');
     return parts.join('; ');
   }
 
   // ------------------------------------------------------------------------------------------
   // Change notifications: who must look again
 
-  private onChange(kind: Kind, obj: KubeObject, change: Change, before: PodFacts | undefined): void {
+  private onChange(
+    kind: Kind,
+    obj: KubeObject,
+    change: Change,
+    before: PodFacts | undefined,
+  ): void {
     switch (kind) {
       case 'Node':
         return this.onNode(obj as Node, change);
@@ -499,7 +635,11 @@ export class Engine implements Cluster {
           return;
         }
         const profile = this.profiles.get(key);
-        if (!profile || profile.uid !== obj.metadata.uid || profile.generation !== (obj.metadata.generation ?? 0)) {
+        if (
+          !profile ||
+          profile.uid !== obj.metadata.uid ||
+          profile.generation !== (obj.metadata.generation ?? 0)
+        ) {
           this.profiles.delete(key);
           this.fastVerdicts.delete(key);
           this.verdictCache.delete(key);
@@ -513,7 +653,8 @@ export class Engine implements Cluster {
         if (change === 'add') this.kubelet.poke(obj.metadata.namespace ?? 'default');
         return;
       case 'PriorityClass':
-        if (change === 'add') for (const ds of this.store.all('DaemonSet')) this.dirtyDs.add(keyOf(ds));
+        if (change === 'add')
+          for (const ds of this.store.all('DaemonSet')) this.dirtyDs.add(keyOf(ds));
         return;
       default:
         return;
@@ -551,9 +692,11 @@ export class Engine implements Cluster {
     const key = keyOf(pod);
     const after = change === 'delete' ? undefined : podFacts(pod);
     this.indexDaemonPod(pod, key, change);
-    if (change === 'update' && before && after && before.labels !== after.labels) this.relabeled.add(key);
+    if (change === 'update' && before && after && before.labels !== after.labels)
+      this.relabeled.add(key);
     if (before?.nodeName !== after?.nodeName || change !== 'update') {
-      for (const n of [before?.nodeName, after?.nodeName]) if (n) this.nodePodVersion.set(n, (this.nodePodVersion.get(n) ?? 0) + 1);
+      for (const n of [before?.nodeName, after?.nodeName])
+        if (n) this.nodePodVersion.set(n, (this.nodePodVersion.get(n) ?? 0) + 1);
     }
     const owners = new Set<string>();
     if (before?.owner) owners.add(before.owner);
@@ -568,9 +711,12 @@ export class Engine implements Cluster {
     if (change === 'delete' || after?.owner) this.removeOrphan(pod);
     else if (!after?.owner) {
       this.addOrphan(pod);
-      if (change === 'add') for (const ds of this.store.all('DaemonSet')) if (ds.metadata.namespace === pod.metadata.namespace) this.dirtyDs.add(keyOf(ds));
+      if (change === 'add')
+        for (const ds of this.store.all('DaemonSet'))
+          if (ds.metadata.namespace === pod.metadata.namespace) this.dirtyDs.add(keyOf(ds));
     }
-    if (change === 'add' && !pod.spec.nodeName && !pod.metadata.deletionTimestamp) this.schedActive.add(key);
+    if (change === 'add' && !pod.spec.nodeName && !pod.metadata.deletionTimestamp)
+      this.schedActive.add(key);
     if (change === 'add' && pod.spec.nodeName) {
       // A pod created with spec.nodeName skips the scheduler: the kubelet takes it directly.
       this.kubelet.podBound(pod);
@@ -646,7 +792,9 @@ export class Engine implements Cluster {
   /** From a namespace, its pods without a controller owner, by name. */
   orphanPods(namespace: string): Pod[] {
     const names = [...(this.orphans.get(namespace) ?? [])].sort();
-    return names.map((n) => this.store.get('Pod', `${namespace}/${n}`)).filter((p): p is Pod => !!p && !controllerUid(p));
+    return names
+      .map((n) => this.store.get('Pod', `${namespace}/${n}`))
+      .filter((p): p is Pod => !!p && !controllerUid(p));
   }
 
   /** Something changed that may let an unschedulable pod fit: retry them after their back-off. */
@@ -655,7 +803,11 @@ export class Engine implements Cluster {
     let earliest = Infinity;
     for (const entry of this.unschedulable.values()) {
       entry.moved = true;
-      earliest = Math.min(earliest, entry.lastAttempt + backoff(TIMING.schedBackoffInitial, TIMING.schedBackoffMax, entry.attempts - 1));
+      earliest = Math.min(
+        earliest,
+        entry.lastAttempt +
+          backoff(TIMING.schedBackoffInitial, TIMING.schedBackoffMax, entry.attempts - 1),
+      );
     }
     const due = Math.max(this.now, earliest);
     if (this.scheduleTask !== undefined) {
@@ -670,7 +822,9 @@ export class Engine implements Cluster {
     let earliest = Infinity;
     for (const [key, entry] of [...this.unschedulable.entries()].sort((a, b) => cmp(a[0], b[0]))) {
       if (!entry.moved) continue;
-      const ready = entry.lastAttempt + backoff(TIMING.schedBackoffInitial, TIMING.schedBackoffMax, entry.attempts - 1);
+      const ready =
+        entry.lastAttempt +
+        backoff(TIMING.schedBackoffInitial, TIMING.schedBackoffMax, entry.attempts - 1);
       if (ready <= this.now) {
         entry.moved = false;
         this.schedActive.add(key);
@@ -699,7 +853,13 @@ export class Engine implements Cluster {
     const key = keyOf(ds);
     const cached = this.profiles.get(key);
     const collisionCount = ds.status?.collisionCount ?? 0;
-    if (cached && cached.uid === ds.metadata.uid && cached.generation === (ds.metadata.generation ?? 0) && cached.collisionCount === collisionCount) return cached;
+    if (
+      cached &&
+      cached.uid === ds.metadata.uid &&
+      cached.generation === (ds.metadata.generation ?? 0) &&
+      cached.collisionCount === collisionCount
+    )
+      return cached;
     const placement = toPlacement(ds.spec.template.spec);
     const admitted = admitPodSpec(ds, placement.tolerations);
     const profile: DaemonProfile = {
@@ -718,17 +878,36 @@ export class Engine implements Cluster {
   }
 
   /** From a DaemonSet and its profile, syncs its ControllerRevisions. */
-  syncHistory(ds: DaemonSet, profile: DaemonProfile): { hash: string; revision: ControllerRevision | undefined } {
+  syncHistory(
+    ds: DaemonSet,
+    profile: DaemonProfile,
+  ): { hash: string; revision: ControllerRevision | undefined } {
     return syncHistory(this, ds, profile.templateJson);
   }
 
   /** From a profile and a node, shouldRun and shouldContinueRunning (cached per node until it changes). */
-  shouldRun(profile: DaemonProfile, node: Node): { shouldRun: boolean; shouldContinueRunning: boolean } {
+  shouldRun(
+    profile: DaemonProfile,
+    node: Node,
+  ): { shouldRun: boolean; shouldContinueRunning: boolean } {
     let cache = this.fastVerdicts.get(profile.key);
     if (!cache) this.fastVerdicts.set(profile.key, (cache = new Map()));
     let v = cache.get(node.metadata.name);
     if (!v) cache.set(node.metadata.name, (v = shouldRunFast(profile.placement, node)));
     return v;
+  }
+
+  /** From a profile, a function giving shouldRun/shouldContinueRunning per node, with the cache looked up once (hot loops). */
+  shouldRunFor(profile: DaemonProfile): (node: Node) => { shouldRun: boolean; shouldContinueRunning: boolean } {
+    let cache = this.fastVerdicts.get(profile.key);
+    if (!cache) this.fastVerdicts.set(profile.key, (cache = new Map()));
+    const map = cache;
+    const placement = profile.placement;
+    return (node) => {
+      let v = map.get(node.metadata.name);
+      if (!v) map.set(node.metadata.name, (v = shouldRunFast(placement, node)));
+      return v;
+    };
   }
 
   /** From a profile and a node, the full decision with its checks (for verdicts). */
@@ -752,9 +931,19 @@ export class Engine implements Cluster {
   nodeChanged(node: Node): void {
     const name = node.metadata.name;
     const desired = desiredNoExecuteTaints(node).map((t) => t.key);
-    const current = (node.spec?.taints ?? []).filter((t) => t.effect === 'NoExecute' && (t.key === 'node.kubernetes.io/not-ready' || t.key === 'node.kubernetes.io/unreachable')).map((t) => t.key);
+    const current = (node.spec?.taints ?? [])
+      .filter(
+        (t) =>
+          t.effect === 'NoExecute' &&
+          (t.key === 'node.kubernetes.io/not-ready' || t.key === 'node.kubernetes.io/unreachable'),
+      )
+      .map((t) => t.key);
     const taintsDiffer = desired.join(',') !== current.join(',');
-    const podsToMark = readyStatus(node) !== 'True' && this.store.podsOnNode(name).some((p) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
+    const podsToMark =
+      readyStatus(node) !== 'True' &&
+      this.store
+        .podsOnNode(name)
+        .some((p) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
     if (taintsDiffer || podsToMark) this.scheduleNodeMonitor(name);
   }
 
@@ -798,7 +987,11 @@ export class Engine implements Cluster {
     const affinity = spec.affinity ?? {};
     affinity.nodeAffinity = {
       ...(affinity.nodeAffinity ?? {}),
-      requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [node] }] }] },
+      requiredDuringSchedulingIgnoredDuringExecution: {
+        nodeSelectorTerms: [
+          { matchFields: [{ key: 'metadata.name', operator: 'In', values: [node] }] },
+        ],
+      },
     };
     spec.affinity = affinity;
     const labels = cloneData(ds.spec.template.metadata?.labels ?? {}, 'labels');
@@ -807,7 +1000,8 @@ export class Engine implements Cluster {
     if (generation !== undefined) labels[TEMPLATE_GENERATION_LABEL] = generation;
     const annotations = ds.spec.template.metadata?.annotations;
     const priority = this.resolvePriority(spec);
-    if (typeof priority === 'string') return `pods "${ds.metadata.name}-" is forbidden: ${priority}`;
+    if (typeof priority === 'string')
+      return `pods "${ds.metadata.name}-" is forbidden: ${priority}`;
     const pod: Pod = {
       apiVersion: 'v1',
       kind: 'Pod',
@@ -819,8 +1013,19 @@ export class Engine implements Cluster {
         resourceVersion: '',
         creationTimestamp: '',
         labels,
-        ...(annotations && Object.keys(annotations).length > 0 ? { annotations: cloneData(annotations, 'annotations') } : {}),
-        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.metadata.name, uid: ds.metadata.uid, controller: true, blockOwnerDeletion: true }],
+        ...(annotations && Object.keys(annotations).length > 0
+          ? { annotations: cloneData(annotations, 'annotations') }
+          : {}),
+        ownerReferences: [
+          {
+            apiVersion: 'apps/v1',
+            kind: 'DaemonSet',
+            name: ds.metadata.name,
+            uid: ds.metadata.uid,
+            controller: true,
+            blockOwnerDeletion: true,
+          },
+        ],
       },
       spec,
       status: { phase: 'Pending', qosClass: undefined },
@@ -833,7 +1038,9 @@ export class Engine implements Cluster {
   resolvePriority(spec: PodSpec): number | string {
     const name = spec.priorityClassName;
     if (!name) {
-      const global = [...this.store.all('PriorityClass')].filter((pc) => pc.globalDefault).sort((a, b) => cmp(a.metadata.name, b.metadata.name))[0];
+      const global = [...this.store.all('PriorityClass')]
+        .filter((pc) => pc.globalDefault)
+        .sort((a, b) => cmp(a.metadata.name, b.metadata.name))[0];
       spec.priority = global?.value ?? 0;
       if (global?.preemptionPolicy) spec.preemptionPolicy ??= global.preemptionPolicy;
       else spec.preemptionPolicy ??= 'PreemptLowerPriority';
@@ -921,12 +1128,23 @@ export class Engine implements Cluster {
       p.spec.nodeName = node;
       delete p.status.nominatedNodeName;
       const list = (p.status.conditions ??= []).filter((c) => c.type !== 'PodScheduled');
-      list.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: toTimestamp(now) });
+      list.push({
+        type: 'PodScheduled',
+        status: 'True',
+        lastProbeTime: null,
+        lastTransitionTime: toTimestamp(now),
+      });
       p.status.conditions = list;
       delete p.status.message;
       delete p.status.reason;
     });
-    this.recordEvent(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node}`, 'default-scheduler');
+    this.recordEvent(
+      pod,
+      'Normal',
+      'Scheduled',
+      `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node}`,
+      'default-scheduler',
+    );
     this.kubelet.podBound(pod);
     this.tecPods.add(keyOf(pod));
   }
@@ -935,13 +1153,27 @@ export class Engine implements Cluster {
   markUnschedulable(pod: Pod, message: string): void {
     const key = keyOf(pod);
     const entry = this.unschedulable.get(key);
-    this.unschedulable.set(key, { attempts: (entry?.attempts ?? 0) + 1, lastAttempt: this.now, moved: false });
+    this.unschedulable.set(key, {
+      attempts: (entry?.attempts ?? 0) + 1,
+      lastAttempt: this.now,
+      moved: false,
+    });
     const now = this.now;
     const current = pod.status.conditions?.find((c) => c.type === 'PodScheduled');
     if (!current || current.status !== 'False' || current.message !== message) {
       this.store.update(pod, (p) => {
         const list = (p.status.conditions ??= []).filter((c) => c.type !== 'PodScheduled');
-        list.push({ type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: current?.status === 'False' ? (current.lastTransitionTime ?? toTimestamp(now)) : toTimestamp(now), reason: 'Unschedulable', message });
+        list.push({
+          type: 'PodScheduled',
+          status: 'False',
+          lastProbeTime: null,
+          lastTransitionTime:
+            current?.status === 'False'
+              ? (current.lastTransitionTime ?? toTimestamp(now))
+              : toTimestamp(now),
+          reason: 'Unschedulable',
+          message,
+        });
         p.status.conditions = list;
       });
     }
@@ -954,8 +1186,19 @@ export class Engine implements Cluster {
       p.status.nominatedNodeName = node;
     });
     for (const victim of victims.sort((a, b) => cmp(keyOf(a), keyOf(b)))) {
-      this.recordEvent(victim, 'Normal', 'Preempted', `Preempted by pod ${pod.metadata.uid} on node ${node}`, 'default-scheduler');
-      this.addPodCondition(victim, { type: 'DisruptionTarget', status: 'True', reason: 'PreemptionByScheduler', message: 'default-scheduler: preempting to accommodate a higher priority pod' });
+      this.recordEvent(
+        victim,
+        'Normal',
+        'Preempted',
+        `Preempted by pod ${pod.metadata.uid} on node ${node}`,
+        'default-scheduler',
+      );
+      this.addPodCondition(victim, {
+        type: 'DisruptionTarget',
+        status: 'True',
+        reason: 'PreemptionByScheduler',
+        message: 'default-scheduler: preempting to accommodate a higher priority pod',
+      });
       this.deletePod(victim);
     }
   }
@@ -964,10 +1207,18 @@ export class Engine implements Cluster {
   missingVolume(pod: Pod): { volume: string; message: string } | undefined {
     const ns = pod.metadata.namespace ?? 'default';
     for (const v of pod.spec.volumes ?? []) {
-      if (v.configMap && !v.configMap.optional && !this.store.get('ConfigMap', `${ns}/${v.configMap.name}`)) {
+      if (
+        v.configMap &&
+        !v.configMap.optional &&
+        !this.store.get('ConfigMap', `${ns}/${v.configMap.name}`)
+      ) {
         return { volume: v.name, message: `configmap "${v.configMap.name}" not found` };
       }
-      if (v.secret && !v.secret.optional && !this.store.get('Secret', `${ns}/${v.secret.secretName}`)) {
+      if (
+        v.secret &&
+        !v.secret.optional &&
+        !this.store.get('Secret', `${ns}/${v.secret.secretName}`)
+      ) {
         return { volume: v.name, message: `secret "${v.secret.secretName}" not found` };
       }
     }
@@ -1011,7 +1262,10 @@ export class Engine implements Cluster {
   /** From a node and its new Ready status, queues the NoExecute pass (the monitor runs every 5 s). */
   scheduleNodeMonitor(node: string): void {
     if (this.nlcTasks.has(node)) return;
-    const seq = this.queue.push(this.now + jitter(TIMING.nlcNoExecute, this.random), { type: 'nlc', node });
+    const seq = this.queue.push(this.now + jitter(TIMING.nlcNoExecute, this.random), {
+      type: 'nlc',
+      node,
+    });
     this.nlcTasks.set(node, seq);
   }
 
@@ -1019,7 +1273,15 @@ export class Engine implements Cluster {
    * From an object and the event's fields, records a core/v1 Event, or bumps count and
    * lastTimestamp of the identical one (the event recorder's aggregation).
    */
-  recordEvent(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, component: string, host?: string, fieldPath?: string): void {
+  recordEvent(
+    obj: KubeObject,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    component: string,
+    host?: string,
+    fieldPath?: string,
+  ): void {
     const ns = obj.metadata.namespace ?? 'default';
     const involved = {
       kind: obj.kind,
@@ -1047,7 +1309,13 @@ export class Engine implements Cluster {
     const event: Event = {
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name: `${obj.metadata.name}.${nanos}`, namespace: ns, uid: '', resourceVersion: '', creationTimestamp: '' },
+      metadata: {
+        name: `${obj.metadata.name}.${nanos}`,
+        namespace: ns,
+        uid: '',
+        resourceVersion: '',
+        creationTimestamp: '',
+      },
       involvedObject: involved,
       reason,
       message,

@@ -13,7 +13,10 @@ export interface Requirement {
 }
 
 /** From a LabelSelector and labels, whether they match. A nil selector matches nothing; an empty one matches everything. */
-export function matchesLabelSelector(selector: LabelSelector | undefined, labels: StringMap | undefined): boolean {
+export function matchesLabelSelector(
+  selector: LabelSelector | undefined,
+  labels: StringMap | undefined,
+): boolean {
   if (!selector) return false;
   const ml = selector.matchLabels;
   if (ml) for (const key of Object.keys(ml)) if (getOwn(labels, key) !== ml[key]) return false;
@@ -42,10 +45,15 @@ export function matchesLabelSelector(selector: LabelSelector | undefined, labels
 
 /** From a LabelSelector, whether it has no requirement at all (selects everything). */
 export function isEmptySelector(selector: LabelSelector | undefined): boolean {
-  return !!selector && Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
+  return (
+    !!selector &&
+    Object.keys(selector.matchLabels ?? {}).length === 0 &&
+    (selector.matchExpressions ?? []).length === 0
+  );
 }
 
-const KEY = /^([a-z0-9A-Z]([-a-zA-Z0-9_.]*[a-zA-Z0-9])?\/)?[a-zA-Z0-9]([-a-zA-Z0-9_.]*[a-zA-Z0-9])?$|^[a-z0-9]([-a-z0-9.]*[a-z0-9])?\/[a-zA-Z0-9]([-a-zA-Z0-9_.]*[a-zA-Z0-9])?$/;
+const KEY =
+  /^([a-z0-9A-Z]([-a-zA-Z0-9_.]*[a-zA-Z0-9])?\/)?[a-zA-Z0-9]([-a-zA-Z0-9_.]*[a-zA-Z0-9])?$|^[a-z0-9]([-a-z0-9.]*[a-z0-9])?\/[a-zA-Z0-9]([-a-zA-Z0-9_.]*[a-zA-Z0-9])?$/;
 const VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 /** From a selector string such as `app=web,tier!=db,env in (a,b),!legacy`, its requirements or an error message. */
@@ -73,20 +81,32 @@ export function parseSelector(input: string): Requirement[] | { error: string } 
     if ((m = /^!\s*([^\s=!(),]+)$/.exec(part))) req = { key: m[1], operator: '!', values: [] };
     else if ((m = /^([^\s=!(),]+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(part))) {
       const values = m[3].split(',').map((v) => v.trim());
-      req = { key: m[1], operator: m[2] as 'in' | 'notin', values: values.length === 1 && values[0] === '' ? [] : values };
+      req = {
+        key: m[1],
+        operator: m[2] as 'in' | 'notin',
+        values: values.length === 1 && values[0] === '' ? [] : values,
+      };
     } else if ((m = /^([^\s=!(),]+)\s*(==|=|!=)\s*([^\s=!(),]*)$/.exec(part))) {
       req = { key: m[1], operator: m[2] === '!=' ? '!=' : '=', values: [m[3]] };
-    } else if ((m = /^([^\s=!(),]+)$/.exec(part))) req = { key: m[1], operator: 'exists', values: [] };
-    if (!req) return { error: `unable to parse requirement: found '${part}', expected: identifier` };
-    if (!KEY.test(req.key) || req.key.length > 317) return { error: `unable to parse requirement: invalid label key "${req.key}"` };
-    for (const v of req.values) if (!VALUE.test(v) || v.length > 63) return { error: `unable to parse requirement: invalid label value: "${v}"` };
+    } else if ((m = /^([^\s=!(),]+)$/.exec(part)))
+      req = { key: m[1], operator: 'exists', values: [] };
+    if (!req)
+      return { error: `unable to parse requirement: found '${part}', expected: identifier` };
+    if (!KEY.test(req.key) || req.key.length > 317)
+      return { error: `unable to parse requirement: invalid label key "${req.key}"` };
+    for (const v of req.values)
+      if (!VALUE.test(v) || v.length > 63)
+        return { error: `unable to parse requirement: invalid label value: "${v}"` };
     reqs.push(req);
   }
   return reqs;
 }
 
 /** From parsed requirements and labels, whether every requirement holds. */
-export function matchesRequirements(reqs: readonly Requirement[], labels: StringMap | undefined): boolean {
+export function matchesRequirements(
+  reqs: readonly Requirement[],
+  labels: StringMap | undefined,
+): boolean {
   for (const req of reqs) {
     const value = getOwn(labels, req.key);
     switch (req.operator) {

@@ -14,21 +14,59 @@ import type { Node, NodeCondition } from './types.ts';
 
 export const KUBELET_VERSION = 'v1.32.4';
 
-const CONDITION_DEFAULTS: Record<string, { ok: 'True' | 'False'; reason: string; message: string; badReason: string; badMessage: string }> = {
-  MemoryPressure: { ok: 'False', reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available', badReason: 'KubeletHasInsufficientMemory', badMessage: 'kubelet has insufficient memory available' },
-  DiskPressure: { ok: 'False', reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure', badReason: 'KubeletHasDiskPressure', badMessage: 'kubelet has disk pressure' },
-  PIDPressure: { ok: 'False', reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available', badReason: 'KubeletHasInsufficientPID', badMessage: 'kubelet has insufficient PID available' },
-  Ready: { ok: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', badReason: 'KubeletNotReady', badMessage: 'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized' },
-  NetworkUnavailable: { ok: 'False', reason: 'RouteCreated', message: 'RouteController created a route', badReason: 'NoRouteCreated', badMessage: 'Node created without a route' },
+const CONDITION_DEFAULTS: Record<
+  string,
+  { ok: 'True' | 'False'; reason: string; message: string; badReason: string; badMessage: string }
+> = {
+  MemoryPressure: {
+    ok: 'False',
+    reason: 'KubeletHasSufficientMemory',
+    message: 'kubelet has sufficient memory available',
+    badReason: 'KubeletHasInsufficientMemory',
+    badMessage: 'kubelet has insufficient memory available',
+  },
+  DiskPressure: {
+    ok: 'False',
+    reason: 'KubeletHasNoDiskPressure',
+    message: 'kubelet has no disk pressure',
+    badReason: 'KubeletHasDiskPressure',
+    badMessage: 'kubelet has disk pressure',
+  },
+  PIDPressure: {
+    ok: 'False',
+    reason: 'KubeletHasSufficientPID',
+    message: 'kubelet has sufficient PID available',
+    badReason: 'KubeletHasInsufficientPID',
+    badMessage: 'kubelet has insufficient PID available',
+  },
+  Ready: {
+    ok: 'True',
+    reason: 'KubeletReady',
+    message: 'kubelet is posting ready status',
+    badReason: 'KubeletNotReady',
+    badMessage:
+      'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
+  },
+  NetworkUnavailable: {
+    ok: 'False',
+    reason: 'RouteCreated',
+    message: 'RouteController created a route',
+    badReason: 'NoRouteCreated',
+    badMessage: 'Node created without a route',
+  },
 };
 
 /** From a condition type and status, the kubelet's reason and message for it. */
 export function conditionText(type: string, status: string): { reason: string; message: string } {
   const d = CONDITION_DEFAULTS[type];
   if (!d) return { reason: 'Simulated', message: `${type} is ${status}` };
-  if (type === 'Ready' && status === 'Unknown') return { reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' };
-  if (status === 'Unknown') return { reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' };
-  return status === d.ok ? { reason: d.reason, message: d.message } : { reason: d.badReason, message: d.badMessage };
+  if (type === 'Ready' && status === 'Unknown')
+    return { reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' };
+  if (status === 'Unknown')
+    return { reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' };
+  return status === d.ok
+    ? { reason: d.reason, message: d.message }
+    : { reason: d.badReason, message: d.badMessage };
 }
 
 /** From a node number, its InternalIP. */
@@ -63,12 +101,16 @@ export function fillNodeStatus(node: Node, n: number, now: number): void {
   const capacity = (status.capacity ??= createMap());
   const allocatable = (status.allocatable ??= createMap());
   for (const name of Object.keys(DEFAULT_ALLOCATABLE)) {
-    if (!Object.hasOwn(capacity, name)) capacity[name] = getOwn(allocatable, name) ?? DEFAULT_ALLOCATABLE[name];
-    if (!Object.hasOwn(allocatable, name)) allocatable[name] = getOwn(capacity, name) ?? DEFAULT_ALLOCATABLE[name];
+    if (!Object.hasOwn(capacity, name))
+      capacity[name] = getOwn(allocatable, name) ?? DEFAULT_ALLOCATABLE[name];
+    if (!Object.hasOwn(allocatable, name))
+      allocatable[name] = getOwn(capacity, name) ?? DEFAULT_ALLOCATABLE[name];
   }
-  for (const name of Object.keys(allocatable)) if (!Object.hasOwn(capacity, name)) capacity[name] = allocatable[name];
+  for (const name of Object.keys(allocatable))
+    if (!Object.hasOwn(capacity, name)) capacity[name] = allocatable[name];
   if (!Object.hasOwn(capacity, 'ephemeral-storage')) capacity['ephemeral-storage'] = '100Gi';
-  if (!Object.hasOwn(allocatable, 'ephemeral-storage')) allocatable['ephemeral-storage'] = capacity['ephemeral-storage'];
+  if (!Object.hasOwn(allocatable, 'ephemeral-storage'))
+    allocatable['ephemeral-storage'] = capacity['ephemeral-storage'];
   const conditions: NodeCondition[] = [];
   for (const type of ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'Ready']) {
     const given = status.conditions?.find((c) => c.type === type);
@@ -83,7 +125,9 @@ export function fillNodeStatus(node: Node, n: number, now: number): void {
       message: given?.message ?? text.message,
     });
   }
-  for (const c of status.conditions ?? []) if (!conditions.some((x) => x.type === c.type)) conditions.unshift({ ...c, lastTransitionTime: c.lastTransitionTime ?? ts });
+  for (const c of status.conditions ?? [])
+    if (!conditions.some((x) => x.type === c.type))
+      conditions.unshift({ ...c, lastTransitionTime: c.lastTransitionTime ?? ts });
   status.conditions = conditions;
   status.addresses ??= [
     { type: 'InternalIP', address: nodeIp(n) },
@@ -101,5 +145,7 @@ export function fillNodeStatus(node: Node, n: number, now: number): void {
     systemUUID: '',
     bootID: '',
   };
-  (status as { daemonEndpoints?: unknown }).daemonEndpoints ??= { kubeletEndpoint: { Port: 10250 } };
+  (status as { daemonEndpoints?: unknown }).daemonEndpoints ??= {
+    kubeletEndpoint: { Port: 10250 },
+  };
 }

@@ -11,12 +11,30 @@ interface Repository {
 }
 
 const CATALOG: ReadonlyMap<string, Repository> = new Map([
-  ['quay.io/fluentd_elasticsearch/fluentd', { tags: ['v2.5.2', 'v3.0.1', 'v3.1.0', 'v4.0.0'], size: 139_513_812 }],
-  ['docker.io/calico/node', { tags: ['v3.20.0', 'v3.20.1', 'v3.25.0', 'v3.26.1', 'v3.28.0'], size: 96_287_521 }],
-  ['docker.io/prom/node-exporter', { tags: ['v1.3.1', 'v1.5.0', 'v1.6.1', 'v1.8.2', 'latest'], size: 11_472_346 }],
-  ['docker.elastic.co/beats/filebeat', { tags: ['7.15.0', '7.17.0', '8.5.0', '8.11.0'], size: 104_635_219 }],
-  ['docker.io/library/busybox', { tags: ['latest', '1.35', '1.36', '1.36.1', '1.37'], size: 2_155_227 }],
-  ['docker.io/library/nginx', { tags: ['latest', '1.25', '1.26', '1.27', 'stable', 'alpine'], size: 72_956_331 }],
+  [
+    'quay.io/fluentd_elasticsearch/fluentd',
+    { tags: ['v2.5.2', 'v3.0.1', 'v3.1.0', 'v4.0.0'], size: 139_513_812 },
+  ],
+  [
+    'docker.io/calico/node',
+    { tags: ['v3.20.0', 'v3.20.1', 'v3.25.0', 'v3.26.1', 'v3.28.0'], size: 96_287_521 },
+  ],
+  [
+    'docker.io/prom/node-exporter',
+    { tags: ['v1.3.1', 'v1.5.0', 'v1.6.1', 'v1.8.2', 'latest'], size: 11_472_346 },
+  ],
+  [
+    'docker.elastic.co/beats/filebeat',
+    { tags: ['7.15.0', '7.17.0', '8.5.0', '8.11.0'], size: 104_635_219 },
+  ],
+  [
+    'docker.io/library/busybox',
+    { tags: ['latest', '1.35', '1.36', '1.36.1', '1.37'], size: 2_155_227 },
+  ],
+  [
+    'docker.io/library/nginx',
+    { tags: ['latest', '1.25', '1.26', '1.27', 'stable', 'alpine'], size: 72_956_331 },
+  ],
 ]);
 
 export interface ImageReference {
@@ -47,7 +65,8 @@ export function parseImage(image: string): ImageReference {
   }
   const firstSlash = rest.indexOf('/');
   const first = firstSlash >= 0 ? rest.slice(0, firstSlash) : '';
-  const hasDomain = firstSlash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
+  const hasDomain =
+    firstSlash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
   let repository = hasDomain ? rest : `docker.io/${rest}`;
   if (!hasDomain && firstSlash < 0) repository = `docker.io/library/${rest}`;
   if (tag === '' && digest === '') tag = 'latest';

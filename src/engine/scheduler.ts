@@ -9,8 +9,17 @@ import type { Engine } from './cluster.ts';
 import { NODE_AFFINITY_MISMATCH, matchesNodeAffinity } from './scheduling/node-affinity.ts';
 import { matchesNodeSelector } from './scheduling/node-selector.ts';
 import { PORTS_MESSAGE, hostPorts, portConflicts } from './scheduling/node-ports.ts';
-import { insufficientResources, nodeAllocatable, nodeUsage, podRequests } from './scheduling/resources-fit.ts';
-import { findUntoleratedTaint, isHardEffect, untoleratedTaintMessage } from './scheduling/taints.ts';
+import {
+  insufficientResources,
+  nodeAllocatable,
+  nodeUsage,
+  podRequests,
+} from './scheduling/resources-fit.ts';
+import {
+  findUntoleratedTaint,
+  isHardEffect,
+  untoleratedTaintMessage,
+} from './scheduling/taints.ts';
 import { UNSCHEDULABLE_MESSAGE, passesUnschedulable } from './scheduling/unschedulable.ts';
 import type { Node, NodeSelectorTerm, Pod } from './types.ts';
 
@@ -22,7 +31,9 @@ export interface FilterResult {
 
 /** From a pod, the node names its required affinity's matchFields pins it to (the NodeAffinity PreFilter), or undefined for all nodes. */
 export function preFilterNodes(pod: Pod): Set<string> | undefined {
-  const terms: NodeSelectorTerm[] = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  const terms: NodeSelectorTerm[] =
+    pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
+      ?.nodeSelectorTerms ?? [];
   if (terms.length === 0) return undefined;
   const names = new Set<string>();
   for (const term of terms) {
@@ -37,19 +48,26 @@ export function preFilterNodes(pod: Pod): Set<string> | undefined {
 
 /** From pods on a node, the ones that occupy resources (non-terminal). */
 function occupying(pods: readonly Pod[], except?: Pod): Pod[] {
-  return pods.filter((p) => p !== except && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+  return pods.filter(
+    (p) => p !== except && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed',
+  );
 }
 
 /** From a pod, a node and the pods on it, the first failing filter's reasons (empty = fits). */
 export function runFilters(pod: Pod, node: Node, podsOnNode: readonly Pod[]): FilterResult {
   const tolerations = pod.spec.tolerations ?? [];
-  if (!passesUnschedulable(node, tolerations)) return { reasons: [UNSCHEDULABLE_MESSAGE], resolvable: false };
+  if (!passesUnschedulable(node, tolerations))
+    return { reasons: [UNSCHEDULABLE_MESSAGE], resolvable: false };
   const taint = findUntoleratedTaint(node.spec?.taints, tolerations, isHardEffect);
   if (taint) return { reasons: [untoleratedTaintMessage(taint)], resolvable: false };
   const labels = node.metadata.labels;
   if (
     !matchesNodeSelector(pod.spec.nodeSelector, labels) ||
-    !matchesNodeAffinity(pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution, node.metadata.name, labels)
+    !matchesNodeAffinity(
+      pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution,
+      node.metadata.name,
+      labels,
+    )
   ) {
     return { reasons: [NODE_AFFINITY_MISMATCH], resolvable: false };
   }
@@ -57,9 +75,14 @@ export function runFilters(pod: Pod, node: Node, podsOnNode: readonly Pod[]): Fi
   const wanted = hostPorts(pod.spec);
   if (wanted.length > 0) {
     const used = others.flatMap((p) => hostPorts(p.spec));
-    if (portConflicts(wanted, used).length > 0) return { reasons: [PORTS_MESSAGE], resolvable: true };
+    if (portConflicts(wanted, used).length > 0)
+      return { reasons: [PORTS_MESSAGE], resolvable: true };
   }
-  const reasons = insufficientResources(podRequests(pod.spec), nodeAllocatable(node), nodeUsage(others.map((p) => p.spec)));
+  const reasons = insufficientResources(
+    podRequests(pod.spec),
+    nodeAllocatable(node),
+    nodeUsage(others.map((p) => p.spec)),
+  );
   return { reasons, resolvable: true };
 }
 
@@ -88,7 +111,11 @@ function selectVictims(pod: Pod, node: Node, podsOnNode: readonly Pod[]): Pod[] 
   const remaining = live.filter((p) => priorityOf(p) >= prio);
   if (runFilters(pod, node, remaining).reasons.length > 0) return undefined;
   // Reprieve highest priority first (then older first).
-  const sorted = [...lower].sort((a, b) => priorityOf(b) - priorityOf(a) || (a.metadata.creationTimestamp < b.metadata.creationTimestamp ? -1 : 1));
+  const sorted = [...lower].sort(
+    (a, b) =>
+      priorityOf(b) - priorityOf(a) ||
+      (a.metadata.creationTimestamp < b.metadata.creationTimestamp ? -1 : 1),
+  );
   const victims: Pod[] = [];
   const kept = [...remaining];
   for (const candidate of sorted) {
@@ -105,7 +132,12 @@ function selectVictims(pod: Pod, node: Node, podsOnNode: readonly Pod[]): Pod[] 
 export function schedulePod(engine: Engine, pod: Pod): boolean {
   const nodes = engine.nodeList();
   const pinned = preFilterNodes(pod);
-  const candidates = pinned ? [...pinned].sort().map((n) => engine.node(n)).filter((n): n is Node => !!n) : nodes;
+  const candidates = pinned
+    ? [...pinned]
+        .sort()
+        .map((n) => engine.node(n))
+        .filter((n): n is Node => !!n)
+    : nodes;
   const feasible: Node[] = [];
   const counts = new Map<string, number>();
   const outcomes = new Map<string, FilterResult>();
@@ -123,7 +155,10 @@ export function schedulePod(engine: Engine, pod: Pod): boolean {
   const absent = nodes.length - candidates.length;
   if (pinned && absent > 0) counts.set("node(s) didn't satisfy plugin(s) [NodeAffinity]", absent);
   let message = `0/${nodes.length} nodes are available`;
-  message += nodes.length === 0 || counts.size === 0 ? ': no nodes available to schedule pods.' : `: ${histogram(counts)}.`;
+  message +=
+    nodes.length === 0 || counts.size === 0
+      ? ': no nodes available to schedule pods.'
+      : `: ${histogram(counts)}.`;
   if (nodes.length === 0) message = 'no nodes available to schedule pods';
 
   // PostFilter: DefaultPreemption.
@@ -132,7 +167,8 @@ export function schedulePod(engine: Engine, pod: Pod): boolean {
     if (pod.spec.preemptionPolicy === 'Never') {
       postFilter = 'preemption: not eligible due to preemptionPolicy=Never.';
     } else {
-      const notHelpful = absent + candidates.filter((n) => !outcomes.get(n.metadata.name)?.resolvable).length;
+      const notHelpful =
+        absent + candidates.filter((n) => !outcomes.get(n.metadata.name)?.resolvable).length;
       let best: { node: Node; victims: Pod[] } | undefined;
       let noVictims = 0;
       for (const node of candidates) {
@@ -162,7 +198,9 @@ function pickNode(engine: Engine, pod: Pod, feasible: Node[]): Node {
   let best: Node[] = [];
   for (const node of feasible) {
     const alloc = nodeAllocatable(node);
-    const usage = nodeUsage(occupying(engine.store.podsOnNode(node.metadata.name), pod).map((p) => p.spec));
+    const usage = nodeUsage(
+      occupying(engine.store.podsOnNode(node.metadata.name), pod).map((p) => p.spec),
+    );
     const req = podRequests(pod.spec);
     let score = 0;
     for (const r of ['cpu', 'memory']) {

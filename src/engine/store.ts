@@ -23,7 +23,18 @@ export const NAMESPACED: Readonly<Record<Kind, boolean>> = {
 };
 
 /** Kinds in the order snapshots list them. */
-export const KINDS: readonly Kind[] = ['Namespace', 'Node', 'PriorityClass', 'ConfigMap', 'Secret', 'Service', 'DaemonSet', 'ControllerRevision', 'Pod', 'Event'];
+export const KINDS: readonly Kind[] = [
+  'Namespace',
+  'Node',
+  'PriorityClass',
+  'ConfigMap',
+  'Secret',
+  'Service',
+  'DaemonSet',
+  'ControllerRevision',
+  'Pod',
+  'Event',
+];
 
 /** Plural resource names as kubectl prints them in errors. */
 export const RESOURCE: Readonly<Record<Kind, string>> = {
@@ -56,7 +67,12 @@ export function controllerUid(obj: KubeObject): string | undefined {
 }
 
 export type Change = 'add' | 'update' | 'delete';
-export type ChangeListener = (kind: Kind, obj: KubeObject, change: Change, before: PodFacts | undefined) => void;
+export type ChangeListener = (
+  kind: Kind,
+  obj: KubeObject,
+  change: Change,
+  before: PodFacts | undefined,
+) => void;
 
 /** The facts about a pod that index maintenance and controller wake-ups depend on. */
 export interface PodFacts {
@@ -171,7 +187,6 @@ export class Store {
 
   /** Changes a stored object in place through `mutate`, keeping indexes right and bumping resourceVersion. */
   update<T extends KubeObject>(obj: T, mutate: (o: T) => void): void {
-    const key = keyOf(obj);
     const before = obj.kind === 'Pod' ? podFacts(obj as Pod) : undefined;
     const ownerBefore = obj.kind === 'ControllerRevision' ? controllerUid(obj) : undefined;
     mutate(obj);
@@ -253,7 +268,8 @@ export class Store {
    */
   snapshotObjects(): { [K in Kind]: ObjectOf<K>[] } {
     const out = {} as { [K in Kind]: ObjectOf<K>[] };
-    for (const kind of KINDS) (out as Record<Kind, unknown>)[kind] = this.sorted(kind).map((o) => this.frozenCopy(o));
+    for (const kind of KINDS)
+      (out as Record<Kind, unknown>)[kind] = this.sorted(kind).map((o) => this.frozenCopy(o));
     return out;
   }
 

@@ -7,7 +7,13 @@
  */
 import type { Engine } from './cluster.ts';
 import { describePorts, hostPorts, portConflicts, PORTS_MESSAGE } from './scheduling/node-ports.ts';
-import { describeResources, insufficientResources, nodeAllocatable, nodeUsage, podRequests } from './scheduling/resources-fit.ts';
+import {
+  describeResources,
+  insufficientResources,
+  nodeAllocatable,
+  nodeUsage,
+  podRequests,
+} from './scheduling/resources-fit.ts';
 import { UNSCHEDULABLE_TAINT_KEY } from './scheduling/unschedulable.ts';
 import { findToleration, formatToleration } from './scheduling/taints.ts';
 import { controllerUid } from './store.ts';
@@ -17,7 +23,8 @@ import type { DaemonSet, DaemonSetVerdicts, Node, NodeVerdict, VerdictCheck } fr
 export function buildVerdicts(engine: Engine, ds: DaemonSet): DaemonSetVerdicts {
   const profile = engine.daemonProfile(ds);
   const nodes: NodeVerdict[] = [];
-  for (const node of engine.nodeList()) nodes.push(engine.cachedVerdict(profile, node, () => nodeVerdict(engine, ds, node)));
+  for (const node of engine.nodeList())
+    nodes.push(engine.cachedVerdict(profile, node, () => nodeVerdict(engine, ds, node)));
   return { namespace: ds.metadata.namespace ?? 'default', name: ds.metadata.name, nodes };
 }
 
@@ -32,7 +39,9 @@ function nodeVerdict(engine: Engine, ds: DaemonSet, node: Node): NodeVerdict {
     checks.push({
       check: 'unschedulable',
       passed: !!t,
-      message: t ? `node is cordoned; tolerated by ${formatToleration(t)}` : 'node(s) were unschedulable',
+      message: t
+        ? `node is cordoned; tolerated by ${formatToleration(t)}`
+        : 'node(s) were unschedulable',
     });
   } else {
     checks.push({ check: 'unschedulable', passed: true, message: 'node is schedulable' });
@@ -40,7 +49,12 @@ function nodeVerdict(engine: Engine, ds: DaemonSet, node: Node): NodeVerdict {
   // The pod would share the node with every non-terminal pod except this DaemonSet's own.
   const others = engine.store
     .podsOnNode(node.metadata.name)
-    .filter((p) => controllerUid(p) !== ds.metadata.uid && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+    .filter(
+      (p) =>
+        controllerUid(p) !== ds.metadata.uid &&
+        p.status?.phase !== 'Succeeded' &&
+        p.status?.phase !== 'Failed',
+    );
   const request = podRequests(spec);
   const alloc = nodeAllocatable(node);
   const usage = nodeUsage(others.map((p) => p.spec));
@@ -57,8 +71,18 @@ function nodeVerdict(engine: Engine, ds: DaemonSet, node: Node): NodeVerdict {
   checks.push({
     check: 'ports',
     passed: clash.length === 0,
-    message: clash.length === 0 ? (wanted.length === 0 ? 'no host ports requested' : 'requested host ports are free') : PORTS_MESSAGE,
+    message:
+      clash.length === 0
+        ? wanted.length === 0
+          ? 'no host ports requested'
+          : 'requested host ports are free'
+        : PORTS_MESSAGE,
     items: describePorts(wanted, used),
   });
-  return { node: node.metadata.name, shouldRun: decision.shouldRun, shouldContinueRunning: decision.shouldContinueRunning, checks };
+  return {
+    node: node.metadata.name,
+    shouldRun: decision.shouldRun,
+    shouldContinueRunning: decision.shouldContinueRunning,
+    checks,
+  };
 }

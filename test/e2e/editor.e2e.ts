@@ -26,7 +26,10 @@ afterAll(async () => {
 describe('the manifest editor', () => {
   it('explains a field on hover in words for learners', async () => {
     await openTab(page, 'node-exporter.yaml');
-    await page.locator('.monaco-editor .view-line span', { hasText: /^selector$/ }).first().hover();
+    await page
+      .locator('.monaco-editor .view-line span', { hasText: /^selector$/ })
+      .first()
+      .hover();
     const hover = page.locator('.monaco-hover', { hasText: 'Which pods this DaemonSet owns' });
     await hover.first().waitFor({ timeout: 20_000 });
   });
@@ -41,7 +44,9 @@ describe('the manifest editor', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('prio');
     await page.keyboard.press('Control+Space');
-    const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'priorityClassName' });
+    const suggestion = page.locator('.suggest-widget .monaco-list-row', {
+      hasText: 'priorityClassName',
+    });
     await suggestion.first().waitFor({ timeout: 20_000 });
     await page.keyboard.press('Enter');
     await expect.poll(editorText).toMatch(/priorityClassName:/);
@@ -50,11 +55,21 @@ describe('the manifest editor', () => {
   it('flags a misspelt taint effect from the schema enum', async () => {
     await replaceEditorText(
       page,
-      ['apiVersion: v1', 'kind: Node', 'metadata:', '  name: n1', 'spec:', '  taints:', '    - key: a', '      effect: NoSchedul'].join(
-        '\n',
-      ),
+      [
+        'apiVersion: v1',
+        'kind: Node',
+        'metadata:',
+        '  name: n1',
+        'spec:',
+        '  taints:',
+        '    - key: a',
+        '      effect: NoSchedul',
+      ].join('\n'),
     );
-    await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor({ timeout: 20_000 });
+    await page
+      .locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error')
+      .first()
+      .waitFor({ timeout: 20_000 });
   });
 
   it("applies the advisor's quick fix", async () => {
@@ -67,7 +82,9 @@ describe('the manifest editor', () => {
     await page.locator('.marker-widget', { hasText: 'root' }).first().waitFor();
     await page.keyboard.press('Escape');
     await page.keyboard.press('ControlOrMeta+.');
-    const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Run as a non-root user' });
+    const action = page.locator('.action-widget .monaco-list-row', {
+      hasText: 'Run as a non-root user',
+    });
     await action.first().waitFor({ timeout: 20_000 });
     await page.keyboard.press('Enter');
     await page.locator('.monaco-editor .view-lines').first().click();
@@ -80,7 +97,10 @@ describe('the manifest editor', () => {
   it('applies with Ctrl+Enter and leaves with Escape then Tab', async () => {
     await page.locator('.monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+Enter');
-    await page.locator('.console .entry', { hasText: 'kubectl apply -f node-exporter.yaml' }).last().waitFor();
+    await page
+      .locator('.console .entry', { hasText: 'kubectl apply -f node-exporter.yaml' })
+      .last()
+      .waitFor();
     await page.locator('.monaco-editor .view-lines').first().click();
     await page.keyboard.press('Escape');
     await page.keyboard.press('Tab');

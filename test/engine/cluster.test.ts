@@ -5,8 +5,14 @@ import { apply, clusterWithNodes, daemonSetManifest, nodeManifest, podsOf } from
 describe('a fresh cluster', () => {
   it('has the four namespaces, the two system priority classes and no nodes', () => {
     const cluster = createCluster({ seed: 1 });
-    expect((cluster.list('Namespace') as { metadata: { name: string } }[]).map((n) => n.metadata.name)).toEqual(['default', 'kube-node-lease', 'kube-public', 'kube-system']);
-    expect((cluster.list('PriorityClass') as { metadata: { name: string }; value: number }[]).map((p) => [p.metadata.name, p.value])).toEqual([
+    expect(
+      (cluster.list('Namespace') as { metadata: { name: string } }[]).map((n) => n.metadata.name),
+    ).toEqual(['default', 'kube-node-lease', 'kube-public', 'kube-system']);
+    expect(
+      (cluster.list('PriorityClass') as { metadata: { name: string }; value: number }[]).map(
+        (p) => [p.metadata.name, p.value],
+      ),
+    ).toEqual([
       ['system-cluster-critical', 2000000000],
       ['system-node-critical', 2000001000],
     ]);
@@ -20,7 +26,12 @@ describe('the API server', () => {
     const cluster = clusterWithNodes(['worker-1']);
     const node = cluster.get('Node', 'worker-1');
     expect(node?.status.allocatable).toMatchObject({ cpu: '4', memory: '16Gi', pods: '110' });
-    expect(node?.status.conditions?.map((c) => `${c.type}=${c.status}`)).toEqual(['MemoryPressure=False', 'DiskPressure=False', 'PIDPressure=False', 'Ready=True']);
+    expect(node?.status.conditions?.map((c) => `${c.type}=${c.status}`)).toEqual([
+      'MemoryPressure=False',
+      'DiskPressure=False',
+      'PIDPressure=False',
+      'Ready=True',
+    ]);
     expect(node?.status.addresses).toEqual([
       { type: 'InternalIP', address: '192.168.0.2' },
       { type: 'Hostname', address: 'worker-1' },
@@ -33,15 +44,33 @@ describe('the API server', () => {
   it('answers created, unchanged and configured for repeated applies', () => {
     const cluster = clusterWithNodes(['a']);
     const manifest = daemonSetManifest('agent');
-    expect(cluster.execute({ op: 'apply', object: manifest })).toMatchObject({ ok: true, action: 'created' });
-    expect(cluster.execute({ op: 'apply', object: manifest })).toMatchObject({ ok: true, action: 'unchanged' });
-    expect(cluster.execute({ op: 'apply', object: daemonSetManifest('agent', { image: 'busybox:1.37' }) })).toMatchObject({ ok: true, action: 'configured' });
-    expect(cluster.execute({ op: 'apply', object: nodeManifest('a') })).toMatchObject({ ok: true, action: 'unchanged' });
+    expect(cluster.execute({ op: 'apply', object: manifest })).toMatchObject({
+      ok: true,
+      action: 'created',
+    });
+    expect(cluster.execute({ op: 'apply', object: manifest })).toMatchObject({
+      ok: true,
+      action: 'unchanged',
+    });
+    expect(
+      cluster.execute({
+        op: 'apply',
+        object: daemonSetManifest('agent', { image: 'busybox:1.37' }),
+      }),
+    ).toMatchObject({ ok: true, action: 'configured' });
+    expect(cluster.execute({ op: 'apply', object: nodeManifest('a') })).toMatchObject({
+      ok: true,
+      action: 'unchanged',
+    });
   });
 
   it('changes nothing on a dry run', () => {
     const cluster = clusterWithNodes(['a']);
-    const result = cluster.execute({ op: 'apply', object: daemonSetManifest('agent'), dryRun: true });
+    const result = cluster.execute({
+      op: 'apply',
+      object: daemonSetManifest('agent'),
+      dryRun: true,
+    });
     expect(result).toMatchObject({ ok: true, action: 'created' });
     expect(cluster.get('DaemonSet', 'agent', 'default')).toBeUndefined();
     expect(podsOf(cluster, 'agent')).toEqual([]);
@@ -49,17 +78,32 @@ describe('the API server', () => {
 
   it('refuses objects in a namespace that does not exist', () => {
     const cluster = clusterWithNodes(['a']);
-    expect(cluster.execute({ op: 'apply', object: daemonSetManifest('agent', { namespace: 'logging' }) })).toEqual({
+    expect(
+      cluster.execute({
+        op: 'apply',
+        object: daemonSetManifest('agent', { namespace: 'logging' }),
+      }),
+    ).toEqual({
       ok: false,
       error: { reason: 'NotFound', resource: 'namespaces', name: 'logging' },
     });
     apply(cluster, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'logging' } });
-    expect(cluster.execute({ op: 'apply', object: daemonSetManifest('agent', { namespace: 'logging' }) })).toMatchObject({ ok: true });
+    expect(
+      cluster.execute({
+        op: 'apply',
+        object: daemonSetManifest('agent', { namespace: 'logging' }),
+      }),
+    ).toMatchObject({ ok: true });
   });
 
   it('reports AlreadyExists on create and Conflict on a stale update', () => {
     const cluster = clusterWithNodes(['a']);
-    expect(cluster.execute({ op: 'create', object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } } })).toEqual({
+    expect(
+      cluster.execute({
+        op: 'create',
+        object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } },
+      }),
+    ).toEqual({
       ok: false,
       error: { reason: 'AlreadyExists', resource: 'namespaces', name: 'default' },
     });
@@ -68,15 +112,41 @@ describe('the API server', () => {
     cluster.settle();
     if (!stale) throw new Error('missing');
     stale.spec.minReadySeconds = 3;
-    expect(cluster.execute({ op: 'update', object: stale })).toMatchObject({ ok: false, error: { reason: 'Conflict' } });
+    expect(cluster.execute({ op: 'update', object: stale })).toMatchObject({
+      ok: false,
+      error: { reason: 'Conflict' },
+    });
   });
 
   it('returns errors and never throws for operations on missing or malformed targets', () => {
     const cluster = createCluster({ seed: 1 });
-    expect(cluster.execute({ op: 'delete', key: { kind: 'DaemonSet', name: 'nope', namespace: 'default' } })).toEqual({ ok: false, error: { reason: 'NotFound', resource: 'daemonsets.apps', name: 'nope' } });
-    expect(cluster.execute({ op: 'evict', namespace: 'default', name: 'nope' })).toEqual({ ok: false, error: { reason: 'NotFound', resource: 'pods', name: 'nope' } });
-    expect(cluster.execute({ op: 'update', object: nodeManifest('ghost') })).toEqual({ ok: false, error: { reason: 'NotFound', resource: 'nodes', name: 'ghost' } });
-    for (const bad of [null, 42, 'x', [], { op: 'explode' }, { op: 'delete' }, { op: 'apply' }, { op: 'delete', key: { kind: 'Bogus', name: 1 } }]) {
+    expect(
+      cluster.execute({
+        op: 'delete',
+        key: { kind: 'DaemonSet', name: 'nope', namespace: 'default' },
+      }),
+    ).toEqual({
+      ok: false,
+      error: { reason: 'NotFound', resource: 'daemonsets.apps', name: 'nope' },
+    });
+    expect(cluster.execute({ op: 'evict', namespace: 'default', name: 'nope' })).toEqual({
+      ok: false,
+      error: { reason: 'NotFound', resource: 'pods', name: 'nope' },
+    });
+    expect(cluster.execute({ op: 'update', object: nodeManifest('ghost') })).toEqual({
+      ok: false,
+      error: { reason: 'NotFound', resource: 'nodes', name: 'ghost' },
+    });
+    for (const bad of [
+      null,
+      42,
+      'x',
+      [],
+      { op: 'explode' },
+      { op: 'delete' },
+      { op: 'apply' },
+      { op: 'delete', key: { kind: 'Bogus', name: 1 } },
+    ]) {
       const result = cluster.execute(bad as never);
       expect(result.ok).toBe(false);
     }
@@ -88,11 +158,19 @@ describe('the API server', () => {
 
   it('keeps constructor and __proto__ as ordinary keys of labels and data', () => {
     const cluster = createCluster({ seed: 1 });
-    const node = JSON.parse('{"apiVersion":"v1","kind":"Node","metadata":{"name":"a","labels":{"constructor":"no","toString":"x"}}}');
+    const node = JSON.parse(
+      '{"apiVersion":"v1","kind":"Node","metadata":{"name":"a","labels":{"constructor":"no","toString":"x"}}}',
+    );
     expect(cluster.execute({ op: 'apply', object: node }).ok).toBe(true);
     const labels = cluster.get('Node', 'a')?.metadata.labels ?? {};
-    expect([Object.hasOwn(labels, 'constructor'), labels['constructor'], labels['toString']]).toEqual([true, 'no', 'x']);
-    const configMap = JSON.parse('{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"__proto__":"yes"}}');
+    expect([
+      Object.hasOwn(labels, 'constructor'),
+      labels['constructor'],
+      labels['toString'],
+    ]).toEqual([true, 'no', 'x']);
+    const configMap = JSON.parse(
+      '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"__proto__":"yes"}}',
+    );
     expect(cluster.execute({ op: 'apply', object: configMap }).ok).toBe(true);
     const data = cluster.get('ConfigMap', 'c', 'default')?.data ?? {};
     expect(Object.hasOwn(data, '__proto__') && data['__proto__']).toBe('yes');
@@ -104,11 +182,16 @@ describe('the API server', () => {
   it('lists with label and field selectors, sorted by namespace and name', () => {
     const cluster = clusterWithNodes(['a', 'b']);
     apply(cluster, daemonSetManifest('agent'));
-    const onA = cluster.list('Pod', { labelSelector: 'app=agent', fieldSelector: 'spec.nodeName=a' });
+    const onA = cluster.list('Pod', {
+      labelSelector: 'app=agent',
+      fieldSelector: 'spec.nodeName=a',
+    });
     expect(Array.isArray(onA) && onA.map((p) => p.spec.nodeName)).toEqual(['a']);
     const notAgent = cluster.list('Pod', { labelSelector: 'app!=agent' });
     expect(notAgent).toEqual([]);
-    const names = (cluster.list('Pod') as { metadata: { name: string } }[]).map((p) => p.metadata.name);
+    const names = (cluster.list('Pod') as { metadata: { name: string } }[]).map(
+      (p) => p.metadata.name,
+    );
     expect(names).toEqual([...names].sort());
   });
 
@@ -139,14 +222,24 @@ describe('snapshots', () => {
     const cluster = clusterWithNodes(['a', 'b']);
     apply(cluster, daemonSetManifest('agent'));
     const snapshot = cluster.snapshot();
-    expect(snapshot.verdicts.map((v) => [v.namespace, v.name, v.nodes.map((n) => n.node)])).toEqual([['default', 'agent', ['a', 'b']]]);
+    expect(snapshot.verdicts.map((v) => [v.namespace, v.name, v.nodes.map((n) => n.node)])).toEqual(
+      [['default', 'agent', ['a', 'b']]],
+    );
   });
 });
 
 describe('settle', () => {
   it('stops at the cap with a line saying what still changes', () => {
     const cluster = clusterWithNodes(['a']);
-    apply(cluster, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'crash' }, spec: { nodeName: 'a', containers: [{ name: 'c', image: 'busybox', command: ['sh', '-c', 'exit 3'] }] } });
+    apply(cluster, {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'crash' },
+      spec: {
+        nodeName: 'a',
+        containers: [{ name: 'c', image: 'busybox', command: ['sh', '-c', 'exit 3'] }],
+      },
+    });
     const result = cluster.settle(120_000);
     expect(result.settled).toBe(false);
     expect(result.elapsedMs).toBe(120_000);

@@ -3,7 +3,7 @@
  * goes through the engine's admission), and small readers of cluster state.
  */
 import { createCluster } from '../../src/engine/index.ts';
-import type { Cluster, DaemonSet, Pod, Taint, Toleration } from '../../src/engine/index.ts';
+import type { Cluster, DaemonSet, Node, Pod, Taint, Toleration } from '../../src/engine/index.ts';
 
 export interface NodeOptions {
   labels?: Record<string, string>;
@@ -18,7 +18,10 @@ export function nodeManifest(name: string, options: NodeOptions = {}): Record<st
     apiVersion: 'v1',
     kind: 'Node',
     metadata: { name, ...(options.labels ? { labels: options.labels } : {}) },
-    spec: { ...(options.taints ? { taints: options.taints } : {}), ...(options.unschedulable ? { unschedulable: true } : {}) },
+    spec: {
+      ...(options.taints ? { taints: options.taints } : {}),
+      ...(options.unschedulable ? { unschedulable: true } : {}),
+    },
     ...(options.allocatable ? { status: { allocatable: options.allocatable } } : {}),
   };
 }
@@ -62,10 +65,18 @@ export function daemonSetManifest(name: string, o: DaemonSetOptions = {}): Recor
     metadata: { name, namespace: o.namespace ?? 'default' },
     spec: {
       selector: { matchLabels: { app: name } },
-      template: { metadata: { labels: { app: name }, ...(o.annotations ? { annotations: o.annotations } : {}) }, spec },
+      template: {
+        metadata: {
+          labels: { app: name },
+          ...(o.annotations ? { annotations: o.annotations } : {}),
+        },
+        spec,
+      },
       ...(o.updateStrategy ? { updateStrategy: o.updateStrategy } : {}),
       ...(o.minReadySeconds !== undefined ? { minReadySeconds: o.minReadySeconds } : {}),
-      ...(o.revisionHistoryLimit !== undefined ? { revisionHistoryLimit: o.revisionHistoryLimit } : {}),
+      ...(o.revisionHistoryLimit !== undefined
+        ? { revisionHistoryLimit: o.revisionHistoryLimit }
+        : {}),
     },
   };
 }
@@ -91,7 +102,11 @@ export function podsOf(cluster: Cluster, name: string, namespace = 'default'): P
 }
 
 /** From a cluster and a DaemonSet name, its pods that are not terminating, by node. */
-export function livePodsByNode(cluster: Cluster, name: string, namespace = 'default'): Map<string, Pod[]> {
+export function livePodsByNode(
+  cluster: Cluster,
+  name: string,
+  namespace = 'default',
+): Map<string, Pod[]> {
   const out = new Map<string, Pod[]>();
   for (const pod of podsOf(cluster, name, namespace)) {
     if (pod.metadata.deletionTimestamp) continue;
@@ -104,11 +119,16 @@ export function livePodsByNode(cluster: Cluster, name: string, namespace = 'defa
 /** From a pod, its node or the node its matchFields term pins it to. */
 export function targetNode(pod: Pod): string | undefined {
   if (pod.spec.nodeName) return pod.spec.nodeName;
-  return pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms?.[0]?.matchFields?.[0]?.values?.[0];
+  return pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
+    ?.nodeSelectorTerms?.[0]?.matchFields?.[0]?.values?.[0];
 }
 
 /** From a cluster and a DaemonSet name, its status. */
-export function dsStatus(cluster: Cluster, name: string, namespace = 'default'): DaemonSet['status'] {
+export function dsStatus(
+  cluster: Cluster,
+  name: string,
+  namespace = 'default',
+): DaemonSet['status'] {
   const ds = cluster.get('DaemonSet', name, namespace);
   if (!ds) throw new Error(`no daemonset ${name}`);
   return ds.status;
@@ -120,7 +140,11 @@ export function isReady(pod: Pod): boolean {
 }
 
 /** From a cluster, a node name and a change to the node, get → modify → update as kubectl does. */
-export function updateNode(cluster: Cluster, name: string, change: (node: import('../../src/engine/index.ts').Node) => void): void {
+export function updateNode(
+  cluster: Cluster,
+  name: string,
+  change: (node: Node) => void,
+): void {
   const node = cluster.get('Node', name);
   if (!node) throw new Error(`no node ${name}`);
   change(node);
@@ -129,7 +153,12 @@ export function updateNode(cluster: Cluster, name: string, change: (node: import
 }
 
 /** From a cluster, a DaemonSet name and a change, get → modify → update. */
-export function updateDaemonSet(cluster: Cluster, name: string, change: (ds: DaemonSet) => void, namespace = 'default'): void {
+export function updateDaemonSet(
+  cluster: Cluster,
+  name: string,
+  change: (ds: DaemonSet) => void,
+  namespace = 'default',
+): void {
   const ds = cluster.get('DaemonSet', name, namespace);
   if (!ds) throw new Error(`no daemonset ${name}`);
   change(ds);
@@ -145,7 +174,8 @@ export function podStatusColumn(pod: Pod): string {
     const s = init[i];
     if (s.state.terminated?.exitCode === 0) continue;
     if (s.state.terminated) return `Init:${s.state.terminated.reason ?? 'Error'}`;
-    if (s.state.waiting?.reason && s.state.waiting.reason !== 'PodInitializing') return `Init:${s.state.waiting.reason}`;
+    if (s.state.waiting?.reason && s.state.waiting.reason !== 'PodInitializing')
+      return `Init:${s.state.waiting.reason}`;
     return `Init:${i}/${init.length}`;
   }
   let reason: string = pod.status.phase;

@@ -33,11 +33,24 @@ describe('kubelet stages', () => {
     expect(isReady(p)).toBe(true);
     expect(p.status.podIP).toMatch(/^10\.128\.0\.\d+$/);
     expect(p.status.hostIP).toBe('192.168.0.2');
-    expect(p.status.containerStatuses?.[0]).toMatchObject({ name: 'c', ready: true, restartCount: 0, started: true, image: 'docker.io/library/nginx:1.27' });
-    const events = cluster.eventsFor('Pod', 'web', 'default').map((e) => `${e.reason}: ${e.message}`);
+    expect(p.status.containerStatuses?.[0]).toMatchObject({
+      name: 'c',
+      ready: true,
+      restartCount: 0,
+      started: true,
+      image: 'docker.io/library/nginx:1.27',
+    });
+    const events = cluster
+      .eventsFor('Pod', 'web', 'default')
+      .map((e) => `${e.reason}: ${e.message}`);
     expect(events[0]).toBe('Pulling: Pulling image "nginx:1.27"');
-    expect(events[1]).toMatch(/^Pulled: Successfully pulled image "nginx:1\.27" in [\d.]+m?s \([\d.]+m?s including waiting\)\. Image size: 72956331 bytes\.$/);
-    expect(events.slice(2)).toEqual(['Created: Created container: c', 'Started: Started container c']);
+    expect(events[1]).toMatch(
+      /^Pulled: Successfully pulled image "nginx:1\.27" in [\d.]+m?s \([\d.]+m?s including waiting\)\. Image size: 72956331 bytes\.$/,
+    );
+    expect(events.slice(2)).toEqual([
+      'Created: Created container: c',
+      'Started: Started container c',
+    ]);
   });
 
   it('reports an already-present image for IfNotPresent on the second pod', () => {
@@ -46,14 +59,21 @@ describe('kubelet stages', () => {
     cluster.settle();
     apply(cluster, pod('two', { containers: [{ name: 'c', image: 'nginx:1.27' }] }));
     cluster.settle();
-    expect(cluster.eventsFor('Pod', 'two', 'default').map((e) => e.message)).toContain('Container image "nginx:1.27" already present on machine');
+    expect(cluster.eventsFor('Pod', 'two', 'default').map((e) => e.message)).toContain(
+      'Container image "nginx:1.27" already present on machine',
+    );
   });
 
   it('goes ErrImagePull then ImagePullBackOff for an unlisted tag, backing off 10 s doubling', () => {
     const cluster = clusterWithNodes(['a']);
     apply(cluster, pod('bad', { containers: [{ name: 'c', image: 'nginx:9.9.9' }] }));
     const trail = statusTrail(cluster, 'bad', 20_000);
-    expect(trail.slice(0, 4)).toEqual(['Pending', 'ContainerCreating', 'ErrImagePull', 'ImagePullBackOff']);
+    expect(trail.slice(0, 4)).toEqual([
+      'Pending',
+      'ContainerCreating',
+      'ErrImagePull',
+      'ImagePullBackOff',
+    ]);
     expect(cluster.settle().settled).toBe(true);
     cluster.advance(200_000);
     const backOff = cluster.eventsFor('Pod', 'bad', 'default').find((e) => e.reason === 'BackOff');
@@ -62,12 +82,19 @@ describe('kubelet stages', () => {
     const pulling = cluster.eventsFor('Pod', 'bad', 'default').find((e) => e.reason === 'Pulling');
     expect(pulling?.count).toBeGreaterThanOrEqual(4);
     expect(pulling?.count).toBeLessThanOrEqual(6);
-    expect(get(cluster, 'bad').status.containerStatuses?.[0].state.waiting?.reason).toMatch(/ErrImagePull|ImagePullBackOff/);
+    expect(get(cluster, 'bad').status.containerStatuses?.[0].state.waiting?.reason).toMatch(
+      /ErrImagePull|ImagePullBackOff/,
+    );
   });
 
   it('crash-loops a container whose command is sh -c "exit 1"', () => {
     const cluster = clusterWithNodes(['a']);
-    apply(cluster, pod('crash', { containers: [{ name: 'c', image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] }] }));
+    apply(
+      cluster,
+      pod('crash', {
+        containers: [{ name: 'c', image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] }],
+      }),
+    );
     cluster.advance(60_000);
     const p = get(cluster, 'crash');
     const status = p.status.containerStatuses?.[0];
@@ -75,8 +102,12 @@ describe('kubelet stages', () => {
     expect(status?.lastState.terminated).toMatchObject({ exitCode: 1, reason: 'Error' });
     expect(p.status.phase).toBe('Running');
     expect(isReady(p)).toBe(false);
-    const backOff = cluster.eventsFor('Pod', 'crash', 'default').find((e) => e.reason === 'BackOff');
-    expect(backOff?.message).toBe(`Back-off restarting failed container c in pod crash_default(${p.metadata.uid})`);
+    const backOff = cluster
+      .eventsFor('Pod', 'crash', 'default')
+      .find((e) => e.reason === 'BackOff');
+    expect(backOff?.message).toBe(
+      `Back-off restarting failed container c in pod crash_default(${p.metadata.uid})`,
+    );
     expect(statusTrail(cluster, 'crash', 60_000)).toContain('CrashLoopBackOff');
   });
 
@@ -85,18 +116,32 @@ describe('kubelet stages', () => {
     apply(
       cluster,
       pod('app', {
-        initContainers: [{ name: 'wait', image: 'busybox:1.36', command: ['sh', '-c', 'until nslookup mydb; do echo waiting; sleep 2; done'] }],
+        initContainers: [
+          {
+            name: 'wait',
+            image: 'busybox:1.36',
+            command: ['sh', '-c', 'until nslookup mydb; do echo waiting; sleep 2; done'],
+          },
+        ],
         containers: [{ name: 'c', image: 'busybox:1.36' }],
       }),
     );
     cluster.advance(20_000);
     expect(podStatusColumn(get(cluster, 'app'))).toBe('Init:0/1');
     expect(cluster.settle().settled).toBe(true);
-    apply(cluster, { apiVersion: 'v1', kind: 'Service', metadata: { name: 'mydb' }, spec: { ports: [{ port: 5432 }] } });
+    apply(cluster, {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'mydb' },
+      spec: { ports: [{ port: 5432 }] },
+    });
     cluster.settle();
     const p = get(cluster, 'app');
     expect(podStatusColumn(p)).toBe('Running');
-    expect(p.status.initContainerStatuses?.[0].state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(p.status.initContainerStatuses?.[0].state.terminated).toMatchObject({
+      exitCode: 0,
+      reason: 'Completed',
+    });
   });
 
   it('stays ContainerCreating with FailedMount until a missing ConfigMap appears', () => {
@@ -105,26 +150,53 @@ describe('kubelet stages', () => {
       cluster,
       pod('conf', {
         volumes: [{ name: 'config', configMap: { name: 'app-config' } }],
-        containers: [{ name: 'c', image: 'busybox:1.36', volumeMounts: [{ name: 'config', mountPath: '/etc/app' }] }],
+        containers: [
+          {
+            name: 'c',
+            image: 'busybox:1.36',
+            volumeMounts: [{ name: 'config', mountPath: '/etc/app' }],
+          },
+        ],
       }),
     );
     cluster.advance(30_000);
     expect(podStatusColumn(get(cluster, 'conf'))).toBe('ContainerCreating');
-    const failed = cluster.eventsFor('Pod', 'conf', 'default').find((e) => e.reason === 'FailedMount');
-    expect(failed).toMatchObject({ type: 'Warning', message: 'MountVolume.SetUp failed for volume "config" : configmap "app-config" not found' });
-    apply(cluster, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app-config' }, data: { a: 'b' } });
+    const failed = cluster
+      .eventsFor('Pod', 'conf', 'default')
+      .find((e) => e.reason === 'FailedMount');
+    expect(failed).toMatchObject({
+      type: 'Warning',
+      message: 'MountVolume.SetUp failed for volume "config" : configmap "app-config" not found',
+    });
+    apply(cluster, {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'app-config' },
+      data: { a: 'b' },
+    });
     cluster.advance(15_000);
     expect(isReady(get(cluster, 'conf'))).toBe(true);
   });
 
   it('terminates a deleted pod within its grace period, showing Terminating meanwhile', () => {
     const cluster = clusterWithNodes(['a']);
-    apply(cluster, pod('web', { terminationGracePeriodSeconds: 10, containers: [{ name: 'c', image: 'busybox:1.36' }] }));
+    apply(
+      cluster,
+      pod('web', {
+        terminationGracePeriodSeconds: 10,
+        containers: [{ name: 'c', image: 'busybox:1.36' }],
+      }),
+    );
     cluster.settle();
-    const result = cluster.execute({ op: 'delete', key: { kind: 'Pod', name: 'web', namespace: 'default' } });
+    const result = cluster.execute({
+      op: 'delete',
+      key: { kind: 'Pod', name: 'web', namespace: 'default' },
+    });
     expect(result).toMatchObject({ ok: true, action: 'deleted' });
     expect(podStatusColumn(get(cluster, 'web'))).toBe('Terminating');
-    expect(cluster.eventsFor('Pod', 'web', 'default').map((e) => e.message)).toContain('Stopping container c');
+    expect(cluster.eventsFor('Pod', 'web', 'default').map((e) => e.message)).toContain(
+      'Stopping container c',
+    );
     cluster.advance(10_000);
     expect(cluster.get('Pod', 'web', 'default')).toBeUndefined();
   });

@@ -12,7 +12,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 const INSTALL_HINT =
-  'No Chromium found: install Debian\'s (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.';
+  "No Chromium found: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.";
 
 /**
  * Finds the browser for tests: CHROMIUM_PATH if set, else Debian's /usr/bin/chromium, else
@@ -22,7 +22,8 @@ const INSTALL_HINT =
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const fromEnv = env.CHROMIUM_PATH;
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist. ${INSTALL_HINT}`);
+    if (!existsSync(fromEnv))
+      throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist. ${INSTALL_HINT}`);
     return fromEnv;
   }
   if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
@@ -31,6 +32,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
 }
 
 function hasPlaywrightBrowser(): boolean {
-  const home = process.env.PLAYWRIGHT_BROWSERS_PATH ?? `${process.env.HOME ?? ''}/.cache/ms-playwright`;
+  const home =
+    process.env.PLAYWRIGHT_BROWSERS_PATH ?? `${process.env.HOME ?? ''}/.cache/ms-playwright`;
   return existsSync(home);
 }

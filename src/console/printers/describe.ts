@@ -323,7 +323,7 @@ export interface PodPhaseCounts {
 export function describeDaemonSet(
   ds: DaemonSet,
   counts: PodPhaseCounts,
-  list: Event[],
+  list: Event[] | undefined,
   nowMs: number,
 ): string {
   const w = new TabbedText();

@@ -7,7 +7,7 @@
 import type { Verb } from './verb.ts';
 import { listFlag } from '../args.ts';
 import { loadFiles } from '../files.ts';
-import { formatApiError } from '../api-errors.ts';
+import { asAggregateLine, formatApiError, formatApiErrorInAggregate } from '../api-errors.ts';
 import { mustSpecifyFilename, noObjectsInFile, operationDone } from '../messages.ts';
 import { resourceOfKind } from '../resources.ts';
 import { compactJson } from '../printers/json.ts';
@@ -15,6 +15,16 @@ import type { VerbContext } from '../context.ts';
 import type { ManifestObject } from '../manifest/read.ts';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** An apply error in both of the forms kubectl prints it. */
+interface ApplyError {
+  single: string;
+  aggregate: string;
+}
+
+function plainError(message: string): ApplyError {
+  return { single: message, aggregate: asAggregateLine(message) };
+}
 
 /** A deep copy with ordinary prototypes (the engine may keep what it is given). */
 export function plainCopy<T>(value: T): T {
@@ -62,7 +72,7 @@ function applyOne(
   context: VerbContext,
   object: ManifestObject,
   file: string,
-  errors: string[],
+  errors: ApplyError[],
 ): void {
   const value = object.value;
   const metadata = (value.metadata ?? {}) as Record<string, unknown>;
@@ -76,13 +86,15 @@ function applyOne(
     writtenNamespace !== context.namespace
   ) {
     errors.push(
-      `error: the namespace from the provided object "${writtenNamespace}" does not match the namespace "${context.namespace}". You must pass '--namespace=${writtenNamespace}' to perform this operation.`,
+      plainError(
+        `error: the namespace from the provided object "${writtenNamespace}" does not match the namespace "${context.namespace}". You must pass '--namespace=${writtenNamespace}' to perform this operation.`,
+      ),
     );
     return;
   }
   const prepared = prepareForApply(value, context.namespace);
   if ('error' in prepared) {
-    errors.push(prepared.error);
+    errors.push(plainError(prepared.error));
     return;
   }
   const namespace = type?.namespaced
@@ -98,14 +110,16 @@ function applyOne(
     context.output.print(operationDone(printedResource(String(value.kind)), name, result.action));
     return;
   }
-  errors.push(
-    formatApiError(result.error, {
-      verb: existed ? 'patching' : 'creating',
-      file,
-      name,
-      namespace: writtenNamespace,
-    }),
-  );
+  const source = {
+    verb: existed ? 'patching' : 'creating',
+    file,
+    name,
+    namespace: writtenNamespace,
+  };
+  errors.push({
+    single: formatApiError(result.error, source),
+    aggregate: formatApiErrorInAggregate(result.error, source),
+  });
 }
 
 export const apply: Verb = {
@@ -117,19 +131,20 @@ export const apply: Verb = {
     if (names.length === 0) return context.output.fail(mustSpecifyFilename());
     const loaded = loadFiles(context.files, names);
     if ('missing' in loaded) return context.output.fail(loaded.missing);
-    const errors: string[] = [];
-    if (loaded.fatal) errors.push(loaded.fatal);
+    const errors: ApplyError[] = [];
+    if (loaded.fatal) errors.push(plainError(loaded.fatal));
     let objects = 0;
     for (const item of loaded.items) {
       if (item.type === 'error') {
-        errors.push(item.message);
+        errors.push(plainError(item.message));
         continue;
       }
       objects++;
       applyOne(context, item.object, item.file, errors);
     }
     if (objects === 0 && errors.length === 0) return context.output.fail(noObjectsInFile('apply'));
-    for (const e of errors) context.output.error(e);
+    // One error prints in its own words; several print as kubectl prints an aggregate.
+    for (const e of errors) context.output.error(errors.length === 1 ? e.single : e.aggregate);
     if (errors.length > 0) context.output.exit = 1;
     return context.output.exit;
   },

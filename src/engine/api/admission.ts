@@ -284,7 +284,10 @@ function keepServerPopulatedPodFields(pod: Obj, existing: Obj): void {
     spec.tolerations = [...tolerations, ...missingDefaults.map((t) => cloneJson(t))];
 }
 
-/** GetPodQOS: Guaranteed when every container limits cpu and memory at its requests, BestEffort with none. */
+/**
+ * From a (defaulted) pod spec, GetPodQOS: Guaranteed when every container limits cpu and memory
+ * at its requests, BestEffort with no requests or limits at all, else Burstable.
+ */
 export function qosClass(spec: Obj): 'Guaranteed' | 'Burstable' | 'BestEffort' {
   const containers = [...objs(spec, 'containers'), ...objs(spec, 'initContainers')];
   let any = false;

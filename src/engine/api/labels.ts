@@ -484,3 +484,20 @@ export function selectorToString(selector: Selector): string {
     })
     .join(',');
 }
+
+/**
+ * From the group/version and plural resource of a list, the selectors as given and the parse
+ * error, the API server's BadRequest message for a bad `-l`, as kubectl prints it after
+ * `Error from server (BadRequest): `, e.g. `Unable to find "/v1, Resource=pods" that match label
+ * selector "app:web", field selector "": unable to parse requirement: ...`.
+ */
+export function unableToFindMessage(
+  apiVersion: string,
+  resource: string,
+  labelSelector: string,
+  fieldSelector: string,
+  error: string,
+): string {
+  const groupVersion = apiVersion.includes('/') ? apiVersion : `/${apiVersion}`;
+  return `Unable to find "${groupVersion}, Resource=${resource}" that match label selector "${labelSelector}", field selector "${fieldSelector}": ${error}`;
+}

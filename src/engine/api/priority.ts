@@ -10,13 +10,12 @@ import { SYSTEM_PRIORITY_CLASSES } from './validation/others.ts';
 export type PriorityResult = { ok: true } | { ok: false; message: string };
 
 /**
- * From a pod's name, its spec (changed in place) and the stored PriorityClasses, the plugin's
+ * From a pod's spec (changed in place) and the stored PriorityClasses, the plugin's
  * verdict: the pod gets the class's value and preemption policy; with no class name it gets the
  * global default class if one exists (name included), else priority 0. An unknown class is
- * refused with the plugin's Forbidden message, `pods "NAME" is forbidden: ...` around it.
+ * refused with the plugin's message; the store wraps it as `pods "NAME" is forbidden: ...`.
  */
 export function applyPriorityClass(
-  podName: string,
   spec: PodSpec,
   classes: readonly PriorityClass[],
 ): PriorityResult {

@@ -10,9 +10,16 @@ import { isEmptySelector, matchesLabelSelector } from '../labels.ts';
 import { GRID_MS, TIMING, backoff } from '../timing.ts';
 import type { DaemonSet, DaemonSetStatus, Node, Pod } from '../types.ts';
 import { cleanupHistory } from './history.ts';
-import { TEMPLATE_GENERATION_LABEL, budgets, isPodUpdated, rollingUpdate } from './rolling-update.ts';
+import {
+  TEMPLATE_GENERATION_LABEL,
+  budgets,
+  isPodUpdated,
+  rollingUpdate,
+} from './rolling-update.ts';
 
 export const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
+
+const NO_PODS: readonly Pod[] = [];
 
 const pinnedNode = new WeakMap<Pod, string | undefined>();
 
@@ -27,10 +34,13 @@ export function targetNodeName(pod: Pod): string | undefined {
 }
 
 function pinnedTarget(pod: Pod): string | undefined {
-  const terms = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  const terms =
+    pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
+      ?.nodeSelectorTerms ?? [];
   for (const term of terms) {
     for (const f of term.matchFields ?? []) {
-      if (f.key === 'metadata.name' && f.operator === 'In' && f.values?.length === 1) return f.values[0];
+      if (f.key === 'metadata.name' && f.operator === 'In' && f.values?.length === 1)
+        return f.values[0];
     }
   }
   return undefined;
@@ -81,18 +91,39 @@ function claimPods(engine: Engine, ds: DaemonSet): void {
         engine.relabeled.delete(key);
         continue;
       }
-      if (!pod.metadata.ownerReferences?.some((r) => r.uid === ds.metadata.uid && r.controller)) continue;
+      if (!pod.metadata.ownerReferences?.some((r) => r.uid === ds.metadata.uid && r.controller))
+        continue;
       engine.relabeled.delete(key);
-      if (pod.metadata.deletionTimestamp || matchesLabelSelector(ds.spec.selector, pod.metadata.labels)) continue;
+      if (
+        pod.metadata.deletionTimestamp ||
+        matchesLabelSelector(ds.spec.selector, pod.metadata.labels)
+      )
+        continue;
       engine.store.update(pod, (p) => {
-        p.metadata.ownerReferences = (p.metadata.ownerReferences ?? []).filter((r) => r.uid !== ds.metadata.uid);
+        p.metadata.ownerReferences = (p.metadata.ownerReferences ?? []).filter(
+          (r) => r.uid !== ds.metadata.uid,
+        );
       });
     }
   }
   for (const pod of engine.orphanPods(ns)) {
-    if (pod.metadata.deletionTimestamp || !matchesLabelSelector(ds.spec.selector, pod.metadata.labels)) continue;
+    if (
+      pod.metadata.deletionTimestamp ||
+      !matchesLabelSelector(ds.spec.selector, pod.metadata.labels)
+    )
+      continue;
     engine.store.update(pod, (p) => {
-      p.metadata.ownerReferences = [...(p.metadata.ownerReferences ?? []), { apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.metadata.name, uid: ds.metadata.uid, controller: true, blockOwnerDeletion: true }];
+      p.metadata.ownerReferences = [
+        ...(p.metadata.ownerReferences ?? []),
+        {
+          apiVersion: 'apps/v1',
+          kind: 'DaemonSet',
+          name: ds.metadata.name,
+          uid: ds.metadata.uid,
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ];
     });
   }
 }
@@ -105,7 +136,13 @@ export function reconcileDaemonSet(engine: Engine, key: string): void {
   const ds = engine.store.get('DaemonSet', key);
   if (!ds || ds.metadata.deletionTimestamp) return;
   if (isEmptySelector(ds.spec.selector)) {
-    engine.recordEvent(ds, 'Warning', 'SelectingAll', 'This daemon set is selecting all pods. A non-empty selector is required.', 'daemonset-controller');
+    engine.recordEvent(
+      ds,
+      'Warning',
+      'SelectingAll',
+      'This daemon set is selecting all pods. A non-empty selector is required.',
+      'daemonset-controller',
+    );
     return;
   }
   const profile = engine.daemonProfile(ds);
@@ -119,9 +156,10 @@ export function reconcileDaemonSet(engine: Engine, key: string): void {
   // manage(): which nodes need a pod, which pods must go.
   const toDelete: Pod[] = [];
   const toCreate: string[] = [];
+  const decide = engine.shouldRunFor(profile);
   for (const node of nodes) {
     const name = node.metadata.name;
-    const { shouldRun, shouldContinueRunning } = engine.shouldRun(profile, node);
+    const { shouldRun, shouldContinueRunning } = decide(node);
     const pods = nodeToPods.get(name);
     if (shouldRun && !pods) {
       toCreate.push(name);
@@ -136,7 +174,13 @@ export function reconcileDaemonSet(engine: Engine, key: string): void {
             engine.scheduleDaemonSetSync(key, engine.now + wait);
             continue;
           }
-          engine.recordEvent(ds, 'Warning', 'FailedDaemonPod', `Found failed daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${name}, will try to kill it`, 'daemonset-controller');
+          engine.recordEvent(
+            ds,
+            'Warning',
+            'FailedDaemonPod',
+            `Found failed daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${name}, will try to kill it`,
+            'daemonset-controller',
+          );
           toDelete.push(pod);
         } else if (pod.status?.phase === 'Succeeded') {
           toDelete.push(pod);
@@ -173,34 +217,40 @@ export function reconcileDaemonSet(engine: Engine, key: string): void {
   for (const name of nodeToPods.keys()) if (!engine.hasNode(name)) missingNodes.push(name);
   missingNodes.sort();
   for (const name of missingNodes) {
-    for (const pod of nodeToPods.get(name) ?? []) if (!pod.spec.nodeName && !pod.metadata.deletionTimestamp) toDelete.push(pod);
+    for (const pod of nodeToPods.get(name) ?? [])
+      if (!pod.spec.nodeName && !pod.metadata.deletionTimestamp) toDelete.push(pod);
   }
   syncNodes(engine, ds, profile, toDelete, toCreate, hash);
   nodeToPods = engine.podsByNodeOf(ds.metadata.uid);
 
   if ((ds.spec.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate') {
     // Every node that has pods or should run one, in node-name order; nodes that are gone last.
-    const ordered = new Map<string, Pod[]>();
     let desired = 0;
-    const wants = new Map<string, boolean>();
-    for (const node of nodes) {
-      const name = node.metadata.name;
-      const shouldRun = engine.shouldRun(profile, node).shouldRun;
-      wants.set(name, shouldRun);
-      if (shouldRun) desired++;
-      const pods = nodeToPods.get(name);
-      if (shouldRun || pods) ordered.set(name, pods ?? []);
-    }
-    for (const name of missingNodes) if (nodeToPods.has(name)) ordered.set(name, nodeToPods.get(name) ?? []);
+    for (const node of nodes) if (decide(node).shouldRun) desired++;
+    const byNode = nodeToPods;
+    const forEachNode = (visit: (node: string, pods: readonly Pod[]) => void): void => {
+      for (const node of nodes) {
+        const name = node.metadata.name;
+        const pods = byNode.get(name);
+        if (pods || decide(node).shouldRun) visit(name, pods ?? NO_PODS);
+      }
+      for (const name of missingNodes) {
+        const pods = byNode.get(name);
+        if (pods) visit(name, pods);
+      }
+    };
     const minReady = ds.spec.minReadySeconds ?? 0;
     const result = rollingUpdate({
       ds,
       hash,
       templateGeneration,
-      nodeToPods: ordered,
+      forEachNode,
       desired,
       isAvailable: (pod) => isPodAvailable(pod, minReady, engine.now),
-      shouldRun: (name) => wants.get(name) ?? false,
+      shouldRun: (name) => {
+        const node = engine.node(name);
+        return node ? decide(node).shouldRun : false;
+      },
     });
     if (result.deletePods.length > 0 || result.createOn.length > 0) {
       syncNodes(engine, ds, profile, result.deletePods, result.createOn, hash);
@@ -213,15 +263,34 @@ export function reconcileDaemonSet(engine: Engine, key: string): void {
 }
 
 /** Creates pods on nodes and deletes pods, with the controller's events (syncNodes). */
-function syncNodes(engine: Engine, ds: DaemonSet, profile: DaemonProfile, toDelete: readonly Pod[], createOn: readonly string[], hash: string): Pod[] {
+function syncNodes(
+  engine: Engine,
+  ds: DaemonSet,
+  profile: DaemonProfile,
+  toDelete: readonly Pod[],
+  createOn: readonly string[],
+  hash: string,
+): Pod[] {
   const created: Pod[] = [];
   for (const node of createOn) {
     const result = engine.createDaemonPod(ds, profile, node, hash);
     if (typeof result === 'string') {
-      engine.recordEvent(ds, 'Warning', 'FailedCreate', `Error creating: ${result}`, 'daemonset-controller');
+      engine.recordEvent(
+        ds,
+        'Warning',
+        'FailedCreate',
+        `Error creating: ${result}`,
+        'daemonset-controller',
+      );
       break;
     }
-    engine.recordEvent(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${result.metadata.name}`, 'daemonset-controller');
+    engine.recordEvent(
+      ds,
+      'Normal',
+      'SuccessfulCreate',
+      `Created pod: ${result.metadata.name}`,
+      'daemonset-controller',
+    );
     created.push(result);
   }
   const seen = new Set<Pod>();
@@ -229,7 +298,13 @@ function syncNodes(engine: Engine, ds: DaemonSet, profile: DaemonProfile, toDele
     if (seen.has(pod)) continue;
     seen.add(pod);
     engine.deletePod(pod);
-    engine.recordEvent(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, 'daemonset-controller');
+    engine.recordEvent(
+      ds,
+      'Normal',
+      'SuccessfulDelete',
+      `Deleted pod: ${pod.metadata.name}`,
+      'daemonset-controller',
+    );
   }
   return created;
 }
@@ -252,9 +327,10 @@ function updateStatus(
   let updated = 0;
   const minReady = ds.spec.minReadySeconds ?? 0;
   let nextAvailableAt = Infinity;
+  const decide = engine.shouldRunFor(profile);
   for (const node of nodes) {
     const pods = nodeToPods.get(node.metadata.name);
-    const { shouldRun } = engine.shouldRun(profile, node);
+    const { shouldRun } = decide(node);
     if (shouldRun) {
       desired++;
       if (!pods || pods.length === 0) continue;
@@ -275,9 +351,18 @@ function updateStatus(
   if (minReady > 0) {
     for (const pods of nodeToPods.values()) {
       for (const pod of pods) {
-        if (pod.metadata.deletionTimestamp || !isPodReady(pod) || isPodAvailable(pod, minReady, engine.now)) continue;
+        if (
+          pod.metadata.deletionTimestamp ||
+          !isPodReady(pod) ||
+          isPodAvailable(pod, minReady, engine.now)
+        )
+          continue;
         const c = pod.status.conditions?.find((x) => x.type === 'Ready');
-        if (c?.lastTransitionTime) nextAvailableAt = Math.min(nextAvailableAt, fromTimestamp(c.lastTransitionTime) + minReady * 1000 + GRID_MS);
+        if (c?.lastTransitionTime)
+          nextAvailableAt = Math.min(
+            nextAvailableAt,
+            fromTimestamp(c.lastTransitionTime) + minReady * 1000 + GRID_MS,
+          );
       }
     }
   }
@@ -319,10 +404,18 @@ function keyOfDs(ds: DaemonSet): string {
 }
 
 /** From the engine, a DaemonSet key and a node, how long its failed-pod back-off still runs (0 = not in back-off), advancing it when expired. */
-export function nextFailedPodBackoff(entry: { attempt: number; lastUpdate: number } | undefined, now: number): { wait: number; entry: { attempt: number; lastUpdate: number } } {
+export function nextFailedPodBackoff(
+  entry: { attempt: number; lastUpdate: number } | undefined,
+  now: number,
+): { wait: number; entry: { attempt: number; lastUpdate: number } } {
   if (entry) {
-    const duration = backoff(TIMING.failedPodBackoffInitial, TIMING.failedPodBackoffMax, entry.attempt);
-    if (now - entry.lastUpdate < duration) return { wait: duration - (now - entry.lastUpdate), entry };
+    const duration = backoff(
+      TIMING.failedPodBackoffInitial,
+      TIMING.failedPodBackoffMax,
+      entry.attempt,
+    );
+    if (now - entry.lastUpdate < duration)
+      return { wait: duration - (now - entry.lastUpdate), entry };
     return { wait: 0, entry: { attempt: entry.attempt + 1, lastUpdate: now } };
   }
   return { wait: 0, entry: { attempt: 0, lastUpdate: now } };

@@ -24,12 +24,23 @@ export function computeHash(template: PodTemplateSpec, collisionCount?: number):
   const input = canonicalJson(template) + (collisionCount ? `#${collisionCount}` : '');
   const decimal = String(hashString(input));
   let out = '';
-  for (let i = 0; i < decimal.length; i++) out += NAME_ALPHABET[decimal.charCodeAt(i) % NAME_ALPHABET.length];
+  for (let i = 0; i < decimal.length; i++)
+    out += NAME_ALPHABET[decimal.charCodeAt(i) % NAME_ALPHABET.length];
   return out;
 }
 
-/** From a revision, its stored template without the `$patch` marker, as canonical JSON. */
+const templateJsonCache = new WeakMap<ControllerRevision, string>();
+
+/** From a revision, its stored template without the `$patch` marker, as canonical JSON (cached: revision data never changes). */
 function revisionTemplateJson(rev: ControllerRevision): string {
+  const cached = templateJsonCache.get(rev);
+  if (cached !== undefined) return cached;
+  const json = computeTemplateJson(rev);
+  templateJsonCache.set(rev, json);
+  return json;
+}
+
+function computeTemplateJson(rev: ControllerRevision): string {
   const t = rev.data?.spec?.template;
   if (!t) return '';
   const copy = { ...t } as Record<string, unknown>;
@@ -42,28 +53,48 @@ function revisionTemplateJson(rev: ControllerRevision): string {
  * renumbered as needed) and its hash. Mirrors constructHistory: an existing equal revision that
  * is not the newest gets revision = max + 1.
  */
-export function syncHistory(engine: Engine, ds: DaemonSet, templateJson: string): { hash: string; revision: ControllerRevision | undefined } {
-  const revisions = engine.store.owned(ds.metadata.uid, 'ControllerRevision').sort((a, b) => a.revision - b.revision || (a.metadata.name < b.metadata.name ? -1 : 1));
+export function syncHistory(
+  engine: Engine,
+  ds: DaemonSet,
+  templateJson: string,
+): { hash: string; revision: ControllerRevision | undefined } {
+  const revisions = engine.store
+    .owned(ds.metadata.uid, 'ControllerRevision')
+    .sort((a, b) => a.revision - b.revision || (a.metadata.name < b.metadata.name ? -1 : 1));
   let maxRevision = 0;
   for (const r of revisions) maxRevision = Math.max(maxRevision, r.revision);
   const equal = revisions.filter((r) => revisionTemplateJson(r) === templateJson);
   // Duplicates (same template) keep the newest; the others go (dedupCurHistories).
-  const current: ControllerRevision | undefined = equal.length > 0 ? equal[equal.length - 1] : undefined;
+  const current: ControllerRevision | undefined =
+    equal.length > 0 ? equal[equal.length - 1] : undefined;
   for (const dup of equal.slice(0, -1)) engine.removeObject(dup);
   if (current) {
-    const othersMax = Math.max(0, ...revisions.filter((r) => r !== current && !equal.includes(r)).map((r) => r.revision));
+    const othersMax = Math.max(
+      0,
+      ...revisions.filter((r) => r !== current && !equal.includes(r)).map((r) => r.revision),
+    );
     if (current.revision <= othersMax) {
       const next = othersMax + 1;
       engine.store.update(current, (r) => {
         r.revision = next;
       });
     }
-    return { hash: current.metadata.labels?.[HASH_LABEL] ?? computeHash(ds.spec.template, ds.status?.collisionCount), revision: current };
+    return {
+      hash:
+        current.metadata.labels?.[HASH_LABEL] ??
+        computeHash(ds.spec.template, ds.status?.collisionCount),
+      revision: current,
+    };
   }
   let collisionCount = ds.status?.collisionCount ?? 0;
   let hash = computeHash(ds.spec.template, collisionCount);
   // A name taken by a different template is a hash collision: bump collisionCount and rehash.
-  for (let i = 0; i < 5 && engine.store.get('ControllerRevision', `${ds.metadata.namespace}/${ds.metadata.name}-${hash}`); i++) {
+  for (
+    let i = 0;
+    i < 5 &&
+    engine.store.get('ControllerRevision', `${ds.metadata.namespace}/${ds.metadata.name}-${hash}`);
+    i++
+  ) {
     collisionCount++;
     hash = computeHash(ds.spec.template, collisionCount);
   }
@@ -84,7 +115,16 @@ export function syncHistory(engine: Engine, ds: DaemonSet, templateJson: string)
       namespace: ds.metadata.namespace,
       labels,
       ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
-      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.metadata.name, uid: ds.metadata.uid, controller: true, blockOwnerDeletion: true }],
+      ownerReferences: [
+        {
+          apiVersion: 'apps/v1',
+          kind: 'DaemonSet',
+          name: ds.metadata.name,
+          uid: ds.metadata.uid,
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ],
       uid: '',
       resourceVersion: '',
       creationTimestamp: '',
@@ -99,7 +139,12 @@ export function syncHistory(engine: Engine, ds: DaemonSet, templateJson: string)
  * From a DaemonSet, a way to list its pods and the current revision, deletes the oldest old revisions beyond
  * revisionHistoryLimit, never one whose hash a live pod still carries (cleanupHistory).
  */
-export function cleanupHistory(engine: Engine, ds: DaemonSet, pods: () => readonly Pod[], current: ControllerRevision | undefined): void {
+export function cleanupHistory(
+  engine: Engine,
+  ds: DaemonSet,
+  pods: () => readonly Pod[],
+  current: ControllerRevision | undefined,
+): void {
   const limit = ds.spec.revisionHistoryLimit ?? 10;
   const revisions = engine.store.owned(ds.metadata.uid, 'ControllerRevision');
   const old = revisions.filter((r) => r !== current);

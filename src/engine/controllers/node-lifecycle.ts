@@ -48,15 +48,27 @@ export function desiredNoExecuteTaints(node: Node): Taint[] {
 }
 
 function sameTaints(a: readonly Taint[], b: readonly Taint[]): boolean {
-  return a.length === b.length && a.every((t, i) => t.key === b[i].key && t.effect === b[i].effect && (t.value ?? '') === (b[i].value ?? ''));
+  return (
+    a.length === b.length &&
+    a.every(
+      (t, i) =>
+        t.key === b[i].key && t.effect === b[i].effect && (t.value ?? '') === (b[i].value ?? ''),
+    )
+  );
 }
 
 /** From the engine and a node, adds and removes the managed NoSchedule taints (doNoScheduleTaintingPass). */
 export function reconcileNoScheduleTaints(engine: Engine, node: Node): void {
   const taints = node.spec?.taints ?? [];
   const desired = desiredNoScheduleTaints(node);
-  const kept = taints.filter((t) => !(t.effect === 'NoSchedule' && MANAGED_NO_SCHEDULE.has(t.key)) || desired.some((d) => d.key === t.key));
-  const missing = desired.filter((d) => !kept.some((t) => t.key === d.key && t.effect === 'NoSchedule'));
+  const kept = taints.filter(
+    (t) =>
+      !(t.effect === 'NoSchedule' && MANAGED_NO_SCHEDULE.has(t.key)) ||
+      desired.some((d) => d.key === t.key),
+  );
+  const missing = desired.filter(
+    (d) => !kept.some((t) => t.key === d.key && t.effect === 'NoSchedule'),
+  );
   const next = [...kept, ...missing];
   if (sameTaints(next, taints)) return;
   engine.store.update(node, (n) => {
@@ -70,9 +82,12 @@ export function reconcileNoScheduleTaints(engine: Engine, node: Node): void {
 export function reconcileNoExecuteTaints(engine: Engine, node: Node): void {
   const taints = node.spec?.taints ?? [];
   const desired = desiredNoExecuteTaints(node);
-  const managed = (t: Taint): boolean => t.effect === 'NoExecute' && (t.key === NOT_READY || t.key === UNREACHABLE);
+  const managed = (t: Taint): boolean =>
+    t.effect === 'NoExecute' && (t.key === NOT_READY || t.key === UNREACHABLE);
   const kept = taints.filter((t) => !managed(t) || desired.some((d) => d.key === t.key));
-  const missing = desired.filter((d) => !kept.some((t) => managed(t) && t.key === d.key)).map((d) => ({ ...d, timeAdded: toTimestamp(engine.now) }));
+  const missing = desired
+    .filter((d) => !kept.some((t) => managed(t) && t.key === d.key))
+    .map((d) => ({ ...d, timeAdded: toTimestamp(engine.now) }));
   const next = [...kept, ...missing];
   if (!sameTaints(next, taints)) {
     engine.store.update(node, (n) => {
@@ -86,7 +101,9 @@ export function reconcileNoExecuteTaints(engine: Engine, node: Node): void {
 
 /** From the engine and a node that stopped being Ready, sets Ready=False on its pods (MarkPodsNotReady). */
 function markPodsNotReady(engine: Engine, node: Node): void {
-  const pods = engine.store.podsOnNode(node.metadata.name).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  const pods = engine.store
+    .podsOnNode(node.metadata.name)
+    .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
   for (const pod of pods) {
     const ready = pod.status?.conditions?.find((c) => c.type === 'Ready');
     if (!ready || ready.status !== 'True') continue;

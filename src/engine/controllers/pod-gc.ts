@@ -33,9 +33,16 @@ export function podGcTick(engine: Engine): void {
     }
     const goneAt = engine.podgcGone.get(node) ?? engine.now;
     if (engine.now - goneAt < TIMING.podGcQuarantine) continue;
-    const pods = engine.store.podsOnNode(node).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+    const pods = engine.store
+      .podsOnNode(node)
+      .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
     for (const pod of pods) {
-      engine.addPodCondition(pod, { type: 'DisruptionTarget', status: 'True', reason: 'DeletionByPodGC', message: 'PodGC: node no longer exists' });
+      engine.addPodCondition(pod, {
+        type: 'DisruptionTarget',
+        status: 'True',
+        reason: 'DeletionByPodGC',
+        message: 'PodGC: node no longer exists',
+      });
       engine.forceDeletePod(pod);
     }
     engine.podgcGone.delete(node);

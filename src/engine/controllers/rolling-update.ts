@@ -21,26 +21,44 @@ export function scaledValue(value: IntOrString | undefined, total: number): numb
 
 /** Whether the DaemonSet uses the surge path (RollingUpdate with maxSurge > 0 once scaled). */
 export function allowsSurge(ds: DaemonSet, desired: number): boolean {
-  const ru = ds.spec.updateStrategy?.type === 'RollingUpdate' ? ds.spec.updateStrategy.rollingUpdate : undefined;
+  const ru =
+    ds.spec.updateStrategy?.type === 'RollingUpdate'
+      ? ds.spec.updateStrategy.rollingUpdate
+      : undefined;
   return ru !== undefined && scaledValue(ru.maxSurge, desired) > 0;
 }
 
 /** From a DaemonSet and the desired node count, maxSurge and maxUnavailable as the controller uses them. */
-export function budgets(ds: DaemonSet, desired: number): { maxSurge: number; maxUnavailable: number } {
+export function budgets(
+  ds: DaemonSet,
+  desired: number,
+): { maxSurge: number; maxUnavailable: number } {
   const ru = ds.spec.updateStrategy?.rollingUpdate;
   const maxUnavailable = scaledValue(ru?.maxUnavailable, desired);
   const maxSurge = scaledValue(ru?.maxSurge, desired);
   // An impossible configuration (both 0) obeys the default of unavailable=1.
-  if (desired > 0 && maxUnavailable === 0 && maxSurge === 0) return { maxSurge: 0, maxUnavailable: 1 };
+  if (desired > 0 && maxUnavailable === 0 && maxSurge === 0)
+    return { maxSurge: 0, maxUnavailable: 1 };
   return { maxSurge, maxUnavailable };
 }
 
+/** The two labels IsPodUpdated reads, cached per labels object (label maps are replaced, never edited in place). */
+const revisionLabels = new WeakMap<object, { hash: string | undefined; generation: string | undefined }>();
+const NO_LABELS = {};
+
 /** From a pod, the DaemonSet's current hash and template generation, whether the pod is up to date (IsPodUpdated). */
 export function isPodUpdated(pod: Pod, hash: string, templateGeneration: string | undefined): boolean {
-  const labels = pod.metadata.labels ?? {};
-  const hashMatches = hash.length > 0 && Object.hasOwn(labels, HASH_LABEL) && labels[HASH_LABEL] === hash;
-  const generationMatches = templateGeneration !== undefined && Object.hasOwn(labels, TEMPLATE_GENERATION_LABEL) && labels[TEMPLATE_GENERATION_LABEL] === templateGeneration;
-  return hashMatches || generationMatches;
+  const labels = pod.metadata.labels ?? NO_LABELS;
+  let read = revisionLabels.get(labels);
+  if (!read) {
+    const map = labels as Record<string, string>;
+    read = {
+      hash: Object.hasOwn(map, HASH_LABEL) ? map[HASH_LABEL] : undefined,
+      generation: Object.hasOwn(map, TEMPLATE_GENERATION_LABEL) ? map[TEMPLATE_GENERATION_LABEL] : undefined,
+    };
+    revisionLabels.set(labels, read);
+  }
+  return (hash.length > 0 && read.hash === hash) || (templateGeneration !== undefined && read.generation === templateGeneration);
 }
 
 /** From the pods on one node, its one new and one old non-terminating pod; ok=false when there are several of either. */
@@ -68,8 +86,8 @@ export interface RollingUpdateInput {
   ds: DaemonSet;
   hash: string;
   templateGeneration: string | undefined;
-  /** Pods by target node, for every node that has pods or should run one, in node-name order. */
-  nodeToPods: Map<string, Pod[]>;
+  /** Calls back with the pods of every node that has pods or should run one, in node-name order. */
+  forEachNode: (visit: (node: string, pods: readonly Pod[]) => void) => void;
   desired: number;
   isAvailable: (pod: Pod) => boolean;
   /** Whether the node (still) wants a pod: shouldRun of nodeShouldRunDaemonPod. */
@@ -77,8 +95,11 @@ export interface RollingUpdateInput {
 }
 
 /** From the DaemonSet's state, the old pods to delete and (surge path) the nodes that get a new pod now. */
-export function rollingUpdate(input: RollingUpdateInput): { deletePods: Pod[]; createOn: string[] } {
-  const { hash, templateGeneration, nodeToPods, isAvailable } = input;
+export function rollingUpdate(input: RollingUpdateInput): {
+  deletePods: Pod[];
+  createOn: string[];
+} {
+  const { hash, templateGeneration, forEachNode, isAvailable } = input;
   const { maxSurge, maxUnavailable } = budgets(input.ds, input.desired);
   if (maxSurge === 0) {
     // Not surging: delete just enough old pods to stay under maxUnavailable; the manage loop
@@ -86,21 +107,20 @@ export function rollingUpdate(input: RollingUpdateInput): { deletePods: Pod[]; c
     let numUnavailable = 0;
     const allowedReplacement: Pod[] = [];
     const candidates: Pod[] = [];
-    for (const pods of nodeToPods.values()) {
+    forEachNode((_node, pods) => {
       const { newPod, oldPod, ok } = findUpdatedPodsOnNode(pods, hash, templateGeneration);
       if (!ok) {
         numUnavailable++;
-        continue;
+        return;
       }
       if ((!oldPod && !newPod) || (oldPod && newPod)) numUnavailable++;
       else if (newPod) {
         if (!isAvailable(newPod)) numUnavailable++;
       } else if (oldPod) {
         if (!isAvailable(oldPod)) allowedReplacement.push(oldPod);
-        else if (numUnavailable >= maxUnavailable) continue;
-        else candidates.push(oldPod);
+        else if (numUnavailable < maxUnavailable) candidates.push(oldPod);
       }
-    }
+    });
     const remaining = Math.min(Math.max(0, maxUnavailable - numUnavailable), candidates.length);
     return { deletePods: [...allowedReplacement, ...candidates.slice(0, remaining)], createOn: [] };
   }
@@ -112,36 +132,37 @@ export function rollingUpdate(input: RollingUpdateInput): { deletePods: Pod[]; c
   const allowedNodes: string[] = [];
   let numSurge = 0;
   let numAvailable = 0;
-  for (const [node, pods] of nodeToPods) {
+  forEachNode((node, pods) => {
     const { newPod, oldPod, ok } = findUpdatedPodsOnNode(pods, hash, templateGeneration);
     if (!ok) {
       numSurge++;
-      continue;
+      return;
     }
     // Availability counts every node, even those being sunset by a scheduling change.
     if (oldPod) {
       if (isAvailable(oldPod)) numAvailable++;
     } else if (newPod && isAvailable(newPod)) numAvailable++;
-    if (!oldPod) continue;
+    if (!oldPod) return;
     if (!newPod) {
       if (!isAvailable(oldPod)) {
         if (!input.shouldRun(node)) oldToDelete.push(oldPod);
         else allowedNodes.push(node);
       } else if (!input.shouldRun(node)) {
         shouldNotRunToDelete.push(oldPod);
-      } else if (numSurge >= maxSurge) {
-        continue;
-      } else candidateNodes.push(node);
+      } else if (numSurge < maxSurge) candidateNodes.push(node);
     } else if (!isAvailable(newPod)) {
       numSurge++;
     } else {
       oldToDelete.push(oldPod);
     }
-  }
+  });
   // With surge the owner expects full availability: a pod on a node that no longer wants one
   // goes only once enough pods elsewhere are available.
   const deletable = Math.min(numAvailable - input.desired, shouldNotRunToDelete.length);
   if (deletable > 0) oldToDelete.push(...shouldNotRunToDelete.slice(0, deletable));
   const remaining = Math.min(Math.max(0, maxSurge - numSurge), candidateNodes.length);
-  return { deletePods: oldToDelete, createOn: [...allowedNodes, ...candidateNodes.slice(0, remaining)] };
+  return {
+    deletePods: oldToDelete,
+    createOn: [...allowedNodes, ...candidateNodes.slice(0, remaining)],
+  };
 }

@@ -4,9 +4,18 @@
  * (pkg/controller/daemon/daemon_controller.go NodeShouldRunDaemonPod and predicates;
  * pkg/controller/daemon/util/daemonset_util.go AddOrUpdateDaemonPodTolerations).
  */
-import { NODE_AFFINITY_MISMATCH, describeNodeAffinity, matchesNodeAffinity } from '../scheduling/node-affinity.ts';
+import {
+  NODE_AFFINITY_MISMATCH,
+  describeNodeAffinity,
+  matchesNodeAffinity,
+} from '../scheduling/node-affinity.ts';
 import { describeNodeSelector, matchesNodeSelector } from '../scheduling/node-selector.ts';
-import { describeTaints, findUntoleratedTaint, isHardEffect, untoleratedTaintMessage } from '../scheduling/taints.ts';
+import {
+  describeTaints,
+  findUntoleratedTaint,
+  isHardEffect,
+  untoleratedTaintMessage,
+} from '../scheduling/taints.ts';
 import type { Node, NodeSelector, PodSpec, StringMap, Toleration, VerdictCheck } from '../types.ts';
 
 /** The parts of a DaemonSet's pod template the node decision reads. */
@@ -26,7 +35,12 @@ export interface ShouldRunResult {
 }
 
 function sameToleration(a: Toleration, b: Toleration): boolean {
-  return (a.key ?? '') === (b.key ?? '') && (a.operator ?? '') === (b.operator ?? '') && (a.value ?? '') === (b.value ?? '') && (a.effect ?? '') === (b.effect ?? '');
+  return (
+    (a.key ?? '') === (b.key ?? '') &&
+    (a.operator ?? '') === (b.operator ?? '') &&
+    (a.value ?? '') === (b.value ?? '') &&
+    (a.effect ?? '') === (b.effect ?? '')
+  );
 }
 
 /** From a pod spec, its tolerations with the DaemonSet controller's automatic ones added or updated. */
@@ -43,7 +57,12 @@ export function daemonTolerations(spec: PodSpec): Toleration[] {
   add({ key: 'node.kubernetes.io/memory-pressure', operator: 'Exists', effect: 'NoSchedule' });
   add({ key: 'node.kubernetes.io/pid-pressure', operator: 'Exists', effect: 'NoSchedule' });
   add({ key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' });
-  if (spec.hostNetwork) add({ key: 'node.kubernetes.io/network-unavailable', operator: 'Exists', effect: 'NoSchedule' });
+  if (spec.hostNetwork)
+    add({
+      key: 'node.kubernetes.io/network-unavailable',
+      operator: 'Exists',
+      effect: 'NoSchedule',
+    });
   return out;
 }
 
@@ -66,20 +85,32 @@ export function nodeShouldRunDaemonPod(placement: DaemonPlacement, node: Node): 
   checks.push({
     check: 'nodeName',
     passed: nameOk,
-    message: nameOk ? (placement.nodeName ? `spec.nodeName is ${name}` : 'spec.nodeName is not set') : "node(s) didn't match the requested node name",
+    message: nameOk
+      ? placement.nodeName
+        ? `spec.nodeName is ${name}`
+        : 'spec.nodeName is not set'
+      : "node(s) didn't match the requested node name",
   });
   const selectorOk = matchesNodeSelector(placement.nodeSelector, labels);
   checks.push({
     check: 'nodeSelector',
     passed: selectorOk,
-    message: selectorOk ? (placement.nodeSelector && Object.keys(placement.nodeSelector).length > 0 ? 'node labels match spec.nodeSelector' : 'no nodeSelector') : NODE_AFFINITY_MISMATCH,
+    message: selectorOk
+      ? placement.nodeSelector && Object.keys(placement.nodeSelector).length > 0
+        ? 'node labels match spec.nodeSelector'
+        : 'no nodeSelector'
+      : NODE_AFFINITY_MISMATCH,
     items: describeNodeSelector(placement.nodeSelector, labels),
   });
   const affinityOk = matchesNodeAffinity(placement.required, name, labels);
   checks.push({
     check: 'nodeAffinity',
     passed: affinityOk,
-    message: affinityOk ? (placement.required ? 'a required nodeSelectorTerm matches' : 'no required node affinity') : NODE_AFFINITY_MISMATCH,
+    message: affinityOk
+      ? placement.required
+        ? 'a required nodeSelectorTerm matches'
+        : 'no required node affinity'
+      : NODE_AFFINITY_MISMATCH,
     items: describeNodeAffinity(placement.required, name, labels),
   });
   const taints = node.spec?.taints;
@@ -87,29 +118,52 @@ export function nodeShouldRunDaemonPod(placement: DaemonPlacement, node: Node): 
   checks.push({
     check: 'taints',
     passed: !untolerated,
-    message: untolerated ? untoleratedTaintMessage(untolerated) : (taints?.length ?? 0) > 0 ? 'every NoSchedule and NoExecute taint is tolerated' : 'node has no taints',
+    message: untolerated
+      ? untoleratedTaintMessage(untolerated)
+      : (taints?.length ?? 0) > 0
+        ? 'every NoSchedule and NoExecute taint is tolerated'
+        : 'node has no taints',
     items: describeTaints(taints, placement.tolerations),
   });
-  if (!nameOk || !selectorOk || !affinityOk) return { shouldRun: false, shouldContinueRunning: false, checks };
+  if (!nameOk || !selectorOk || !affinityOk)
+    return { shouldRun: false, shouldContinueRunning: false, checks };
   if (untolerated) {
     // Scheduled daemon pods continue running if they tolerate every NoExecute taint.
-    const noExecute = findUntoleratedTaint(taints, placement.tolerations, (t) => t.effect === 'NoExecute');
+    const noExecute = findUntoleratedTaint(
+      taints,
+      placement.tolerations,
+      (t) => t.effect === 'NoExecute',
+    );
     return { shouldRun: false, shouldContinueRunning: !noExecute, checks };
   }
   return { shouldRun: true, shouldContinueRunning: true, checks };
 }
 
 /** From a placement and a node, only the two booleans (the hot path of every reconcile). */
-export function shouldRunFast(placement: DaemonPlacement, node: Node): { shouldRun: boolean; shouldContinueRunning: boolean } {
+export function shouldRunFast(
+  placement: DaemonPlacement,
+  node: Node,
+): { shouldRun: boolean; shouldContinueRunning: boolean } {
   const name = node.metadata.name;
-  if (placement.nodeName && placement.nodeName !== name) return { shouldRun: false, shouldContinueRunning: false };
+  if (placement.nodeName && placement.nodeName !== name)
+    return { shouldRun: false, shouldContinueRunning: false };
   const labels = node.metadata.labels;
-  if (!matchesNodeSelector(placement.nodeSelector, labels) || !matchesNodeAffinity(placement.required, name, labels)) {
+  if (
+    !matchesNodeSelector(placement.nodeSelector, labels) ||
+    !matchesNodeAffinity(placement.required, name, labels)
+  ) {
     return { shouldRun: false, shouldContinueRunning: false };
   }
   const taints = node.spec?.taints;
   if (findUntoleratedTaint(taints, placement.tolerations, isHardEffect)) {
-    return { shouldRun: false, shouldContinueRunning: !findUntoleratedTaint(taints, placement.tolerations, (t) => t.effect === 'NoExecute') };
+    return {
+      shouldRun: false,
+      shouldContinueRunning: !findUntoleratedTaint(
+        taints,
+        placement.tolerations,
+        (t) => t.effect === 'NoExecute',
+      ),
+    };
   }
   return { shouldRun: true, shouldContinueRunning: true };
 }

@@ -28,7 +28,14 @@ function cancel(engine: Engine, pod: Pod, withEvent: boolean): void {
   if (!work) return;
   engine.queue.cancel(work.seq);
   engine.tecWork.delete(podKey(pod));
-  if (withEvent) engine.recordEvent(pod, 'Normal', 'TaintManagerEviction', `Cancelling deletion of Pod ${podKey(pod)}`, 'taint-eviction-controller');
+  if (withEvent)
+    engine.recordEvent(
+      pod,
+      'Normal',
+      'TaintManagerEviction',
+      `Cancelling deletion of Pod ${podKey(pod)}`,
+      'taint-eviction-controller',
+    );
 }
 
 /** From the engine and a pod, schedules, keeps or cancels its NoExecute eviction. */
@@ -84,7 +91,18 @@ export function evictionDue(engine: Engine, key: string): void {
 }
 
 function evict(engine: Engine, pod: Pod): void {
-  engine.recordEvent(pod, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${podKey(pod)}`, 'taint-eviction-controller');
-  engine.addPodCondition(pod, { type: 'DisruptionTarget', status: 'True', reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint' });
+  engine.recordEvent(
+    pod,
+    'Normal',
+    'TaintManagerEviction',
+    `Marking for deletion Pod ${podKey(pod)}`,
+    'taint-eviction-controller',
+  );
+  engine.addPodCondition(pod, {
+    type: 'DisruptionTarget',
+    status: 'True',
+    reason: 'DeletionByTaintManager',
+    message: 'Taint manager: deleting due to NoExecute taint',
+  });
   engine.deletePod(pod);
 }

@@ -5,13 +5,15 @@
  */
 import type { Container } from '../types.ts';
 
-export type Behaviour = { kind: 'run' } | { kind: 'exit'; code: number } | { kind: 'nslookup'; service: string };
+export type Behaviour =
+  { kind: 'run' } | { kind: 'exit'; code: number } | { kind: 'nslookup'; service: string };
 
 /** From a container, how its process behaves. */
 export function containerBehaviour(container: Container): Behaviour {
   const argv = [...(container.command ?? []), ...(container.args ?? [])];
   const shIndex = argv.findIndex((a) => /(^|\/)(ba)?sh$/.test(a));
-  const script = shIndex >= 0 && argv[shIndex + 1] === '-c' ? (argv[shIndex + 2] ?? '') : argv.join(' ');
+  const script =
+    shIndex >= 0 && argv[shIndex + 1] === '-c' ? (argv[shIndex + 2] ?? '') : argv.join(' ');
   const exit = /^\s*exit\s+(\d+)\s*;?\s*$/.exec(script);
   if (exit) {
     const code = Number(exit[1]);

@@ -46,13 +46,23 @@ interface Slot {
 }
 
 function slots(pod: Pod): Slot[] {
-  const init = (pod.spec.initContainers ?? []).map((container, index) => ({ container, init: true, index }));
-  const regular = (pod.spec.containers ?? []).map((container, index) => ({ container, init: false, index }));
+  const init = (pod.spec.initContainers ?? []).map((container, index) => ({
+    container,
+    init: true,
+    index,
+  }));
+  const regular = (pod.spec.containers ?? []).map((container, index) => ({
+    container,
+    init: false,
+    index,
+  }));
   return [...init, ...regular];
 }
 
 function fieldPath(slot: Slot): string {
-  return slot.init ? `spec.initContainers{${slot.container.name}}` : `spec.containers{${slot.container.name}}`;
+  return slot.init
+    ? `spec.initContainers{${slot.container.name}}`
+    : `spec.containers{${slot.container.name}}`;
 }
 
 function statusOf(pod: Pod, slot: Slot): ContainerStatus | undefined {
@@ -73,7 +83,14 @@ function emptyStatus(container: Container, reason: string): ContainerStatus {
   };
 }
 
-function setCondition(pod: Pod, type: string, status: 'True' | 'False', now: number, reason?: string, message?: string): void {
+function setCondition(
+  pod: Pod,
+  type: string,
+  status: 'True' | 'False',
+  now: number,
+  reason?: string,
+  message?: string,
+): void {
   const conditions = (pod.status.conditions ??= []);
   const existing = conditions.find((c) => c.type === type);
   if (existing) {
@@ -85,20 +102,42 @@ function setCondition(pod: Pod, type: string, status: 'True' | 'False', now: num
     else delete existing.message;
     return;
   }
-  const c: PodCondition = { type, status, lastProbeTime: null, lastTransitionTime: toTimestamp(now) };
+  const c: PodCondition = {
+    type,
+    status,
+    lastProbeTime: null,
+    lastTransitionTime: toTimestamp(now),
+  };
   if (reason) c.reason = reason;
   if (message) c.message = message;
   conditions.push(c);
   // Kubelet's order, with the scheduler's PodScheduled last (kubectl describe shows them so).
-  const order = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled', 'DisruptionTarget'];
+  const order = [
+    'PodReadyToStartContainers',
+    'Initialized',
+    'Ready',
+    'ContainersReady',
+    'PodScheduled',
+    'DisruptionTarget',
+  ];
   conditions.sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
 }
 
 /** From a pod, the Initialized/Ready/ContainersReady conditions the kubelet derives from container statuses. */
 function refreshConditions(pod: Pod, now: number): void {
   const init = pod.status.initContainerStatuses ?? [];
-  const pendingInit = init.filter((s) => !(s.state.terminated && s.state.terminated.exitCode === 0)).map((s) => s.name);
-  if (pendingInit.length > 0) setCondition(pod, 'Initialized', 'False', now, 'ContainersNotInitialized', `containers with incomplete status: [${pendingInit.join(' ')}]`);
+  const pendingInit = init
+    .filter((s) => !(s.state.terminated && s.state.terminated.exitCode === 0))
+    .map((s) => s.name);
+  if (pendingInit.length > 0)
+    setCondition(
+      pod,
+      'Initialized',
+      'False',
+      now,
+      'ContainersNotInitialized',
+      `containers with incomplete status: [${pendingInit.join(' ')}]`,
+    );
   else setCondition(pod, 'Initialized', 'True', now);
   const statuses = pod.status.containerStatuses ?? [];
   const unready = statuses.filter((s) => !s.ready).map((s) => s.name);
@@ -111,8 +150,11 @@ function refreshConditions(pod: Pod, now: number): void {
     setCondition(pod, 'ContainersReady', 'True', now);
   }
   // getPhase: Pending until every container has started once; then Running (restartPolicy Always).
-  const everStarted = statuses.length > 0 && statuses.every((s) => s.state.running || s.lastState.terminated || s.state.terminated);
-  if (pod.status.phase === 'Pending' && everStarted && pendingInit.length === 0) pod.status.phase = 'Running';
+  const everStarted =
+    statuses.length > 0 &&
+    statuses.every((s) => s.state.running || s.lastState.terminated || s.state.terminated);
+  if (pod.status.phase === 'Pending' && everStarted && pendingInit.length === 0)
+    pod.status.phase = 'Running';
 }
 
 function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
@@ -124,7 +166,8 @@ function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
     const lim = c.resources?.limits ?? {};
     if (Object.keys(req).length > 0 || Object.keys(lim).length > 0) any = true;
     for (const r of ['cpu', 'memory']) {
-      if (!Object.hasOwn(lim, r) || (Object.hasOwn(req, r) && String(req[r]) !== String(lim[r]))) guaranteed = false;
+      if (!Object.hasOwn(lim, r) || (Object.hasOwn(req, r) && String(req[r]) !== String(lim[r])))
+        guaranteed = false;
     }
   }
   if (!any) return 'BestEffort';
@@ -172,7 +215,15 @@ export class Kubelet {
     // Killing events for each running container (killContainer: "Stopping container c").
     for (const slot of slots(pod)) {
       if (statusOf(pod, slot)?.state.running) {
-        this.engine.recordEvent(pod, 'Normal', 'Killing', `Stopping container ${slot.container.name}`, 'kubelet', state.node, fieldPath(slot));
+        this.engine.recordEvent(
+          pod,
+          'Normal',
+          'Killing',
+          `Stopping container ${slot.container.name}`,
+          'kubelet',
+          state.node,
+          fieldPath(slot),
+        );
       }
     }
     const delay = Math.min(graceSeconds * 1000, jitter(TIMING.containerStop, this.engine.random));
@@ -185,13 +236,16 @@ export class Kubelet {
       const state = this.engine.kubeletPods.get(pod.metadata.uid);
       if (!state || state.terminating) continue;
       const allRunning = (pod.status.containerStatuses ?? []).every((s) => s.state.running);
-      if (allRunning && (pod.status.containerStatuses ?? []).length > 0) this.after(state, 'ready', 0, jitter(TIMING.readyAfterStart, this.engine.random));
+      if (allRunning && (pod.status.containerStatuses ?? []).length > 0)
+        this.after(state, 'ready', 0, jitter(TIMING.readyAfterStart, this.engine.random));
     }
   }
 
   /** From a namespace that just got a ConfigMap, Secret or Service, retries pods waiting on it now. */
   poke(namespace: string): void {
-    const waiting = [...this.engine.kubeletPods.values()].filter((st) => st.waitingFor && !st.terminating && st.key.startsWith(`${namespace}/`));
+    const waiting = [...this.engine.kubeletPods.values()].filter(
+      (st) => st.waitingFor && !st.terminating && st.key.startsWith(`${namespace}/`),
+    );
     waiting.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     for (const state of waiting) {
       const wait = state.waitingFor;
@@ -250,12 +304,31 @@ export class Kubelet {
   }
 
   private after(state: KubeletPod, action: string, container: number, delay: number): void {
-    const seq = this.engine.queue.push(this.engine.now + delay, { type: 'kubelet', pod: state.uid, action, container }, state.idle);
+    const seq = this.engine.queue.push(
+      this.engine.now + delay,
+      { type: 'kubelet', pod: state.uid, action, container },
+      state.idle,
+    );
     state.tasks.push(seq);
   }
 
-  private event(pod: Pod, state: KubeletPod, type: 'Normal' | 'Warning', reason: string, message: string, slot?: Slot): void {
-    this.engine.recordEvent(pod, type, reason, message, 'kubelet', state.node, slot ? fieldPath(slot) : undefined);
+  private event(
+    pod: Pod,
+    state: KubeletPod,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    slot?: Slot,
+  ): void {
+    this.engine.recordEvent(
+      pod,
+      type,
+      reason,
+      message,
+      'kubelet',
+      state.node,
+      slot ? fieldPath(slot) : undefined,
+    );
   }
 
   private sync(state: KubeletPod, pod: Pod): void {
@@ -273,7 +346,10 @@ export class Kubelet {
       p.status.qosClass = qosClass(p);
       // convertToAPIContainerStatuses: PodInitializing while init containers exist, else ContainerCreating.
       const reason = hasInit ? 'PodInitializing' : 'ContainerCreating';
-      if (hasInit) p.status.initContainerStatuses = (p.spec.initContainers ?? []).map((c) => emptyStatus(c, 'PodInitializing'));
+      if (hasInit)
+        p.status.initContainerStatuses = (p.spec.initContainers ?? []).map((c) =>
+          emptyStatus(c, 'PodInitializing'),
+        );
       p.status.containerStatuses = (p.spec.containers ?? []).map((c) => emptyStatus(c, reason));
       setCondition(p, 'PodReadyToStartContainers', 'False', now);
       refreshConditions(p, now);
@@ -284,7 +360,13 @@ export class Kubelet {
   private mount(state: KubeletPod, pod: Pod): void {
     const missing = this.engine.missingVolume(pod);
     if (missing) {
-      this.event(pod, state, 'Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${missing.volume}" : ${missing.message}`);
+      this.event(
+        pod,
+        state,
+        'Warning',
+        'FailedMount',
+        `MountVolume.SetUp failed for volume "${missing.volume}" : ${missing.message}`,
+      );
       const delay = backoff(TIMING.mountRetryInitial, TIMING.mountRetryMax, state.mountFailures);
       state.mountFailures++;
       state.idle = true;
@@ -312,7 +394,11 @@ export class Kubelet {
     if (i >= list.length) {
       const readiness = pod.spec.containers.find((c) => c.readinessProbe);
       const delay = readiness?.readinessProbe
-        ? (readiness.readinessProbe.initialDelaySeconds ?? 0) * 1000 + jitter({ min: 0, max: (readiness.readinessProbe.periodSeconds ?? 10) * 1000 }, this.engine.random)
+        ? (readiness.readinessProbe.initialDelaySeconds ?? 0) * 1000 +
+          jitter(
+            { min: 0, max: (readiness.readinessProbe.periodSeconds ?? 10) * 1000 },
+            this.engine.random,
+          )
         : jitter(TIMING.readyAfterStart, this.engine.random);
       this.after(state, 'ready', 0, delay);
       return;
@@ -328,10 +414,19 @@ export class Kubelet {
   private pull(state: KubeletPod, pod: Pod, i: number, list: Slot[]): void {
     const slot = list[i];
     const image = slot.container.image ?? '';
-    const policy = slot.container.imagePullPolicy ?? (parseImage(image).tag === 'latest' ? 'Always' : 'IfNotPresent');
+    const policy =
+      slot.container.imagePullPolicy ??
+      (parseImage(image).tag === 'latest' ? 'Always' : 'IfNotPresent');
     const cached = this.engine.nodeHasImage(state.node, parseImage(image).full);
     if (policy !== 'Always' && cached) {
-      this.event(pod, state, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, slot);
+      this.event(
+        pod,
+        state,
+        'Normal',
+        'Pulled',
+        `Container image "${image}" already present on machine`,
+        slot,
+      );
       this.after(state, 'start', i, jitter(TIMING.containerStart, this.engine.random));
       return;
     }
@@ -340,7 +435,10 @@ export class Kubelet {
     const result = pullImage(image);
     // A cached image only needs its manifest checked; a fresh pull takes time by size.
     const sizeMs = result.ok && !cached ? (result.size / 2 ** 20) * TIMING.pullMsPerMiB : 0;
-    const delay = jitter({ min: TIMING.pullOverhead.min + sizeMs, max: TIMING.pullOverhead.max + sizeMs }, this.engine.random);
+    const delay = jitter(
+      { min: TIMING.pullOverhead.min + sizeMs, max: TIMING.pullOverhead.max + sizeMs },
+      this.engine.random,
+    );
     this.after(state, 'pulled', i, delay);
   }
 
@@ -363,7 +461,14 @@ export class Kubelet {
     state.idle = false;
     const took = formatGoDuration(this.engine.now - state.pullStartedAt);
     this.engine.addNodeImage(state.node, ref.full);
-    this.event(pod, state, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${result.size} bytes.`, slot);
+    this.event(
+      pod,
+      state,
+      'Normal',
+      'Pulled',
+      `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${result.size} bytes.`,
+      slot,
+    );
     this.after(state, 'start', i, jitter(TIMING.containerStart, this.engine.random));
   }
 
@@ -376,7 +481,12 @@ export class Kubelet {
     // From here on, nothing changes but the retry: the pod counts as settled.
     state.idle = true;
     const i = slots(pod).findIndex((s) => s.init === slot.init && s.index === slot.index);
-    this.after(state, 'pull', i, backoff(TIMING.imageBackoffInitial, TIMING.imageBackoffMax, state.pullFailures - 1));
+    this.after(
+      state,
+      'pull',
+      i,
+      backoff(TIMING.imageBackoffInitial, TIMING.imageBackoffMax, state.pullFailures - 1),
+    );
   }
 
   private setWaiting(pod: Pod, slot: Slot, reason: string, message?: string): void {
@@ -424,7 +534,8 @@ export class Kubelet {
       }
       return;
     }
-    if (behaviour.kind === 'exit') this.after(state, 'crash', i, jitter(TIMING.crashRun, this.engine.random));
+    if (behaviour.kind === 'exit')
+      this.after(state, 'crash', i, jitter(TIMING.crashRun, this.engine.random));
     if (restart) {
       const delay = jitter(TIMING.readyAfterStart, this.engine.random);
       this.after(state, 'ready', 0, delay);
@@ -441,7 +552,9 @@ export class Kubelet {
       const s = statusOf(p, slot);
       if (!s) return;
       const startedAt = s.state.running?.startedAt ?? toTimestamp(now);
-      s.state = { terminated: { exitCode: 0, reason: 'Completed', startedAt, finishedAt: toTimestamp(now) } };
+      s.state = {
+        terminated: { exitCode: 0, reason: 'Completed', startedAt, finishedAt: toTimestamp(now) },
+      };
       s.ready = true;
       s.started = false;
       refreshConditions(p, now);
@@ -451,7 +564,10 @@ export class Kubelet {
 
   private nslookup(state: KubeletPod, pod: Pod, i: number, list: Slot[]): void {
     const behaviour = containerBehaviour(list[i].container);
-    if (behaviour.kind === 'nslookup' && !this.engine.store.get('Service', `${pod.metadata.namespace}/${behaviour.service}`)) {
+    if (
+      behaviour.kind === 'nslookup' &&
+      !this.engine.store.get('Service', `${pod.metadata.namespace}/${behaviour.service}`)
+    ) {
       state.idle = true;
       state.waitingFor = { action: 'nslookup', container: i };
       this.after(state, 'nslookup', i, TIMING.nslookupPoll);
@@ -470,14 +586,17 @@ export class Kubelet {
       const s = statusOf(p, slot);
       if (!s) return;
       const startedAt = s.state.running?.startedAt ?? toTimestamp(now);
-      s.state = { terminated: { exitCode: code, reason: 'Error', startedAt, finishedAt: toTimestamp(now) } };
+      s.state = {
+        terminated: { exitCode: code, reason: 'Error', startedAt, finishedAt: toTimestamp(now) },
+      };
       s.ready = false;
       s.started = false;
       refreshConditions(p, now);
     });
     state.crashes[i] = crashes + 1;
     // The first restart is immediate; then the back-off runs 10 s, 20 s, ... 300 s (kubelet's crash back-off).
-    const delay = crashes === 0 ? 0 : backoff(TIMING.crashBackoffInitial, TIMING.crashBackoffMax, crashes - 1);
+    const delay =
+      crashes === 0 ? 0 : backoff(TIMING.crashBackoffInitial, TIMING.crashBackoffMax, crashes - 1);
     const uidText = `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
     if (delay > 0) {
       const message = `back-off ${formatGoDuration(delay)} restarting failed container=${slot.container.name} pod=${uidText}`;
@@ -487,7 +606,14 @@ export class Kubelet {
         s.lastState = { terminated: s.state.terminated as NonNullable<typeof s.state.terminated> };
         s.state = { waiting: { reason: 'CrashLoopBackOff', message } };
       });
-      this.event(pod, state, 'Warning', 'BackOff', `Back-off restarting failed container ${slot.container.name} in pod ${uidText}`, slot);
+      this.event(
+        pod,
+        state,
+        'Warning',
+        'BackOff',
+        `Back-off restarting failed container ${slot.container.name} in pod ${uidText}`,
+        slot,
+      );
     } else {
       this.engine.store.update(pod, (p) => {
         const s = statusOf(p, slot);

@@ -4,7 +4,13 @@
  * pkg/scheduler/framework/plugins/nodeaffinity/node_affinity.go).
  */
 import { getOwn } from '../api/records.ts';
-import type { NodeSelector, NodeSelectorRequirement, NodeSelectorTerm, StringMap, VerdictItem } from '../types.ts';
+import type {
+  NodeSelector,
+  NodeSelectorRequirement,
+  NodeSelectorTerm,
+  StringMap,
+  VerdictItem,
+} from '../types.ts';
 
 /** The NodeAffinity plugin's rejection reason for a pod's selector or required affinity. */
 export const NODE_AFFINITY_MISMATCH = "node(s) didn't match Pod's node affinity/selector";
@@ -16,7 +22,10 @@ function parseInt64(value: string): number | undefined {
 }
 
 /** From a requirement and node labels, whether it matches; undefined when it fails to parse. */
-export function matchExpression(req: NodeSelectorRequirement, labels: StringMap | undefined): boolean | undefined {
+export function matchExpression(
+  req: NodeSelectorRequirement,
+  labels: StringMap | undefined,
+): boolean | undefined {
   const value = getOwn(labels, req.key);
   const values = req.values ?? [];
   switch (req.operator) {
@@ -54,7 +63,11 @@ export function matchField(req: NodeSelectorRequirement, nodeName: string): bool
 }
 
 /** From a term and a node, whether the term matches; an empty or unparsable term matches nothing. */
-export function matchTerm(term: NodeSelectorTerm, nodeName: string, labels: StringMap | undefined): boolean {
+export function matchTerm(
+  term: NodeSelectorTerm,
+  nodeName: string,
+  labels: StringMap | undefined,
+): boolean {
   const exprs = term.matchExpressions ?? [];
   const fields = term.matchFields ?? [];
   if (exprs.length === 0 && fields.length === 0) return false;
@@ -64,20 +77,30 @@ export function matchTerm(term: NodeSelectorTerm, nodeName: string, labels: Stri
 }
 
 /** From a required node selector and a node, whether any term matches (no selector = match). */
-export function matchesNodeAffinity(selector: NodeSelector | undefined, nodeName: string, labels: StringMap | undefined): boolean {
+export function matchesNodeAffinity(
+  selector: NodeSelector | undefined,
+  nodeName: string,
+  labels: StringMap | undefined,
+): boolean {
   if (!selector) return true;
-  for (const term of selector.nodeSelectorTerms ?? []) if (matchTerm(term, nodeName, labels)) return true;
+  for (const term of selector.nodeSelectorTerms ?? [])
+    if (matchTerm(term, nodeName, labels)) return true;
   return false;
 }
 
 function formatRequirement(req: NodeSelectorRequirement): string {
   const values = req.values ?? [];
-  if (req.operator === 'Exists' || req.operator === 'DoesNotExist') return `${req.key} ${req.operator}`;
+  if (req.operator === 'Exists' || req.operator === 'DoesNotExist')
+    return `${req.key} ${req.operator}`;
   return `${req.key} ${req.operator} [${values.join(' ')}]`;
 }
 
 /** From a required node selector and a node, one verdict item per expression, prefixed with its term. */
-export function describeNodeAffinity(selector: NodeSelector | undefined, nodeName: string, labels: StringMap | undefined): VerdictItem[] {
+export function describeNodeAffinity(
+  selector: NodeSelector | undefined,
+  nodeName: string,
+  labels: StringMap | undefined,
+): VerdictItem[] {
   if (!selector) return [];
   const items: VerdictItem[] = [];
   const terms = selector.nodeSelectorTerms ?? [];
@@ -85,18 +108,34 @@ export function describeNodeAffinity(selector: NodeSelector | undefined, nodeNam
     const exprs = term.matchExpressions ?? [];
     const fields = term.matchFields ?? [];
     if (exprs.length === 0 && fields.length === 0) {
-      items.push({ subject: `term ${t}: (empty)`, passed: false, detail: 'an empty term matches no node' });
+      items.push({
+        subject: `term ${t}: (empty)`,
+        passed: false,
+        detail: 'an empty term matches no node',
+      });
     }
     for (const req of exprs) {
       const result = matchExpression(req, labels);
       const actual = getOwn(labels, req.key);
       const detail =
-        result === undefined ? 'does not parse: the operand must be a single integer' : actual === undefined ? `node has no label ${req.key}` : `node has ${req.key}=${actual}`;
-      items.push({ subject: `term ${t}: ${formatRequirement(req)}`, passed: result === true, detail });
+        result === undefined
+          ? 'does not parse: the operand must be a single integer'
+          : actual === undefined
+            ? `node has no label ${req.key}`
+            : `node has ${req.key}=${actual}`;
+      items.push({
+        subject: `term ${t}: ${formatRequirement(req)}`,
+        passed: result === true,
+        detail,
+      });
     }
     for (const req of fields) {
       const result = matchField(req, nodeName);
-      items.push({ subject: `term ${t}: ${formatRequirement(req)}`, passed: result === true, detail: `node metadata.name is ${nodeName}` });
+      items.push({
+        subject: `term ${t}: ${formatRequirement(req)}`,
+        passed: result === true,
+        detail: `node metadata.name is ${nodeName}`,
+      });
     }
   });
   return items;

@@ -38,13 +38,18 @@ export function portConflicts(wanted: readonly HostPort[], used: readonly HostPo
 }
 
 /** From the same inputs, one verdict item per wanted host port. */
-export function describePorts(wanted: readonly HostPort[], used: readonly HostPort[]): VerdictItem[] {
+export function describePorts(
+  wanted: readonly HostPort[],
+  used: readonly HostPort[],
+): VerdictItem[] {
   return wanted.map((w) => {
     const clash = used.some((u) => conflicts(w, u));
     return {
       subject: `${w.protocol}/${w.port}`,
       passed: !clash,
-      detail: clash ? `host port ${w.port}/${w.protocol} is already used on the node` : `host port ${w.port}/${w.protocol} is free`,
+      detail: clash
+        ? `host port ${w.port}/${w.protocol} is already used on the node`
+        : `host port ${w.port}/${w.protocol} is free`,
     };
   });
 }

@@ -12,9 +12,15 @@ import type { Node, PodSpec, Quantity, VerdictItem } from '../types.ts';
 export type ResourceList = Map<string, number>;
 
 /** Defaults the simulated kubelet reports when a Node manifest leaves them out (console contract). */
-export const DEFAULT_ALLOCATABLE: Readonly<Record<string, string>> = { cpu: '4', memory: '16Gi', pods: '110' };
+export const DEFAULT_ALLOCATABLE: Readonly<Record<string, string>> = {
+  cpu: '4',
+  memory: '16Gi',
+  pods: '110',
+};
 
-function containerRequests(resources: { requests?: Record<string, Quantity>; limits?: Record<string, Quantity> } | undefined): ResourceList {
+function containerRequests(
+  resources: { requests?: Record<string, Quantity>; limits?: Record<string, Quantity> } | undefined,
+): ResourceList {
   const out: ResourceList = new Map();
   const requests = resources?.requests;
   const limits = resources?.limits;
@@ -30,10 +36,12 @@ function containerRequests(resources: { requests?: Record<string, Quantity>; lim
 export function podRequests(spec: PodSpec): ResourceList {
   const total: ResourceList = new Map();
   for (const c of spec.containers ?? []) {
-    for (const [name, value] of containerRequests(c.resources)) total.set(name, (total.get(name) ?? 0) + value);
+    for (const [name, value] of containerRequests(c.resources))
+      total.set(name, (total.get(name) ?? 0) + value);
   }
   for (const c of spec.initContainers ?? []) {
-    for (const [name, value] of containerRequests(c.resources)) if (value > (total.get(name) ?? 0)) total.set(name, value);
+    for (const [name, value] of containerRequests(c.resources))
+      if (value > (total.get(name) ?? 0)) total.set(name, value);
   }
   return total;
 }
@@ -44,9 +52,13 @@ export function nodeAllocatable(node: Node): ResourceList {
   const alloc = node.status?.allocatable ?? {};
   const capacity = node.status?.capacity ?? {};
   for (const name of Object.keys(DEFAULT_ALLOCATABLE)) {
-    out.set(name, toMilli(getOwn(alloc, name) ?? getOwn(capacity, name) ?? DEFAULT_ALLOCATABLE[name]));
+    out.set(
+      name,
+      toMilli(getOwn(alloc, name) ?? getOwn(capacity, name) ?? DEFAULT_ALLOCATABLE[name]),
+    );
   }
-  for (const name of Object.keys(alloc)) if (!Object.hasOwn(DEFAULT_ALLOCATABLE, name)) out.set(name, toMilli(alloc[name]));
+  for (const name of Object.keys(alloc))
+    if (!Object.hasOwn(DEFAULT_ALLOCATABLE, name)) out.set(name, toMilli(alloc[name]));
   out.set('pods', Math.floor((out.get('pods') ?? 110_000) / 1000));
   return out;
 }
@@ -63,7 +75,8 @@ export function nodeUsage(specs: Iterable<PodSpec>): NodeUsage {
   let pods = 0;
   for (const spec of specs) {
     pods++;
-    for (const [name, value] of podRequests(spec)) requested.set(name, (requested.get(name) ?? 0) + value);
+    for (const [name, value] of podRequests(spec))
+      requested.set(name, (requested.get(name) ?? 0) + value);
   }
   return { requested, pods };
 }
@@ -76,7 +89,11 @@ function resourceOrder(names: Iterable<string>): string[] {
 }
 
 /** From a pod's requests, a node's allocatable and its usage, the plugin's reasons ("Too many pods", "Insufficient cpu"); empty when it fits. */
-export function insufficientResources(request: ResourceList, allocatable: ResourceList, usage: NodeUsage): string[] {
+export function insufficientResources(
+  request: ResourceList,
+  allocatable: ResourceList,
+  usage: NodeUsage,
+): string[] {
   const reasons: string[] = [];
   if (usage.pods + 1 > (allocatable.get('pods') ?? 0)) reasons.push('Too many pods');
   for (const name of resourceOrder(request.keys())) {
@@ -100,7 +117,11 @@ function formatAmount(name: string, milli: number): string {
 }
 
 /** From the same inputs, one verdict item per requested resource and the pod count. */
-export function describeResources(request: ResourceList, allocatable: ResourceList, usage: NodeUsage): VerdictItem[] {
+export function describeResources(
+  request: ResourceList,
+  allocatable: ResourceList,
+  usage: NodeUsage,
+): VerdictItem[] {
   const items: VerdictItem[] = [];
   const podsAlloc = allocatable.get('pods') ?? 0;
   items.push({

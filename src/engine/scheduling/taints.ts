@@ -21,7 +21,10 @@ export function toleratesTaint(toleration: Toleration, taint: Taint): boolean {
 }
 
 /** From tolerations and a taint, the first toleration that tolerates it. */
-export function findToleration(tolerations: readonly Toleration[], taint: Taint): Toleration | undefined {
+export function findToleration(
+  tolerations: readonly Toleration[],
+  taint: Taint,
+): Toleration | undefined {
   for (const toleration of tolerations) if (toleratesTaint(toleration, taint)) return toleration;
   return undefined;
 }
@@ -46,7 +49,9 @@ export function isHardEffect(taint: Taint): boolean {
 
 /** From a taint, kubectl's `key=value:Effect` form. */
 export function formatTaint(taint: Taint): string {
-  return taint.value ? `${taint.key}=${taint.value}:${taint.effect}` : `${taint.key}:${taint.effect}`;
+  return taint.value
+    ? `${taint.key}=${taint.value}:${taint.effect}`
+    : `${taint.key}:${taint.effect}`;
 }
 
 /** From a toleration, a compact description such as `{key: dedicated, operator: Exists}`. */
@@ -66,14 +71,27 @@ export function untoleratedTaintMessage(taint: Taint): string {
 }
 
 /** From taints and tolerations, one verdict item per taint saying which toleration matched. */
-export function describeTaints(taints: readonly Taint[] | undefined, tolerations: readonly Toleration[]): VerdictItem[] {
+export function describeTaints(
+  taints: readonly Taint[] | undefined,
+  tolerations: readonly Toleration[],
+): VerdictItem[] {
   return (taints ?? []).map((taint) => {
     const match = findToleration(tolerations, taint);
     if (taint.effect === 'PreferNoSchedule') {
-      return { subject: formatTaint(taint), passed: true, detail: match ? `tolerated by ${formatToleration(match)}` : 'PreferNoSchedule: only affects scoring' };
+      return {
+        subject: formatTaint(taint),
+        passed: true,
+        detail: match
+          ? `tolerated by ${formatToleration(match)}`
+          : 'PreferNoSchedule: only affects scoring',
+      };
     }
     return match
-      ? { subject: formatTaint(taint), passed: true, detail: `tolerated by ${formatToleration(match)}` }
+      ? {
+          subject: formatTaint(taint),
+          passed: true,
+          detail: `tolerated by ${formatToleration(match)}`,
+        }
       : { subject: formatTaint(taint), passed: false, detail: untoleratedTaintMessage(taint) };
   });
 }

@@ -12,5 +12,8 @@ export const UNSCHEDULABLE_MESSAGE = 'node(s) were unschedulable';
 /** From a node and a pod's tolerations, whether the pod may be placed there. */
 export function passesUnschedulable(node: Node, tolerations: readonly Toleration[]): boolean {
   if (!node.spec?.unschedulable) return true;
-  return findToleration(tolerations, { key: UNSCHEDULABLE_TAINT_KEY, effect: 'NoSchedule' }) !== undefined;
+  return (
+    findToleration(tolerations, { key: UNSCHEDULABLE_TAINT_KEY, effect: 'NoSchedule' }) !==
+    undefined
+  );
 }

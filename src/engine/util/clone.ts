@@ -30,11 +30,21 @@ export function cloneData<T>(value: T, key = '', depth = 0): T {
   if (value === null || typeof value !== 'object') return value;
   const source = value as Record<string, unknown>;
   // `selector` is a user map on Services but a LabelSelector elsewhere: only a map of strings is a user map.
-  const userMap = USER_MAPS.has(key) && (key !== 'selector' || Object.values(source).every((v) => typeof v === 'string'));
-  const copy: Record<string, unknown> = userMap ? (Object.create(null) as Record<string, unknown>) : {};
+  const userMap =
+    USER_MAPS.has(key) &&
+    (key !== 'selector' || Object.values(source).every((v) => typeof v === 'string'));
+  const copy: Record<string, unknown> = userMap
+    ? (Object.create(null) as Record<string, unknown>)
+    : {};
   for (const k of Object.keys(source)) {
     const v = cloneData(source[k], k, depth + 1);
-    if (k === '__proto__' && !userMap) Object.defineProperty(copy, k, { value: v, enumerable: true, writable: true, configurable: true });
+    if (k === '__proto__' && !userMap)
+      Object.defineProperty(copy, k, {
+        value: v,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     else copy[k] = v;
   }
   return copy as T;

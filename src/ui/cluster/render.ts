@@ -34,6 +34,12 @@ export interface RenderOptions {
   onselect: (selection: ClusterSelection) => void;
 }
 
+/** RenderOptions plus what applyClusterView works out once per draw. */
+interface DrawOptions extends RenderOptions {
+  /** Whether newly refusing nodes flash: not on the first draw, where every banner is new. */
+  flash: boolean;
+}
+
 const MOVE_MS = 350;
 const FADE_MS = 300;
 
@@ -51,7 +57,9 @@ export function applyClusterView(
   root.style('height', `${layout.height}px`);
   // Big clusters move without animation: thousands of timers cost more than they teach.
   const animate = !options.reducedMotion && layout.cards.length < VIRTUALISE_FROM;
-  options = { ...options, reducedMotion: !animate };
+  const firstDraw = !canvas.hasAttribute('data-drawn');
+  canvas.setAttribute('data-drawn', '');
+  const draw: DrawOptions = { ...options, reducedMotion: !animate, flash: animate && !firstDraw };
   const duration = animate ? MOVE_MS : 0;
 
   const joined = root
@@ -69,14 +77,18 @@ export function applyClusterView(
             if (animate) s.transition().duration(duration).style('opacity', '1');
           }),
       (update) => update,
-      (exit) => applyLeaving(exit, options.reducedMotion),
+      (exit) => applyLeaving(exit, draw.reducedMotion),
     );
-  applyCards(joined, layout, options, duration);
+  applyCards(joined, layout, draw, duration);
 }
 
 /** From the canvas element, removes every card (no snapshot to draw). */
 export function applyEmptyView(canvas: HTMLElement): void {
-  select(canvas).style('height', null).selectAll(':scope > .cv-card').remove();
+  select(canvas)
+    .style('height', null)
+    .attr('data-drawn', null)
+    .selectAll(':scope > .cv-card')
+    .remove();
 }
 
 function applyLeaving<E extends HTMLElement, D, P extends BaseType, PD>(
@@ -105,7 +117,7 @@ function applyLeaving<E extends HTMLElement, D, P extends BaseType, PD>(
 function applyCards<P extends BaseType, PD>(
   cards: Selection<HTMLDivElement, CardLayout, P, PD>,
   layout: ClusterLayout,
-  options: RenderOptions,
+  options: DrawOptions,
   duration: number,
 ): void {
   const tiny = layout.density === 'tiny';
@@ -174,7 +186,7 @@ function applyRows<P extends BaseType, PD>(
   cardEl: Selection<HTMLDivElement, CardLayout, P, PD>,
   card: CardLayout,
   layout: ClusterLayout,
-  options: RenderOptions,
+  options: DrawOptions,
 ): void {
   const rows = cardEl
     .selectAll<HTMLDivElement, CardRow>(':scope > .cv-row')
@@ -186,7 +198,7 @@ function applyRows<P extends BaseType, PD>(
           .attr('class', (d) => `cv-row cv-row-${d.type}`)
           .each(function (row) {
             // A verdict that appears (a node starts refusing) flashes once to draw the eye.
-            if (row.type === 'verdict' && !options.reducedMotion) this.classList.add('cv-flash');
+            if (row.type === 'verdict' && options.flash) this.classList.add('cv-flash');
           }),
       (update) => update,
       (exit) => exit.remove(),
@@ -203,7 +215,7 @@ function applyRowContent<P extends BaseType, PD>(
   row: CardRow,
   card: CardLayout,
   layout: ClusterLayout,
-  options: RenderOptions,
+  options: DrawOptions,
 ): void {
   const node = card.node;
   switch (row.type) {
@@ -330,7 +342,7 @@ function applyChips<P extends BaseType, PD>(
   cardEl: Selection<HTMLDivElement, CardLayout, P, PD>,
   card: CardLayout,
   layout: ClusterLayout,
-  options: RenderOptions,
+  options: DrawOptions,
 ): void {
   const tiny = layout.density === 'tiny';
   const full = layout.density === 'full';

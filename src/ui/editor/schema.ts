@@ -32,17 +32,21 @@ function quantity(markdownDescription: string): JSONSchema {
   return {
     markdownDescription,
     anyOf: [
-    {
-      type: 'object',
-      title: 'List',
-      markdownDescription: 'Several objects in one document, applied together.',
-      properties: {
-        apiVersion: { const: 'v1' },
-        kind: { const: 'List' },
-        items: { type: 'array', markdownDescription: 'The objects to apply.', items: { type: 'object' } },
+      {
+        type: 'object',
+        title: 'List',
+        markdownDescription: 'Several objects in one document, applied together.',
+        properties: {
+          apiVersion: { const: 'v1' },
+          kind: { const: 'List' },
+          items: {
+            type: 'array',
+            markdownDescription: 'The objects to apply.',
+            items: { type: 'object' },
+          },
+        },
+        required: ['kind', 'items'],
       },
-      required: ['kind', 'items'],
-    },
       { type: 'number' },
       {
         type: 'string',
@@ -512,7 +516,10 @@ function kindSchema(
     title: kind,
     markdownDescription,
     properties: {
-      apiVersion: { const: apiVersion, markdownDescription: `${kind} objects use \`${apiVersion}\`.` },
+      apiVersion: {
+        const: apiVersion,
+        markdownDescription: `${kind} objects use \`${apiVersion}\`.`,
+      },
       kind: { const: kind, markdownDescription },
       metadata,
       ...extra,

@@ -138,7 +138,11 @@ function configureOnce(): void {
           isPreferred: true,
           // A command rather than a workspace edit: the standalone editor's bulk-edit service
           // silently drops workspace edits here, while a model edit always applies (and undoes).
-          command: { id: APPLY_FIX_COMMAND, title: diagnostic.fix.title, arguments: [model.uri.toString(), diagnostic.fix] },
+          command: {
+            id: APPLY_FIX_COMMAND,
+            title: diagnostic.fix.title,
+            arguments: [model.uri.toString(), diagnostic.fix],
+          },
         });
       }
       return { actions, dispose() {} };

@@ -5,6 +5,7 @@ import {
   parseSelector,
   selectorToString,
   type Selector,
+  unableToFindMessage,
 } from '../../../src/engine/api/labels.ts';
 
 function parsed(input: string): Selector {
@@ -138,5 +139,24 @@ describe('labelSelectorAsSelector (metav1.LabelSelector)', () => {
       matchExpressions: [{ key: 'a', operator: 'Equals' as 'In' }],
     });
     expect(result).toEqual({ ok: false, error: '"Equals" is not a valid label selector operator' });
+  });
+});
+
+describe('errors for a bad label key', () => {
+  it('print the parser nil path as <nil>, as the API server does', () => {
+    expect(parseSelector('app:monolith')).toEqual({
+      ok: false,
+      error:
+        "unable to parse requirement: <nil>: Invalid value: \"app:monolith\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+    });
+  });
+
+  it('are wrapped in the list BadRequest message', () => {
+    expect(unableToFindMessage('v1', 'pods', 'a in', '', 'x')).toBe(
+      'Unable to find "/v1, Resource=pods" that match label selector "a in", field selector "": x',
+    );
+    expect(unableToFindMessage('apps/v1', 'daemonsets', 'a', 'b', 'x')).toBe(
+      'Unable to find "apps/v1, Resource=daemonsets" that match label selector "a", field selector "b": x',
+    );
   });
 });

@@ -18,12 +18,12 @@ const spec = (extra: Partial<PodSpec> = {}): PodSpec => ({
 describe('the Priority admission plugin', () => {
   it('resolves a stored class', () => {
     const s = spec({ priorityClassName: 'agents' });
-    expect(applyPriorityClass('p', s, [priorityClass('agents', 1000)])).toEqual({ ok: true });
+    expect(applyPriorityClass(s, [priorityClass('agents', 1000)])).toEqual({ ok: true });
     expect(s).toMatchObject({ priority: 1000, preemptionPolicy: 'PreemptLowerPriority' });
   });
 
   it('refuses an unknown class', () => {
-    expect(applyPriorityClass('p', spec({ priorityClassName: 'nope' }), [])).toEqual({
+    expect(applyPriorityClass(spec({ priorityClassName: 'nope' }), [])).toEqual({
       ok: false,
       message: 'no PriorityClass with name nope was found',
     });
@@ -31,18 +31,18 @@ describe('the Priority admission plugin', () => {
 
   it('gives a pod without a class the global default', () => {
     const s = spec();
-    applyPriorityClass('p', s, [priorityClass('low', 10), priorityClass('default', 100, true)]);
+    applyPriorityClass(s, [priorityClass('low', 10), priorityClass('default', 100, true)]);
     expect(s).toMatchObject({ priorityClassName: 'default', priority: 100 });
   });
 
   it('knows the built-in node-critical class without a stored object', () => {
     const s = spec({ priorityClassName: 'system-node-critical' });
-    applyPriorityClass('p', s, []);
+    applyPriorityClass(s, []);
     expect(s.priority).toBe(2000001000);
   });
 
   it('refuses a hand-written priority that differs from the class', () => {
-    const result = applyPriorityClass('p', spec({ priorityClassName: 'agents', priority: 5 }), [
+    const result = applyPriorityClass(spec({ priorityClassName: 'agents', priority: 5 }), [
       priorityClass('agents', 1000),
     ]);
     expect(result.ok).toBe(false);

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { NAME_ALPHABET } from '../../../src/engine/random.ts';
-import { apply, clusterWithNodes, daemonSetManifest, dsStatus, livePodsByNode, nodeManifest, podsOf, updateNode } from '../helpers.ts';
+import {
+  apply,
+  clusterWithNodes,
+  daemonSetManifest,
+  dsStatus,
+  livePodsByNode,
+  nodeManifest,
+  podsOf,
+  updateNode,
+} from '../helpers.ts';
 
 describe('DaemonSet controller: pods it creates', () => {
   it('creates one pod per eligible node with the real identity fields', () => {
@@ -14,9 +23,22 @@ describe('DaemonSet controller: pods it creates', () => {
       expect(pod.metadata.generateName).toBe('agent-');
       expect(pod.metadata.labels?.['pod-template-generation']).toBe('1');
       expect(pod.metadata.labels?.['controller-revision-hash']).toMatch(/^[4-9bcdf]{1,10}$/);
-      expect(pod.metadata.ownerReferences).toEqual([{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'agent', uid: ds?.metadata.uid, controller: true, blockOwnerDeletion: true }]);
-      const terms = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-      expect(terms).toEqual([{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [pod.spec.nodeName] }] }]);
+      expect(pod.metadata.ownerReferences).toEqual([
+        {
+          apiVersion: 'apps/v1',
+          kind: 'DaemonSet',
+          name: 'agent',
+          uid: ds?.metadata.uid,
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ]);
+      const terms =
+        pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
+          ?.nodeSelectorTerms;
+      expect(terms).toEqual([
+        { matchFields: [{ key: 'metadata.name', operator: 'In', values: [pod.spec.nodeName] }] },
+      ]);
       expect(pod.spec.tolerations?.map((t) => t.key)).toContain('node.kubernetes.io/unschedulable');
     }
   });
@@ -25,7 +47,9 @@ describe('DaemonSet controller: pods it creates', () => {
     const cluster = clusterWithNodes(['node-a']);
     apply(cluster, daemonSetManifest('agent'));
     const events = cluster.eventsFor('DaemonSet', 'agent', 'default');
-    expect(events.map((e) => `${e.type} ${e.reason} ${e.message}`)).toEqual([`Normal SuccessfulCreate Created pod: ${podsOf(cluster, 'agent')[0].metadata.name}`]);
+    expect(events.map((e) => `${e.type} ${e.reason} ${e.message}`)).toEqual([
+      `Normal SuccessfulCreate Created pod: ${podsOf(cluster, 'agent')[0].metadata.name}`,
+    ]);
     expect(events[0].source.component).toBe('daemonset-controller');
   });
 
@@ -35,7 +59,15 @@ describe('DaemonSet controller: pods it creates', () => {
       cluster,
       daemonSetManifest('agent', {
         nodeSelector: { disk: 'ssd' },
-        affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'zone', operator: 'In', values: ['a'] }] }] } } },
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [
+                { matchExpressions: [{ key: 'zone', operator: 'In', values: ['a'] }] },
+              ],
+            },
+          },
+        },
       }),
     );
     const pods = podsOf(cluster, 'agent');
@@ -56,17 +88,41 @@ describe('DaemonSet controller: status', () => {
   it('reports desired, current, ready, up-to-date and available once pods are Ready', () => {
     const cluster = clusterWithNodes(['a', 'b', 'c']);
     apply(cluster, daemonSetManifest('agent'));
-    expect(dsStatus(cluster, 'agent')).toEqual({ currentNumberScheduled: 3, numberMisscheduled: 0, desiredNumberScheduled: 3, numberReady: 0, observedGeneration: 1, updatedNumberScheduled: 3, numberUnavailable: 3 });
+    expect(dsStatus(cluster, 'agent')).toEqual({
+      currentNumberScheduled: 3,
+      numberMisscheduled: 0,
+      desiredNumberScheduled: 3,
+      numberReady: 0,
+      observedGeneration: 1,
+      updatedNumberScheduled: 3,
+      numberUnavailable: 3,
+    });
     cluster.settle();
-    expect(dsStatus(cluster, 'agent')).toEqual({ currentNumberScheduled: 3, numberMisscheduled: 0, desiredNumberScheduled: 3, numberReady: 3, observedGeneration: 1, updatedNumberScheduled: 3, numberAvailable: 3 });
+    expect(dsStatus(cluster, 'agent')).toEqual({
+      currentNumberScheduled: 3,
+      numberMisscheduled: 0,
+      desiredNumberScheduled: 3,
+      numberReady: 3,
+      observedGeneration: 1,
+      updatedNumberScheduled: 3,
+      numberAvailable: 3,
+    });
   });
 
   it('counts a Pending pod that cannot fit as current but not ready', () => {
     const cluster = clusterWithNodes([]);
-    apply(cluster, nodeManifest('small', { allocatable: { cpu: '100m', memory: '1Gi', pods: '10' } }));
+    apply(
+      cluster,
+      nodeManifest('small', { allocatable: { cpu: '100m', memory: '1Gi', pods: '10' } }),
+    );
     apply(cluster, daemonSetManifest('agent', { requests: { cpu: '500m' } }));
     cluster.settle();
-    expect(dsStatus(cluster, 'agent')).toMatchObject({ desiredNumberScheduled: 1, currentNumberScheduled: 1, numberReady: 0, numberUnavailable: 1 });
+    expect(dsStatus(cluster, 'agent')).toMatchObject({
+      desiredNumberScheduled: 1,
+      currentNumberScheduled: 1,
+      numberReady: 0,
+      numberUnavailable: 1,
+    });
   });
 
   it('keeps the pod when a NoSchedule taint is added later and counts it as misscheduled', () => {
@@ -79,13 +135,20 @@ describe('DaemonSet controller: status', () => {
     });
     cluster.settle();
     expect(livePodsByNode(cluster, 'agent').get('a')?.[0].metadata.uid).toBe(before);
-    expect(dsStatus(cluster, 'agent')).toMatchObject({ desiredNumberScheduled: 1, currentNumberScheduled: 1, numberMisscheduled: 1 });
+    expect(dsStatus(cluster, 'agent')).toMatchObject({
+      desiredNumberScheduled: 1,
+      currentNumberScheduled: 1,
+      numberMisscheduled: 1,
+    });
     updateNode(cluster, 'a', (n) => {
       delete n.spec.taints;
     });
     cluster.settle();
     expect(livePodsByNode(cluster, 'agent').get('a')?.[0].metadata.uid).toBe(before);
-    expect(dsStatus(cluster, 'agent')).toMatchObject({ desiredNumberScheduled: 2, numberMisscheduled: 0 });
+    expect(dsStatus(cluster, 'agent')).toMatchObject({
+      desiredNumberScheduled: 2,
+      numberMisscheduled: 0,
+    });
   });
 
   it('deletes the pod when a NoExecute taint is added and does not recreate it', () => {
@@ -98,7 +161,11 @@ describe('DaemonSet controller: status', () => {
     cluster.settle();
     expect(livePodsByNode(cluster, 'agent').has('a')).toBe(false);
     expect(podsOf(cluster, 'agent')).toHaveLength(1);
-    expect(cluster.eventsFor('DaemonSet', 'agent', 'default').some((e) => e.reason === 'SuccessfulDelete')).toBe(true);
+    expect(
+      cluster
+        .eventsFor('DaemonSet', 'agent', 'default')
+        .some((e) => e.reason === 'SuccessfulDelete'),
+    ).toBe(true);
   });
 
   it('starts a pod when a label change makes a node match and removes it when it stops matching', () => {
@@ -124,7 +191,10 @@ describe('DaemonSet controller: status', () => {
     apply(cluster, daemonSetManifest('agent'));
     cluster.settle();
     const [pod] = podsOf(cluster, 'agent');
-    cluster.execute({ op: 'delete', key: { kind: 'Pod', name: pod.metadata.name, namespace: 'default' } });
+    cluster.execute({
+      op: 'delete',
+      key: { kind: 'Pod', name: pod.metadata.name, namespace: 'default' },
+    });
     cluster.settle();
     const after = podsOf(cluster, 'agent');
     expect(after).toHaveLength(1);
@@ -135,7 +205,10 @@ describe('DaemonSet controller: status', () => {
     const cluster = clusterWithNodes(['a', 'b']);
     apply(cluster, daemonSetManifest('agent'));
     cluster.settle();
-    const result = cluster.execute({ op: 'delete', key: { kind: 'DaemonSet', name: 'agent', namespace: 'default' } });
+    const result = cluster.execute({
+      op: 'delete',
+      key: { kind: 'DaemonSet', name: 'agent', namespace: 'default' },
+    });
     expect(result.ok).toBe(true);
     cluster.settle();
     expect(podsOf(cluster, 'agent')).toHaveLength(0);

@@ -5,7 +5,9 @@ import { apply, clusterWithNodes, daemonSetManifest, updateDaemonSet } from '../
 
 function revisions(cluster: ReturnType<typeof clusterWithNodes>): string[] {
   const list = cluster.list('ControllerRevision', { namespace: 'default' }) as ControllerRevision[];
-  return list.sort((a, b) => a.revision - b.revision).map((r) => `${r.revision}:${r.data.spec.template.spec.containers[0].image}`);
+  return list
+    .sort((a, b) => a.revision - b.revision)
+    .map((r) => `${r.revision}:${r.data.spec.template.spec.containers[0].image}`);
 }
 
 function setImage(cluster: ReturnType<typeof clusterWithNodes>, image: string): void {
@@ -16,9 +18,14 @@ function setImage(cluster: ReturnType<typeof clusterWithNodes>, image: string): 
 
 describe('ControllerRevisions', () => {
   it('gives identical templates the same hash and different ones different hashes', () => {
-    const t: PodTemplateSpec = { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'x' }] } };
+    const t: PodTemplateSpec = {
+      metadata: { labels: { a: 'b' } },
+      spec: { containers: [{ name: 'c', image: 'x' }] },
+    };
     expect(computeHash(t)).toBe(computeHash(JSON.parse(JSON.stringify(t))));
-    expect(computeHash(t)).not.toBe(computeHash({ ...t, spec: { containers: [{ name: 'c', image: 'y' }] } }));
+    expect(computeHash(t)).not.toBe(
+      computeHash({ ...t, spec: { containers: [{ name: 'c', image: 'y' }] } }),
+    );
     expect(computeHash(t)).toMatch(/^[4-9bcdf]+$/);
   });
 
@@ -34,11 +41,18 @@ describe('ControllerRevisions', () => {
   it('stores the template with $patch: replace, the hash label and an owner reference', () => {
     const cluster = clusterWithNodes(['a']);
     apply(cluster, daemonSetManifest('agent'));
-    const [rev] = cluster.list('ControllerRevision', { namespace: 'default' }) as ControllerRevision[];
+    const [rev] = cluster.list('ControllerRevision', {
+      namespace: 'default',
+    }) as ControllerRevision[];
     const ds = cluster.get('DaemonSet', 'agent', 'default');
     expect(rev.data.spec.template.$patch).toBe('replace');
     expect(rev.metadata.name).toBe(`agent-${rev.metadata.labels?.['controller-revision-hash']}`);
-    expect(rev.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'DaemonSet', name: 'agent', uid: ds?.metadata.uid, controller: true });
+    expect(rev.metadata.ownerReferences?.[0]).toMatchObject({
+      kind: 'DaemonSet',
+      name: 'agent',
+      uid: ds?.metadata.uid,
+      controller: true,
+    });
   });
 
   it('keeps at most revisionHistoryLimit old revisions, oldest deleted first, once no pod carries them', () => {
@@ -59,9 +73,15 @@ describe('ControllerRevisions', () => {
       ds.spec.minReadySeconds = 5;
     });
     let ds = cluster.get('DaemonSet', 'agent', 'default');
-    expect([ds?.metadata.generation, ds?.metadata.annotations?.['deprecated.daemonset.template.generation']]).toEqual([2, '1']);
+    expect([
+      ds?.metadata.generation,
+      ds?.metadata.annotations?.['deprecated.daemonset.template.generation'],
+    ]).toEqual([2, '1']);
     setImage(cluster, 'busybox:1.37');
     ds = cluster.get('DaemonSet', 'agent', 'default');
-    expect([ds?.metadata.generation, ds?.metadata.annotations?.['deprecated.daemonset.template.generation']]).toEqual([3, '2']);
+    expect([
+      ds?.metadata.generation,
+      ds?.metadata.annotations?.['deprecated.daemonset.template.generation'],
+    ]).toEqual([3, '2']);
   });
 });

@@ -8,12 +8,19 @@ describe('pod garbage collection', () => {
     cluster.settle();
     const result = cluster.execute({ op: 'delete', key: { kind: 'Node', name: 'a' } });
     expect(result).toMatchObject({ ok: true, action: 'deleted' });
-    expect(podsOf(cluster, 'agent').map((p) => p.spec.nodeName).sort()).toEqual(['a', 'b']);
+    expect(
+      podsOf(cluster, 'agent')
+        .map((p) => p.spec.nodeName)
+        .sort(),
+    ).toEqual(['a', 'b']);
     cluster.advance(39_000);
     expect(podsOf(cluster, 'agent')).toHaveLength(2);
     cluster.advance(21_000);
     expect(podsOf(cluster, 'agent').map((p) => p.spec.nodeName)).toEqual(['b']);
-    expect(dsStatus(cluster, 'agent')).toMatchObject({ desiredNumberScheduled: 1, currentNumberScheduled: 1 });
+    expect(dsStatus(cluster, 'agent')).toMatchObject({
+      desiredNumberScheduled: 1,
+      currentNumberScheduled: 1,
+    });
   });
 
   it('keeps the pods when the node comes back before the quarantine ends', () => {

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { budgets, scaledValue } from '../../../src/engine/controllers/rolling-update.ts';
 import type { Cluster, DaemonSet } from '../../../src/engine/index.ts';
-import { apply, clusterWithNodes, daemonSetManifest, dsStatus, isReady, livePodsByNode, podsOf, updateDaemonSet } from '../helpers.ts';
+import {
+  apply,
+  clusterWithNodes,
+  daemonSetManifest,
+  dsStatus,
+  isReady,
+  livePodsByNode,
+  podsOf,
+  updateDaemonSet,
+} from '../helpers.ts';
 
 describe('rolling update budgets', () => {
   // Cases after pkg/controller/daemon/update_test.go (TestGetUnavailableNumbers) and intstr.
@@ -21,16 +30,29 @@ describe('rolling update budgets', () => {
   }
 
   it('falls back to maxUnavailable 1 when both budgets compute to 0', () => {
-    const ds = { spec: { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '0%', maxSurge: 0 } } } } as unknown as DaemonSet;
+    const ds = {
+      spec: {
+        updateStrategy: {
+          type: 'RollingUpdate',
+          rollingUpdate: { maxUnavailable: '0%', maxSurge: 0 },
+        },
+      },
+    } as unknown as DaemonSet;
     expect(budgets(ds, 4)).toEqual({ maxSurge: 0, maxUnavailable: 1 });
   });
 });
 
 function imageOf(cluster: Cluster, node: string): string[] {
-  return (livePodsByNode(cluster, 'web').get(node) ?? []).map((p) => p.spec.containers[0].image ?? '');
+  return (livePodsByNode(cluster, 'web').get(node) ?? []).map(
+    (p) => p.spec.containers[0].image ?? '',
+  );
 }
 
-function watchRollout(cluster: Cluster, nodes: string[], limitMs: number): { maxUnavailable: number; maxBoth: number } {
+function watchRollout(
+  cluster: Cluster,
+  nodes: string[],
+  limitMs: number,
+): { maxUnavailable: number; maxBoth: number } {
   let maxUnavailable = 0;
   let maxBoth = 0;
   for (let t = 0; t < limitMs; t += 500) {
@@ -61,7 +83,11 @@ describe('RollingUpdate without surge', () => {
     const seen = watchRollout(cluster, nodes, 120_000);
     expect(seen.maxUnavailable).toBe(1);
     for (const node of nodes) expect(imageOf(cluster, node)).toEqual(['busybox:1.37']);
-    expect(dsStatus(cluster, 'web')).toMatchObject({ desiredNumberScheduled: 4, updatedNumberScheduled: 4, numberAvailable: 4 });
+    expect(dsStatus(cluster, 'web')).toMatchObject({
+      desiredNumberScheduled: 4,
+      updatedNumberScheduled: 4,
+      numberAvailable: 4,
+    });
   });
 
   it('stalls after maxUnavailable nodes when the new image cannot be pulled', () => {
@@ -73,7 +99,11 @@ describe('RollingUpdate without surge', () => {
     });
     expect(cluster.settle().settled).toBe(true);
     cluster.advance(120_000);
-    expect(dsStatus(cluster, 'web')).toMatchObject({ updatedNumberScheduled: 1, numberAvailable: 2, numberUnavailable: 1 });
+    expect(dsStatus(cluster, 'web')).toMatchObject({
+      updatedNumberScheduled: 1,
+      numberAvailable: 2,
+      numberUnavailable: 1,
+    });
   });
 
   it('waits minReadySeconds before counting a new pod available and moving on', () => {
@@ -87,7 +117,10 @@ describe('RollingUpdate without surge', () => {
     const updatedNodes = ['a', 'b'].filter((n) => imageOf(cluster, n)[0] === 'busybox:1.37');
     expect(updatedNodes).toHaveLength(1);
     cluster.settle();
-    expect(dsStatus(cluster, 'web')).toMatchObject({ updatedNumberScheduled: 2, numberAvailable: 2 });
+    expect(dsStatus(cluster, 'web')).toMatchObject({
+      updatedNumberScheduled: 2,
+      numberAvailable: 2,
+    });
   });
 });
 
@@ -95,7 +128,16 @@ describe('RollingUpdate with surge', () => {
   it('starts the new pod next to the old one and never leaves a node without an available pod', () => {
     const nodes = ['a', 'b', 'c'];
     const cluster = clusterWithNodes(nodes);
-    apply(cluster, daemonSetManifest('web', { image: 'busybox:1.36', updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } } }));
+    apply(
+      cluster,
+      daemonSetManifest('web', {
+        image: 'busybox:1.36',
+        updateStrategy: {
+          type: 'RollingUpdate',
+          rollingUpdate: { maxUnavailable: 0, maxSurge: 1 },
+        },
+      }),
+    );
     cluster.settle();
     updateDaemonSet(cluster, 'web', (ds) => {
       ds.spec.template.spec.containers[0].image = 'busybox:1.37';
@@ -108,7 +150,16 @@ describe('RollingUpdate with surge', () => {
 
   it('stalls with one Pending surge pod when the pods claim a host port', () => {
     const cluster = clusterWithNodes(['a', 'b']);
-    apply(cluster, daemonSetManifest('web', { hostPort: 9100, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } } }));
+    apply(
+      cluster,
+      daemonSetManifest('web', {
+        hostPort: 9100,
+        updateStrategy: {
+          type: 'RollingUpdate',
+          rollingUpdate: { maxUnavailable: 0, maxSurge: 1 },
+        },
+      }),
+    );
     cluster.settle();
     updateDaemonSet(cluster, 'web', (ds) => {
       ds.spec.template.spec.containers[0].image = 'busybox:1.37';
@@ -116,7 +167,9 @@ describe('RollingUpdate with surge', () => {
     cluster.advance(60_000);
     const pending = podsOf(cluster, 'web').filter((p) => !p.spec.nodeName);
     expect(pending).toHaveLength(1);
-    expect(pending[0].status.conditions?.find((c) => c.type === 'PodScheduled')?.message).toContain("1 node(s) didn't have free ports for the requested pod ports");
+    expect(pending[0].status.conditions?.find((c) => c.type === 'PodScheduled')?.message).toContain(
+      "1 node(s) didn't have free ports for the requested pod ports",
+    );
     expect(dsStatus(cluster, 'web')).toMatchObject({ numberAvailable: 2 });
   });
 });
@@ -124,16 +177,25 @@ describe('RollingUpdate with surge', () => {
 describe('OnDelete', () => {
   it('replaces nothing on a template change until a pod is deleted', () => {
     const cluster = clusterWithNodes(['a', 'b']);
-    apply(cluster, daemonSetManifest('web', { image: 'busybox:1.36', updateStrategy: { type: 'OnDelete' } }));
+    apply(
+      cluster,
+      daemonSetManifest('web', { image: 'busybox:1.36', updateStrategy: { type: 'OnDelete' } }),
+    );
     cluster.settle();
     updateDaemonSet(cluster, 'web', (ds) => {
       ds.spec.template.spec.containers[0].image = 'busybox:1.37';
     });
     cluster.advance(60_000);
-    expect([...imageOf(cluster, 'a'), ...imageOf(cluster, 'b')]).toEqual(['busybox:1.36', 'busybox:1.36']);
+    expect([...imageOf(cluster, 'a'), ...imageOf(cluster, 'b')]).toEqual([
+      'busybox:1.36',
+      'busybox:1.36',
+    ]);
     expect(dsStatus(cluster, 'web').updatedNumberScheduled ?? 0).toBe(0);
     const [onA] = livePodsByNode(cluster, 'web').get('a') ?? [];
-    cluster.execute({ op: 'delete', key: { kind: 'Pod', name: onA.metadata.name, namespace: 'default' } });
+    cluster.execute({
+      op: 'delete',
+      key: { kind: 'Pod', name: onA.metadata.name, namespace: 'default' },
+    });
     cluster.settle();
     expect(imageOf(cluster, 'a')).toEqual(['busybox:1.37']);
     expect(imageOf(cluster, 'b')).toEqual(['busybox:1.36']);
@@ -148,11 +210,16 @@ describe('restart annotation', () => {
     cluster.settle();
     const before = podsOf(cluster, 'web').map((p) => p.metadata.name);
     updateDaemonSet(cluster, 'web', (ds) => {
-      ds.spec.template.metadata = { ...ds.spec.template.metadata, annotations: { 'kubectl.kubernetes.io/restartedAt': '2026-01-01T00:05:00Z' } };
+      ds.spec.template.metadata = {
+        ...ds.spec.template.metadata,
+        annotations: { 'kubectl.kubernetes.io/restartedAt': '2026-01-01T00:05:00Z' },
+      };
     });
     cluster.settle();
     const after = podsOf(cluster, 'web');
     expect(after.map((p) => p.metadata.name).filter((n) => before.includes(n))).toEqual([]);
-    expect(after[0].metadata.annotations?.['kubectl.kubernetes.io/restartedAt']).toBe('2026-01-01T00:05:00Z');
+    expect(after[0].metadata.annotations?.['kubectl.kubernetes.io/restartedAt']).toBe(
+      '2026-01-01T00:05:00Z',
+    );
   });
 });

@@ -4,7 +4,12 @@ import type { Cluster } from '../../../src/engine/index.ts';
 import { apply, clusterWithNodes, daemonSetManifest, podsOf, updateNode } from '../helpers.ts';
 
 function barePod(name: string, node: string, tolerations: unknown[] = []): Record<string, unknown> {
-  return { apiVersion: 'v1', kind: 'Pod', metadata: { name, labels: { app: name } }, spec: { nodeName: node, tolerations, containers: [{ name: 'c', image: 'busybox:1.36' }] } };
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, labels: { app: name } },
+    spec: { nodeName: node, tolerations, containers: [{ name: 'c', image: 'busybox:1.36' }] },
+  };
 }
 
 const exists = (cluster: Cluster, name: string): boolean => !!cluster.get('Pod', name, 'default');
@@ -32,14 +37,21 @@ describe('taint eviction', () => {
     cluster.settle();
     noExecute(cluster, 'a');
     expect(cluster.get('Pod', 'web', 'default')?.metadata.deletionTimestamp).toBeDefined();
-    expect(cluster.eventsFor('Pod', 'web', 'default').map((e) => e.message)).toContain('Marking for deletion Pod default/web');
+    expect(cluster.eventsFor('Pod', 'web', 'default').map((e) => e.message)).toContain(
+      'Marking for deletion Pod default/web',
+    );
     cluster.settle();
     expect(exists(cluster, 'web')).toBe(false);
   });
 
   it('evicts after tolerationSeconds and not before', () => {
     const cluster = clusterWithNodes(['a']);
-    apply(cluster, barePod('web', 'a', [{ key: 'maintenance', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 }]));
+    apply(
+      cluster,
+      barePod('web', 'a', [
+        { key: 'maintenance', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 },
+      ]),
+    );
     cluster.settle();
     noExecute(cluster, 'a');
     cluster.advance(29_000);
@@ -50,7 +62,12 @@ describe('taint eviction', () => {
 
   it('cancels the eviction when the taint goes away in time', () => {
     const cluster = clusterWithNodes(['a']);
-    apply(cluster, barePod('web', 'a', [{ key: 'maintenance', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 }]));
+    apply(
+      cluster,
+      barePod('web', 'a', [
+        { key: 'maintenance', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 },
+      ]),
+    );
     cluster.settle();
     noExecute(cluster, 'a');
     cluster.advance(10_000);
@@ -59,7 +76,9 @@ describe('taint eviction', () => {
     });
     cluster.advance(60_000);
     expect(exists(cluster, 'web')).toBe(true);
-    expect(cluster.eventsFor('Pod', 'web', 'default').map((e) => e.message)).toContain('Cancelling deletion of Pod default/web');
+    expect(cluster.eventsFor('Pod', 'web', 'default').map((e) => e.message)).toContain(
+      'Cancelling deletion of Pod default/web',
+    );
   });
 
   it('evicts plain pods from a NotReady node after the default 300 s but never daemon pods', () => {

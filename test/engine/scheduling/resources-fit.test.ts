@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { insufficientResources, nodeAllocatable, nodeUsage, podRequests } from '../../../src/engine/scheduling/resources-fit.ts';
+import {
+  insufficientResources,
+  nodeAllocatable,
+  nodeUsage,
+  podRequests,
+} from '../../../src/engine/scheduling/resources-fit.ts';
 import type { Node, PodSpec } from '../../../src/engine/types.ts';
 
 const node = (allocatable: Record<string, string>): Node =>
-  ({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'n', uid: '', resourceVersion: '', creationTimestamp: '' }, spec: {}, status: { allocatable } }) as Node;
+  ({
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name: 'n', uid: '', resourceVersion: '', creationTimestamp: '' },
+    spec: {},
+    status: { allocatable },
+  }) as Node;
 const spec = (requests: Record<string, string>, init?: Record<string, string>): PodSpec => ({
   containers: [{ name: 'c', image: 'x', resources: { requests } }],
   ...(init ? { initContainers: [{ name: 'i', image: 'x', resources: { requests: init } }] } : {}),
@@ -16,25 +27,69 @@ describe('NodeResourcesFit', () => {
   });
 
   it('treats limits as requests when requests are absent', () => {
-    expect(podRequests({ containers: [{ name: 'c', resources: { limits: { memory: '1Gi' } } }] }).get('memory')).toBe(2 ** 30 * 1000);
+    expect(
+      podRequests({ containers: [{ name: 'c', resources: { limits: { memory: '1Gi' } } }] }).get(
+        'memory',
+      ),
+    ).toBe(2 ** 30 * 1000);
   });
 
   // Cases after pkg/scheduler/framework/plugins/noderesources/fit_test.go.
   const cases = [
-    { name: 'fits when requests plus usage stay within allocatable', alloc: { cpu: '1', memory: '1Gi', pods: '10' }, used: [spec({ cpu: '500m' })], want: spec({ cpu: '500m' }), reasons: [] },
-    { name: 'reports Insufficient cpu', alloc: { cpu: '1', memory: '1Gi', pods: '10' }, used: [spec({ cpu: '600m' })], want: spec({ cpu: '500m' }), reasons: ['Insufficient cpu'] },
-    { name: 'reports cpu and memory together', alloc: { cpu: '1', memory: '1Gi', pods: '10' }, used: [], want: spec({ cpu: '2', memory: '2Gi' }), reasons: ['Insufficient cpu', 'Insufficient memory'] },
-    { name: 'reports Too many pods when the pod count is full', alloc: { cpu: '4', memory: '1Gi', pods: '1' }, used: [spec({})], want: spec({}), reasons: ['Too many pods'] },
-    { name: 'reports a missing extended resource', alloc: { cpu: '4', memory: '1Gi', pods: '10' }, used: [], want: spec({ 'nvidia.com/gpu': '1' }), reasons: ['Insufficient nvidia.com/gpu'] },
+    {
+      name: 'fits when requests plus usage stay within allocatable',
+      alloc: { cpu: '1', memory: '1Gi', pods: '10' },
+      used: [spec({ cpu: '500m' })],
+      want: spec({ cpu: '500m' }),
+      reasons: [],
+    },
+    {
+      name: 'reports Insufficient cpu',
+      alloc: { cpu: '1', memory: '1Gi', pods: '10' },
+      used: [spec({ cpu: '600m' })],
+      want: spec({ cpu: '500m' }),
+      reasons: ['Insufficient cpu'],
+    },
+    {
+      name: 'reports cpu and memory together',
+      alloc: { cpu: '1', memory: '1Gi', pods: '10' },
+      used: [],
+      want: spec({ cpu: '2', memory: '2Gi' }),
+      reasons: ['Insufficient cpu', 'Insufficient memory'],
+    },
+    {
+      name: 'reports Too many pods when the pod count is full',
+      alloc: { cpu: '4', memory: '1Gi', pods: '1' },
+      used: [spec({})],
+      want: spec({}),
+      reasons: ['Too many pods'],
+    },
+    {
+      name: 'reports a missing extended resource',
+      alloc: { cpu: '4', memory: '1Gi', pods: '10' },
+      used: [],
+      want: spec({ 'nvidia.com/gpu': '1' }),
+      reasons: ['Insufficient nvidia.com/gpu'],
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
-      expect(insufficientResources(podRequests(c.want), nodeAllocatable(node(c.alloc)), nodeUsage(c.used))).toEqual(c.reasons);
+      expect(
+        insufficientResources(
+          podRequests(c.want),
+          nodeAllocatable(node(c.alloc)),
+          nodeUsage(c.used),
+        ),
+      ).toEqual(c.reasons);
     });
   }
 
   it('uses the kubelet defaults (4 cpu, 16Gi, 110 pods) when a node states nothing', () => {
     const alloc = nodeAllocatable(node({}));
-    expect([alloc.get('cpu'), alloc.get('memory'), alloc.get('pods')]).toEqual([4000, 16 * 2 ** 30 * 1000, 110]);
+    expect([alloc.get('cpu'), alloc.get('memory'), alloc.get('pods')]).toEqual([
+      4000,
+      16 * 2 ** 30 * 1000,
+      110,
+    ]);
   });
 });

@@ -72,6 +72,32 @@ spec:
             memory: 200Mi
 `;
 
+/** An agent whose init container waits for a Service named `backend` (stays Init:0/1 until then). */
+export const AGENT_YAML = `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agent
+spec:
+  selector:
+    matchLabels:
+      app: agent
+  template:
+    metadata:
+      labels:
+        app: agent
+    spec:
+      tolerations:
+      - operator: Exists
+      initContainers:
+      - name: wait-for-backend
+        image: busybox
+        command: ["sh", "-c", "until nslookup backend; do sleep 2; done"]
+      containers:
+      - name: agent
+        image: busybox
+        command: ["sh", "-c", "sleep 3600"]
+`;
+
 /** A console over a fresh cluster with the two files above. */
 export interface RealCluster {
   console: KubeConsole;
@@ -90,14 +116,15 @@ export function moreNodesYaml(count: number): string {
 }
 
 /**
- * From nothing, a seeded cluster with nodes.yaml, ds.yaml and more-nodes.yaml (three more ssd
- * workers) available to -f.
+ * From nothing, a seeded cluster with nodes.yaml, ds.yaml, more-nodes.yaml (three more ssd
+ * workers) and agent.yaml available to -f.
  */
 export function createRealCluster(): RealCluster {
   const files: Record<string, string> = {
     'nodes.yaml': NODES_YAML,
     'ds.yaml': DS_YAML,
     'more-nodes.yaml': moreNodesYaml(3),
+    'agent.yaml': AGENT_YAML,
   };
   const console = createConsole({
     cluster: createCluster({ seed: 1 }),

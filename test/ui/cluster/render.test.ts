@@ -46,6 +46,30 @@ describe('applyClusterView', () => {
     expect(canvas.querySelector('[data-leaving]')).toBeNull();
   });
 
+  it('flashes the banner of a node that starts refusing, but not on the first draw', () => {
+    canvas = document.createElement('div');
+    document.body.append(canvas);
+    draw(rolloutScene(), { reducedMotion: false });
+    expect(canvas.querySelector('.cv-flash')).toBeNull();
+    const next = rolloutScene();
+    const verdict = next.verdicts[0].nodes.find((v) => v.node === 'worker-1')!;
+    verdict.shouldRun = false;
+    verdict.shouldContinueRunning = false;
+    verdict.checks = [
+      {
+        check: 'taints',
+        passed: false,
+        message: 'node(s) had untolerated taint {maintenance: now}',
+        items: [{ subject: 'maintenance=now:NoExecute', passed: false, detail: 'no toleration' }],
+      },
+    ];
+    draw(next, { reducedMotion: false });
+    expect(canvas.querySelectorAll('.cv-flash')).toHaveLength(1);
+    expect(canvas.querySelector('[data-node="worker-1"] .cv-flash')?.textContent).toContain(
+      'maintenance=now:NoExecute',
+    );
+  });
+
   it('keeps the element of a pod that stays, so focus survives a new snapshot', () => {
     canvas = document.createElement('div');
     document.body.append(canvas);

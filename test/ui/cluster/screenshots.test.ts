@@ -135,6 +135,34 @@ describe.runIf(enabled)('screenshots for review', () => {
     });
   });
 
+  it('renders init containers, a replaced pod and a NoExecute taint from a real cluster', async () => {
+    await page.viewport(1280, 900);
+    const real = createRealCluster();
+    real.run(
+      'kubectl apply -f nodes.yaml',
+      'kubectl apply -f more-nodes.yaml',
+      'kubectl apply -f ds.yaml',
+      'kubectl apply -f agent.yaml',
+      'sim wait 20s',
+    );
+    const victim = real
+      .snapshot()
+      .objects.Pod.find(
+        (p) => p.spec.nodeName === 'worker-1' && p.metadata.name.startsWith('fluentd'),
+      );
+    real.run(
+      `kubectl delete pod ${victim?.metadata.name}`,
+      'kubectl taint nodes worker-5 maintenance=now:NoExecute',
+      'sim wait 1s',
+    );
+    const root = scene(real.snapshot(), { kind: 'node', name: 'worker-5' });
+    await new Promise((r) => setTimeout(r, 400));
+    await page.screenshot({
+      element: root,
+      path: '__screenshots__/review/dsp-cluster-lifecycle.png',
+    });
+  });
+
   it('renders the table and a 500-node cluster', async () => {
     await page.viewport(1280, 900);
     const nodes = Array.from({ length: 500 }, (_, i) =>

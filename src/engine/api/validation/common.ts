@@ -11,7 +11,7 @@ export type Obj = Record<string, unknown>;
 export const IS_NEGATIVE_MESSAGE = 'must be greater than or equal to 0';
 export const FIELD_IMMUTABLE_MESSAGE = 'field is immutable';
 
-/** validation.InclusiveRangeError. */
+/** From a range, validation.InclusiveRangeError's text. */
 export function inclusiveRangeError(lo: number, hi: number): string {
   return `must be between ${lo} and ${hi}, inclusive`;
 }
@@ -52,12 +52,12 @@ export function strMap(parent: Obj | undefined, key: string): Record<string, str
   return isObject(value) ? (value as Record<string, string>) : undefined;
 }
 
-/** ValidateNonnegativeField. */
+/** From a number (absent: nothing to check) and its path, ValidateNonnegativeField. */
 export function validateNonnegative(value: number | undefined, path: string): FieldError[] {
   return value !== undefined && value < 0 ? [invalid(path, value, IS_NEGATIVE_MESSAGE)] : [];
 }
 
-/** Structural equality of decoded JSON values (apiequality.Semantic.DeepEqual for our purposes). */
+/** From two decoded JSON values, whether they are equal (apiequality.Semantic.DeepEqual for our purposes). */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) || Array.isArray(b)) {

@@ -34,7 +34,7 @@ const LABEL_VALUE_RE = new RegExp(`^${LABEL_VALUE_FMT}$`);
 const LABEL_VALUE_MSG =
   "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
-/** Go measures strings in bytes; limits such as 63 count UTF-8 bytes, not characters. */
+/** From a string, its UTF-8 length: Go measures strings in bytes, so limits such as 63 count bytes. */
 export function byteLength(value: string): number {
   let bytes = 0;
   for (const ch of value) {

@@ -72,7 +72,7 @@ export function validateNamespace(namespace: Obj): FieldError[] {
 
 const CONFIG_KEY_RE = /^[-._a-zA-Z0-9]+$/;
 
-/** validation.IsConfigMapKey (also used for Secret keys). */
+/** From a ConfigMap or Secret key, validation.IsConfigMapKey's messages. */
 export function isConfigMapKey(key: string): string[] {
   const errors: string[] = [];
   if (byteLength(key) > 253) errors.push('must be no more than 253 characters');
@@ -151,7 +151,7 @@ export function validateImmutableDataUpdate(
 
 const DNS1035_LABEL_RE = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
-/** validation.IsDNS1035Label (Service names). */
+/** From a Service name, validation.IsDNS1035Label's messages. */
 export function isDNS1035Label(value: string): string[] {
   const errors: string[] = [];
   if (byteLength(value) > 63) errors.push('must be no more than 63 characters');

@@ -39,7 +39,7 @@ function dns1123Label(value: string, path: string): FieldError[] {
   return isDNS1123Label(value).map((message) => invalid(path, value, message));
 }
 
-/** ValidateLabelName: a qualified name, one Invalid per message. */
+/** From a label key and its path, ValidateLabelName: a qualified name, one Invalid per message. */
 export function validateLabelName(key: string, path: string): FieldError[] {
   return isQualifiedName(key).map((message) => invalid(path, key, message));
 }
@@ -49,7 +49,7 @@ function isValidPortNum(port: number): string[] {
   return port >= 1 && port <= 65535 ? [] : [inclusiveRangeError(1, 65535)];
 }
 
-/** validation.IsValidPortName (IANA_SVC_NAME). */
+/** From a port name, validation.IsValidPortName's messages (IANA_SVC_NAME rules). */
 export function isValidPortName(name: string): string[] {
   const errors: string[] = [];
   if (name.length > 15) errors.push('must be no more than 15 characters');
@@ -147,7 +147,7 @@ function validateQuantityValue(name: string, quantity: unknown, path: string): F
   return [];
 }
 
-/** ValidateResourceRequirements for one container (`…resources`). */
+/** From a container's resources and their path (`…resources`), ValidateResourceRequirements. */
 export function validateResources(resources: Obj | undefined, path: string): FieldError[] {
   const errors: FieldError[] = [];
   const limits = obj(resources, 'limits') ?? {};
@@ -235,6 +235,7 @@ function validateContainer(
   path: string,
   volumeNames: Set<string>,
   isInit: boolean,
+  names: Set<string>,
 ): FieldError[] {
   const errors: FieldError[] = [];
   const name = str(container, 'name');
@@ -284,6 +285,9 @@ function validateContainer(
   else if (!PULL_POLICIES.includes(pullPolicy))
     errors.push(notSupported(`${path}.imagePullPolicy`, pullPolicy, PULL_POLICIES));
   errors.push(...validateResources(obj(container, 'resources'), `${path}.resources`));
+  // Names are unique across containers and init containers; checked before the probes, as upstream.
+  if (names.has(name)) errors.push(duplicate(`${path}.name`, name));
+  else names.add(name);
   if (!isInit) {
     errors.push(...validateProbe(obj(container, 'livenessProbe'), `${path}.livenessProbe`));
     errors.push(...validateProbe(obj(container, 'readinessProbe'), `${path}.readinessProbe`));
@@ -318,7 +322,7 @@ function validateContainer(
   return errors;
 }
 
-/** ValidateTolerations, with upstream's paths (a bad Equal value is reported at `operator`). */
+/** From tolerations and their path, ValidateTolerations with upstream's paths (a bad Equal value is reported at `operator`). */
 export function validateTolerations(tolerations: Obj[], path: string): FieldError[] {
   const errors: FieldError[] = [];
   tolerations.forEach((toleration, i) => {
@@ -369,7 +373,7 @@ export function validateTolerations(tolerations: Obj[], path: string): FieldErro
 
 export const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 
-/** validateTaintEffect. */
+/** From an effect, whether empty is allowed, and its path, validateTaintEffect. */
 export function validateTaintEffect(
   effect: string,
   allowEmpty: boolean,
@@ -618,18 +622,12 @@ export function validatePodSpec(spec: Obj, path: string): FieldError[] {
   const names = new Set<string>();
   containers.forEach((container, i) => {
     const at = `${path}.containers[${i}]`;
-    errors.push(...validateContainer(container, at, volumes.names, false));
-    const name = str(container, 'name');
-    if (names.has(name)) errors.push(duplicate(`${at}.name`, name));
-    else names.add(name);
+    errors.push(...validateContainer(container, at, volumes.names, false, names));
   });
   errors.push(...checkHostPortConflicts(containers, `${path}.containers`));
   initContainers.forEach((container, i) => {
     const at = `${path}.initContainers[${i}]`;
-    errors.push(...validateContainer(container, at, volumes.names, true));
-    const name = str(container, 'name');
-    if (names.has(name)) errors.push(duplicate(`${at}.name`, name));
-    else names.add(name);
+    errors.push(...validateContainer(container, at, volumes.names, true, names));
   });
   errors.push(...checkHostPortConflicts(initContainers, `${path}.initContainers`));
 
