@@ -195,28 +195,34 @@ function adviseObject(object: ManifestObject): ManifestDiagnostic[] {
         ),
       );
     }
-    if (sc.readOnlyRootFilesystem !== true && scSpan) {
+    // Insert fixes only into a block-style securityContext (a flow `{...}` would need rewriting).
+    const blockContext =
+      scSpan !== undefined && scSpan.key !== undefined && scSpan.value.line > scSpan.key.line;
+    const where = scSpan?.key ?? nameSpan.key ?? nameSpan.value;
+    if (sc.readOnlyRootFilesystem !== true) {
       out.push(
         diagnostic(
           'writable-root-fs',
-          scSpan.key ?? scSpan.value,
-          insertAfter(
-            'Make the root filesystem read-only',
-            ['readOnlyRootFilesystem: true'],
-            { ...scSpan.value, endLine: (scSpan.key ?? scSpan.value).line },
-            (scSpan.key?.column ?? indent) + 2,
-          ),
+          where,
+          !blockContext || !scSpan
+            ? undefined
+            : insertAfter(
+                'Make the root filesystem read-only',
+                ['readOnlyRootFilesystem: true'],
+                { ...scSpan.value, endLine: (scSpan.key ?? scSpan.value).line },
+                (scSpan.key?.column ?? indent) + 2,
+              ),
         ),
       );
     }
     const caps = (sc.capabilities ?? {}) as Record<string, unknown>;
     const drops = Array.isArray(caps.drop) ? caps.drop : [];
-    if (!drops.includes('ALL') && scSpan) {
+    if (!drops.includes('ALL')) {
       out.push(
         diagnostic(
           'capabilities-not-dropped',
-          scSpan.key ?? scSpan.value,
-          sc.capabilities
+          where,
+          sc.capabilities || !blockContext || !scSpan
             ? undefined
             : insertAfter(
                 'Drop all capabilities',

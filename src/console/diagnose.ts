@@ -10,7 +10,7 @@ import { renderFieldError } from '../engine/api/field-errors.ts';
 import { formatApiError } from './api-errors.ts';
 import { prepareForApply } from './verbs/apply.ts';
 import { adviseText } from './advisor.ts';
-import { yamlParseError, yamlStreamError } from './messages.ts';
+import { yamlParseError, yamlParseErrorNoLine, yamlStreamError } from './messages.ts';
 
 function marker(
   span: Span,
@@ -56,18 +56,16 @@ function dryRun(object: ManifestObject, fileName: string, cluster: Cluster): Man
         ),
       );
     case 'BadRequest': {
-      const unknown = /unknown field "([^"]+)"/.exec(error.message);
-      const field =
-        unknown?.[1] ?? /(spec[\w.[\]-]*|metadata[\w.[\]-]*)/.exec(error.message)?.[1] ?? 'kind';
-      return [
-        marker(
-          fieldSpan(object, field),
-          'error',
-          'api',
-          field,
-          formatApiError(error, { verb: 'creating', file: fileName }),
-        ),
-      ];
+      // Strict decoding lists every unknown field; each gets its own marker.
+      const unknown = [...error.message.matchAll(/unknown field "([^"]+)"/g)].map((m) => m[1]);
+      const fields =
+        unknown.length > 0
+          ? unknown
+          : [/(spec[\w.[\]-]*|metadata[\w.[\]-]*)/.exec(error.message)?.[1] ?? 'kind'];
+      const message = formatApiError(error, { verb: 'creating', file: fileName });
+      return fields.map((field) =>
+        marker(fieldSpan(object, field), 'error', 'api', field, message),
+      );
     }
     case 'NotFound':
       return [
@@ -125,7 +123,7 @@ export function diagnoseText(
       result.fatal.kind === 'stream'
         ? yamlStreamError(fileName, result.fatal.problem)
         : result.fatal.documentLine === undefined
-          ? `error: error parsing ${fileName}: error converting YAML to JSON: yaml: ${result.fatal.problem}`
+          ? yamlParseErrorNoLine(fileName, result.fatal.problem)
           : yamlParseError(fileName, result.fatal.documentLine, result.fatal.problem);
     out.push(marker(result.fatal.span, 'error', 'yaml', 'syntax', message));
   }

@@ -5,7 +5,13 @@
  */
 import type { FileSource } from './types.ts';
 import { readManifest, type ManifestObject } from './manifest/read.ts';
-import { fileTooLarge, pathDoesNotExist, yamlParseError, yamlStreamError } from './messages.ts';
+import {
+  fileTooLarge,
+  pathDoesNotExist,
+  yamlParseError,
+  yamlParseErrorNoLine,
+  yamlStreamError,
+} from './messages.ts';
 
 /** Files larger than this are refused before parsing (a 5,000-node file is far smaller). */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -41,7 +47,7 @@ export function loadFiles(files: FileSource, names: string[]): LoadedFiles | { m
         result.fatal.kind === 'stream'
           ? yamlStreamError(name, result.fatal.problem)
           : result.fatal.documentLine === undefined
-            ? `error: error parsing ${name}: error converting YAML to JSON: yaml: ${result.fatal.problem}`
+            ? yamlParseErrorNoLine(name, result.fatal.problem)
             : yamlParseError(name, result.fatal.documentLine, result.fatal.problem);
       return { items, fatal };
     }

@@ -11,6 +11,7 @@ import { parseArgs, stringFlag } from './args.ts';
 import { Output, reconcileNow, type VerbContext } from './context.ts';
 import {
   commandNotFound,
+  commandRequired,
   shellSyntax,
   unknownCommand,
   unknownSubcommand,
@@ -115,7 +116,7 @@ function splitVerb(words: string[]): { verb: string | undefined; rest: string[] 
 function runKubectl(words: string[], cluster: Cluster, files: FileSource, output: Output): void {
   const { verb, rest } = splitVerb(words);
   if (verb === undefined) {
-    output.fail('error: a command is required, for example: kubectl get nodes');
+    output.fail(commandRequired());
     return;
   }
   const handler = VERBS.get(verb);

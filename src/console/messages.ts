@@ -57,6 +57,30 @@ export const outputNotOffered = (format: string): string =>
 export const unknownOutputFormat = (format: string): string =>
   `error: unable to match a printer suitable for the output format "${format}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`;
 
+/** `kubectl` with no command. */
+export const commandRequired = (): string =>
+  'error: a command is required, for example: kubectl get nodes';
+
+/** A selector or field selector the API server cannot parse (its message, kubectl's prefix). */
+export const listError = (message: string): string =>
+  message.startsWith('error') ? message : `error: ${message}`;
+
+/** `kubectl get ds ds/x` (builder's resource/name rule). */
+export const resourceNameFormMixed = (): string =>
+  "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'";
+
+/** `kubectl get ds/` with no name. */
+export const resourceNameFormEmpty = (): string =>
+  'error: arguments in resource/name form must have a single resource and name';
+
+/** apply -n X of a manifest that names namespace Y. */
+export const namespaceMismatch = (written: string, given: string): string =>
+  `error: the namespace from the provided object "${written}" does not match the namespace "${given}". You must pass '--namespace=${written}' to perform this operation.`;
+
+/** A YAML error go-yaml reports without a line (alias limits, unknown anchors). */
+export const yamlParseErrorNoLine = (file: string, problem: string): string =>
+  `error: error parsing ${file}: error converting YAML to JSON: yaml: ${problem}`;
+
 /** A line whose first word is neither kubectl nor sim. */
 export const commandNotFound = (word: string): string =>
   `${word}: command not found (the console runs kubectl and sim commands)`;
@@ -125,9 +149,9 @@ export const missingApiVersion = (file: string, json: string): string =>
 export const notAnObject = (file: string, json: string): string =>
   `error: unable to decode "${file}": json: cannot unmarshal ${json} into Go value of type map[string]interface {}`;
 
-/** An object larger than the API server's 3 MiB request limit. */
-export const objectTooLarge = (file: string, name: string, bytes: number): string =>
-  `Error from server (RequestEntityTooLarge): error when creating "${file}": the object "${name}" is ${bytes} bytes; the API server accepts at most 3145728 bytes (3 MiB) per object`;
+/** An object larger than the API server's 3 MiB request limit (one request per object). */
+export const objectTooLarge = (verb: string, file: string): string =>
+  `Error from server (RequestEntityTooLarge): error when ${verb} "${file}": Request entity too large: limit is 3145728`;
 
 /** More alias expansion than a manifest should ever need (go-yaml refuses the same files). */
 export const excessiveAliasing = (file: string, line: number): string =>
@@ -237,6 +261,9 @@ export const taintNeedsSpec = (): string => 'error: at least one taint update is
 export const taintOnlyNodes = (type: string): string =>
   `error: invalid resource type ${type}, only node types are supported`;
 
+/** A label value kubectl refuses before sending. */
+export const invalidLabelValue = (spec: string, detail: string): string =>
+  `error: invalid label value: "${spec}": ${detail}`;
 export const invalidLabelSpec = (spec: string, detail?: string): string =>
   detail ? `error: invalid label spec: "${spec}": ${detail}` : `error: invalid label spec: ${spec}`;
 export const labelAlreadyHasValue = (key: string, old: string): string =>
@@ -273,8 +300,8 @@ export const patchTypeNotOffered = (type: string): string =>
   `error: --type "${type}" is not available in the playground (use --type=merge)`;
 export const patchUnknownType = (type: string): string =>
   `error: --type must be one of [json merge strategic], not "${type}"`;
-export const patchInvalidJson = (detail: string): string =>
-  `error: unable to parse "${detail}": yaml: did not find expected node content`;
+export const patchInvalidJson = (patch: string): string =>
+  `error: unable to parse "${patch}": yaml: did not find expected node content`;
 export const patchNotObject = (): string => 'error: the patch must be a JSON object';
 
 export const rolloutOnlyRollingUpdate = (): string =>
@@ -302,6 +329,10 @@ export const revisionNotNegative = (): string => 'error: revision must be a posi
 
 // ---------------------------------------------------------------------------------------------
 // sim commands (the playground's own clock and kubelet controls)
+
+/** Verbs that take exactly one NODE. */
+export const nodeUsage = (verb: string): string =>
+  `error: USAGE: ${verb} NODE [flags]\nSee 'kubectl ${verb} -h' for help and examples`;
 
 export const simUsage = (): string =>
   'error: usage: sim wait DURATION | sim settle | sim node NAME condition TYPE=STATUS';

@@ -3,7 +3,12 @@
  * makes before contacting the server.
  */
 import { findResourceType, UPSTREAM_ONLY_TYPES, type ResourceType } from './resources.ts';
-import { resourceTypeNotOffered, unknownResourceType } from './messages.ts';
+import {
+  resourceNameFormEmpty,
+  resourceNameFormMixed,
+  resourceTypeNotOffered,
+  unknownResourceType,
+} from './messages.ts';
 
 export interface Target {
   type: ResourceType;
@@ -32,7 +37,7 @@ export function resolveTargets(positionals: string[]): Target[] | { error: strin
       const slash = p.indexOf('/');
       if (slash < 0) {
         return {
-          error: `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`,
+          error: resourceNameFormMixed(),
         };
       }
       const type = resolveType(p.slice(0, slash));
@@ -40,7 +45,7 @@ export function resolveTargets(positionals: string[]): Target[] | { error: strin
       const name = p.slice(slash + 1);
       if (name === '')
         return {
-          error: `error: arguments in resource/name form must have a single resource and name`,
+          error: resourceNameFormEmpty(),
         };
       const last = targets[targets.length - 1];
       if (last && last.type === type) last.names.push(name);

@@ -181,6 +181,8 @@ export class Engine implements Cluster {
   /** Counters for benchmarks: how often each controller ran. */
   readonly stats = { reconciles: 0, instants: 0, scheduled: 0 };
   private suppressDs = false;
+  /** True while a request and the work at its instant run. */
+  private inRequest = false;
 
   constructor(readonly seed: number) {
     this.random = new Random(seed);
@@ -237,6 +239,7 @@ export class Engine implements Cluster {
   execute(operation: Operation): OperationResult {
     let result: OperationResult;
     try {
+      this.inRequest = true;
       result = executeOperation(this, operation);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -251,6 +254,7 @@ export class Engine implements Cluster {
       };
     }
     this.drain();
+    this.inRequest = false;
     if (result.ok && result.object) {
       const key = keyOf(result.object);
       const fresh = this.store.get(result.object.kind, key);
@@ -542,7 +546,8 @@ export class Engine implements Cluster {
   }
 
   private runDueTasks(): void {
-    for (;;) {
+    // A bound on tasks per instant: a bug that re-queues work at the same instant must not hang the page.
+    for (let guard = 0; guard < 1_000_000; guard++) {
       const entry = this.queue.popDue(this.now);
       if (!entry) return;
       this.runTask(entry.task, entry.seq);
@@ -704,7 +709,15 @@ export class Engine implements Cluster {
     if (change !== 'update' || before?.signature !== after?.signature) {
       for (const uid of owners) {
         const ref = this.store.byUid.get(uid);
-        if (ref?.kind === 'DaemonSet' && ref.key !== this.reconciling) this.dirtyDs.add(ref.key);
+        if (ref?.kind !== 'DaemonSet' || ref.key === this.reconciling) continue;
+        // A request's effects are reconciled at once; pod changes the kubelet and other
+        // controllers make are picked up on the controller's next tick (informer latency).
+        if (this.inRequest) this.dirtyDs.add(ref.key);
+        else
+          this.scheduleDaemonSetSync(
+            ref.key,
+            Math.ceil(this.now / TIMING.dsSyncTick) * TIMING.dsSyncTick,
+          );
       }
     }
     // Orphans (pods without a controller) may be adopted by a DaemonSet whose selector matches.
@@ -898,7 +911,9 @@ export class Engine implements Cluster {
   }
 
   /** From a profile, a function giving shouldRun/shouldContinueRunning per node, with the cache looked up once (hot loops). */
-  shouldRunFor(profile: DaemonProfile): (node: Node) => { shouldRun: boolean; shouldContinueRunning: boolean } {
+  shouldRunFor(
+    profile: DaemonProfile,
+  ): (node: Node) => { shouldRun: boolean; shouldContinueRunning: boolean } {
     let cache = this.fastVerdicts.get(profile.key);
     if (!cache) this.fastVerdicts.set(profile.key, (cache = new Map()));
     const map = cache;

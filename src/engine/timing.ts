@@ -55,6 +55,11 @@ export const TIMING = {
   schedBackoffInitial: 1000,
   schedBackoffMax: 10_000,
   // --- DaemonSet controller (pkg/controller/daemon) --------------------------------------
+  /**
+   * Pod changes made by the kubelet and other controllers reach the DaemonSet controller on the
+   * next whole second (informer + work queue latency); requests are reconciled at once.
+   */
+  dsSyncTick: 1000,
   /** failedPodsBackoff: 1 s doubling to 15 min per (DaemonSet, node). */
   failedPodBackoffInitial: 1000,
   failedPodBackoffMax: 900_000,

@@ -37,10 +37,16 @@ export interface HostClock {
 
 /** How often the playing clock advances, in real ms. */
 export const TICK_MS = 100;
+/** Snapshots while playing are spaced by this many times their cost to build... */
+const SNAPSHOT_COST_FACTOR = 8;
+/** ...but never further apart than this. */
+const MAX_SNAPSHOT_SPACING_MS = 1000;
 /** At most this much simulated time per tick, so a throttled background tab does not leap. */
 const MAX_TICK_ADVANCE_MS = 1000;
 /** Long work may keep heartbeats away for this long before the page gives up on it. */
 const LONG_WORK_LIMIT_MS = 60_000;
+/** Any other command may take this long before the page gives up on it. */
+const COMMAND_LIMIT_MS = 15_000;
 /** Clock and rollout commands can run the simulation for many simulated minutes. */
 const LONG_COMMAND =
   /^\s*(sim\s+(settle|wait)\b|kubectl\s+rollout\s+(status|undo|restart)\b|kubectl\s+drain\b)/;
@@ -79,6 +85,10 @@ export class EngineHost {
   #lastTick = 0;
   #lastBeat = 0;
   #timer: unknown;
+  /** Something changed since the last snapshot posted while playing. */
+  #dirty = false;
+  #lastSnapshotAt = -Infinity;
+  #snapshotCostMs = 0;
 
   /** Creates the host; nothing runs until a `start` request. */
   constructor(runtime: Runtime, clock: HostClock, post: (message: WorkerMessage) => void) {
@@ -110,11 +120,13 @@ export class EngineHost {
       case 'run': {
         const con = this.#need();
         this.#files = request.files;
-        const long = LONG_COMMAND.test(request.line);
-        if (long) this.#post({ type: 'busy', reason: request.line, limitMs: LONG_WORK_LIMIT_MS });
+        // Every command is announced: a big apply on a busy machine can take seconds, and the
+        // page should wait for it rather than call it a hang. Clock commands get longer.
+        const limitMs = LONG_COMMAND.test(request.line) ? LONG_WORK_LIMIT_MS : COMMAND_LIMIT_MS;
+        this.#post({ type: 'busy', reason: request.line, limitMs });
         const atMs = con.cluster.now;
         const result = con.run(request.line);
-        if (long) this.#post({ type: 'idle' });
+        this.#post({ type: 'idle' });
         // The snapshot goes first, so when the page's promise for this line resolves, the
         // picture already shows what the line did.
         this.#postSnapshot();
@@ -203,13 +215,16 @@ export class EngineHost {
         const due = con.cluster.nextDueAt();
         con.cluster.advance(elapsed);
         // Only a task that ran can have changed anything worth redrawing.
-        if (due !== undefined && due <= con.cluster.now) this.#postSnapshot();
+        if (due !== undefined && due <= con.cluster.now) this.#dirty = true;
       } catch (error) {
         this.#stopTimer();
         this.#post({ type: 'failed', id: null, message: describe(error) });
         return;
       }
     }
+    // A big cluster changing on every tick would mean a large snapshot ten times a second;
+    // space them by a multiple of what one costs to build, so the page keeps up.
+    if (this.#dirty && now - this.#lastSnapshotAt >= this.#snapshotSpacing()) this.#postSnapshot();
     // While playing, the clock on the page moves with every tick; paused, a beat suffices.
     if (this.#playing) this.#beat();
     else this.#beatIfDue();
@@ -228,10 +243,18 @@ export class EngineHost {
     });
   }
 
+  #snapshotSpacing(): number {
+    return Math.min(MAX_SNAPSHOT_SPACING_MS, Math.max(TICK_MS, SNAPSHOT_COST_FACTOR * this.#snapshotCostMs));
+  }
+
   #postSnapshot(): void {
     const con = this.#console;
     if (!con) return;
+    const started = this.#clock.now();
     const snapshot: ClusterSnapshot = { ...con.cluster.snapshot(), internal: null };
+    this.#snapshotCostMs = this.#clock.now() - started;
+    this.#lastSnapshotAt = started;
+    this.#dirty = false;
     this.#version += 1;
     this.#post({ type: 'snapshot', version: this.#version, snapshot });
   }

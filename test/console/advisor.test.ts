@@ -94,6 +94,30 @@ spec:
     expect(codes(hardened)).toEqual([]);
   });
 
+  it('flags a container without any securityContext once per habit, with one fix that adds them all', () => {
+    const bare = RISKY.replace('        securityContext:\n          privileged: true\n', '');
+    const found = advise(bare, 'agent.yaml').filter((d) => d.line === 17);
+    expect(found.map((d) => d.code)).toEqual([
+      'no-resources',
+      'runs-as-root',
+      'writable-root-fs',
+      'capabilities-not-dropped',
+    ]);
+    expect(found.filter((d) => d.fix).map((d) => d.code)).toEqual(['no-resources', 'runs-as-root']);
+  });
+
+  it('offers no insertion into a flow-style securityContext', () => {
+    const flow = RISKY.replace(
+      '        securityContext:\n          privileged: true\n',
+      '        securityContext: {runAsNonRoot: true}\n',
+    );
+    const found = advise(flow, 'agent.yaml').filter(
+      (d) => d.code === 'writable-root-fs' || d.code === 'capabilities-not-dropped',
+    );
+    expect(found).toHaveLength(2);
+    expect(found.every((d) => d.fix === undefined)).toBe(true);
+  });
+
   it('says nothing about files that do not parse or are not workloads', () => {
     expect(codes('a: [\n')).toEqual([]);
     expect(codes('apiVersion: v1\nkind: Node\nmetadata: {name: n}\n')).toEqual([]);

@@ -53,6 +53,7 @@ const FILES: Record<string, string> = {
   'selector.yaml': DS.replace(/\{app: agent\}/g, '{app: agent, tier: x}'),
   'old.yaml': 'apiVersion: extensions/v1beta1\nkind: DaemonSet\nmetadata: {name: old}\nspec: {}\n',
   'ns.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: nowhere}\n',
+  'huge.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: huge}\ndata:\n  blob: ${'x'.repeat(2 * 1024 * 1024)}\n`,
   'bomb.yaml':
     'a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: [*g,*g,*g,*g,*g,*g,*g,*g,*g]\n',
 };
@@ -79,6 +80,7 @@ describe('bad input', () => {
     'kubectl apply -f old.yaml',
     'kubectl apply -f ns.yaml',
     'kubectl apply -f bomb.yaml',
+    'kubectl apply -f huge.yaml',
     'kubectl apply -f missing.yaml',
     'kubectl apply',
     'kubectl get pods --bogus',
@@ -120,6 +122,12 @@ describe('bad input', () => {
     const result = readyConsole().run('kubectl apply -f broken.yaml');
     expect(result.err).toBe(
       'error: error parsing broken.yaml: error converting YAML to JSON: yaml: line 5: mapping values are not allowed in this context\n',
+    );
+  });
+
+  it("refuses an object over the API server's 3 MiB request limit", () => {
+    expect(readyConsole().run('kubectl apply -f huge.yaml').err).toBe(
+      'Error from server (RequestEntityTooLarge): error when creating "huge.yaml": Request entity too large: limit is 3145728\n',
     );
   });
 

@@ -140,11 +140,7 @@ export function isReady(pod: Pod): boolean {
 }
 
 /** From a cluster, a node name and a change to the node, get → modify → update as kubectl does. */
-export function updateNode(
-  cluster: Cluster,
-  name: string,
-  change: (node: Node) => void,
-): void {
+export function updateNode(cluster: Cluster, name: string, change: (node: Node) => void): void {
   const node = cluster.get('Node', name);
   if (!node) throw new Error(`no node ${name}`);
   change(node);

@@ -8,13 +8,22 @@ import type { Verb } from './verb.ts';
 import { listFlag } from '../args.ts';
 import { loadFiles } from '../files.ts';
 import { asAggregateLine, formatApiError, formatApiErrorInAggregate } from '../api-errors.ts';
-import { mustSpecifyFilename, noObjectsInFile, operationDone } from '../messages.ts';
+import {
+  mustSpecifyFilename,
+  namespaceMismatch,
+  noObjectsInFile,
+  objectTooLarge,
+  operationDone,
+} from '../messages.ts';
 import { resourceOfKind } from '../resources.ts';
 import { compactJson } from '../printers/json.ts';
 import type { VerbContext } from '../context.ts';
 import type { ManifestObject } from '../manifest/read.ts';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** The API server's request body limit (3 MiB). */
+export const MAX_REQUEST_BYTES = 3 * 1024 * 1024;
 
 /** An apply error in both of the forms kubectl prints it. */
 interface ApplyError {
@@ -85,11 +94,7 @@ function applyOne(
     writtenNamespace !== '' &&
     writtenNamespace !== context.namespace
   ) {
-    errors.push(
-      plainError(
-        `error: the namespace from the provided object "${writtenNamespace}" does not match the namespace "${context.namespace}". You must pass '--namespace=${writtenNamespace}' to perform this operation.`,
-      ),
-    );
+    errors.push(plainError(namespaceMismatch(writtenNamespace, context.namespace)));
     return;
   }
   const prepared = prepareForApply(value, context.namespace);
@@ -104,6 +109,11 @@ function applyOne(
     type !== undefined &&
     name !== '' &&
     context.cluster.get(type.kind, name, namespace) !== undefined;
+  // The API server refuses request bodies over 3 MiB; kubectl sends one object per request.
+  if (JSON.stringify(prepared.object).length > MAX_REQUEST_BYTES) {
+    errors.push(plainError(objectTooLarge(existed ? 'patching' : 'creating', file)));
+    return;
+  }
   const result = context.cluster.execute({ op: 'apply', object: prepared.object });
   if (result.ok) {
     for (const warning of result.warnings ?? []) context.output.error(`Warning: ${warning}`);

@@ -1,7 +1,7 @@
 /** `kubectl cordon NAME` and `kubectl uncordon NAME`: spec.unschedulable on the node (kubectl/pkg/cmd/drain). */
 import type { Verb } from './verb.ts';
 import { fetchCopy, sendUpdate } from './update.ts';
-import { alreadyCordoned, alreadyUncordoned, operationDone, usageError } from '../messages.ts';
+import { alreadyCordoned, alreadyUncordoned, nodeUsage, operationDone } from '../messages.ts';
 
 /** Sets or clears spec.unschedulable; prints kubectl's line. Returns false on failure. */
 export function setUnschedulable(
@@ -28,10 +28,7 @@ function cordonVerb(name: 'cordon' | 'uncordon'): Verb {
     mutates: true,
     flags: [],
     run(args, context) {
-      if (args.positionals.length === 0)
-        return context.output.fail(
-          usageError('USAGE: ' + name + ' NODE [flags]', `kubectl ${name}`),
-        );
+      if (args.positionals.length === 0) return context.output.fail(nodeUsage(name));
       for (const word of args.positionals) {
         const node = word.startsWith('node/')
           ? word.slice(5)

@@ -11,7 +11,14 @@ import type { VerbContext } from '../context.ts';
 import { resolveTargets } from '../targets.ts';
 import { loadFiles } from '../files.ts';
 import { formatApiError } from '../api-errors.ts';
-import { deleted, deleteNeedsTarget, noResourcesFound, requiredResource } from '../messages.ts';
+import {
+  deleted,
+  deleteNeedsTarget,
+  listError,
+  noKindMatch,
+  noResourcesFound,
+  requiredResource,
+} from '../messages.ts';
 import { resourceOfKind } from '../resources.ts';
 import { printedResource } from './apply.ts';
 
@@ -65,7 +72,13 @@ export const del: Verb = {
         const name = String(metadata.name ?? '');
         if (!type) {
           out.fail(
-            `error: resource mapping not found for name: "${name}" namespace: "${String(metadata.namespace ?? '')}" from "${item.file}": no matches for kind "${String(value.kind)}" in version "${String(value.apiVersion)}"\nensure CRDs are installed first`,
+            noKindMatch(
+              name,
+              String(metadata.namespace ?? ''),
+              item.file,
+              String(value.kind),
+              String(value.apiVersion),
+            ),
           );
           continue;
         }
@@ -102,8 +115,7 @@ export const del: Verb = {
         labelSelector: selector,
         fieldSelector,
       });
-      if ('error' in listed)
-        return out.fail(listed.error.startsWith('error') ? listed.error : `error: ${listed.error}`);
+      if ('error' in listed) return out.fail(listError(listed.error));
       if (listed.length === 0) {
         out.error(noResourcesFound(undefined));
         continue;

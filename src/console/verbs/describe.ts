@@ -9,6 +9,7 @@ import { nowMs, type VerbContext } from '../context.ts';
 import { resolveTargets } from '../targets.ts';
 import {
   describeRequiresResource,
+  listError,
   noResourcesFound,
   notFound,
   resourceTypeNotOffered,
@@ -63,7 +64,7 @@ export const describe: Verb = {
           namespace,
           labelSelector: stringFlag(args, 'selector'),
         });
-        if ('error' in listed) return out.fail(`error: ${listed.error}`);
+        if ('error' in listed) return out.fail(listError(listed.error));
         found.push(...listed);
         continue;
       }

@@ -16,8 +16,8 @@ import {
   drainFailed,
   drainIgnoringDaemonSets,
   drainPending,
+  nodeUsage,
   operationDone,
-  usageError,
 } from '../messages.ts';
 
 export const drain: Verb = {
@@ -30,8 +30,7 @@ export const drain: Verb = {
   ],
   run(args, context) {
     const out = context.output;
-    if (args.positionals.length !== 1)
-      return out.fail(usageError('USAGE: drain NODE [flags]', 'kubectl drain'));
+    if (args.positionals.length !== 1) return out.fail(nodeUsage('drain'));
     const name = args.positionals[0].replace(/^nodes?\//, '');
     if (!setUnschedulable(context, name, true)) return 1;
     const listed = context.cluster.list('Pod', { fieldSelector: `spec.nodeName=${name}` });

@@ -10,6 +10,7 @@ import { nowMs, type VerbContext } from '../context.ts';
 import { resolveTargets } from '../targets.ts';
 import {
   allNamespacesWithName,
+  listError,
   noResourcesFound,
   notFound,
   outputNotOffered,
@@ -140,8 +141,7 @@ export const get: Verb = {
         labelSelector: selector,
         fieldSelector,
       });
-      if ('error' in listed)
-        return out.fail(listed.error.startsWith('error') ? listed.error : `error: ${listed.error}`);
+      if ('error' in listed) return out.fail(listError(listed.error));
       if (listed.length === 0 && human) {
         emptyLists++;
         continue;

@@ -8,6 +8,7 @@ import { fetchCopy, sendUpdate } from './update.ts';
 import { resolveTargets } from '../targets.ts';
 import {
   invalidLabelSpec,
+  invalidLabelValue,
   labelAlreadyHasValue,
   labelNeedsSpec,
   labelNotFound,
@@ -77,7 +78,7 @@ export const label: Verb = {
       const keyProblem = isQualifiedName(parts[0]);
       if (keyProblem) return out.fail(invalidLabelSpec(spec, keyProblem));
       const valueProblem = isValidLabelValue(parts[1]);
-      if (valueProblem) return out.fail(`error: invalid label value: "${spec}": ${valueProblem}`);
+      if (valueProblem) return out.fail(invalidLabelValue(spec, valueProblem));
       add.push([parts[0], parts[1]]);
     }
     const overwrite = boolFlag(args, 'overwrite');

@@ -9,6 +9,7 @@ import { fetchCopy, sendUpdate } from './update.ts';
 import { resolveTargets } from '../targets.ts';
 import {
   operationDone,
+  patchInvalidJson,
   patchNeedsPatch,
   patchNotObject,
   patchTypeNotOffered,
@@ -70,7 +71,7 @@ export const patch: Verb = {
     try {
       parsed = JSON.parse(text);
     } catch {
-      return out.fail(`error: unable to parse "${text}": yaml: did not find expected node content`);
+      return out.fail(patchInvalidJson(text));
     }
     if (!isObject(parsed)) return out.fail(patchNotObject());
     const object = fetchCopy(context, target.type.kind, target.names[0]);

@@ -15,12 +15,12 @@ import { describeTemplate } from '../printers/describe.ts';
 import { epochMs } from '../printers/format.ts';
 import { toRfc3339 } from '../time-format.ts';
 import {
+  historyRevisionNotFound,
   noLastRevision,
   noRolloutHistory,
   notFound,
   operationDone,
   revisionNotFound,
-  historyRevisionNotFound,
   rollbackSkipped,
   rolloutDone,
   rolloutKindNotSupported,
@@ -31,6 +31,7 @@ import {
   rolloutWaitingObserved,
   rolloutWaitingUpdated,
   simBadDuration,
+  unknownSubcommand,
   verbNotOffered,
 } from '../messages.ts';
 
@@ -184,9 +185,7 @@ export const rollout: Verb = {
       if (['pause', 'resume'].includes(sub ?? ''))
         return out.fail(verbNotOffered(`rollout ${sub}`));
       return out.fail(
-        sub === undefined
-          ? rolloutNeedsResource()
-          : `error: unknown command "${sub}" for "kubectl rollout"`,
+        sub === undefined ? rolloutNeedsResource() : unknownSubcommand(sub, 'rollout'),
       );
     }
     if (rest.length === 0) return out.fail(rolloutNeedsResource());

@@ -120,6 +120,8 @@ function admitUnsafe(request: AdmissionRequest): AdmissionResult {
     if (existing === undefined) admitPodPlugins(object);
     else keepServerPopulatedPodFields(object, existing);
   }
+  if (info.kind === 'Node' && existing !== undefined)
+    keepServerPopulatedNodeFields(object, existing);
 
   const causes = dedupe(
     existing === undefined ? validateCreate(object, info) : validateUpdate(object, existing, info),
@@ -282,6 +284,19 @@ function keepServerPopulatedPodFields(pod: Obj, existing: Obj): void {
   );
   if (missingDefaults.length > 0)
     spec.tolerations = [...tolerations, ...missingDefaults.map((t) => cloneJson(t))];
+}
+
+/** Node spec fields the node IPAM controller or the kubelet fill in. */
+const SERVER_POPULATED_NODE_FIELDS = ['podCIDR', 'podCIDRs', 'providerID'];
+
+/** On update, a Node manifest without the allocated CIDRs or provider ID keeps the stored ones. */
+function keepServerPopulatedNodeFields(node: Obj, existing: Obj): void {
+  const spec = obj(node, 'spec');
+  const oldSpec = obj(existing, 'spec');
+  if (spec === undefined || oldSpec === undefined) return;
+  for (const key of SERVER_POPULATED_NODE_FIELDS) {
+    if (spec[key] === undefined && oldSpec[key] !== undefined) spec[key] = cloneJson(oldSpec[key]);
+  }
 }
 
 /**

@@ -267,8 +267,10 @@ class Parser {
     if (token !== 'identifier') throw new ParseError(`found '${literal}', expected: identifier`);
     const key = literal;
     const keyErrors = isQualifiedName(key);
-    if (keyErrors.length > 0)
-      throw new ParseError(renderFieldError(invalid('', key, keyErrors.join('; '))));
+    // The parser validates the key with a nil field path, which prints as `<nil>`.
+    if (keyErrors.length > 0) {
+      throw new ParseError(renderFieldError(invalid('<nil>', key, keyErrors.join('; '))));
+    }
     const next = this.lookahead(true).token;
     if (next === 'end' || next === ',') operator ??= 'exists';
     if (operator === 'exists' || operator === '!') return this.requirement(key, operator, []);

@@ -298,3 +298,22 @@ describe('PriorityClass value', () => {
     expect((pc as { value: number }).value).toBe(0);
   });
 });
+
+describe('Node fields the cluster fills in', () => {
+  it('keeps the allocated pod CIDR when a node manifest is re-applied without it', () => {
+    const stored = admitted({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: 'n' },
+      spec: { podCIDR: '10.0.0.0/24', podCIDRs: ['10.0.0.0/24'] },
+    });
+    const result = admit({
+      raw: { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n' } },
+      operation: 'update',
+      existing: stored,
+    });
+    expect(result.ok && result.object).toMatchObject({
+      spec: { podCIDR: '10.0.0.0/24', podCIDRs: ['10.0.0.0/24'] },
+    });
+  });
+});

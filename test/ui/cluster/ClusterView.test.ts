@@ -153,6 +153,25 @@ describe('ClusterView', () => {
     expect(mounted.target.textContent).toContain('10 of 30 nodes');
   });
 
+  it('scrolls a node selected elsewhere into view, drawing it if it was virtualised away', async () => {
+    const nodes = Array.from({ length: 2000 }, (_, i) =>
+      makeNode(`n${String(i).padStart(4, '0')}`),
+    );
+    mounted = mountIn(ClusterView, {
+      snapshot: makeSnapshot({ nodes }),
+      selectedDaemonSet: undefined,
+      selection: undefined as ClusterSelection,
+      onselect: () => {},
+    });
+    expect(mounted.target.querySelector('[data-node="n1999"]')).toBeNull();
+    mounted.props.selection = { kind: 'node', name: 'n1999' };
+    flushSync();
+    await expect
+      .poll(() => mounted!.target.querySelector('[data-node="n1999"]'), { timeout: 5000 })
+      .not.toBeNull();
+    expect(mounted.target.querySelector('[data-node="n1999"]')?.classList).toContain('is-selected');
+  });
+
   it('switches to tiles for thousands of nodes and draws only those in view', () => {
     const nodes = Array.from({ length: 2000 }, (_, i) =>
       makeNode(`n${String(i).padStart(4, '0')}`),
