@@ -9,6 +9,9 @@ import { renderFieldError } from '../engine/api/field-errors.ts';
 import { resourceOfKind } from './resources.ts';
 import {
   alreadyExists,
+  alreadyExistsFor,
+  errorWhen,
+  invalidInAggregate,
   badRequest,
   invalidHead,
   noKindMatch,
@@ -55,7 +58,7 @@ export function formatApiError(
     case 'AlreadyExists':
       return source.file === undefined
         ? alreadyExists(error.resource, error.name)
-        : `Error from server (AlreadyExists): error when ${source.verb} "${source.file}": ${error.resource} "${error.name}" already exists`;
+        : alreadyExistsFor(source.verb, source.file, error.resource, error.name);
     case 'NoKindMatch':
       return noKindMatch(
         source.name ?? '',
@@ -87,9 +90,7 @@ export function formatApiErrorInAggregate(
   const group = resourceOfKind(error.kind)?.singular.split('.').slice(1).join('.');
   const qualified = group ? `${error.kind}.${group}` : error.kind;
   const causes = error.causes.map((c) => renderFieldError(c));
-  const body = causes.length === 1 ? causes[0] : `[${causes.join(', ')}]`;
-  const where = source.file === undefined ? '' : `error when ${source.verb} "${source.file}": `;
-  return `Error from server (Invalid): ${where}${qualified} "${error.name}" is invalid: ${body}`;
+  return invalidInAggregate(errorWhen(source.verb, source.file), qualified, error.name, causes);
 }
 
 /** A single-error line as it reads inside an aggregate (no `error: ` prefix). */

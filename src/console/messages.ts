@@ -210,6 +210,28 @@ export const notFoundFor = (verb: string, file: string, resource: string, name: 
 export const alreadyExists = (resource: string, name: string): string =>
   `Error from server (AlreadyExists): ${resource} "${name}" already exists`;
 
+/** AlreadyExists while acting on a file's object. */
+export const alreadyExistsFor = (
+  verb: string,
+  file: string,
+  resource: string,
+  name: string,
+): string =>
+  `Error from server (AlreadyExists): error when ${verb} "${file}": ${resource} "${name}" already exists`;
+
+/** An Invalid error as one line of an aggregate: causes in brackets when there are several. */
+export const invalidInAggregate = (
+  where: string,
+  qualifiedKind: string,
+  name: string,
+  causes: string[],
+): string =>
+  `Error from server (Invalid): ${where}${qualifiedKind} "${name}" is invalid: ${causes.length === 1 ? causes[0] : `[${causes.join(', ')}]`}`;
+
+/** `error when creating "FILE": ` (AddSourceToErr), or nothing without a file. */
+export const errorWhen = (verb: string, file: string | undefined): string =>
+  file === undefined ? '' : `error when ${verb} "${file}": `;
+
 /** Decoding failures (400) for a file's object. */
 export const badRequest = (verb: string, file: string | undefined, message: string): string =>
   file === undefined

@@ -8,7 +8,7 @@ import { fromTimestamp } from '../clock.ts';
 import type { DaemonProfile, Engine } from '../cluster.ts';
 import { isEmptySelector, matchesLabelSelector } from '../labels.ts';
 import { GRID_MS, TIMING, backoff } from '../timing.ts';
-import type { DaemonSet, DaemonSetStatus, Node, Pod } from '../types.ts';
+import type { DaemonSet, DaemonSetStatus, Node, Pod, PodCondition } from '../types.ts';
 import { cleanupHistory } from './history.ts';
 import {
   TEMPLATE_GENERATION_LABEL,
@@ -51,15 +51,22 @@ export function isTerminal(pod: Pod): boolean {
   return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 }
 
+/** From a pod, its Ready condition (a plain loop: this runs for every pod in every sync). */
+function readyCondition(pod: Pod): PodCondition | undefined {
+  const conditions = pod.status?.conditions;
+  if (!conditions) return undefined;
+  for (let i = 0; i < conditions.length; i++) if (conditions[i].type === 'Ready') return conditions[i];
+  return undefined;
+}
+
 /** From a pod, whether its Ready condition is True (IsPodReady). */
 export function isPodReady(pod: Pod): boolean {
-  const c = pod.status?.conditions?.find((x) => x.type === 'Ready');
-  return c?.status === 'True';
+  return readyCondition(pod)?.status === 'True';
 }
 
 /** From a pod, minReadySeconds and now, whether it is available (IsPodAvailable: Ready for more than minReadySeconds). */
 export function isPodAvailable(pod: Pod, minReadySeconds: number, now: number): boolean {
-  const c = pod.status?.conditions?.find((x) => x.type === 'Ready');
+  const c = readyCondition(pod);
   if (c?.status !== 'True') return false;
   if (minReadySeconds <= 0) return true;
   if (!c.lastTransitionTime) return false;
@@ -357,7 +364,7 @@ function updateStatus(
           isPodAvailable(pod, minReady, engine.now)
         )
           continue;
-        const c = pod.status.conditions?.find((x) => x.type === 'Ready');
+        const c = readyCondition(pod);
         if (c?.lastTransitionTime)
           nextAvailableAt = Math.min(
             nextAvailableAt,

@@ -42,35 +42,12 @@ export function budgets(
   return { maxSurge, maxUnavailable };
 }
 
-/** The two labels IsPodUpdated reads, cached per labels object (label maps are replaced, never edited in place). */
-const revisionLabels = new WeakMap<
-  object,
-  { hash: string | undefined; generation: string | undefined }
->();
-const NO_LABELS = {};
-
 /** From a pod, the DaemonSet's current hash and template generation, whether the pod is up to date (IsPodUpdated). */
-export function isPodUpdated(
-  pod: Pod,
-  hash: string,
-  templateGeneration: string | undefined,
-): boolean {
-  const labels = pod.metadata.labels ?? NO_LABELS;
-  let read = revisionLabels.get(labels);
-  if (!read) {
-    const map = labels as Record<string, string>;
-    read = {
-      hash: Object.hasOwn(map, HASH_LABEL) ? map[HASH_LABEL] : undefined,
-      generation: Object.hasOwn(map, TEMPLATE_GENERATION_LABEL)
-        ? map[TEMPLATE_GENERATION_LABEL]
-        : undefined,
-    };
-    revisionLabels.set(labels, read);
-  }
-  return (
-    (hash.length > 0 && read.hash === hash) ||
-    (templateGeneration !== undefined && read.generation === templateGeneration)
-  );
+export function isPodUpdated(pod: Pod, hash: string, templateGeneration: string | undefined): boolean {
+  const labels = pod.metadata.labels;
+  if (!labels) return false;
+  // Fixed, prefixed keys cannot be inherited from Object.prototype, so a direct read is safe.
+  return (hash.length > 0 && labels[HASH_LABEL] === hash) || (templateGeneration !== undefined && labels[TEMPLATE_GENERATION_LABEL] === templateGeneration);
 }
 
 /** From the pods on one node, its one new and one old non-terminating pod; ok=false when there are several of either. */
