@@ -5,6 +5,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { runScript, type FileSource } from '../console/index.ts';
 
 export interface CliOptions {
@@ -111,9 +112,12 @@ export function main(
   return 0;
 }
 
-// Run when executed directly (tsx src/cli/sim.ts or the bundle), not when imported by tests.
-const entry = process.argv[1] ?? '';
-if (/sim\.(ts|js|mjs)$/.test(entry)) {
+// Run when executed directly (tsx src/cli/sim.ts, node build/sim.mjs), not when imported by
+// tests or by scripts/run-sim.mjs.
+if (
+  process.argv[1] !== undefined &&
+  import.meta.url === pathToFileURL(resolve(process.argv[1])).href
+) {
   process.exitCode = main(
     process.argv.slice(2),
     (t) => process.stdout.write(t),

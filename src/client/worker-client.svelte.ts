@@ -273,7 +273,10 @@ export class WorkerEngineClient implements EngineClient {
         this.#armWatchdog(LATE_TIMER_GRACE_MS);
         return;
       }
-      this.#recover(undefined, `the simulation stopped responding for ${Math.round(limitMs / 1000)} s`);
+      this.#recover(
+        undefined,
+        `the simulation stopped responding for ${Math.round(limitMs / 1000)} s`,
+      );
     }, limitMs);
   }
 
@@ -291,9 +294,10 @@ export class WorkerEngineClient implements EngineClient {
     this.#recoveries = this.#recoveries.filter((t) => now - t < RECOVERY_WINDOW_MS);
     this.#recoveries.push(now);
 
-    // Without a named culprit, the oldest unanswered run is the one the worker was busy with.
+    // Silence without a named culprit: the oldest unanswered run is what the worker was busy
+    // with. A failure outside any request (null) blames no request.
     let blamed = culprit ?? undefined;
-    if (blamed === undefined) {
+    if (culprit === undefined) {
       for (const [id, p] of this.#pending) {
         if (p.request.type === 'run') {
           blamed = id;

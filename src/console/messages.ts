@@ -112,9 +112,6 @@ export const usageError = (message: string, commandPath: string): string =>
 export const allNamespacesWithName = (): string =>
   'error: a resource cannot be retrieved by name across all namespaces';
 
-/** `kubectl get -f`/`delete` of nothing (delete.go). */
-export const noObjectsPassed = (verb: string): string => `error: no objects passed to ${verb}`;
-
 /** `kubectl delete` without a name, `-l`, `--all` or `-f` (delete.go). */
 export const deleteNeedsTarget = (): string =>
   'error: resource(s) were provided, but no name was specified';
@@ -153,13 +150,15 @@ export const notAnObject = (file: string, json: string): string =>
 export const objectTooLarge = (verb: string, file: string): string =>
   `Error from server (RequestEntityTooLarge): error when ${verb} "${file}": Request entity too large: limit is 3145728`;
 
-/** More alias expansion than a manifest should ever need (go-yaml refuses the same files). */
-export const excessiveAliasing = (file: string, line: number): string =>
-  yamlParseError(file, line, 'document contains excessive aliasing');
+/** go-yaml's words for more alias expansion than a manifest should ever need. */
+export const excessiveAliasingProblem = (): string => 'document contains excessive aliasing';
 
 /** Nesting deeper than any Kubernetes object. */
-export const excessiveNesting = (file: string, line: number): string =>
-  yamlParseError(file, line, 'exceeded max depth of 100');
+export const excessiveNestingProblem = (maxDepth: number): string =>
+  `exceeded max depth of ${maxDepth}`;
+
+/** An alias to an anchor that was never defined (go-yaml's words). */
+export const unknownAnchorProblem = (name: string): string => `unknown anchor '${name}' referenced`;
 
 /** The file as a whole is larger than the console reads. */
 export const fileTooLarge = (file: string, bytes: number): string =>
@@ -179,21 +178,8 @@ export const noKindMatch = (
 ): string =>
   `error: resource mapping not found for name: "${name}" namespace: "${namespace}" from "${file}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`;
 
-/** The same, as one line of a multi-error report (no `error: ` prefix). */
-export const noKindMatchBare = (
-  name: string,
-  namespace: string,
-  file: string,
-  kind: string,
-  apiVersion: string,
-): string => noKindMatch(name, namespace, file, kind, apiVersion).slice('error: '.length);
-
 /** apply/delete with a file that holds no objects. */
 export const noObjectsInFile = (verb: string): string => `error: no objects passed to ${verb}`;
-
-/** The page's dry-run when the file has a document without metadata.name. */
-export const nameRequired = (file: string): string =>
-  `error: error when retrieving current configuration of:\nResource: "", Name: "", Namespace: ""\nfrom server for: "${file}": resource name may not be empty`;
 
 // ---------------------------------------------------------------------------------------------
 // API errors (apimachinery/pkg/api/errors and kubectl's cmd/util/helpers.go)
@@ -264,6 +250,10 @@ export const noResourcesFound = (namespace: string | undefined): string =>
 export const operationDone = (resource: string, name: string, operation: string): string =>
   `${resource}/${name} ${operation}`;
 
+/** apply of an object made by `kubectl create` (apply.go's warning; the annotation is then added). */
+export const missingLastApplied = (resource: string, name: string): string =>
+  `Warning: resource ${resource}/${name} is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`;
+
 /** `pod "x" deleted` (delete.go prints the quoted name). */
 export const deleted = (resource: string, name: string): string => `${resource} "${name}" deleted`;
 
@@ -296,8 +286,9 @@ export const labelNeedsSpec = (): string => 'error: at least one label update is
 export const alreadyCordoned = (node: string): string => `node/${node} already cordoned`;
 export const alreadyUncordoned = (node: string): string => `node/${node} already uncordoned`;
 
+/** One part of drain's warning line (PodDeleteList.Warnings). */
 export const drainIgnoringDaemonSets = (pods: string[]): string =>
-  `Warning: ignoring DaemonSet-managed Pods: ${pods.join(', ')}`;
+  `ignoring DaemonSet-managed Pods: ${pods.join(', ')}`;
 export const drainEvicting = (namespace: string, pod: string): string =>
   `evicting pod ${namespace}/${pod}`;
 export const drainDaemonSetPods = (pods: string[]): string =>
@@ -309,7 +300,10 @@ export const drainFailed = (node: string, reason: string): string =>
 export const drainPending = (nodes: string[]): string =>
   `There are pending nodes to be drained:\n${nodes.map((n) => ` ${n}`).join('\n')}`;
 export const drainBareWarning = (pods: string[]): string =>
-  `Warning: deleting Pods that declare no controller: ${pods.join(', ')}`;
+  `deleting Pods that declare no controller: ${pods.join(', ')}`;
+
+/** drain's one warning line: its parts joined with "; " after a single prefix. */
+export const drainWarnings = (parts: string[]): string => `Warning: ${parts.join('; ')}`;
 
 // ---------------------------------------------------------------------------------------------
 // set image, patch, rollout (kubectl/pkg/cmd/set, patch, rollout; polymorphichelpers)
@@ -347,8 +341,6 @@ export const rollbackSkipped = (name: string, revision: number): string =>
 export const rolloutNeedsResource = (): string => 'error: required resource not specified';
 export const rolloutKindNotSupported = (kind: string): string =>
   `error: no rollout support for ${kind} in the playground (DaemonSets only)`;
-export const revisionNotNegative = (): string => 'error: revision must be a positive integer: -1';
-
 // ---------------------------------------------------------------------------------------------
 // sim commands (the playground's own clock and kubelet controls)
 
@@ -366,4 +358,3 @@ export const simBadCondition = (text: string): string =>
   `error: invalid condition "${text}" (TYPE is Ready, MemoryPressure, DiskPressure, PIDPressure or NetworkUnavailable; STATUS is True, False or Unknown)`;
 export const simConditionSet = (node: string, type: string, status: string): string =>
   `node/${node} condition ${type}=${status}`;
-export const simWaited = (): string => '';

@@ -12,8 +12,17 @@ export const EPOCH_MS = Date.UTC(2026, 0, 1, 0, 0, 0);
 
 /** From simulated milliseconds, an RFC 3339 timestamp with second precision, as the API server writes. */
 export function toTimestamp(ms: number): string {
-  return new Date(EPOCH_MS + Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  // Many objects are stamped within the same simulated second; format it once.
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastText = new Date(EPOCH_MS + second * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastText;
 }
+
+let lastSecond = Number.NaN;
+let lastText = '';
 
 /** From an RFC 3339 timestamp, simulated milliseconds (NaN when it does not parse). */
 export function fromTimestamp(timestamp: string): number {

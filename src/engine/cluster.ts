@@ -45,6 +45,7 @@ import {
   objectKey,
   objectRef,
   podFacts,
+  podFactsDiffer,
   type Change,
   type PodFacts,
 } from './store.ts';
@@ -706,7 +707,7 @@ export class Engine implements Cluster {
     const owners = new Set<string>();
     if (before?.owner) owners.add(before.owner);
     if (after?.owner) owners.add(after.owner);
-    if (change !== 'update' || before?.signature !== after?.signature) {
+    if (change !== 'update' || !before || !after || podFactsDiffer(before, after)) {
       for (const uid of owners) {
         const ref = this.store.byUid.get(uid);
         if (ref?.kind !== 'DaemonSet' || ref.key === this.reconciling) continue;
@@ -1043,9 +1044,8 @@ export class Engine implements Cluster {
         ],
       },
       spec,
-      status: { phase: 'Pending', qosClass: undefined },
+      status: { phase: 'Pending' },
     };
-    delete pod.status.qosClass;
     return this.createObject(pod);
   }
 
@@ -1141,7 +1141,8 @@ export class Engine implements Cluster {
     this.unschedulable.delete(keyOf(pod));
     this.store.update(pod, (p) => {
       p.spec.nodeName = node;
-      delete p.status.nominatedNodeName;
+      // Only delete what is there: deleting turns an object into V8's slow dictionary mode.
+      if (p.status.nominatedNodeName !== undefined) delete p.status.nominatedNodeName;
       const list = (p.status.conditions ??= []).filter((c) => c.type !== 'PodScheduled');
       list.push({
         type: 'PodScheduled',
@@ -1150,8 +1151,8 @@ export class Engine implements Cluster {
         lastTransitionTime: toTimestamp(now),
       });
       p.status.conditions = list;
-      delete p.status.message;
-      delete p.status.reason;
+      if (p.status.message !== undefined) delete p.status.message;
+      if (p.status.reason !== undefined) delete p.status.reason;
     });
     this.recordEvent(
       pod,
@@ -1300,16 +1301,15 @@ export class Engine implements Cluster {
     const ns = obj.metadata.namespace ?? 'default';
     const involved = {
       kind: obj.kind,
-      namespace: NAMESPACED[obj.kind] ? obj.metadata.namespace : undefined,
+      ...(NAMESPACED[obj.kind] ? { namespace: obj.metadata.namespace } : {}),
       name: obj.metadata.name,
       uid: obj.metadata.uid,
       apiVersion: obj.apiVersion,
       resourceVersion: obj.metadata.resourceVersion,
       ...(fieldPath ? { fieldPath } : {}),
     };
-    if (involved.namespace === undefined) delete involved.namespace;
     const ts = toTimestamp(this.now);
-    const dedupe = `${obj.kind}/${ns}/${obj.metadata.name}/${obj.metadata.uid}/${fieldPath ?? ''}/${reason}/${component}/${message}`;
+    const dedupe = eventKey(obj.metadata.uid, fieldPath ?? '', reason, component, message);
     const existingKey = this.eventIndex.get(dedupe);
     const existing = existingKey ? this.store.get('Event', existingKey) : undefined;
     if (existing) {
@@ -1320,12 +1320,13 @@ export class Engine implements Cluster {
       return;
     }
     const seq = ++this.eventSeq;
-    const nanos = (BigInt(EPOCH_MS + this.now) * 1000000n + BigInt(seq)).toString(16);
+    // Real names end in the creation time in hex nanoseconds; milliseconds plus a sequence keep them unique here.
+    const suffix = (EPOCH_MS + this.now).toString(16).padStart(11, '0') + (seq % 0x100000).toString(16).padStart(5, '0');
     const event: Event = {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: {
-        name: `${obj.metadata.name}.${nanos}`,
+        name: `${obj.metadata.name}.${suffix}`,
         namespace: ns,
         uid: '',
         resourceVersion: '',
@@ -1367,7 +1368,12 @@ function noExecuteSig(node: Node): string {
 
 function eventDedupeKey(ev: Event): string {
   const o = ev.involvedObject;
-  return `${o.kind}/${ev.metadata.namespace ?? 'default'}/${o.name}/${o.uid ?? ''}/${o.fieldPath ?? ''}/${ev.reason}/${ev.source.component}/${ev.message}`;
+  return eventKey(o.uid ?? '', o.fieldPath ?? '', ev.reason, ev.source.component, ev.message);
+}
+
+/** The event recorder's aggregation key: same object (by uid), field, reason, source and message. */
+function eventKey(uid: string, fieldPath: string, reason: string, component: string, message: string): string {
+  return `${uid}\u0000${fieldPath}\u0000${reason}\u0000${component}\u0000${message}`;
 }
 
 function canonicalTemplate(ds: DaemonSet): string {

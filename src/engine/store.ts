@@ -78,23 +78,42 @@ export type ChangeListener = (
 export interface PodFacts {
   nodeName: string;
   owner: string | undefined;
-  labels: string;
-  signature: string;
+  /** The labels object itself: label maps are replaced, never edited in place. */
+  labels: object | undefined;
+  phase: string;
+  deletion: string;
+  ready: string;
+  readyAt: string;
 }
 
 /** From a pod, the facts the indexes and the DaemonSet controller care about. */
 export function podFacts(pod: Pod): PodFacts {
-  const ready = pod.status?.conditions?.find((c) => c.type === 'Ready');
-  const labels = pod.metadata.labels ? JSON.stringify(pod.metadata.labels) : '';
-  // Binding alone does not change what the DaemonSet controller computes, so nodeName is left out.
-  const signature = [
-    pod.status?.phase ?? '',
-    pod.metadata.deletionTimestamp ?? '',
-    ready ? `${ready.status}@${ready.lastTransitionTime ?? ''}` : '',
-    labels,
-    controllerUid(pod) ?? '',
-  ].join('|');
-  return { nodeName: pod.spec.nodeName ?? '', owner: controllerUid(pod), labels, signature };
+  let ready = '';
+  let readyAt = '';
+  const conditions = pod.status?.conditions;
+  if (conditions) {
+    for (let i = 0; i < conditions.length; i++) {
+      if (conditions[i].type === 'Ready') {
+        ready = conditions[i].status;
+        readyAt = conditions[i].lastTransitionTime ?? '';
+        break;
+      }
+    }
+  }
+  return {
+    nodeName: pod.spec.nodeName ?? '',
+    owner: controllerUid(pod),
+    labels: pod.metadata.labels,
+    phase: pod.status?.phase ?? '',
+    deletion: pod.metadata.deletionTimestamp ?? '',
+    ready,
+    readyAt,
+  };
+}
+
+/** Whether two fact sets differ in anything the DaemonSet controller computes from (binding alone does not). */
+export function podFactsDiffer(a: PodFacts, b: PodFacts): boolean {
+  return a.owner !== b.owner || a.labels !== b.labels || a.phase !== b.phase || a.deletion !== b.deletion || a.ready !== b.ready || a.readyAt !== b.readyAt;
 }
 
 function compareObjects(a: KubeObject, b: KubeObject): number {
@@ -124,8 +143,10 @@ export class Store {
   private rv = 0;
   /** Pods by spec.nodeName. */
   readonly podsByNode = new Map<string, Set<KubeObject>>();
-  /** Pods and ControllerRevisions by controller owner uid. */
+  /** Pods by controller owner uid. */
   readonly byOwner = new Map<string, Set<KubeObject>>();
+  /** ControllerRevisions by controller owner uid (apart from pods, so history never walks every pod). */
+  readonly revisionsByOwner = new Map<string, Set<KubeObject>>();
   /** Event keys by involved object uid (or kind/ns/name when it has none). */
   readonly eventsByObject = new Map<string, Set<string>>();
   /** Object uid → kind and key. */
@@ -204,8 +225,8 @@ export class Store {
     } else if (obj.kind === 'ControllerRevision') {
       const ownerAfter = controllerUid(obj);
       if (ownerAfter !== ownerBefore) {
-        removeFrom(this.byOwner, ownerBefore, obj);
-        addTo(this.byOwner, ownerAfter, obj);
+        removeFrom(this.revisionsByOwner, ownerBefore, obj);
+        addTo(this.revisionsByOwner, ownerAfter, obj);
       }
     }
     this.listener?.(obj.kind, obj, 'update', before);
@@ -242,7 +263,7 @@ export class Store {
 
   /** From an owner uid and a kind, the objects it controls. */
   owned<K extends 'Pod' | 'ControllerRevision'>(uid: string, kind: K): ObjectOf<K>[] {
-    const objects = this.byOwner.get(uid);
+    const objects = (kind === 'Pod' ? this.byOwner : this.revisionsByOwner).get(uid);
     if (!objects) return [];
     const out: ObjectOf<K>[] = [];
     for (const obj of objects) if (obj.kind === kind) out.push(obj as ObjectOf<K>);
@@ -288,7 +309,7 @@ export class Store {
       addTo(this.podsByNode, obj.spec.nodeName, obj);
       addTo(this.byOwner, controllerUid(obj), obj);
     } else if (obj.kind === 'ControllerRevision') {
-      addTo(this.byOwner, controllerUid(obj), obj);
+      addTo(this.revisionsByOwner, controllerUid(obj), obj);
     } else if (obj.kind === 'Event') {
       addTo(this.eventsByObject, eventRef(obj), key);
     }
@@ -299,7 +320,7 @@ export class Store {
       removeFrom(this.podsByNode, obj.spec.nodeName, obj);
       removeFrom(this.byOwner, controllerUid(obj), obj);
     } else if (obj.kind === 'ControllerRevision') {
-      removeFrom(this.byOwner, controllerUid(obj), obj);
+      removeFrom(this.revisionsByOwner, controllerUid(obj), obj);
     } else if (obj.kind === 'Event') {
       removeFrom(this.eventsByObject, eventRef(obj), key);
     }

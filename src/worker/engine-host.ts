@@ -244,7 +244,10 @@ export class EngineHost {
   }
 
   #snapshotSpacing(): number {
-    return Math.min(MAX_SNAPSHOT_SPACING_MS, Math.max(TICK_MS, SNAPSHOT_COST_FACTOR * this.#snapshotCostMs));
+    return Math.min(
+      MAX_SNAPSHOT_SPACING_MS,
+      Math.max(TICK_MS, SNAPSHOT_COST_FACTOR * this.#snapshotCostMs),
+    );
   }
 
   #postSnapshot(): void {

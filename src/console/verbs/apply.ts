@@ -9,6 +9,7 @@ import { listFlag } from '../args.ts';
 import { loadFiles } from '../files.ts';
 import { asAggregateLine, formatApiError, formatApiErrorInAggregate } from '../api-errors.ts';
 import {
+  missingLastApplied,
   mustSpecifyFilename,
   namespaceMismatch,
   noObjectsInFile,
@@ -105,10 +106,9 @@ function applyOne(
   const namespace = type?.namespaced
     ? String((prepared.object.metadata as Record<string, unknown>).namespace)
     : undefined;
-  const existed =
-    type !== undefined &&
-    name !== '' &&
-    context.cluster.get(type.kind, name, namespace) !== undefined;
+  const current =
+    type !== undefined && name !== '' ? context.cluster.get(type.kind, name, namespace) : undefined;
+  const existed = current !== undefined;
   // The API server refuses request bodies over 3 MiB; kubectl sends one object per request.
   if (JSON.stringify(prepared.object).length > MAX_REQUEST_BYTES) {
     errors.push(plainError(objectTooLarge(existed ? 'patching' : 'creating', file)));
@@ -116,6 +116,10 @@ function applyOne(
   }
   const result = context.cluster.execute({ op: 'apply', object: prepared.object });
   if (result.ok) {
+    // apply.go warns when it patches an object that `kubectl create` made without the annotation.
+    if (current && current.metadata.annotations?.[LAST_APPLIED] === undefined && type) {
+      context.output.error(missingLastApplied(type.plural, name));
+    }
     for (const warning of result.warnings ?? []) context.output.error(`Warning: ${warning}`);
     context.output.print(operationDone(printedResource(String(value.kind)), name, result.action));
     return;

@@ -16,6 +16,7 @@ import {
   drainFailed,
   drainIgnoringDaemonSets,
   drainPending,
+  drainWarnings,
   nodeUsage,
   operationDone,
 } from '../messages.ts';
@@ -65,7 +66,7 @@ export const drain: Verb = {
     const warnings: string[] = [];
     if (barePods.length > 0) warnings.push(drainBareWarning(barePods));
     if (daemonPods.length > 0) warnings.push(drainIgnoringDaemonSets(daemonPods));
-    if (warnings.length > 0) out.error(warnings.join('; '));
+    if (warnings.length > 0) out.error(drainWarnings(warnings));
     for (const pod of toEvict) out.print(drainEvicting(pod.namespace, pod.name));
     for (const pod of toEvict) {
       const result = context.cluster.execute({

@@ -6,7 +6,13 @@ import type { Cluster } from '../../engine/operations.ts';
 import type { Output } from '../context.ts';
 import { parseDuration } from '../time-format.ts';
 import { formatApiError } from '../api-errors.ts';
-import { simBadCondition, simBadDuration, simNotSettled, simUsage } from '../messages.ts';
+import {
+  simBadCondition,
+  simBadDuration,
+  simConditionSet,
+  simNotSettled,
+  simUsage,
+} from '../messages.ts';
 
 const SETTLE_CAP_MS = 10 * 60 * 1000;
 const CONDITIONS = [
@@ -59,7 +65,7 @@ export function runSim(words: string[], cluster: Cluster, output: Output): numbe
     });
     if (!result.ok) return output.fail(formatApiError(result.error));
     cluster.advance(0);
-    output.print(`node/${name} condition ${type}=${status}`);
+    output.print(simConditionSet(name, type, status));
     return 0;
   }
   return output.fail(simUsage());

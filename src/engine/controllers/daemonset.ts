@@ -55,7 +55,8 @@ export function isTerminal(pod: Pod): boolean {
 function readyCondition(pod: Pod): PodCondition | undefined {
   const conditions = pod.status?.conditions;
   if (!conditions) return undefined;
-  for (let i = 0; i < conditions.length; i++) if (conditions[i].type === 'Ready') return conditions[i];
+  for (let i = 0; i < conditions.length; i++)
+    if (conditions[i].type === 'Ready') return conditions[i];
   return undefined;
 }
 

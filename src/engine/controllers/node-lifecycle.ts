@@ -108,12 +108,15 @@ function markPodsNotReady(engine: Engine, node: Node): void {
     const ready = pod.status?.conditions?.find((c) => c.type === 'Ready');
     if (!ready || ready.status !== 'True') continue;
     engine.store.update(pod, (p) => {
-      const c = p.status.conditions?.find((x) => x.type === 'Ready');
-      if (!c) return;
-      c.status = 'False';
-      c.lastTransitionTime = toTimestamp(engine.now);
-      delete c.reason;
-      delete c.message;
+      const conditions = p.status.conditions ?? [];
+      const i = conditions.findIndex((x) => x.type === 'Ready');
+      if (i < 0) return;
+      conditions[i] = {
+        type: 'Ready',
+        status: 'False',
+        lastProbeTime: null,
+        lastTransitionTime: toTimestamp(engine.now),
+      };
       for (const s of p.status.containerStatuses ?? []) s.ready = false;
     });
     engine.recordEvent(pod, 'Warning', 'NodeNotReady', 'Node is not ready', 'node-controller');

@@ -43,11 +43,18 @@ export function budgets(
 }
 
 /** From a pod, the DaemonSet's current hash and template generation, whether the pod is up to date (IsPodUpdated). */
-export function isPodUpdated(pod: Pod, hash: string, templateGeneration: string | undefined): boolean {
+export function isPodUpdated(
+  pod: Pod,
+  hash: string,
+  templateGeneration: string | undefined,
+): boolean {
   const labels = pod.metadata.labels;
   if (!labels) return false;
   // Fixed, prefixed keys cannot be inherited from Object.prototype, so a direct read is safe.
-  return (hash.length > 0 && labels[HASH_LABEL] === hash) || (templateGeneration !== undefined && labels[TEMPLATE_GENERATION_LABEL] === templateGeneration);
+  return (
+    (hash.length > 0 && labels[HASH_LABEL] === hash) ||
+    (templateGeneration !== undefined && labels[TEMPLATE_GENERATION_LABEL] === templateGeneration)
+  );
 }
 
 /** From the pods on one node, its one new and one old non-terminating pod; ok=false when there are several of either. */

@@ -92,24 +92,31 @@ function setCondition(
   message?: string,
 ): void {
   const conditions = (pod.status.conditions ??= []);
-  const existing = conditions.find((c) => c.type === type);
-  if (existing) {
-    if (existing.status !== status) existing.lastTransitionTime = toTimestamp(now);
-    existing.status = status;
-    if (reason) existing.reason = reason;
-    else delete existing.reason;
-    if (message) existing.message = message;
-    else delete existing.message;
+  const index = conditions.findIndex((c) => c.type === type);
+  const existing = index >= 0 ? conditions[index] : undefined;
+  if (
+    existing &&
+    existing.status === status &&
+    existing.reason === reason &&
+    existing.message === message
+  )
     return;
-  }
+  // A fresh object rather than deleting fields: deletes push V8 objects into slow dictionary mode.
   const c: PodCondition = {
     type,
     status,
     lastProbeTime: null,
-    lastTransitionTime: toTimestamp(now),
+    lastTransitionTime:
+      existing && existing.status === status
+        ? (existing.lastTransitionTime ?? toTimestamp(now))
+        : toTimestamp(now),
+    ...(reason ? { reason } : {}),
+    ...(message ? { message } : {}),
   };
-  if (reason) c.reason = reason;
-  if (message) c.message = message;
+  if (existing) {
+    conditions[index] = c;
+    return;
+  }
   conditions.push(c);
   // Kubelet's order, with the scheduler's PodScheduled last (kubectl describe shows them so).
   const order = [
