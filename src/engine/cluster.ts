@@ -1321,7 +1321,9 @@ export class Engine implements Cluster {
     }
     const seq = ++this.eventSeq;
     // Real names end in the creation time in hex nanoseconds; milliseconds plus a sequence keep them unique here.
-    const suffix = (EPOCH_MS + this.now).toString(16).padStart(11, '0') + (seq % 0x100000).toString(16).padStart(5, '0');
+    const suffix =
+      (EPOCH_MS + this.now).toString(16).padStart(11, '0') +
+      (seq % 0x100000).toString(16).padStart(5, '0');
     const event: Event = {
       apiVersion: 'v1',
       kind: 'Event',
@@ -1372,7 +1374,13 @@ function eventDedupeKey(ev: Event): string {
 }
 
 /** The event recorder's aggregation key: same object (by uid), field, reason, source and message. */
-function eventKey(uid: string, fieldPath: string, reason: string, component: string, message: string): string {
+function eventKey(
+  uid: string,
+  fieldPath: string,
+  reason: string,
+  component: string,
+  message: string,
+): string {
   return `${uid}\u0000${fieldPath}\u0000${reason}\u0000${component}\u0000${message}`;
 }
 

@@ -113,7 +113,14 @@ export function podFacts(pod: Pod): PodFacts {
 
 /** Whether two fact sets differ in anything the DaemonSet controller computes from (binding alone does not). */
 export function podFactsDiffer(a: PodFacts, b: PodFacts): boolean {
-  return a.owner !== b.owner || a.labels !== b.labels || a.phase !== b.phase || a.deletion !== b.deletion || a.ready !== b.ready || a.readyAt !== b.readyAt;
+  return (
+    a.owner !== b.owner ||
+    a.labels !== b.labels ||
+    a.phase !== b.phase ||
+    a.deletion !== b.deletion ||
+    a.ready !== b.ready ||
+    a.readyAt !== b.readyAt
+  );
 }
 
 function compareObjects(a: KubeObject, b: KubeObject): number {
