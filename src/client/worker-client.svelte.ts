@@ -88,6 +88,9 @@ export class WorkerEngineClient implements EngineClient {
   #booting = false;
   #lastFiles: FileMap;
   #recoveries: number[] = [];
+  /** Runs already sent again after a silence (a second silence blames them). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never drawn
+  #retried = new Set<number>();
   #disposed = false;
 
   /** Starts the worker with an empty log. */
@@ -295,14 +298,16 @@ export class WorkerEngineClient implements EngineClient {
     this.#recoveries.push(now);
 
     // Silence without a named culprit: the oldest unanswered run is what the worker was busy
-    // with. A failure outside any request (null) blames no request.
+    // with. A slow machine can cause silence too, so that run is sent again once; only if it
+    // is still unanswered after a second rebuild is it blamed. A failure outside any request
+    // (null) blames no request.
     let blamed = culprit ?? undefined;
     if (culprit === undefined) {
       for (const [id, p] of this.#pending) {
-        if (p.request.type === 'run') {
-          blamed = id;
-          break;
-        }
+        if (p.request.type !== 'run') continue;
+        if (this.#retried.has(id)) blamed = id;
+        else this.#retried.add(id);
+        break;
       }
     }
     const failed = blamed !== undefined ? this.#pending.get(blamed) : undefined;

@@ -6,6 +6,7 @@
  */
 import type { ApiError } from '../engine/operations.ts';
 import { renderFieldError } from '../engine/api/field-errors.ts';
+import { renderObjectKindErrors } from '../engine/api/kind-check.ts';
 import { resourceOfKind } from './resources.ts';
 import {
   alreadyExists,
@@ -18,6 +19,7 @@ import {
   notFound,
   notFoundFor,
   serverError,
+  validationFailed,
 } from './messages.ts';
 
 /** Where the failing object came from, for `error when creating "FILE"`. */
@@ -67,6 +69,9 @@ export function formatApiError(
         error.kind,
         error.apiVersion,
       );
+    case 'ValidationError':
+      // kubectl's own check before sending; a manifest read from no file is kubectl's STDIN.
+      return validationFailed(source.file ?? 'STDIN', renderObjectKindErrors(error.errors));
     case 'Forbidden':
       return serverError('Forbidden', source.verb, source.file, error.message);
     case 'Conflict':

@@ -10,7 +10,7 @@ import { renderFieldError } from '../engine/api/field-errors.ts';
 import { formatApiError } from './api-errors.ts';
 import { prepareForApply } from './verbs/apply.ts';
 import { adviseText } from './advisor.ts';
-import { yamlParseError, yamlParseErrorNoLine, yamlStreamError } from './messages.ts';
+import { fatalMessage } from './files.ts';
 
 function marker(
   span: Span,
@@ -116,16 +116,15 @@ export function diagnoseText(
   fileName: string,
   cluster?: Cluster,
 ): ManifestDiagnostic[] {
-  const result = readManifest(text, fileName);
+  const result = readManifest(text, fileName, { validate: true });
   const out: ManifestDiagnostic[] = [];
   if (result.fatal) {
-    const message =
-      result.fatal.kind === 'stream'
-        ? yamlStreamError(fileName, result.fatal.problem)
-        : result.fatal.documentLine === undefined
-          ? yamlParseErrorNoLine(fileName, result.fatal.problem)
-          : yamlParseError(fileName, result.fatal.documentLine, result.fatal.problem);
-    out.push(marker(result.fatal.span, 'error', 'yaml', 'syntax', message));
+    const message = fatalMessage(fileName, result.fatal);
+    out.push(
+      result.fatal.kind === 'validation'
+        ? marker(result.fatal.span, 'error', 'api', 'validation', message)
+        : marker(result.fatal.span, 'error', 'yaml', 'syntax', message),
+    );
   }
   for (const warning of result.warnings)
     out.push(marker(warning.span, 'warning', 'yaml', 'duplicate-key', warning.message));

@@ -1,13 +1,16 @@
 /**
- * Reading `-f` files through the FileSource and turning them into objects, with kubectl's errors
- * for a missing path, a YAML syntax error (after the documents before it) and documents that
- * are not objects.
+ * Reading `-f` files through the FileSource and turning them into objects, as kubectl's builder
+ * does: a missing path stops the command before anything is read; every other problem (a YAML
+ * syntax error, a document validation refuses, one the decoder cannot read) is an error item in
+ * file order, and the builder goes on with the next document or, after an error that ends a
+ * file's stream, with the next file.
  */
 import type { FileSource } from './types.ts';
-import { readManifest, type ManifestObject } from './manifest/read.ts';
+import { readManifest, type ManifestFatal, type ManifestObject } from './manifest/read.ts';
 import {
   fileTooLarge,
   pathDoesNotExist,
+  validationFailed,
   yamlParseError,
   yamlParseErrorNoLine,
   yamlStreamError,
@@ -22,12 +25,31 @@ export type FileItem =
 
 export interface LoadedFiles {
   items: FileItem[];
-  /** An error that ends the command after the items before it were handled (YAML syntax). */
-  fatal?: string;
 }
 
-/** From `-f` names, every object in them, or the first missing path as a fatal error. */
-export function loadFiles(files: FileSource, names: string[]): LoadedFiles | { missing: string } {
+/** From the error that ended a file's stream, kubectl's line for it. */
+export function fatalMessage(file: string, fatal: ManifestFatal): string {
+  switch (fatal.kind) {
+    case 'stream':
+      return yamlStreamError(file, fatal.problem);
+    case 'validation':
+      return validationFailed(file, fatal.problem);
+    case 'yaml':
+      return fatal.documentLine === undefined
+        ? yamlParseErrorNoLine(file, fatal.problem)
+        : yamlParseError(file, fatal.documentLine, fatal.problem);
+  }
+}
+
+/**
+ * From `-f` names and whether to validate as `apply` does (`delete -f` does not), every object
+ * and error of the files in order, or the first missing path.
+ */
+export function loadFiles(
+  files: FileSource,
+  names: string[],
+  options: { validate?: boolean } = {},
+): LoadedFiles | { missing: string } {
   const texts: { name: string; text: string }[] = [];
   for (const name of names) {
     const text = files.read(name);
@@ -36,21 +58,16 @@ export function loadFiles(files: FileSource, names: string[]): LoadedFiles | { m
   }
   const items: FileItem[] = [];
   for (const { name, text } of texts) {
-    if (text.length > MAX_FILE_BYTES) return { items, fatal: fileTooLarge(name, text.length) };
-    const result = readManifest(text, name);
+    if (text.length > MAX_FILE_BYTES) {
+      items.push({ type: 'error', message: fileTooLarge(name, text.length) });
+      continue;
+    }
+    const result = readManifest(text, name, options);
     for (const entry of result.entries) {
       if (entry.type === 'object') items.push({ type: 'object', object: entry.object, file: name });
       else items.push({ type: 'error', message: entry.problem.message });
     }
-    if (result.fatal) {
-      const fatal =
-        result.fatal.kind === 'stream'
-          ? yamlStreamError(name, result.fatal.problem)
-          : result.fatal.documentLine === undefined
-            ? yamlParseErrorNoLine(name, result.fatal.problem)
-            : yamlParseError(name, result.fatal.documentLine, result.fatal.problem);
-      return { items, fatal };
-    }
+    if (result.fatal) items.push({ type: 'error', message: fatalMessage(name, result.fatal) });
   }
   return { items };
 }

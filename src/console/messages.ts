@@ -61,10 +61,6 @@ export const unknownOutputFormat = (format: string): string =>
 export const commandRequired = (): string =>
   'error: a command is required, for example: kubectl get nodes';
 
-/** A selector or field selector the API server cannot parse (its message, kubectl's prefix). */
-export const listError = (message: string): string =>
-  message.startsWith('error') ? message : `error: ${message}`;
-
 /** `kubectl get ds ds/x` (builder's resource/name rule). */
 export const resourceNameFormMixed = (): string =>
   "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'";
@@ -134,13 +130,20 @@ export const yamlParseError = (file: string, line: number, problem: string): str
 export const yamlStreamError = (file: string, problem: string): string =>
   `error: error parsing ${file}: ${problem}`;
 
-/** A document without `kind` (the unstructured decoder's wording, with the document as JSON). */
+/**
+ * A document kubectl's client-side validation refuses before sending (builder's ValidateSchema
+ * and StreamVisitor): `detail` is getObjectKind's errors, one bare or several as `[a, b]`
+ * (`renderObjectKindErrors` of engine/api/kind-check.ts).
+ */
+export const validationFailed = (file: string, detail: string): string =>
+  `error: error validating "${file}": error validating data: ${detail}; if you choose to ignore these errors, turn validation off with --validate=false`;
+
+/**
+ * A document without a usable `kind` where nothing validated it first (`delete -f`, or
+ * `kind: ""`): the unstructured decoder's wording, with the document as JSON.
+ */
 export const missingKind = (file: string, json: string): string =>
   `error: unable to decode "${file}": Object 'Kind' is missing in '${json}'`;
-
-/** A document without `apiVersion`. */
-export const missingApiVersion = (file: string, json: string): string =>
-  `error: unable to decode "${file}": Object 'apiVersion' is missing in '${json}'`;
 
 /** A document that is not a mapping (a list, a scalar). */
 export const notAnObject = (file: string, json: string): string =>

@@ -15,6 +15,7 @@ import { conditionText, fillNodeStatus } from './nodes.ts';
 import type { ApiError, Operation, OperationResult } from './operations.ts';
 import { NAMESPACED, RESOURCE, objectKey } from './store.ts';
 import type { DaemonSet, Kind, KubeObject, Node, NodeCondition, Pod } from './types.ts';
+import { Random } from './random.ts';
 import { canonicalJson } from './util/canonical.ts';
 import { cloneData } from './util/clone.ts';
 
@@ -59,7 +60,9 @@ export function executeOperation(engine: Engine, op: Operation): OperationResult
     return fail({ reason: 'BadRequest', kind: '', apiVersion: '', message: 'invalid operation' });
   switch (op.op) {
     case 'apply':
-      return write(engine, op.object, 'apply', op.dryRun === true);
+      return op.dryRun === true
+        ? dryRunWrite(engine, op.object)
+        : write(engine, op.object, 'apply', false);
     case 'create':
       return write(engine, op.object, 'create', false);
     case 'update':
@@ -77,6 +80,22 @@ export function executeOperation(engine: Engine, op: Operation): OperationResult
         apiVersion: '',
         message: `unknown operation ${String((op as { op?: unknown }).op)}`,
       });
+  }
+}
+
+/**
+ * A server-side dry run of apply: admitted and prepared exactly like the real write, but the
+ * cluster must come out byte-identical (the editor dry-runs on every keystroke). Random draws
+ * (generated names, Service cluster IPs) come from a throwaway copy of the generator, as the
+ * real API server allocates and then releases them.
+ */
+function dryRunWrite(engine: Engine, raw: unknown): OperationResult {
+  const random = engine.random;
+  engine.random = new Random(random.state);
+  try {
+    return write(engine, raw, 'apply', true);
+  } finally {
+    engine.random = random;
   }
 }
 
@@ -153,7 +172,7 @@ function write(
         ],
       });
   }
-  const prepared = prepareCreate(engine, obj);
+  const prepared = prepareCreate(engine, obj, dryRun);
   if ('error' in prepared) return fail(prepared.error);
   if (dryRun) return { ok: true, action: 'created', object: obj };
   engine.createObject(obj);
@@ -161,7 +180,11 @@ function write(
 }
 
 /** Server-side steps of a create that admission leaves to the store. */
-function prepareCreate(engine: Engine, obj: KubeObject): { ok: true } | { error: ApiError } {
+function prepareCreate(
+  engine: Engine,
+  obj: KubeObject,
+  dryRun: boolean,
+): { ok: true } | { error: ApiError } {
   switch (obj.kind) {
     case 'DaemonSet': {
       obj.metadata.generation = 1;
@@ -171,7 +194,12 @@ function prepareCreate(engine: Engine, obj: KubeObject): { ok: true } | { error:
       return { ok: true };
     }
     case 'Node':
-      fillNodeStatus(obj, engine.nodeNumber(obj.metadata.name), engine.now);
+      // A dry run must not register the node: its number is only looked at, not assigned.
+      fillNodeStatus(
+        obj,
+        dryRun ? engine.peekNodeNumber(obj.metadata.name) : engine.nodeNumber(obj.metadata.name),
+        engine.now,
+      );
       return { ok: true };
     case 'Pod': {
       const priority = engine.resolvePriority(obj.spec);

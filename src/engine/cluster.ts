@@ -33,7 +33,7 @@ import {
 import { evictionDue, processPodOnNode } from './controllers/taint-eviction.ts';
 import { HASH_LABEL } from './controllers/history.ts';
 import { Kubelet, type KubeletPod } from './kubelet/kubelet.ts';
-import { matchesRequirements, parseSelector } from './labels.ts';
+import { matchesSelector, parseSelector } from './api/labels.ts';
 import { Random } from './random.ts';
 import { schedulePod } from './scheduler.ts';
 import {
@@ -256,10 +256,14 @@ export class Engine implements Cluster {
     }
     this.drain();
     this.inRequest = false;
-    if (result.ok && result.object) {
+    // A dry run's object is the would-be one; the stored version (if any) is not it.
+    const dryRun = operation?.op === 'apply' && operation.dryRun === true;
+    if (result.ok && result.object && !dryRun) {
       const key = keyOf(result.object);
       const fresh = this.store.get(result.object.kind, key);
       result = { ...result, object: cloneData(fresh ?? result.object) };
+    } else if (result.ok && result.object) {
+      result = { ...result, object: cloneData(result.object) };
     }
     return result;
   }
@@ -275,8 +279,9 @@ export class Engine implements Cluster {
   list<K extends Kind>(kind: K, options: ListOptions = {}): ObjectOf<K>[] | { error: string } {
     if (!Object.hasOwn(NAMESPACED, kind))
       return { error: `the server doesn't have a resource type "${String(kind)}"` };
-    const labels = parseSelector(options.labelSelector ?? '');
-    if ('error' in labels) return labels;
+    const parsed = parseSelector(options.labelSelector ?? '');
+    if (!parsed.ok) return { error: parsed.error };
+    const labels = parsed.selector;
     const fields: { key: string; value: string; negate: boolean }[] = [];
     for (const part of (options.fieldSelector ?? '')
       .split(',')
@@ -303,7 +308,7 @@ export class Engine implements Cluster {
         obj.metadata.namespace !== options.namespace
       )
         continue;
-      if (!matchesRequirements(labels, obj.metadata.labels)) continue;
+      if (!matchesSelector(labels, obj.metadata.labels)) continue;
       let ok = true;
       for (const f of fields) {
         const actual =
@@ -1266,6 +1271,11 @@ export class Engine implements Cluster {
     const next = ((this.podIps.get(node) ?? 1) % 254) + 1;
     this.podIps.set(node, next);
     return `10.${128 + Math.floor(n / 256)}.${n % 256}.${next}`;
+  }
+
+  /** From a node name, the number it has or would get, without assigning one (dry runs). */
+  peekNodeNumber(node: string): number {
+    return this.nodeNumbers.get(node) ?? this.nextNodeNumber;
   }
 
   /** From a node name, its registration number (assigned once, kept if it is deleted and re-created). */

@@ -141,6 +141,21 @@ describe('WorkerEngineClient', () => {
     client.dispose();
   });
 
+  it('sends a command again once when the worker went silent while running it', async () => {
+    const client = makeClient();
+    await vi.advanceTimersByTimeAsync(10);
+    workers[0].silent = true;
+    const pending = client.run('kubectl get nodes', { 'ds.yaml': 'one' });
+    await vi.advanceTimersByTimeAsync(2100);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(workers).toHaveLength(2);
+    expect((await pending).out).toBe('ok kubectl get nodes\n');
+    expect(client.notice).toMatch(/stopped responding/);
+    expect(client.notice).not.toMatch(/was not run/);
+    expect(client.log.entries.map((e) => e.line)).toEqual(['kubectl get nodes']);
+    client.dispose();
+  });
+
   it('drops a snapshot older than the one shown', async () => {
     const client = makeClient();
     await vi.advanceTimersByTimeAsync(10);

@@ -53,6 +53,9 @@ const FILES: Record<string, string> = {
   'selector.yaml': DS.replace(/\{app: agent\}/g, '{app: agent, tier: x}'),
   'old.yaml': 'apiVersion: extensions/v1beta1\nkind: DaemonSet\nmetadata: {name: old}\nspec: {}\n',
   'ns.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: nowhere}\n',
+  'kindless.yaml': 'apiVersion: v1\nmetadata:\n  name: x\n',
+  'partial.yaml':
+    'apiVersion: v1\nkind: Node\nmetadata: {name: worker-3}\n---\nmetadata: {name: x}\n---\napiVersion: v1\nkind: Node\nmetadata: {name: worker-4}\n',
   'huge.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: huge}\ndata:\n  blob: ${'x'.repeat(2 * 1024 * 1024)}\n`,
   'bomb.yaml':
     'a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: [*g,*g,*g,*g,*g,*g,*g,*g,*g]\n',
@@ -79,6 +82,10 @@ describe('bad input', () => {
     'kubectl apply -f selector.yaml',
     'kubectl apply -f old.yaml',
     'kubectl apply -f ns.yaml',
+    'kubectl apply -f kindless.yaml',
+    'kubectl delete -f kindless.yaml',
+    'kubectl get pods -l "a in"',
+    'kubectl delete pods -l "a in"',
     'kubectl apply -f bomb.yaml',
     'kubectl apply -f huge.yaml',
     'kubectl apply -f missing.yaml',
@@ -128,6 +135,48 @@ describe('bad input', () => {
   it("refuses an object over the API server's 3 MiB request limit", () => {
     expect(readyConsole().run('kubectl apply -f huge.yaml').err).toBe(
       'Error from server (RequestEntityTooLarge): error when creating "huge.yaml": Request entity too large: limit is 3145728\n',
+    );
+  });
+
+  it("refuses a manifest without kind with kubectl's client-side validation error", () => {
+    expect(readyConsole().run('kubectl apply -f kindless.yaml').err).toBe(
+      'error: error validating "kindless.yaml": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false\n',
+    );
+  });
+
+  it('stops a file at the document validation refuses, after applying the ones before it', () => {
+    const console = readyConsole();
+    const result = console.run('kubectl apply -f partial.yaml');
+    expect(result).toEqual({
+      exit: 1,
+      out: 'node/worker-3 created\n',
+      err: 'error: error validating "partial.yaml": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false\n',
+    });
+    expect(console.cluster.get('Node', 'worker-4')).toBeUndefined();
+  });
+
+  it("prints the builder's errors before the API server's, as one aggregate", () => {
+    const result = readyConsole().run('kubectl apply -f partial.yaml -f ns.yaml -f kindless.yaml');
+    expect(result.err).toBe(
+      [
+        '[error validating "partial.yaml": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false, error validating "kindless.yaml": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false]',
+        'Error from server (NotFound): error when creating "ns.yaml": namespaces "nowhere" not found',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it("reports a bad -l as the API server's BadRequest in kubectl's words", () => {
+    const console = readyConsole();
+    expect(console.run('kubectl get pods -l "a in"').err).toBe(
+      `Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "a in", field selector "": unable to parse requirement: found '' expected: '('\n`,
+    );
+    expect(console.run('kubectl get ds -l !x -o name').out).toBe(
+      'daemonset.apps/agent\n',
+    );
+    expect(console.run('kubectl get pods -l app=agent,x!=y').out.split('\n')).toHaveLength(4);
+    expect(console.run('kubectl get pods -l "app notin (agent)"').err).toBe(
+      'No resources found in default namespace.\n',
     );
   });
 

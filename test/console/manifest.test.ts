@@ -124,7 +124,7 @@ describe('readManifest', () => {
     expect(o.data).toEqual({ p: 1, q: 3 });
   });
 
-  it('reports a document without kind in kubectl words and goes on', () => {
+  it("without validation (delete -f), reports a document without kind in the decoder's words and goes on", () => {
     const result = readManifest(
       'apiVersion: v1\nmetadata: {name: x}\n---\napiVersion: v1\nkind: Node\nmetadata: {name: y}\n',
       'f.yaml',
@@ -133,6 +133,38 @@ describe('readManifest', () => {
       `error: unable to decode "f.yaml": Object 'Kind' is missing in '{"apiVersion":"v1","metadata":{"name":"x"}}'`,
     );
     expect(result.entries[1].type).toBe('object');
+  });
+
+  it('with validation (apply), stops the file at a document without kind or apiVersion', () => {
+    const text =
+      'apiVersion: v1\nkind: Node\nmetadata: {name: w}\n---\nmetadata: {name: x}\n---\napiVersion: v1\nkind: Node\nmetadata: {name: y}\n';
+    const result = readManifest(text, 'f.yaml', { validate: true });
+    expect(result.entries.map((e) => e.type)).toEqual(['object']);
+    expect(result.fatal).toMatchObject({
+      kind: 'validation',
+      problem: '[apiVersion not set, kind not set]',
+      span: { line: 5, endLine: 5 },
+    });
+  });
+
+  it('with validation, refuses a document that is not a mapping and checks List items', () => {
+    expect(readManifest('- a\n- b\n', 'f.yaml', { validate: true }).fatal?.problem).toBe(
+      'invalid object to validate',
+    );
+    const list = 'apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, metadata: {name: a}}\n- {kind: 5}\n';
+    expect(readManifest(list, 'f.yaml', { validate: true }).fatal?.problem).toBe(
+      "[kind not set, apiVersion not set, kind isn't string type]",
+    );
+  });
+
+  it('leaves an empty kind to the decoder even with validation, as kubectl does', () => {
+    const result = readManifest('apiVersion: v1\nkind: ""\nmetadata: {name: x}\n', 'f.yaml', {
+      validate: true,
+    });
+    expect(result.fatal).toBeUndefined();
+    expect(result.entries[0].type === 'problem' && result.entries[0].problem.message).toMatch(
+      /Object 'Kind' is missing/,
+    );
   });
 
   it('refuses text after a document separator', () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Cluster, Pod } from '../../src/engine/index.ts';
-import { apply, clusterWithNodes, isReady, podStatusColumn } from './helpers.ts';
+import {
+  apply,
+  clusterWithNodes,
+  daemonSetManifest,
+  isReady,
+  podStatusColumn,
+  podsOf,
+} from './helpers.ts';
 
 function pod(name: string, spec: Record<string, unknown>): Record<string, unknown> {
   return { apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { nodeName: 'a', ...spec } };
@@ -142,6 +149,83 @@ describe('kubelet stages', () => {
       exitCode: 0,
       reason: 'Completed',
     });
+  });
+
+  it("finishes a DaemonSet pod's nslookup init container once the Service exists (settle, Service, settle)", () => {
+    const cluster = clusterWithNodes(['a']);
+    apply(
+      cluster,
+      daemonSetManifest('waiter', {
+        namespace: 'kube-system',
+        initContainers: [
+          {
+            name: 'wait-for-db',
+            image: 'busybox:1.36',
+            command: ['sh', '-c', 'until nslookup db; do sleep 2; done'],
+          },
+        ],
+      }),
+    );
+    expect(cluster.settle().settled).toBe(true);
+    const waiting = podsOf(cluster, 'waiter', 'kube-system');
+    expect(waiting.map(podStatusColumn)).toEqual(['Init:0/1']);
+    // A Service of that name in another namespace is not what the pod's lookup finds.
+    apply(cluster, {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'db', namespace: 'default' },
+      spec: { ports: [{ port: 5432 }] },
+    });
+    expect(cluster.settle().settled).toBe(true);
+    expect(podsOf(cluster, 'waiter', 'kube-system').map(podStatusColumn)).toEqual(['Init:0/1']);
+    apply(cluster, {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'db', namespace: 'kube-system' },
+      spec: { ports: [{ port: 5432 }] },
+    });
+    expect(cluster.settle().settled).toBe(true);
+    const [p] = podsOf(cluster, 'waiter', 'kube-system');
+    expect(podStatusColumn(p)).toBe('Running');
+    expect(isReady(p)).toBe(true);
+  });
+
+  it('finishes the nslookup init container when the Service came first and a ConfigMap last', () => {
+    // The pod waits on its volume; the Service appears meanwhile. Once the ConfigMap arrives
+    // the init container starts, finds the Service at once, and settle must not stop before.
+    const cluster = clusterWithNodes(['a']);
+    apply(
+      cluster,
+      daemonSetManifest('waiter', {
+        initContainers: [
+          {
+            name: 'wait-for-db',
+            image: 'busybox:1.36',
+            command: ['sh', '-c', 'until nslookup db; do sleep 2; done'],
+          },
+        ],
+        volumes: [{ name: 'config', configMap: { name: 'app-config' } }],
+      }),
+    );
+    cluster.advance(30_000);
+    apply(cluster, {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'db' },
+      spec: { ports: [{ port: 5432 }] },
+    });
+    cluster.settle();
+    expect(podsOf(cluster, 'waiter').map(podStatusColumn)).toEqual(['Init:0/1']);
+    apply(cluster, {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'app-config' },
+      data: { a: 'b' },
+    });
+    expect(cluster.settle().settled).toBe(true);
+    const [p] = podsOf(cluster, 'waiter');
+    expect(podStatusColumn(p)).toBe('Running');
+    expect(isReady(p)).toBe(true);
   });
 
   it('stays ContainerCreating with FailedMount until a missing ConfigMap appears', () => {

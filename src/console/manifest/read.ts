@@ -8,11 +8,11 @@
  */
 import { EVENT_ID, parseEvents, type Event as YamlEvent, getScalarValue } from 'js-yaml';
 import { keyToString, resolvePlainScalar, resolveTaggedScalar } from './yaml11.ts';
+import { objectKindErrors, renderObjectKindErrors } from '../../engine/api/kind-check.ts';
 import {
   duplicateKeyWarning,
   excessiveAliasingProblem,
   excessiveNestingProblem,
-  missingApiVersion,
   missingKind,
   notAnObject,
   unknownAnchorProblem,
@@ -56,10 +56,16 @@ export interface ManifestProblem {
 export type ManifestEntry =
   { type: 'object'; object: ManifestObject } | { type: 'problem'; problem: ManifestProblem };
 
-/** A syntax error that ends the stream; `line` is within its document, as go-yaml counts. */
+/**
+ * An error that ends the file's stream: a syntax error (`line` is within its document, as go-yaml
+ * counts) or, when validating, a document kubectl's client-side check refuses.
+ */
 export interface ManifestFatal {
-  /** Text after `error converting YAML to JSON: ` or the stream error as kubectl prints it. */
-  kind: 'yaml' | 'stream';
+  /**
+   * yaml: the text after `error converting YAML to JSON: `; stream: the stream error as kubectl
+   * prints it; validation: the text after `error validating data: ` (getObjectKind's errors).
+   */
+  kind: 'yaml' | 'stream' | 'validation';
   problem: string;
   /** Line within the document (kubectl's number), or undefined when go-yaml gives none. */
   documentLine?: number;
@@ -413,11 +419,31 @@ export function toGoJson(value: unknown): string {
 }
 
 /**
- * From a file's text and name, the objects kubectl would send, in file order, each with its
- * field spans; a document without `kind` becomes a problem entry (kubectl goes on with the
- * next); the first YAML syntax error ends the read (kubectl stops the stream there).
+ * From a document's value, kubectl's client-side validation errors (getObjectKind, via the
+ * engine's kind-check): of the document itself, or of every item of a `kind: List`, de-duplicated
+ * as an error aggregate is. Empty when the document names its kind and apiVersion.
  */
-export function readManifest(text: string, fileName: string): ManifestReadResult {
+function validationErrors(value: unknown): string[] {
+  const errors = objectKindErrors(value);
+  if (errors.length > 0) return errors;
+  const object = value as Record<string, unknown>;
+  if (object.kind !== 'List' || !Array.isArray(object.items)) return [];
+  return [...new Set(object.items.flatMap((item) => objectKindErrors(item)))];
+}
+
+/**
+ * From a file's text, its name and whether to validate as `kubectl apply` does, the objects
+ * kubectl would send, in file order, each with its field spans. The first YAML syntax error ends
+ * the read (kubectl stops the stream there), and so, when validating, does the first document
+ * without kind or apiVersion (kubectl's `error validating "FILE"`). Without validation
+ * (`kubectl delete -f`) such a document, or one whose kind is empty, becomes a problem entry in
+ * the decoder's words and kubectl goes on with the next.
+ */
+export function readManifest(
+  text: string,
+  fileName: string,
+  options: { validate?: boolean } = {},
+): ManifestReadResult {
   const starts = lineStarts(text);
   const toSpan = (start: number, end: number): Span => {
     const l1 = lineOf(starts, start);
@@ -486,6 +512,13 @@ export function readManifest(text: string, fileName: string): ManifestReadResult
     warnings.push(...constructor.warnings);
     if (root === undefined || root.value === null) continue;
     const rootSpan = chunkSpan(root.start, root.end);
+    const invalid = options.validate === true ? validationErrors(root.value) : [];
+    if (invalid.length > 0) {
+      const problem = renderObjectKindErrors(invalid);
+      // Marked on the document's first line, not over the whole document.
+      const span = { ...rootSpan, endLine: rootSpan.line, endColumn: rootSpan.column + 1 };
+      return { entries, warnings, fatal: { kind: 'validation', problem, span } };
+    }
     if (typeof root.value !== 'object' || Array.isArray(root.value)) {
       entries.push({
         type: 'problem',
@@ -537,13 +570,14 @@ export function readManifest(text: string, fileName: string): ManifestReadResult
   return { entries, warnings };
 }
 
-/** kubectl's unstructured decoder refuses a document without kind or apiVersion. */
+/**
+ * kubectl's unstructured decoder refuses a document whose kind is missing, empty or not a string
+ * (it does not check apiVersion yet, kubernetes/kubernetes#109023). With validation on, only an
+ * empty kind gets this far.
+ */
 function checkTypeMeta(object: Record<string, unknown>, fileName: string): string | undefined {
   if (typeof object.kind !== 'string' || object.kind === '') {
     return missingKind(fileName, toGoJson(object));
-  }
-  if (typeof object.apiVersion !== 'string' || object.apiVersion === '') {
-    return missingApiVersion(fileName, toGoJson(object));
   }
   return undefined;
 }

@@ -4,6 +4,7 @@
  */
 import type { KubeObject, LabelSelector, Node, StringMap } from '../../engine/types.ts';
 import { EPOCH_MS } from '../../engine/clock.ts';
+import { labelSelectorAsSelector, selectorToString } from '../../engine/api/labels.ts';
 import { humanDuration, parseTimestamp } from '../time-format.ts';
 
 /** labels.FormatLabels: `k=v,k2=v2` sorted by key, `<none>` when empty. */
@@ -13,32 +14,14 @@ export function formatLabels(labels: StringMap | undefined): string {
   return keys.map((k) => `${k}=${labels![k]}`).join(',');
 }
 
-/** metav1.FormatLabelSelector: requirements sorted by key, `<none>` when empty. */
+/**
+ * metav1.FormatLabelSelector: the selector's String() form (requirements sorted by key) through
+ * the API machinery, `<none>` when it selects everything or nothing, `<error>` when invalid.
+ */
 export function formatLabelSelector(selector: LabelSelector | undefined): string {
-  if (!selector) return '<none>';
-  const parts: { key: string; text: string }[] = [];
-  for (const key of Object.keys(selector.matchLabels ?? {})) {
-    parts.push({ key, text: `${key}=${selector.matchLabels![key]}` });
-  }
-  for (const e of selector.matchExpressions ?? []) {
-    const values = [...(e.values ?? [])].sort().join(',');
-    const text =
-      e.operator === 'In'
-        ? `${e.key} in (${values})`
-        : e.operator === 'NotIn'
-          ? `${e.key} notin (${values})`
-          : e.operator === 'Exists'
-            ? e.key
-            : `!${e.key}`;
-    parts.push({ key: e.key, text });
-  }
-  if (parts.length === 0) return '<none>';
-  // labels.Selector sorts its requirements by key (stable for equal keys).
-  return parts
-    .map((p, i) => ({ ...p, i }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i))
-    .map((p) => p.text)
-    .join(',');
+  const parsed = labelSelectorAsSelector(selector);
+  if (!parsed.ok) return '<error>';
+  return selectorToString(parsed.selector) || '<none>';
 }
 
 /** From a cluster's `now` (simulated ms), epoch ms. */

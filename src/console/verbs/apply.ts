@@ -2,7 +2,8 @@
  * `kubectl apply -f FILE`: each object of each file in order, with the
  * last-applied-configuration annotation kubectl writes, printing `kind.group/name
  * created|configured|unchanged`; errors are collected and printed after the results, as
- * apply.go does (a YAML syntax error first, since the builder reported it first).
+ * apply.go does: first what the builder reported while reading (YAML syntax, validation,
+ * decoding, namespace mismatch), then each object's error from the API server.
  */
 import type { Verb } from './verb.ts';
 import { listFlag } from '../args.ts';
@@ -34,6 +35,21 @@ interface ApplyError {
 
 function plainError(message: string): ApplyError {
   return { single: message, aggregate: asAggregateLine(message) };
+}
+
+/**
+ * The builder's errors as one error of apply's list: one error as itself; several as an
+ * aggregate, which prints one line each when it is all that failed, and as one `[a, b]` line
+ * (duplicates once) beside the API server's errors.
+ */
+function builderError(messages: string[]): ApplyError {
+  if (messages.length === 1) return plainError(messages[0]);
+  const lines = messages.map(asAggregateLine);
+  const unique = [...new Set(lines)];
+  return {
+    single: lines.join('\n'),
+    aggregate: unique.length === 1 ? unique[0] : `[${unique.join(', ')}]`,
+  };
 }
 
 /** A deep copy with ordinary prototypes (the engine may keep what it is given). */
@@ -78,6 +94,16 @@ export function printedResource(kind: string): string {
   return resourceOfKind(kind)?.singular ?? kind.toLowerCase();
 }
 
+/** The namespace an object names when it differs from an explicit `-n` (the builder's RequireNamespace). */
+function mismatchedNamespace(context: VerbContext, object: ManifestObject): string | undefined {
+  const metadata = (object.value.metadata ?? {}) as Record<string, unknown>;
+  const written = typeof metadata.namespace === 'string' ? metadata.namespace : '';
+  const namespaced = resourceOfKind(String(object.value.kind))?.namespaced === true;
+  return namespaced && context.namespaceExplicit && written !== '' && written !== context.namespace
+    ? written
+    : undefined;
+}
+
 function applyOne(
   context: VerbContext,
   object: ManifestObject,
@@ -89,15 +115,6 @@ function applyOne(
   const name = typeof metadata.name === 'string' ? metadata.name : '';
   const writtenNamespace = typeof metadata.namespace === 'string' ? metadata.namespace : '';
   const type = resourceOfKind(String(value.kind));
-  if (
-    type?.namespaced &&
-    context.namespaceExplicit &&
-    writtenNamespace !== '' &&
-    writtenNamespace !== context.namespace
-  ) {
-    errors.push(plainError(namespaceMismatch(writtenNamespace, context.namespace)));
-    return;
-  }
   const prepared = prepareForApply(value, context.namespace);
   if ('error' in prepared) {
     errors.push(plainError(prepared.error));
@@ -143,20 +160,24 @@ export const apply: Verb = {
   run(args, context) {
     const names = listFlag(args, 'filename');
     if (names.length === 0) return context.output.fail(mustSpecifyFilename());
-    const loaded = loadFiles(context.files, names);
+    const loaded = loadFiles(context.files, names, { validate: true });
     if ('missing' in loaded) return context.output.fail(loaded.missing);
-    const errors: ApplyError[] = [];
-    if (loaded.fatal) errors.push(plainError(loaded.fatal));
-    let objects = 0;
+    // The builder's pass: what it could not read, and the objects it collected.
+    const builderErrors: string[] = [];
+    const objects: { object: ManifestObject; file: string }[] = [];
     for (const item of loaded.items) {
-      if (item.type === 'error') {
-        errors.push(plainError(item.message));
-        continue;
+      if (item.type === 'error') builderErrors.push(item.message);
+      else {
+        const written = mismatchedNamespace(context, item.object);
+        if (written === undefined) objects.push(item);
+        else builderErrors.push(namespaceMismatch(written, context.namespace));
       }
-      objects++;
-      applyOne(context, item.object, item.file, errors);
     }
-    if (objects === 0 && errors.length === 0) return context.output.fail(noObjectsInFile('apply'));
+    if (objects.length === 0 && builderErrors.length === 0)
+      return context.output.fail(noObjectsInFile('apply'));
+    const errors: ApplyError[] = [];
+    if (builderErrors.length > 0) errors.push(builderError(builderErrors));
+    for (const { object, file } of objects) applyOne(context, object, file, errors);
     // One error prints in its own words; several print as kubectl prints an aggregate.
     for (const e of errors) context.output.error(errors.length === 1 ? e.single : e.aggregate);
     if (errors.length > 0) context.output.exit = 1;

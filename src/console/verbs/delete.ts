@@ -14,13 +14,13 @@ import { formatApiError } from '../api-errors.ts';
 import {
   deleted,
   deleteNeedsTarget,
-  listError,
   noKindMatch,
   noResourcesFound,
   requiredResource,
 } from '../messages.ts';
 import { resourceOfKind } from '../resources.ts';
 import { printedResource } from './apply.ts';
+import { listObjects } from '../list.ts';
 
 function deleteOne(
   context: VerbContext,
@@ -87,7 +87,6 @@ export const del: Verb = {
           : undefined;
         deleteOne(context, type.kind, name, namespace, grace, item.file);
       }
-      if (loaded.fatal) out.fail(loaded.fatal);
       return out.exit;
     }
     if (args.positionals.length === 0) return out.fail(requiredResource('delete'));
@@ -110,12 +109,12 @@ export const del: Verb = {
       }
       if (selector === undefined && fieldSelector === undefined && !boolFlag(args, 'all'))
         return out.fail(deleteNeedsTarget());
-      const listed = context.cluster.list(type.kind, {
+      const listed = listObjects(context.cluster, type, {
         namespace,
         labelSelector: selector,
         fieldSelector,
       });
-      if ('error' in listed) return out.fail(listError(listed.error));
+      if ('error' in listed) return out.fail(listed.error);
       if (listed.length === 0) {
         out.error(noResourcesFound(undefined));
         continue;

@@ -9,12 +9,12 @@ import { nowMs, type VerbContext } from '../context.ts';
 import { resolveTargets } from '../targets.ts';
 import {
   describeRequiresResource,
-  listError,
   noResourcesFound,
   notFound,
   resourceTypeNotOffered,
 } from '../messages.ts';
 import { describeDaemonSet, describeNode, describePod } from '../printers/describe.ts';
+import { listObjects } from '../list.ts';
 
 function describeOne(object: KubeObject, context: VerbContext, showEvents: boolean): string {
   const now = nowMs(context);
@@ -60,11 +60,11 @@ export const describe: Verb = {
         return out.fail(resourceTypeNotOffered(`describe ${type.plural}`));
       const namespace = type.namespaced ? context.namespace : undefined;
       if (names.length === 0) {
-        const listed = context.cluster.list(type.kind, {
+        const listed = listObjects(context.cluster, type, {
           namespace,
           labelSelector: stringFlag(args, 'selector'),
         });
-        if ('error' in listed) return out.fail(listError(listed.error));
+        if ('error' in listed) return out.fail(listed.error);
         found.push(...listed);
         continue;
       }

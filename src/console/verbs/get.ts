@@ -10,7 +10,6 @@ import { nowMs, type VerbContext } from '../context.ts';
 import { resolveTargets } from '../targets.ts';
 import {
   allNamespacesWithName,
-  listError,
   noResourcesFound,
   notFound,
   outputNotOffered,
@@ -21,6 +20,7 @@ import { printTable } from '../printers/table.ts';
 import { printJson, toList } from '../printers/json.ts';
 import { printYaml } from '../printers/yaml.ts';
 import type { ResourceType } from '../resources.ts';
+import { listObjects } from '../list.ts';
 
 const OFFERED_OUTPUTS = new Set(['wide', 'json', 'yaml', 'name']);
 const UPSTREAM_OUTPUTS = [
@@ -136,12 +136,12 @@ export const get: Verb = {
         for (const m of missing) out.fail(m);
         continue;
       }
-      const listed = context.cluster.list(type.kind, {
+      const listed = listObjects(context.cluster, type, {
         namespace: allNamespaces ? undefined : namespace,
         labelSelector: selector,
         fieldSelector,
       });
-      if ('error' in listed) return out.fail(listError(listed.error));
+      if ('error' in listed) return out.fail(listed.error);
       if (listed.length === 0 && human) {
         emptyLists++;
         continue;

@@ -6,9 +6,17 @@
  */
 import { fromTimestamp } from '../clock.ts';
 import type { DaemonProfile, Engine } from '../cluster.ts';
-import { isEmptySelector, matchesLabelSelector } from '../labels.ts';
+import { labelSelectorAsSelector, matchesSelector, type Selector } from '../api/labels.ts';
 import { GRID_MS, TIMING, backoff } from '../timing.ts';
-import type { DaemonSet, DaemonSetStatus, Node, Pod, PodCondition } from '../types.ts';
+import type {
+  DaemonSet,
+  DaemonSetStatus,
+  LabelSelector,
+  Node,
+  Pod,
+  PodCondition,
+  StringMap,
+} from '../types.ts';
 import { cleanupHistory } from './history.ts';
 import {
   TEMPLATE_GENERATION_LABEL,
@@ -20,6 +28,39 @@ import {
 export const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
 
 const NO_PODS: readonly Pod[] = [];
+
+const NOTHING: Selector = { requirements: [], matchesNothing: true };
+const parsedSelectors = new WeakMap<LabelSelector, Selector>();
+
+/**
+ * From a DaemonSet's spec.selector, the parsed selector (LabelSelectorAsSelector). Validation
+ * already rejected bad selectors, so one that still fails to parse matches nothing. Cached per
+ * selector object: specs are replaced on update, never edited in place.
+ */
+function dsSelector(selector: LabelSelector | undefined): Selector {
+  if (!selector) return NOTHING;
+  let parsed = parsedSelectors.get(selector);
+  if (!parsed) {
+    const result = labelSelectorAsSelector(selector);
+    parsed = result.ok ? result.selector : NOTHING;
+    parsedSelectors.set(selector, parsed);
+  }
+  return parsed;
+}
+
+/** From a DaemonSet's spec.selector and labels, whether they match (a nil selector matches nothing). */
+function matchesLabelSelector(
+  selector: LabelSelector | undefined,
+  labels: StringMap | undefined,
+): boolean {
+  return matchesSelector(dsSelector(selector), labels);
+}
+
+/** From a DaemonSet's spec.selector, whether it is empty and so selects every pod. */
+function isEmptySelector(selector: LabelSelector | undefined): boolean {
+  const parsed = dsSelector(selector);
+  return parsed.matchesNothing !== true && parsed.requirements.length === 0;
+}
 
 const pinnedNode = new WeakMap<Pod, string | undefined>();
 

@@ -531,9 +531,17 @@ export class Kubelet {
     });
     if (slot.init) {
       if (behaviour.kind === 'nslookup') {
-        state.idle = true;
-        state.waitingFor = { action: 'nslookup', container: i };
-        this.after(state, 'nslookup', i, TIMING.nslookupPoll);
+        // The script's first lookup answers at once when the Service already exists. Only a
+        // missing Service makes it an idle retry loop, which settle may stop at: marking this
+        // one idle too left the pod at Init:0/1 for good when the Service came first.
+        if (this.serviceExists(pod, behaviour.service)) {
+          state.idle = false;
+          this.after(state, 'nslookup', i, 0);
+        } else {
+          state.idle = true;
+          state.waitingFor = { action: 'nslookup', container: i };
+          this.after(state, 'nslookup', i, TIMING.nslookupPoll);
+        }
       } else if (behaviour.kind === 'exit' && behaviour.code !== 0) {
         this.after(state, 'crash', i, jitter(TIMING.crashRun, this.engine.random));
       } else {
@@ -571,16 +579,18 @@ export class Kubelet {
 
   private nslookup(state: KubeletPod, pod: Pod, i: number, list: Slot[]): void {
     const behaviour = containerBehaviour(list[i].container);
-    if (
-      behaviour.kind === 'nslookup' &&
-      !this.engine.store.get('Service', `${pod.metadata.namespace}/${behaviour.service}`)
-    ) {
+    if (behaviour.kind === 'nslookup' && !this.serviceExists(pod, behaviour.service)) {
       state.idle = true;
       state.waitingFor = { action: 'nslookup', container: i };
       this.after(state, 'nslookup', i, TIMING.nslookupPoll);
       return;
     }
     this.initDone(state, pod, i, list);
+  }
+
+  /** From a pod and a Service name, whether that Service exists in the pod's namespace (what its DNS lookup finds). */
+  private serviceExists(pod: Pod, service: string): boolean {
+    return !!this.engine.store.get('Service', `${pod.metadata.namespace ?? 'default'}/${service}`);
   }
 
   private crash(state: KubeletPod, pod: Pod, i: number, list: Slot[]): void {
