@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runScript, type FileSource } from '../console/index.ts';
+import { recordLine, runScript, type FileSource } from '../console/index.ts';
 
 export interface CliOptions {
   format: 'text' | 'jsonl';
@@ -102,11 +102,7 @@ export function main(
   });
   const chunks: string[] = [];
   for (const r of records) {
-    if (options.format === 'jsonl')
-      chunks.push(
-        `${JSON.stringify({ cmd: r.cmd, exit: r.exit, out: r.out, err: r.err, t: r.t })}\n`,
-      );
-    else chunks.push(r.out + r.err);
+    chunks.push(options.format === 'jsonl' ? recordLine(r) : r.out + r.err);
   }
   write(chunks.join(''));
   return 0;

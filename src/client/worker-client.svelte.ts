@@ -138,7 +138,7 @@ export class WorkerEngineClient implements EngineClient {
   }
 
   /** Sends a request; the promise settles with its reply (never rejects). */
-  #request<B extends RequestBody>(body: B): Promise<Replies[B['type']]> {
+  #request<B extends RequestBody & { type: keyof Replies }>(body: B): Promise<Replies[B['type']]> {
     const id = this.#nextId++;
     const request = { ...body, id } as WorkerRequest;
     return new Promise((resolve) => {
@@ -204,6 +204,7 @@ export class WorkerEngineClient implements EngineClient {
         this.snapshot = message.snapshot;
         // A user-timing mark, so benchmarks and the Performance panel can see snapshot arrivals.
         performance.mark('dsp:snapshot', { detail: message.version });
+        this.#reportDrawn(message.version);
         if (message.snapshot.timeMs > this.timeMs) this.timeMs = message.snapshot.timeMs;
         return;
       case 'heartbeat':
@@ -242,6 +243,29 @@ export class WorkerEngineClient implements EngineClient {
       default:
         assertNever(message);
     }
+  }
+
+  /**
+   * Tells the worker once the frame showing `version` has been painted (the frame after the
+   * one whose effects drew it), so a playing clock sends no faster than the page draws.
+   */
+  #reportDrawn(version: number): void {
+    const worker = this.#worker;
+    if (typeof requestAnimationFrame !== 'function') {
+      worker?.postMessage({ type: 'drawn', id: this.#nextId++, version } satisfies WorkerRequest);
+      return;
+    }
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (worker === this.#worker) {
+          worker?.postMessage({
+            type: 'drawn',
+            id: this.#nextId++,
+            version,
+          } satisfies WorkerRequest);
+        }
+      }, 0),
+    );
   }
 
   #settle(id: number, reply: Replies[keyof Replies]): void {
@@ -355,6 +379,8 @@ function fallbackReply(request: WorkerRequest): Replies[keyof Replies] {
       return { type: 'playingChanged', id: request.id, playing: request.playing };
     case 'start':
       return { type: 'started', id: request.id, timeMs: 0 };
+    case 'drawn':
+      throw new Error('drawn is never pending');
     default:
       return assertNever(request);
   }

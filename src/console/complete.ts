@@ -6,6 +6,7 @@ import type { Cluster } from '../engine/operations.ts';
 import type { Kind } from '../engine/types.ts';
 import type { FileSource } from './types.ts';
 import { findResourceType, resourceWords } from './resources.ts';
+import { CONDITIONS, STATUSES } from './verbs/sim.ts';
 
 const KUBECTL_VERBS = [
   'apply',
@@ -59,13 +60,7 @@ const VERB_FLAGS: Record<string, string[]> = {
 };
 const OUTPUTS = ['wide', 'json', 'yaml', 'name'];
 const SIM = ['wait', 'settle', 'node'];
-const CONDITIONS = [
-  'Ready',
-  'MemoryPressure',
-  'DiskPressure',
-  'PIDPressure',
-  'NetworkUnavailable',
-].flatMap((t) => ['True', 'False', 'Unknown'].map((s) => `${t}=${s}`));
+const CONDITION_PAIRS = CONDITIONS.flatMap((t) => STATUSES.map((s) => `${t}=${s}`));
 
 function names(cluster: Cluster, kind: Kind): string[] {
   const listed = cluster.list(kind, {});
@@ -85,7 +80,7 @@ export function completeLine(line: string, cluster: Cluster, files: FileSource):
     if (before.length === 1) return pick(SIM);
     if (before[1] === 'node' && before.length === 2) return pick(names(cluster, 'Node'));
     if (before[1] === 'node' && before.length === 3) return pick(['condition']);
-    if (before[1] === 'node' && before.length === 4) return pick(CONDITIONS);
+    if (before[1] === 'node' && before.length === 4) return pick(CONDITION_PAIRS);
     return [];
   }
   if (before[0] !== 'kubectl') return [];

@@ -39,9 +39,7 @@ function fieldSpan(object: ManifestObject, field: string): Span {
 
 function dryRun(object: ManifestObject, fileName: string, cluster: Cluster): ManifestDiagnostic[] {
   const prepared = prepareForApply(object.value, 'default');
-  if ('error' in prepared)
-    return [marker(object.span, 'error', 'api', 'namespace', prepared.error)];
-  const result = cluster.execute({ op: 'apply', object: prepared.object, dryRun: true });
+  const result = cluster.execute({ op: 'apply', object: prepared, dryRun: true });
   if (result.ok) return [];
   const error = result.error;
   switch (error.reason) {

@@ -205,6 +205,12 @@ export interface ScriptRecord {
   t: string;
 }
 
+/** From a record, its `--format=jsonl` line (keys in the contract's order, newline-terminated). */
+export function recordLine(record: ScriptRecord): string {
+  const { cmd, exit, out, err, t } = record;
+  return `${JSON.stringify({ cmd, exit, out, err, t })}\n`;
+}
+
 /**
  * From a script (one command a line; blank lines and `#` comments skipped), a seed and the
  * script's file source, the record of every command, run on a fresh empty cluster.

@@ -4,6 +4,8 @@
  * so a wording fix happens in one place.
  */
 
+import { goQuote } from '../engine/api/go-quote.ts';
+
 // ---------------------------------------------------------------------------------------------
 // Command line (cobra and kubectl's cmd.go)
 
@@ -257,8 +259,27 @@ export const operationDone = (resource: string, name: string, operation: string)
 export const missingLastApplied = (resource: string, name: string): string =>
   `Warning: resource ${resource}/${name} is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`;
 
-/** `pod "x" deleted` (delete.go prints the quoted name). */
-export const deleted = (resource: string, name: string): string => `${resource} "${name}" deleted`;
+/**
+ * `pod "x" deleted`, or `force deleted` with a grace period of 0 (delete.go's PrintObj; the
+ * ` from NS namespace` suffix came only in kubectl v1.34).
+ */
+export const deleted = (resource: string, name: string, force = false): string =>
+  `${resource} "${name}" ${force ? 'force deleted' : 'deleted'}`;
+
+/** `delete --force` with a grace period of 0 (delete.go Validate), on stderr. */
+export const immediateDeletionWarning = (): string =>
+  'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.';
+
+/** `delete --force --grace-period=N` with N > 0. */
+export const forceWithGracePeriod = (): string =>
+  'error: --force and --grace-period greater than 0 cannot be specified together';
+
+/** `delete --now --grace-period=N`. */
+export const nowWithGracePeriod = (): string =>
+  'error: --now and --grace-period cannot be specified together';
+
+/** `kubectl delete` that matched nothing: on stdout, exit 0 (unlike get's stderr line). */
+export const deleteFoundNothing = (): string => 'No resources found';
 
 // ---------------------------------------------------------------------------------------------
 // taint, label, cordon, drain (kubectl/pkg/cmd/taint, label, drain)
@@ -279,8 +300,10 @@ export const taintOnlyNodes = (type: string): string =>
 /** A label value kubectl refuses before sending. */
 export const invalidLabelValue = (spec: string, detail: string): string =>
   `error: invalid label value: "${spec}": ${detail}`;
-export const invalidLabelSpec = (spec: string, detail?: string): string =>
-  detail ? `error: invalid label spec: "${spec}": ${detail}` : `error: invalid label spec: ${spec}`;
+export const invalidLabelSpec = (spec: string): string => `error: invalid label spec: ${spec}`;
+export const unknownLabelSpec = (spec: string): string => `error: unknown label spec: ${spec}`;
+export const labelModifyAndRemove = (): string =>
+  'error: can not both modify and remove a label in the same command';
 export const labelAlreadyHasValue = (key: string, old: string): string =>
   `error: '${key}' already has a value (${old}), and --overwrite is false`;
 export const labelNotFound = (key: string): string => `label "${key}" not found.`;
@@ -319,8 +342,9 @@ export const patchTypeNotOffered = (type: string): string =>
   `error: --type "${type}" is not available in the playground (use --type=merge)`;
 export const patchUnknownType = (type: string): string =>
   `error: --type must be one of [json merge strategic], not "${type}"`;
+/** patch.go: `unable to parse %q: %v`, the patch quoted as Go quotes it. */
 export const patchInvalidJson = (patch: string): string =>
-  `error: unable to parse "${patch}": yaml: did not find expected node content`;
+  `error: unable to parse ${goQuote(patch)}: yaml: did not find expected node content`;
 export const patchNotObject = (): string => 'error: the patch must be a JSON object';
 
 export const rolloutOnlyRollingUpdate = (): string =>

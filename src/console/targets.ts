@@ -4,6 +4,7 @@
  */
 import { findResourceType, UPSTREAM_ONLY_TYPES, type ResourceType } from './resources.ts';
 import {
+  requiredResource,
   resourceNameFormEmpty,
   resourceNameFormMixed,
   resourceTypeNotOffered,
@@ -67,4 +68,20 @@ export function resolveTargets(positionals: string[]): Target[] | { error: strin
   const type = resolveType(typeWord);
   if ('error' in type) return type;
   return [{ type, names }];
+}
+
+/**
+ * From the positionals of a verb that acts on one object and then takes specs (`label`,
+ * `taint`: `TYPE NAME spec...` or `TYPE/NAME spec...`), the target and the specs, or kubectl's
+ * error when no resource is named. The target's names may be empty (`kubectl label nodes`).
+ */
+export function targetAndSpecs(
+  positionals: string[],
+  verb: string,
+): { target: Target; specs: string[] } | { error: string } {
+  if (positionals.length === 0) return { error: requiredResource(verb) };
+  const typeAndName = positionals[0].includes('/') ? [positionals[0]] : positionals.slice(0, 2);
+  const targets = resolveTargets(typeAndName);
+  if ('error' in targets) return targets;
+  return { target: targets[0], specs: positionals.slice(typeAndName.length) };
 }

@@ -32,6 +32,7 @@ import {
 } from './controllers/should-run.ts';
 import { evictionDue, processPodOnNode } from './controllers/taint-eviction.ts';
 import { HASH_LABEL } from './controllers/history.ts';
+import { DaemonNodeTable } from './controllers/daemon-table.ts';
 import { Kubelet, type KubeletPod } from './kubelet/kubelet.ts';
 import { matchesSelector, parseSelector } from './api/labels.ts';
 import { Random } from './random.ts';
@@ -83,6 +84,8 @@ import type { NodeVerdict } from './types.ts';
 
 /** What the controllers derive once per DaemonSet spec version. */
 export interface DaemonProfile {
+  /** Distinct for every profile this engine derives, so caches can tell an old one from a new one. */
+  id: number;
   key: string;
   uid: string;
   generation: number;
@@ -159,7 +162,14 @@ export class Engine implements Cluster {
   private tecPods = new Set<string>();
   private gcOwners = new Set<string>();
   private schedActive = new Set<string>();
-  private eventIndex = new Map<string, string>();
+  /**
+   * The event recorder's aggregation index: FNV hash of the dedupe key → event key. Only the
+   * number is kept per event (the full key is ~200 characters, and there are tens of thousands of
+   * events in a large rollout); a hit is confirmed against the stored event, and the rare hash
+   * collision goes to eventIndexCollisions under the full key.
+   */
+  private eventIndex = new Map<number, string>();
+  private eventIndexCollisions = new Map<string, string>();
   private profiles = new Map<string, DaemonProfile>();
   private fastVerdicts = new Map<
     string,
@@ -170,6 +180,9 @@ export class Engine implements Cluster {
     Map<string, { verdict: NodeVerdict; podVersion: number }>
   >();
   private nodePodVersion = new Map<string, number>();
+  private profileSeq = 0;
+  /** Per DaemonSet uid, its nodes' facts kept current as pods change (see controllers/daemon-table.ts). */
+  private daemonTables = new Map<string, DaemonNodeTable>();
   private nodeListCache: Node[] | undefined;
   private orphans = new Map<string, Set<string>>();
   /** Pods of each controller by target node (getNodesToDaemonPods, kept current instead of rebuilt per sync). */
@@ -468,7 +481,10 @@ export class Engine implements Cluster {
     this.eventSeq = internal.eventSeq;
     this.deletingPods = new Map(internal.deletingPods);
     // Derived indexes.
-    for (const ev of this.store.all('Event')) this.eventIndex.set(eventDedupeKey(ev), keyOf(ev));
+    for (const ev of this.store.all('Event')) {
+      const id = eventIdOf(ev);
+      this.indexEvent(eventIdHash(id), id, keyOf(ev));
+    }
     for (const pod of this.store.all('Pod')) {
       if (!controllerUid(pod)) this.addOrphan(pod);
       this.indexDaemonPod(pod, keyOf(pod), 'add');
@@ -636,6 +652,7 @@ export class Engine implements Cluster {
         const key = keyOf(obj);
         if (this.suppressDs && change === 'update') return;
         if (change === 'delete') {
+          this.daemonTables.delete(obj.metadata.uid);
           this.profiles.delete(key);
           this.fastVerdicts.delete(key);
           this.verdictCache.delete(key);
@@ -763,6 +780,14 @@ export class Engine implements Cluster {
     const node = owner ? targetNodeName(pod) : undefined;
     const excluded = isTerminalPhase(pod) && !!pod.metadata.deletionTimestamp;
     const next = owner && node !== undefined && !excluded ? { owner, node } : undefined;
+    // Any change of an owned pod may change what its DaemonSet decides for the node.
+    if (old) this.daemonTables.get(old.owner)?.touch(old.node);
+    if (next) this.daemonTables.get(next.owner)?.touch(next.node);
+    if (old && next && old.owner === next.owner && old.node === next.node) {
+      // Same place in the index: an update that keeps a lone pod alone needs no new list.
+      const list = this.podsByOwnerNode.get(old.owner)?.get(old.node);
+      if (list && list.length === 1 && list[0] === pod) return;
+    }
     if (old) {
       const byNode = this.podsByOwnerNode.get(old.owner);
       const list = byNode?.get(old.node);
@@ -785,6 +810,13 @@ export class Engine implements Cluster {
       byNode.set(next.node, updated);
     }
     this.podIndexEntry.set(key, next);
+  }
+
+  /** From a DaemonSet uid, its per-node table (created empty: the first refresh fills it). */
+  daemonTable(uid: string): DaemonNodeTable {
+    let table = this.daemonTables.get(uid);
+    if (!table) this.daemonTables.set(uid, (table = new DaemonNodeTable()));
+    return table;
   }
 
   /** From a controller uid, its pods by target node (live: do not keep across writes). */
@@ -882,6 +914,7 @@ export class Engine implements Cluster {
     const placement = toPlacement(ds.spec.template.spec);
     const admitted = admitPodSpec(ds, placement.tolerations);
     const profile: DaemonProfile = {
+      id: ++this.profileSeq,
       key,
       uid: ds.metadata.uid,
       generation: ds.metadata.generation ?? 0,
@@ -1309,26 +1342,47 @@ export class Engine implements Cluster {
     fieldPath?: string,
   ): void {
     const ns = obj.metadata.namespace ?? 'default';
-    const involved = {
-      kind: obj.kind,
-      ...(NAMESPACED[obj.kind] ? { namespace: obj.metadata.namespace } : {}),
-      name: obj.metadata.name,
-      uid: obj.metadata.uid,
-      apiVersion: obj.apiVersion,
-      resourceVersion: obj.metadata.resourceVersion,
-      ...(fieldPath ? { fieldPath } : {}),
-    };
     const ts = toTimestamp(this.now);
-    const dedupe = eventKey(obj.metadata.uid, fieldPath ?? '', reason, component, message);
-    const existingKey = this.eventIndex.get(dedupe);
-    const existing = existingKey ? this.store.get('Event', existingKey) : undefined;
+    const id: EventId = {
+      uid: obj.metadata.uid,
+      fieldPath: fieldPath ?? '',
+      reason,
+      component,
+      message,
+    };
+    const hash = eventIdHash(id);
+    const existing = this.findEvent(hash, id);
     if (existing) {
-      this.store.update(existing, (e) => {
-        e.count += 1;
-        e.lastTimestamp = ts;
-      });
+      // Stored events are frozen so snapshots can share them: a new version replaces the old.
+      const next: Event = {
+        ...existing,
+        metadata: { ...existing.metadata },
+        count: existing.count + 1,
+        lastTimestamp: ts,
+      };
+      this.store.replace(existing, next);
+      Object.freeze(next);
+      Object.freeze(next.metadata);
       return;
     }
+    // Built without spreads (one event per pod transition); the key order is what JSON shows.
+    const involved: Event['involvedObject'] = NAMESPACED[obj.kind]
+      ? {
+          kind: obj.kind,
+          namespace: obj.metadata.namespace,
+          name: obj.metadata.name,
+          uid: obj.metadata.uid,
+          apiVersion: obj.apiVersion,
+          resourceVersion: obj.metadata.resourceVersion,
+        }
+      : {
+          kind: obj.kind,
+          name: obj.metadata.name,
+          uid: obj.metadata.uid,
+          apiVersion: obj.apiVersion,
+          resourceVersion: obj.metadata.resourceVersion,
+        };
+    if (fieldPath) involved.fieldPath = fieldPath;
     const seq = ++this.eventSeq;
     // Real names end in the creation time in hex nanoseconds; milliseconds plus a sequence keep them unique here.
     const suffix =
@@ -1355,7 +1409,36 @@ export class Engine implements Cluster {
       reportingComponent: component,
     };
     this.createObject(event);
-    this.eventIndex.set(dedupe, keyOf(event));
+    // Frozen object by object (what deepFreeze would do, without walking keys).
+    Object.freeze(event.metadata);
+    Object.freeze(involved);
+    Object.freeze(event.source);
+    Object.freeze(event);
+    this.indexEvent(hash, id, keyOf(event));
+  }
+
+  /** From an event identity and its hash, the stored event it names, if any. */
+  private findEvent(hash: number, id: EventId): Event | undefined {
+    const key = this.eventIndex.get(hash);
+    if (key === undefined) return undefined;
+    const ev = this.store.get('Event', key);
+    if (ev && sameEventId(ev, id)) return ev;
+    if (this.eventIndexCollisions.size === 0) return undefined;
+    const other = this.eventIndexCollisions.get(eventIdKey(id));
+    return other === undefined ? undefined : this.store.get('Event', other);
+  }
+
+  /** From an event identity, its hash and the event's store key, records it for findEvent. */
+  private indexEvent(hash: number, id: EventId, key: string): void {
+    const taken = this.eventIndex.get(hash);
+    if (taken === undefined || taken === key) {
+      this.eventIndex.set(hash, key);
+      return;
+    }
+    const holder = this.store.get('Event', taken);
+    // The slot's event is gone or has this very identity: take the slot over.
+    if (!holder || sameEventId(holder, id)) this.eventIndex.set(hash, key);
+    else this.eventIndexCollisions.set(eventIdKey(id), key);
   }
 }
 
@@ -1378,20 +1461,54 @@ function noExecuteSig(node: Node): string {
     .join(',');
 }
 
-function eventDedupeKey(ev: Event): string {
-  const o = ev.involvedObject;
-  return eventKey(o.uid ?? '', o.fieldPath ?? '', ev.reason, ev.source.component, ev.message);
+/** What the event recorder aggregates by: same object (by uid), field, reason, source and message. */
+interface EventId {
+  uid: string;
+  fieldPath: string;
+  reason: string;
+  component: string;
+  message: string;
 }
 
-/** The event recorder's aggregation key: same object (by uid), field, reason, source and message. */
-function eventKey(
-  uid: string,
-  fieldPath: string,
-  reason: string,
-  component: string,
-  message: string,
-): string {
-  return `${uid}\u0000${fieldPath}\u0000${reason}\u0000${component}\u0000${message}`;
+/** From a stored event, its identity. */
+function eventIdOf(ev: Event): EventId {
+  const o = ev.involvedObject;
+  return {
+    uid: o.uid ?? '',
+    fieldPath: o.fieldPath ?? '',
+    reason: ev.reason,
+    component: ev.source.component,
+    message: ev.message,
+  };
+}
+
+/** From a stored event and an identity, whether they match. */
+function sameEventId(ev: Event, id: EventId): boolean {
+  const o = ev.involvedObject;
+  return (
+    ev.message === id.message &&
+    ev.reason === id.reason &&
+    (o.uid ?? '') === id.uid &&
+    (o.fieldPath ?? '') === id.fieldPath &&
+    ev.source.component === id.component
+  );
+}
+
+/** From an identity, FNV-1a over its parts with NUL separators (no joined string is built). */
+function eventIdHash(id: EventId): number {
+  let h = 0x811c9dc5;
+  const parts = [id.uid, id.fieldPath, id.reason, id.component, id.message];
+  for (let p = 0; p < parts.length; p++) {
+    const s = parts[p];
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+    h = Math.imul(h, 0x01000193) >>> 0; // the NUL separator (h ^ 0 = h)
+  }
+  return h;
+}
+
+/** From an identity, the joined key (only for the rare hash collision). */
+function eventIdKey(id: EventId): string {
+  return `${id.uid}\u0000${id.fieldPath}\u0000${id.reason}\u0000${id.component}\u0000${id.message}`;
 }
 
 function canonicalTemplate(ds: DaemonSet): string {

@@ -156,7 +156,10 @@ export class Store {
   readonly revisionsByOwner = new Map<string, Set<KubeObject>>();
   /** Event keys by involved object uid (or kind/ns/name when it has none). */
   readonly eventsByObject = new Map<string, Set<string>>();
-  /** Object uid → kind and key. */
+  /**
+   * Object uid → kind and key, for owners and dependents. Events are left out: nothing looks
+   * them up by uid, and they are most of the objects in a large cluster.
+   */
   readonly byUid = new Map<string, { kind: Kind; key: string }>();
   listener: ChangeListener | undefined;
 
@@ -200,7 +203,7 @@ export class Store {
     const key = keyOf(obj);
     obj.metadata.resourceVersion = String(++this.rv);
     this.maps.get(obj.kind)?.set(key, obj);
-    this.byUid.set(obj.metadata.uid, { kind: obj.kind, key });
+    if (obj.kind !== 'Event') this.byUid.set(obj.metadata.uid, { kind: obj.kind, key });
     this.index(obj, key);
     this.listener?.(obj.kind, obj, 'add', undefined);
   }
@@ -209,7 +212,7 @@ export class Store {
   load(obj: KubeObject): void {
     const key = keyOf(obj);
     this.maps.get(obj.kind)?.set(key, obj);
-    this.byUid.set(obj.metadata.uid, { kind: obj.kind, key });
+    if (obj.kind !== 'Event') this.byUid.set(obj.metadata.uid, { kind: obj.kind, key });
     this.index(obj, key);
   }
 
@@ -246,7 +249,7 @@ export class Store {
     this.unindex(old, key);
     next.metadata.resourceVersion = String(++this.rv);
     this.maps.get(next.kind)?.set(key, next);
-    this.byUid.set(next.metadata.uid, { kind: next.kind, key });
+    if (next.kind !== 'Event') this.byUid.set(next.metadata.uid, { kind: next.kind, key });
     this.index(next, key);
     this.listener?.(next.kind, next, 'update', before);
   }
@@ -304,6 +307,8 @@ export class Store {
   private readonly copies = new WeakMap<KubeObject, { rv: string; copy: KubeObject }>();
 
   private frozenCopy<T extends KubeObject>(obj: T): T {
+    // A frozen stored object (events) never changes in place: it is its own copy.
+    if (Object.isFrozen(obj)) return obj;
     const cached = this.copies.get(obj);
     if (cached && cached.rv === obj.metadata.resourceVersion) return cached.copy as T;
     const copy = deepFreeze(cloneData(obj));

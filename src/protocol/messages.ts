@@ -43,7 +43,12 @@ export type WorkerRequest =
   | { type: 'run'; id: number; line: string; files: FileMap }
   | { type: 'complete'; id: number; line: string; files: FileMap }
   | { type: 'diagnose'; id: number; fileName: string; text: string }
-  | { type: 'setPlaying'; id: number; playing: boolean };
+  | { type: 'setPlaying'; id: number; playing: boolean }
+  /**
+   * The page has drawn snapshot `version`. Not answered: it lets the worker hold back the next
+   * snapshot of a playing clock until the page has caught up (back-pressure).
+   */
+  | { type: 'drawn'; id: number; version: number };
 
 /** Worker to page. */
 export type WorkerMessage =
@@ -112,4 +117,5 @@ const REQUEST_TYPES = new Set<string>([
   'complete',
   'diagnose',
   'setPlaying',
+  'drawn',
 ] satisfies WorkerRequest['type'][]);

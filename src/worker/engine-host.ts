@@ -41,6 +41,8 @@ export const TICK_MS = 100;
 const SNAPSHOT_COST_FACTOR = 8;
 /** ...but never further apart than this. */
 const MAX_SNAPSHOT_SPACING_MS = 1000;
+/** How long a playing clock waits for the page to draw before sending the next snapshot anyway. */
+const DRAW_WAIT_MS = 2000;
 /** At most this much simulated time per tick, so a throttled background tab does not leap. */
 const MAX_TICK_ADVANCE_MS = 1000;
 /** Long work may keep heartbeats away for this long before the page gives up on it. */
@@ -89,6 +91,8 @@ export class EngineHost {
   #dirty = false;
   #lastSnapshotAt = -Infinity;
   #snapshotCostMs = 0;
+  /** A snapshot was posted and the page has not yet said it drew it. */
+  #awaitingDraw = false;
 
   /** Creates the host; nothing runs until a `start` request. */
   constructor(runtime: Runtime, clock: HostClock, post: (message: WorkerMessage) => void) {
@@ -159,6 +163,9 @@ export class EngineHost {
         this.#post({ type: 'playingChanged', id: request.id, playing: this.#playing });
         this.#beat();
         return;
+      case 'drawn':
+        if (request.version >= this.#version) this.#awaitingDraw = false;
+        return;
       default:
         assertNever(request);
     }
@@ -224,7 +231,12 @@ export class EngineHost {
     }
     // A big cluster changing on every tick would mean a large snapshot ten times a second;
     // space them by a multiple of what one costs to build, so the page keeps up.
-    if (this.#dirty && now - this.#lastSnapshotAt >= this.#snapshotSpacing()) this.#postSnapshot();
+    // The page also says when it has drawn the last one; until then (or DRAW_WAIT_MS), changes
+    // wait, so a slow page is never buried under snapshots it cannot draw.
+    const drawn = !this.#awaitingDraw || now - this.#lastSnapshotAt >= DRAW_WAIT_MS;
+    if (this.#dirty && drawn && now - this.#lastSnapshotAt >= this.#snapshotSpacing()) {
+      this.#postSnapshot();
+    }
     // While playing, the clock on the page moves with every tick; paused, a beat suffices.
     if (this.#playing) this.#beat();
     else this.#beatIfDue();
@@ -258,6 +270,7 @@ export class EngineHost {
     this.#snapshotCostMs = this.#clock.now() - started;
     this.#lastSnapshotAt = started;
     this.#dirty = false;
+    this.#awaitingDraw = true;
     this.#version += 1;
     this.#post({ type: 'snapshot', version: this.#version, snapshot });
   }

@@ -171,12 +171,42 @@ describe('bad input', () => {
     expect(console.run('kubectl get pods -l "a in"').err).toBe(
       `Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "a in", field selector "": unable to parse requirement: found '' expected: '('\n`,
     );
-    expect(console.run('kubectl get ds -l !x -o name').out).toBe(
-      'daemonset.apps/agent\n',
-    );
+    expect(console.run('kubectl get ds -l !x -o name').out).toBe('daemonset.apps/agent\n');
     expect(console.run('kubectl get pods -l app=agent,x!=y').out.split('\n')).toHaveLength(4);
     expect(console.run('kubectl get pods -l "app notin (agent)"').err).toBe(
       'No resources found in default namespace.\n',
+    );
+  });
+
+  it('wraps a field selector the server refuses the same way', () => {
+    expect(readyConsole().run('kubectl get pods --field-selector foo=bar').err).toBe(
+      'Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "foo=bar": field label not supported: foo\n',
+    );
+  });
+
+  it("checks label specs as kubectl's parseLabels does and leaves bad keys to the API server", () => {
+    const console = readyConsole();
+    expect(console.run('kubectl label nodes worker-1 plain').err).toBe(
+      'error: unknown label spec: plain\n',
+    );
+    expect(console.run('kubectl label nodes worker-1 a=b a-').err).toBe(
+      'error: can not both modify and remove a label in the same command\n',
+    );
+    expect(console.run('kubectl label nodes worker-1 "a b=c"').err).toMatch(
+      /^The Node "worker-1" is invalid: metadata\.labels: Invalid value: "a b": name part must consist of/,
+    );
+    expect(console.run('kubectl taint nodes worker-1 =v:NoSchedule').err).toMatch(
+      /^error: invalid taint spec: =v:NoSchedule, name part must be non-empty; name part must consist of/,
+    );
+  });
+
+  it('refuses a selector change as immutable', () => {
+    // Only the frame is checked: v1.32 prints the value as `v1.LabelSelector{MatchLabels:...,
+    // MatchExpressions:[]v1.LabelSelectorRequirement(nil)}` (%#v of the dereferenced pointer),
+    // while the engine's renderFieldError prints the protobuf String() form (reported).
+    const result = readyConsole().run('kubectl apply -f selector.yaml');
+    expect(result.err).toMatch(
+      /^The DaemonSet "agent" is invalid: spec\.selector: Invalid value: .*: field is immutable\n$/,
     );
   });
 
@@ -217,6 +247,25 @@ describe('commands', () => {
       out: '',
       err: 'No resources found in kube-public namespace.\n',
     });
+  });
+
+  it('says on stdout that a delete matched nothing, and words force deletion as kubectl does', () => {
+    const console = readyConsole();
+    expect(console.run('kubectl delete pods -l app=nothing')).toEqual({
+      exit: 0,
+      out: 'No resources found\n',
+      err: '',
+    });
+    const [pod] = console.run('kubectl get pods -o name').out.split('\n');
+    const name = pod.replace('pod/', '');
+    expect(console.run(`kubectl delete pod ${name} --force`)).toEqual({
+      exit: 0,
+      out: `pod "${name}" force deleted\n`,
+      err: 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
+    });
+    expect(console.run('kubectl delete pods --all --force --grace-period=5').err).toBe(
+      'error: --force and --grace-period greater than 0 cannot be specified together\n',
+    );
   });
 
   it('moves the clock only with sim commands and rollout status', () => {

@@ -151,7 +151,8 @@ describe('readManifest', () => {
     expect(readManifest('- a\n- b\n', 'f.yaml', { validate: true }).fatal?.problem).toBe(
       'invalid object to validate',
     );
-    const list = 'apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, metadata: {name: a}}\n- {kind: 5}\n';
+    const list =
+      'apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, metadata: {name: a}}\n- {kind: 5}\n';
     expect(readManifest(list, 'f.yaml', { validate: true }).fatal?.problem).toBe(
       "[kind not set, apiVersion not set, kind isn't string type]",
     );

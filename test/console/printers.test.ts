@@ -11,7 +11,7 @@ import {
   toRfc1123z,
 } from '../../src/console/time-format.ts';
 import { printYaml } from '../../src/console/printers/yaml.ts';
-import { compactJson, printJson } from '../../src/console/printers/json.ts';
+import { compactJson, printJson, servedForm } from '../../src/console/printers/json.ts';
 import { formatLabelSelector, formatQuantity } from '../../src/console/printers/format.ts';
 
 describe('the tabwriter', () => {
@@ -99,6 +99,23 @@ describe('kubectl -o json', () => {
     expect(printJson({ b: '<none>', a: [1] })).toBe(
       '{\n    "a": [\n        1\n    ],\n    "b": "\\u003cnone\\u003e"\n}\n',
     );
+  });
+
+  it("serializes a pod template's metadata with creationTimestamp: null, as the v1.32 API server does", () => {
+    const ds = { kind: 'DaemonSet', spec: { template: { metadata: { labels: { a: 'b' } } } } };
+    expect(servedForm(ds)).toEqual({
+      kind: 'DaemonSet',
+      spec: { template: { metadata: { creationTimestamp: null, labels: { a: 'b' } } } },
+    });
+    expect(ds.spec.template.metadata).toEqual({ labels: { a: 'b' } });
+    const revision = { kind: 'ControllerRevision', data: { spec: { template: { spec: {} } } } };
+    expect(servedForm(revision)).toMatchObject({
+      data: { spec: { template: { metadata: { creationTimestamp: null } } } },
+    });
+    expect(servedForm({ kind: 'Pod', metadata: { name: 'p' } })).toEqual({
+      kind: 'Pod',
+      metadata: { name: 'p' },
+    });
   });
 
   it('writes the last-applied annotation compactly with a newline', () => {

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../../src/console/index.ts';
+import { recordLine, runScript } from '../../src/console/index.ts';
 import { folderFiles } from '../../src/cli/sim.ts';
 
 const ROOT = join(import.meta.dirname, '..', 'scenarios');
@@ -18,7 +18,7 @@ function toJsonl(folder: string): string {
   const seedFile = join(folder, 'seed');
   const seed = existsSync(seedFile) ? Number(readFileSync(seedFile, 'utf8').trim()) : 1;
   return runScript(script, { seed, files: folderFiles(folder) })
-    .map((r) => `${JSON.stringify({ cmd: r.cmd, exit: r.exit, out: r.out, err: r.err, t: r.t })}\n`)
+    .map(recordLine)
     .join('');
 }
 

@@ -48,7 +48,12 @@ function setup() {
       baseVersion: 0,
       ...extra,
     });
-  return { runtime, clock, out, host, send, start };
+  /** The page saying it drew the newest snapshot so far. */
+  const drawn = () => {
+    const last = out.filter((m) => m.type === 'snapshot').at(-1);
+    send({ type: 'drawn', id: 99, version: last?.type === 'snapshot' ? last.version : 0 });
+  };
+  return { runtime, clock, out, host, send, start, drawn };
 }
 
 describe('EngineHost', () => {
@@ -117,10 +122,11 @@ describe('EngineHost', () => {
   });
 
   it('plays simulated time in real time and redraws only when a task ran', () => {
-    const { out, send, start, clock, runtime } = setup();
+    const { out, send, start, clock, runtime, drawn } = setup();
     start();
     send({ type: 'run', id: 2, line: 'kubectl apply -f ds.yaml', files: { 'ds.yaml': 'x' } });
     send({ type: 'setPlaying', id: 3, playing: true });
+    drawn();
     out.length = 0;
     for (let i = 0; i < 5; i += 1) {
       clock.t += TICK_MS;
@@ -207,5 +213,44 @@ describe('EngineHost clock', () => {
       expect(Number.isInteger(runtime.states[0].now)).toBe(true);
     }
     expect(runtime.states[0].now).toBe(1003);
+  });
+});
+
+describe('EngineHost back-pressure', () => {
+  it('holds the next playing snapshot until the page has drawn the last one', () => {
+    const { out, send, start, clock, runtime, drawn } = setup();
+    start();
+    send({ type: 'setPlaying', id: 2, playing: true });
+    drawn();
+    // Tasks due every 100 ms of simulated time: every tick changes something.
+    runtime.states[0].due.push(...Array.from({ length: 40 }, (_, i) => (i + 1) * 100));
+    const snapshots = () => out.filter((m) => m.type === 'snapshot');
+    const tick = () => {
+      clock.t += TICK_MS;
+      clock.fire();
+    };
+    out.length = 0;
+    tick();
+    expect(snapshots()).toHaveLength(1);
+    for (let i = 0; i < 5; i += 1) tick();
+    expect(snapshots()).toHaveLength(1);
+    const last = snapshots().at(-1);
+    send({ type: 'drawn', id: 9, version: last?.type === 'snapshot' ? last.version : 0 });
+    tick();
+    expect(snapshots()).toHaveLength(2);
+  });
+
+  it('sends anyway when the page has not answered for two seconds', () => {
+    const { out, send, start, clock, runtime, drawn } = setup();
+    start();
+    send({ type: 'setPlaying', id: 2, playing: true });
+    drawn();
+    runtime.states[0].due.push(...Array.from({ length: 40 }, (_, i) => (i + 1) * 100));
+    out.length = 0;
+    for (let i = 0; i < 21; i += 1) {
+      clock.t += TICK_MS;
+      clock.fire();
+    }
+    expect(out.filter((m) => m.type === 'snapshot')).toHaveLength(2);
   });
 });

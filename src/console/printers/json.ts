@@ -33,6 +33,37 @@ export function printJson(value: unknown): string {
   return `${goEscape(JSON.stringify(sortKeys(value), null, 4))}\n`;
 }
 
+/** A JSON-like map, or undefined when the value is not one. */
+function mapAt(value: unknown, ...path: string[]): Record<string, unknown> | undefined {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object' || Array.isArray(current)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current !== null && typeof current === 'object' && !Array.isArray(current)
+    ? (current as Record<string, unknown>)
+    : undefined;
+}
+
+/**
+ * From a stored object, a plain copy as the v1.32 API server serializes it: Go's encoding/json
+ * writes a zero metav1.Time as `null` despite omitempty, so a pod template's metadata (in a
+ * DaemonSet, and in the template a ControllerRevision keeps) reads `creationTimestamp: null`.
+ */
+export function servedForm(object: unknown): Record<string, unknown> {
+  const copy = JSON.parse(JSON.stringify(object)) as Record<string, unknown>;
+  const templates = [mapAt(copy, 'spec', 'template'), mapAt(copy, 'data', 'spec', 'template')];
+  for (const template of templates) {
+    if (template === undefined) continue;
+    const metadata = (mapAt(template, 'metadata') ?? (template.metadata = {})) as Record<
+      string,
+      unknown
+    >;
+    if (!Object.hasOwn(metadata, 'creationTimestamp')) metadata.creationTimestamp = null;
+  }
+  return copy;
+}
+
 /** From objects, the `List` kubectl wraps several results in. */
 export function toList(items: unknown[]): Record<string, unknown> {
   return { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };

@@ -65,7 +65,7 @@ export function plainCopy<T>(value: T): T {
 export function prepareForApply(
   object: Record<string, unknown>,
   namespace: string,
-): { object: Record<string, unknown> } | { error: string } {
+): Record<string, unknown> {
   const copy = plainCopy(object);
   const metadata = (
     typeof copy.metadata === 'object' && copy.metadata !== null
@@ -86,7 +86,7 @@ export function prepareForApply(
   metadata.annotations = annotations;
   const lastApplied = compactJson(copy);
   metadata.annotations = { ...annotations, [LAST_APPLIED]: lastApplied };
-  return { object: copy };
+  return copy;
 }
 
 /** The name printer's resource word for a kind (`daemonset.apps`), lower-case kind otherwise. */
@@ -116,22 +116,18 @@ function applyOne(
   const writtenNamespace = typeof metadata.namespace === 'string' ? metadata.namespace : '';
   const type = resourceOfKind(String(value.kind));
   const prepared = prepareForApply(value, context.namespace);
-  if ('error' in prepared) {
-    errors.push(plainError(prepared.error));
-    return;
-  }
   const namespace = type?.namespaced
-    ? String((prepared.object.metadata as Record<string, unknown>).namespace)
+    ? String((prepared.metadata as Record<string, unknown>).namespace)
     : undefined;
   const current =
     type !== undefined && name !== '' ? context.cluster.get(type.kind, name, namespace) : undefined;
   const existed = current !== undefined;
   // The API server refuses request bodies over 3 MiB; kubectl sends one object per request.
-  if (JSON.stringify(prepared.object).length > MAX_REQUEST_BYTES) {
+  if (JSON.stringify(prepared).length > MAX_REQUEST_BYTES) {
     errors.push(plainError(objectTooLarge(existed ? 'patching' : 'creating', file)));
     return;
   }
-  const result = context.cluster.execute({ op: 'apply', object: prepared.object });
+  const result = context.cluster.execute({ op: 'apply', object: prepared });
   if (result.ok) {
     // apply.go warns when it patches an object that `kubectl create` made without the annotation.
     if (current && current.metadata.annotations?.[LAST_APPLIED] === undefined && type) {

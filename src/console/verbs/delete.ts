@@ -13,9 +13,12 @@ import { loadFiles } from '../files.ts';
 import { formatApiError } from '../api-errors.ts';
 import {
   deleted,
+  deleteFoundNothing,
   deleteNeedsTarget,
+  forceWithGracePeriod,
+  immediateDeletionWarning,
   noKindMatch,
-  noResourcesFound,
+  nowWithGracePeriod,
   requiredResource,
 } from '../messages.ts';
 import { resourceOfKind } from '../resources.ts';
@@ -35,7 +38,7 @@ function deleteOne(
     key: { kind, name, namespace },
     gracePeriodSeconds: grace,
   });
-  if (result.ok) context.output.print(deleted(printedResource(kind), name));
+  if (result.ok) context.output.print(deleted(printedResource(kind), name, grace === 0));
   else context.output.fail(formatApiError(result.error, { verb: 'deleting', file }));
 }
 
@@ -54,9 +57,19 @@ export const del: Verb = {
   ],
   run(args, context) {
     const out = context.output;
+    // delete.go Complete/Validate: --now is a grace period of 1; 0 without --force becomes 1;
+    // --force alone is 0 and warns that deletion is immediate.
     let grace = intFlag(args, 'grace-period');
-    if (boolFlag(args, 'now')) grace = 1;
-    if (boolFlag(args, 'force') && grace === undefined) grace = 0;
+    const force = boolFlag(args, 'force');
+    if (boolFlag(args, 'now')) {
+      if (grace !== undefined && grace >= 0) return out.fail(nowWithGracePeriod());
+      grace = 1;
+    }
+    if (grace === 0 && !force) grace = 1;
+    if (force && (grace === undefined || grace < 0)) grace = 0;
+    if (force && grace !== undefined && grace > 0) return out.fail(forceWithGracePeriod());
+    if (force && grace === 0) out.error(immediateDeletionWarning());
+    if (grace !== undefined && grace < 0) grace = undefined;
     const files = listFlag(args, 'filename');
     if (files.length > 0) {
       const loaded = loadFiles(context.files, files);
@@ -94,9 +107,12 @@ export const del: Verb = {
     if ('error' in targets) return out.fail(targets.error);
     const selector = stringFlag(args, 'selector');
     const fieldSelector = stringFlag(args, 'field-selector');
+    // Every object the command visits counts; only when there is none does kubectl say so.
+    let found = 0;
     for (const { type, names } of targets) {
       const namespace = type.namespaced ? context.namespace : undefined;
       if (names.length > 0) {
+        found += names.length;
         for (const name of names) {
           if (
             boolFlag(args, 'ignore-not-found') &&
@@ -115,13 +131,11 @@ export const del: Verb = {
         fieldSelector,
       });
       if ('error' in listed) return out.fail(listed.error);
-      if (listed.length === 0) {
-        out.error(noResourcesFound(undefined));
-        continue;
-      }
+      found += listed.length;
       for (const object of listed)
         deleteOne(context, type.kind, object.metadata.name, object.metadata.namespace, grace);
     }
+    if (found === 0) out.print(deleteFoundNothing());
     return out.exit;
   },
 };

@@ -17,7 +17,7 @@ import {
   unknownOutputFormat,
 } from '../messages.ts';
 import { printTable } from '../printers/table.ts';
-import { printJson, toList } from '../printers/json.ts';
+import { printJson, servedForm, toList } from '../printers/json.ts';
 import { printYaml } from '../printers/yaml.ts';
 import type { ResourceType } from '../resources.ts';
 import { listObjects } from '../list.ts';
@@ -47,10 +47,6 @@ export function checkOutput(
 }
 
 /** Objects as kubectl prints them (a plain copy, so printers see ordinary objects). */
-function plain(object: KubeObject): unknown {
-  return JSON.parse(JSON.stringify(object));
-}
-
 /** From objects and a format, the text `get` prints for them. */
 export function printObjects(
   type: ResourceType,
@@ -62,7 +58,8 @@ export function printObjects(
   table: { noHeaders?: boolean; showLabels?: boolean; namePrefix?: string } = {},
 ): string {
   if (format === 'json' || format === 'yaml') {
-    const value = single && objects.length === 1 ? plain(objects[0]) : toList(objects.map(plain));
+    const value =
+      single && objects.length === 1 ? servedForm(objects[0]) : toList(objects.map(servedForm));
     return format === 'json' ? printJson(value) : printYaml(value);
   }
   if (format === 'name')

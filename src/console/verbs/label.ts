@@ -1,55 +1,24 @@
 /**
  * `kubectl label TYPE NAME key=value ... | key-  [--overwrite]` (kubectl/pkg/cmd/label), with
- * the label syntax checks kubectl makes before sending anything.
+ * the checks parseLabels makes before sending anything (spec shape, label value); a bad key is
+ * left to the API server, which refuses it as kubectl shows (`metadata.labels: Invalid value`).
  */
 import type { Verb } from './verb.ts';
 import { boolFlag } from '../args.ts';
 import { fetchCopy, sendUpdate } from './update.ts';
-import { resolveTargets } from '../targets.ts';
+import { targetAndSpecs } from '../targets.ts';
+import { isValidLabelValue } from '../../engine/api/validation/names.ts';
 import {
   invalidLabelSpec,
   invalidLabelValue,
   labelAlreadyHasValue,
   labelNeedsSpec,
   labelNotFound,
+  labelModifyAndRemove,
   operationDone,
   requiredResource,
+  unknownLabelSpec,
 } from '../messages.ts';
-
-const NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
-/** IsQualifiedName's first problem, or undefined. */
-export function isQualifiedName(key: string): string | undefined {
-  const parts = key.split('/');
-  let name = key;
-  if (parts.length === 2) {
-    const [prefix, rest] = parts;
-    if (prefix.length === 0) return 'prefix part must be non-empty';
-    if (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix)) {
-      return "prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
-    }
-    name = rest;
-  } else if (parts.length > 2) {
-    return "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')";
-  }
-  if (name.length === 0) return 'name part must be non-empty';
-  if (name.length > 63) return 'name part must be no more than 63 characters';
-  if (!NAME_PART.test(name)) {
-    return "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
-  }
-  return undefined;
-}
-
-/** IsValidLabelValue's first problem, or undefined. */
-export function isValidLabelValue(value: string): string | undefined {
-  if (value === '') return undefined;
-  if (value.length > 63) return 'must be no more than 63 characters';
-  if (!NAME_PART.test(value)) {
-    return "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
-  }
-  return undefined;
-}
 
 export const label: Verb = {
   name: 'label',
@@ -57,30 +26,26 @@ export const label: Verb = {
   flags: [{ name: 'overwrite', type: 'bool' }],
   run(args, context) {
     const out = context.output;
-    const positionals = args.positionals;
-    if (positionals.length === 0) return out.fail(requiredResource('label'));
-    const typeAndName = positionals[0].includes('/') ? [positionals[0]] : positionals.slice(0, 2);
-    const targets = resolveTargets(typeAndName);
-    if ('error' in targets) return out.fail(targets.error);
-    const [target] = targets;
+    const resolved = targetAndSpecs(args.positionals, 'label');
+    if ('error' in resolved) return out.fail(resolved.error);
+    const { target, specs } = resolved;
     if (target.names.length === 0) return out.fail(requiredResource('label'));
-    const specs = positionals.slice(typeAndName.length);
     if (specs.length === 0) return out.fail(labelNeedsSpec());
     const add: [string, string][] = [];
     const remove: string[] = [];
     for (const spec of specs) {
-      if (spec.endsWith('-') && !spec.includes('=')) {
-        remove.push(spec.slice(0, -1));
-        continue;
-      }
-      const parts = spec.split('=');
-      if (parts.length !== 2) return out.fail(invalidLabelSpec(spec));
-      const keyProblem = isQualifiedName(parts[0]);
-      if (keyProblem) return out.fail(invalidLabelSpec(spec, keyProblem));
-      const valueProblem = isValidLabelValue(parts[1]);
-      if (valueProblem) return out.fail(invalidLabelValue(spec, valueProblem));
-      add.push([parts[0], parts[1]]);
+      if (spec.includes('=')) {
+        const parts = spec.split('=');
+        if (parts.length !== 2) return out.fail(invalidLabelSpec(spec));
+        const valueProblems = isValidLabelValue(parts[1]);
+        // parseLabels joins the problems with ";" (no space).
+        if (valueProblems.length > 0)
+          return out.fail(invalidLabelValue(spec, valueProblems.join(';')));
+        add.push([parts[0], parts[1]]);
+      } else if (spec.endsWith('-')) remove.push(spec.slice(0, -1));
+      else return out.fail(unknownLabelSpec(spec));
     }
+    if (remove.some((key) => add.some(([k]) => k === key))) return out.fail(labelModifyAndRemove());
     const overwrite = boolFlag(args, 'overwrite');
     const object = fetchCopy(context, target.type.kind, target.names[0]);
     if (!object) return 1;

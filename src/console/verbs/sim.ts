@@ -15,14 +15,15 @@ import {
 } from '../messages.ts';
 
 const SETTLE_CAP_MS = 10 * 60 * 1000;
-const CONDITIONS = [
+/** The node conditions `sim node NAME condition TYPE=STATUS` may set, and their statuses. */
+export const CONDITIONS = [
   'Ready',
   'MemoryPressure',
   'DiskPressure',
   'PIDPressure',
   'NetworkUnavailable',
 ] as const;
-const STATUSES = ['True', 'False', 'Unknown'] as const;
+export const STATUSES = ['True', 'False', 'Unknown'] as const;
 
 /** From the words after `sim`, runs the command and returns its exit code. */
 export function runSim(words: string[], cluster: Cluster, output: Output): number {

@@ -7,7 +7,7 @@ import type { Verb } from './verb.ts';
 import type { Taint, TaintEffect } from '../../engine/types.ts';
 import { boolFlag } from '../args.ts';
 import { fetchCopy, sendUpdate } from './update.ts';
-import { resolveTargets } from '../targets.ts';
+import { targetAndSpecs } from '../targets.ts';
 import {
   duplicatedTaint,
   invalidTaintEffect,
@@ -19,7 +19,7 @@ import {
   taintNotFound,
   taintOnlyNodes,
 } from '../messages.ts';
-import { isQualifiedName, isValidLabelValue } from './label.ts';
+import { isQualifiedName, isValidLabelValue } from '../../engine/api/validation/names.ts';
 
 const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 
@@ -50,11 +50,11 @@ export function parseTaints(
     if (kv.length > 2) return { error: invalidTaintSpec(spec) };
     const [key, value] = kv;
     if (value !== undefined) {
-      const problem = isValidLabelValue(value);
-      if (problem) return { error: invalidTaintSpec(spec, problem) };
+      const problems = isValidLabelValue(value);
+      if (problems.length > 0) return { error: invalidTaintSpec(spec, problems.join('; ')) };
     }
-    const keyProblem = isQualifiedName(key);
-    if (keyProblem) return { error: invalidTaintSpec(spec, keyProblem) };
+    const keyProblems = isQualifiedName(key);
+    if (keyProblems.length > 0) return { error: invalidTaintSpec(spec, keyProblems.join('; ')) };
     if (add.some((t) => t.key === key && t.effect === effect))
       return { error: duplicatedTaint(toText({ key, value, effect })) };
     add.push(
@@ -72,15 +72,11 @@ export const taint: Verb = {
   flags: [{ name: 'overwrite', type: 'bool' }],
   run(args, context) {
     const out = context.output;
-    const positionals = args.positionals;
-    if (positionals.length === 0) return out.fail(requiredResource('taint'));
-    const typeAndName = positionals[0].includes('/') ? [positionals[0]] : positionals.slice(0, 2);
-    const targets = resolveTargets(typeAndName);
-    if ('error' in targets) return out.fail(targets.error);
-    const [target] = targets;
+    const resolved = targetAndSpecs(args.positionals, 'taint');
+    if ('error' in resolved) return out.fail(resolved.error);
+    const { target, specs } = resolved;
     if (target.type.kind !== 'Node') return out.fail(taintOnlyNodes(target.type.plural));
     if (target.names.length === 0) return out.fail(requiredResource('taint'));
-    const specs = positionals.slice(typeAndName.length);
     if (specs.length === 0) return out.fail(taintNeedsSpec());
     const parsed = parseTaints(specs);
     if ('error' in parsed) return out.fail(parsed.error);

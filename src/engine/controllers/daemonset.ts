@@ -19,8 +19,21 @@ import type {
 } from '../types.ts';
 import { cleanupHistory } from './history.ts';
 import {
+  ATTENTION,
+  DaemonNodeTable,
+  PODS,
+  READY,
+  ROLL_OLD_AVAILABLE,
+  ROLL_OLD_UNAVAILABLE,
+  ROLL_SKIP,
+  ROLL_UNAVAILABLE,
+  RUN,
+  UPDATED,
+} from './daemon-table.ts';
+import {
   TEMPLATE_GENERATION_LABEL,
   budgets,
+  findUpdatedPodsOnNode,
   isPodUpdated,
   rollingUpdate,
 } from './rolling-update.ts';
@@ -201,14 +214,31 @@ export function reconcileDaemonSet(engine: Engine, key: string): void {
   claimPods(engine, ds);
   // The engine keeps pods by target node current; read it before each pass, never across writes.
   let nodeToPods = engine.podsByNodeOf(ds.metadata.uid);
+  const decide = engine.shouldRunFor(profile);
+  const table = engine.daemonTable(ds.metadata.uid);
+  const minReady = ds.spec.minReadySeconds ?? 0;
+  const refresh = (): void => {
+    nodeToPods = engine.podsByNodeOf(ds.metadata.uid);
+    table.refresh(nodes, nodeToPods, decide, profile.id, hash, templateGeneration, isPodReady);
+    if ((globalThis as { process?: { env: Record<string, string> } }).process?.env.DS_CHECK) {
+      const fresh = new DaemonNodeTable();
+      fresh.refresh(nodes, nodeToPods, decide, profile.id, hash, templateGeneration, isPodReady);
+      const a = JSON.stringify([[...table.flags], [...table.roll], [...table.missing].sort()]);
+      const b = JSON.stringify([[...fresh.flags], [...fresh.roll], [...fresh.missing].sort()]);
+      if (a !== b) throw new Error(`DSCHECK mismatch ${key} at ${engine.now}: ${a} vs ${b}`);
+    }
+  };
+  refresh();
 
-  // manage(): which nodes need a pod, which pods must go.
+  // manage(): which nodes need a pod, which pods must go. Only nodes the table marks as needing
+  // attention can yield either; they are visited in node order, as the full walk would.
   const toDelete: Pod[] = [];
   const toCreate: string[] = [];
-  const decide = engine.shouldRunFor(profile);
-  for (const node of nodes) {
-    const name = node.metadata.name;
-    const { shouldRun, shouldContinueRunning } = decide(node);
+  const flags = table.flags;
+  for (let i = 0; i < nodes.length; i++) {
+    if ((flags[i] & ATTENTION) === 0) continue;
+    const name = nodes[i].metadata.name;
+    const { shouldRun, shouldContinueRunning } = decide(nodes[i]);
     const pods = nodeToPods.get(name);
     if (shouldRun && !pods) {
       toCreate.push(name);
@@ -262,53 +292,161 @@ export function reconcileDaemonSet(engine: Engine, key: string): void {
     }
   }
   // Unscheduled pods pinned to a node that no longer exists are deleted at once.
-  const missingNodes: string[] = [];
-  for (const name of nodeToPods.keys()) if (!engine.hasNode(name)) missingNodes.push(name);
-  missingNodes.sort();
+  const missingNodes = [...table.missing.keys()].sort();
   for (const name of missingNodes) {
     for (const pod of nodeToPods.get(name) ?? [])
       if (!pod.spec.nodeName && !pod.metadata.deletionTimestamp) toDelete.push(pod);
   }
-  syncNodes(engine, ds, profile, toDelete, toCreate, hash);
-  nodeToPods = engine.podsByNodeOf(ds.metadata.uid);
+  if (toDelete.length > 0 || toCreate.length > 0) {
+    syncNodes(engine, ds, profile, toDelete, toCreate, hash);
+    refresh();
+  }
 
   if ((ds.spec.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate') {
-    // Every node that has pods or should run one, in node-name order; nodes that are gone last.
     let desired = 0;
-    for (const node of nodes) if (decide(node).shouldRun) desired++;
-    const byNode = nodeToPods;
-    const forEachNode = (visit: (node: string, pods: readonly Pod[]) => void): void => {
-      for (const node of nodes) {
-        const name = node.metadata.name;
-        const pods = byNode.get(name);
-        if (pods || decide(node).shouldRun) visit(name, pods ?? NO_PODS);
-      }
-      for (const name of missingNodes) {
-        const pods = byNode.get(name);
-        if (pods) visit(name, pods);
-      }
-    };
-    const minReady = ds.spec.minReadySeconds ?? 0;
-    const result = rollingUpdate({
-      ds,
-      hash,
-      templateGeneration,
-      forEachNode,
-      desired,
-      isAvailable: (pod) => isPodAvailable(pod, minReady, engine.now),
-      shouldRun: (name) => {
-        const node = engine.node(name);
-        return node ? decide(node).shouldRun : false;
-      },
-    });
+    for (let i = 0; i < nodes.length; i++) if (table.flags[i] & RUN) desired++;
+    const { maxSurge } = budgets(ds, desired);
+    const result =
+      maxSurge === 0 && minReady <= 0
+        ? rollingUpdateFromTable(
+            ds,
+            table,
+            nodes,
+            missingNodes,
+            nodeToPods,
+            hash,
+            templateGeneration,
+            desired,
+          )
+        : rollingUpdateByWalk(
+            engine,
+            ds,
+            nodes,
+            missingNodes,
+            nodeToPods,
+            decide,
+            hash,
+            templateGeneration,
+            desired,
+            minReady,
+          );
     if (result.deletePods.length > 0 || result.createOn.length > 0) {
       syncNodes(engine, ds, profile, result.deletePods, result.createOn, hash);
-      nodeToPods = engine.podsByNodeOf(ds.metadata.uid);
+      refresh();
     }
   }
 
   cleanupHistory(engine, ds, () => [...nodeToPods.values()].flat(), revision);
-  updateStatus(engine, ds, profile, nodes, nodeToPods, hash, templateGeneration);
+  if (minReady <= 0) updateStatusFromTable(engine, ds, table, nodes.length);
+  else updateStatus(engine, ds, profile, nodes, nodeToPods, hash, templateGeneration);
+}
+
+/**
+ * rollingUpdate without surge and without minReadySeconds, read off the table: the old pods that
+ * are not available go at once, then old available ones in node order while the unavailability
+ * budget lasts. The full walk adds a candidate only while its running count of unavailable nodes
+ * is under the budget and then takes the first (budget - total) candidates; as the running count
+ * never exceeds the total, that is simply the first (budget - total) old available pods.
+ */
+function rollingUpdateFromTable(
+  ds: DaemonSet,
+  table: DaemonNodeTable,
+  nodes: readonly Node[],
+  missingNodes: readonly string[],
+  nodeToPods: Map<string, Pod[]>,
+  hash: string,
+  templateGeneration: string | undefined,
+  desired: number,
+): { deletePods: Pod[]; createOn: string[] } {
+  const { maxUnavailable } = budgets(ds, desired);
+  const oldPodOn = (name: string): Pod | undefined =>
+    findUpdatedPodsOnNode(nodeToPods.get(name) ?? NO_PODS, hash, templateGeneration).oldPod;
+  let numUnavailable = 0;
+  const allowedReplacement: Pod[] = [];
+  const candidates: string[] = [];
+  const visit = (name: string, roll: number): void => {
+    if (roll === ROLL_UNAVAILABLE) numUnavailable++;
+    else if (roll === ROLL_OLD_UNAVAILABLE) {
+      const pod = oldPodOn(name);
+      if (pod) allowedReplacement.push(pod);
+    } else if (roll === ROLL_OLD_AVAILABLE) candidates.push(name);
+  };
+  const roll = table.roll;
+  for (let i = 0; i < nodes.length; i++)
+    if (roll[i] !== ROLL_SKIP) visit(nodes[i].metadata.name, roll[i]);
+  for (const name of missingNodes) visit(name, table.missing.get(name) ?? ROLL_SKIP);
+  const remaining = Math.min(Math.max(0, maxUnavailable - numUnavailable), candidates.length);
+  const deletePods = allowedReplacement;
+  for (const name of candidates.slice(0, remaining)) {
+    const pod = oldPodOn(name);
+    if (pod) deletePods.push(pod);
+  }
+  return { deletePods, createOn: [] };
+}
+
+/** rollingUpdate by the full walk over every node (surge, or minReadySeconds where availability depends on the time). */
+function rollingUpdateByWalk(
+  engine: Engine,
+  ds: DaemonSet,
+  nodes: readonly Node[],
+  missingNodes: readonly string[],
+  byNode: Map<string, Pod[]>,
+  decide: (node: Node) => { shouldRun: boolean; shouldContinueRunning: boolean },
+  hash: string,
+  templateGeneration: string | undefined,
+  desired: number,
+  minReady: number,
+): { deletePods: Pod[]; createOn: string[] } {
+  // Every node that has pods or should run one, in node-name order; nodes that are gone last.
+  const forEachNode = (visit: (node: string, pods: readonly Pod[]) => void): void => {
+    for (const node of nodes) {
+      const name = node.metadata.name;
+      const pods = byNode.get(name);
+      if (pods || decide(node).shouldRun) visit(name, pods ?? NO_PODS);
+    }
+    for (const name of missingNodes) {
+      const pods = byNode.get(name);
+      if (pods) visit(name, pods);
+    }
+  };
+  return rollingUpdate({
+    ds,
+    hash,
+    templateGeneration,
+    forEachNode,
+    desired,
+    isAvailable: (pod) => isPodAvailable(pod, minReady, engine.now),
+    shouldRun: (name) => {
+      const node = engine.node(name);
+      return node ? decide(node).shouldRun : false;
+    },
+  });
+}
+
+/** updateStatus without minReadySeconds (available = ready), counted off the table. */
+function updateStatusFromTable(
+  engine: Engine,
+  ds: DaemonSet,
+  table: DaemonNodeTable,
+  count: number,
+): void {
+  let desired = 0;
+  let current = 0;
+  let misscheduled = 0;
+  let ready = 0;
+  let updated = 0;
+  const flags = table.flags;
+  for (let i = 0; i < count; i++) {
+    const f = flags[i];
+    if (f & RUN) {
+      desired++;
+      if ((f & PODS) === 0) continue;
+      current++;
+      if (f & READY) ready++;
+      if (f & UPDATED) updated++;
+    } else if (f & PODS) misscheduled++;
+  }
+  storeStatus(engine, ds, { desired, current, misscheduled, ready, available: ready, updated });
 }
 
 /** Creates pods on nodes and deletes pods, with the controller's events (syncNodes). */
@@ -415,6 +553,25 @@ function updateStatus(
       }
     }
   }
+  storeStatus(engine, ds, { desired, current, misscheduled, ready, available, updated });
+  if (nextAvailableAt < Infinity) {
+    engine.scheduleDaemonSetSync(keyOfDs(ds), Math.max(engine.now, nextAvailableAt));
+  }
+}
+
+/** The counts updateDaemonSetStatus computes. */
+interface StatusCounts {
+  desired: number;
+  current: number;
+  misscheduled: number;
+  ready: number;
+  available: number;
+  updated: number;
+}
+
+/** From counts, writes the DaemonSet's status when it differs (omitting zero fields as JSON omitempty does). */
+function storeStatus(engine: Engine, ds: DaemonSet, counts: StatusCounts): void {
+  const { desired, current, misscheduled, ready, available, updated } = counts;
   const status: DaemonSetStatus = {
     currentNumberScheduled: current,
     numberMisscheduled: misscheduled,
@@ -442,9 +599,6 @@ function updateStatus(
     engine.updateDaemonSetStatus(ds, (d) => {
       d.status = status;
     });
-  }
-  if (nextAvailableAt < Infinity) {
-    engine.scheduleDaemonSetSync(keyOfDs(ds), Math.max(engine.now, nextAvailableAt));
   }
 }
 

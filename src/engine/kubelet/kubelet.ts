@@ -269,7 +269,9 @@ export class Kubelet {
   run(uid: string, action: string, container: number, seq: number): void {
     const state = this.engine.kubeletPods.get(uid);
     if (!state) return;
-    state.tasks = state.tasks.filter((s) => s !== seq);
+    // In place: this runs for every kubelet step of every pod.
+    const at = state.tasks.indexOf(seq);
+    if (at >= 0) state.tasks.splice(at, 1);
     const pod = this.engine.store.get('Pod', state.key);
     if (!pod || pod.metadata.uid !== uid) {
       this.engine.kubeletPods.delete(uid);

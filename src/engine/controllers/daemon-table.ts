@@ -1,0 +1,176 @@
+/**
+ * What the DaemonSet controller needs to know about each node, kept up to date as pods and
+ * nodes change instead of recomputed by walking every node's pods on every sync.
+ *
+ * The real controller rebuilds getNodesToDaemonPods and walks every node three times per sync
+ * (manage, rollingUpdate, updateDaemonSetStatus). That is what this engine did too, and at
+ * 5,000 nodes the walks dominated a rollout: each one chases every pod's conditions. Here each
+ * node's facts are condensed into two bytes (decision flags and rolling-update class) in arrays
+ * parallel to the sorted node list; a pod or node change only marks its node dirty, and a sync
+ * re-classifies the dirty nodes, then scans the bytes. The sync's decisions and their order are
+ * exactly those of the full walks (reconcileDaemonSet falls back to them where time matters:
+ * minReadySeconds, and the surge path).
+ */
+import type { Node, Pod } from '../types.ts';
+import { findUpdatedPodsOnNode, isPodUpdated } from './rolling-update.ts';
+
+/** shouldRun of nodeShouldRunDaemonPod. */
+export const RUN = 1;
+/** shouldContinueRunning of nodeShouldRunDaemonPod. */
+export const CONTINUE = 2;
+/** The node has pods of this DaemonSet (getNodesToDaemonPods has an entry). */
+export const PODS = 4;
+/** manage() has something to do on this node: create, or delete some pod. */
+export const ATTENTION = 8;
+/** The node's first pod (podByCreationTimestampAndPhase order) is Ready. */
+export const READY = 16;
+/** The node's first pod is of the current template. */
+export const UPDATED = 32;
+
+/** rollingUpdate (not surging): the node is not visited (no pods and should not run one). */
+export const ROLL_SKIP = 0;
+/** The node counts as unavailable. */
+export const ROLL_UNAVAILABLE = 1;
+/** The node has an available new pod. */
+export const ROLL_NEW_AVAILABLE = 2;
+/** The node's only pod is old and not available: it may be replaced at once. */
+export const ROLL_OLD_UNAVAILABLE = 3;
+/** The node's only pod is old and available: a candidate for the unavailability budget. */
+export const ROLL_OLD_AVAILABLE = 4;
+
+type Decide = (node: Node) => { shouldRun: boolean; shouldContinueRunning: boolean };
+
+/** From a node's decision, its pods and the current template, its flags and rolling class. */
+export function classifyNode(
+  decision: { shouldRun: boolean; shouldContinueRunning: boolean },
+  pods: readonly Pod[] | undefined,
+  hash: string,
+  templateGeneration: string | undefined,
+  isReady: (pod: Pod) => boolean,
+): { flags: number; roll: number } {
+  const { shouldRun, shouldContinueRunning } = decision;
+  let flags = (shouldRun ? RUN : 0) | (shouldContinueRunning ? CONTINUE : 0);
+  if (pods && pods.length > 0) {
+    flags |= PODS;
+    if (isReady(pods[0])) flags |= READY;
+    if (isPodUpdated(pods[0], hash, templateGeneration)) flags |= UPDATED;
+  }
+  // The same branches as manage(): anything it would create or delete makes the node interesting.
+  if (shouldRun && !pods) flags |= ATTENTION;
+  else if (pods) {
+    let running = 0;
+    for (const pod of pods) {
+      if (pod.metadata.deletionTimestamp) continue;
+      const phase = pod.status?.phase;
+      if (!shouldContinueRunning || phase === 'Failed' || phase === 'Succeeded') {
+        flags |= ATTENTION;
+        break;
+      }
+      if (++running > 1) {
+        flags |= ATTENTION;
+        break;
+      }
+    }
+  }
+  let roll = ROLL_SKIP;
+  if (pods || shouldRun) {
+    const { newPod, oldPod, ok } = findUpdatedPodsOnNode(pods ?? [], hash, templateGeneration);
+    if (!ok || (!oldPod && !newPod) || (oldPod && newPod)) roll = ROLL_UNAVAILABLE;
+    else if (newPod) roll = isReady(newPod) ? ROLL_NEW_AVAILABLE : ROLL_UNAVAILABLE;
+    else if (oldPod) roll = isReady(oldPod) ? ROLL_OLD_AVAILABLE : ROLL_OLD_UNAVAILABLE;
+  }
+  return { flags, roll };
+}
+
+/** One DaemonSet's per-node facts, parallel to the engine's sorted node list. */
+export class DaemonNodeTable {
+  /** The node list the arrays are parallel to; another list (a node added, removed or replaced) means a rebuild. */
+  private nodes: readonly Node[] | undefined;
+  private readonly position = new Map<string, number>();
+  private key = '';
+  flags = new Uint8Array(0);
+  roll = new Uint8Array(0);
+  /** Nodes that have pods of this DaemonSet but no longer exist, with their rolling class. */
+  readonly missing = new Map<string, number>();
+  /** Nodes whose pods changed since the last refresh. */
+  readonly dirty = new Set<string>();
+
+  /** From a node name, marks it for re-classification (a pod of this DaemonSet on it changed). */
+  touch(node: string): void {
+    if (this.nodes) this.dirty.add(node);
+  }
+
+  /** Forgets everything: the next refresh re-classifies every node. */
+  invalidate(): void {
+    this.nodes = undefined;
+    this.dirty.clear();
+  }
+
+  /**
+   * Brings the table up to date: a full rebuild when the node list, the profile or the template
+   * changed, else only the dirty nodes.
+   */
+  refresh(
+    nodes: readonly Node[],
+    byNode: Map<string, Pod[]>,
+    decide: Decide,
+    profileId: number,
+    hash: string,
+    templateGeneration: string | undefined,
+    isReady: (pod: Pod) => boolean,
+  ): void {
+    const key = `${profileId}\u0000${hash}\u0000${templateGeneration ?? '\u0001'}`;
+    if (this.nodes !== nodes || this.key !== key) {
+      this.nodes = nodes;
+      this.key = key;
+      this.dirty.clear();
+      this.position.clear();
+      this.flags = new Uint8Array(nodes.length);
+      this.roll = new Uint8Array(nodes.length);
+      this.missing.clear();
+      for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i];
+        this.position.set(node.metadata.name, i);
+        const c = classifyNode(
+          decide(node),
+          byNode.get(node.metadata.name),
+          hash,
+          templateGeneration,
+          isReady,
+        );
+        this.flags[i] = c.flags;
+        this.roll[i] = c.roll;
+      }
+      for (const [name, pods] of byNode) {
+        if (this.position.has(name)) continue;
+        this.missing.set(name, classifyMissing(pods, hash, templateGeneration, isReady));
+      }
+      return;
+    }
+    if (this.dirty.size === 0) return;
+    for (const name of this.dirty) {
+      const i = this.position.get(name);
+      const pods = byNode.get(name);
+      if (i === undefined) {
+        if (pods) this.missing.set(name, classifyMissing(pods, hash, templateGeneration, isReady));
+        else this.missing.delete(name);
+        continue;
+      }
+      const c = classifyNode(decide(nodes[i]), pods, hash, templateGeneration, isReady);
+      this.flags[i] = c.flags;
+      this.roll[i] = c.roll;
+    }
+    this.dirty.clear();
+  }
+}
+
+const NOT_RUNNING = { shouldRun: false, shouldContinueRunning: false };
+
+function classifyMissing(
+  pods: readonly Pod[],
+  hash: string,
+  templateGeneration: string | undefined,
+  isReady: (pod: Pod) => boolean,
+): number {
+  return classifyNode(NOT_RUNNING, pods, hash, templateGeneration, isReady).roll;
+}
