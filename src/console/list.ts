@@ -9,7 +9,7 @@ import type { KubeObject } from '../engine/types.ts';
 import type { Cluster } from '../engine/operations.ts';
 import { matchesSelector, parseSelector, unableToFindMessage } from '../engine/api/labels.ts';
 import type { ResourceType } from './resources.ts';
-import { badRequest } from './messages.ts';
+import { badRequest, nameWithFieldSelector, nameWithSelector } from './messages.ts';
 
 export interface ListRequest {
   /** Undefined lists every namespace (and cluster-scoped types). */
@@ -24,6 +24,16 @@ export interface ListRequest {
 function groupVersionResource(type: ResourceType): { apiVersion: string; resource: string } {
   const [resource, ...group] = type.plural.split('.');
   return { apiVersion: group.length > 0 ? `${group.join('.')}/v1` : 'v1', resource };
+}
+
+/**
+ * From the selectors a command was given with object names, the builder's refusal (it takes
+ * names or selectors, not both; blank selectors count as none), or undefined.
+ */
+export function selectorWithNames(request: ListRequest): string | undefined {
+  if ((request.labelSelector ?? '').trim() !== '') return nameWithSelector();
+  if ((request.fieldSelector ?? '').trim() !== '') return nameWithFieldSelector();
+  return undefined;
 }
 
 /** From the cluster, a type and the selectors, the matching objects or kubectl's error line. */

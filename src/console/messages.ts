@@ -106,6 +106,14 @@ export const resourceTypeNotOffered = (type: string): string =>
 export const usageError = (message: string, commandPath: string): string =>
   `error: ${message}\nSee '${commandPath} -h' for help and examples`;
 
+/** Names together with `-l` (the builder's visitByName). */
+export const nameWithSelector = (): string =>
+  'error: name cannot be provided when a selector is specified';
+
+/** Names together with `--field-selector` (the builder's visitByName). */
+export const nameWithFieldSelector = (): string =>
+  'error: name cannot be provided when a field selector is specified';
+
 /** `-A` with a name (get.go). */
 export const allNamespacesWithName = (): string =>
   'error: a resource cannot be retrieved by name across all namespaces';

@@ -541,18 +541,21 @@ export class Engine implements Cluster {
         continue;
       }
       if (this.schedActive.size > 0) {
-        const pods = [...this.schedActive]
-          .map((k) => this.store.get('Pod', k))
-          .filter((p): p is Pod => !!p);
+        // Each entry carries its key: a comparator building keys would do so n log n times.
+        const queued: { pod: Pod; key: string }[] = [];
+        for (const key of this.schedActive) {
+          const pod = this.store.get('Pod', key);
+          if (pod) queued.push({ pod, key });
+        }
         this.schedActive.clear();
         // The active queue pops higher priority first, then older pods (PrioritySort).
-        pods.sort(
+        queued.sort(
           (a, b) =>
-            (b.spec.priority ?? 0) - (a.spec.priority ?? 0) ||
-            cmp(a.metadata.creationTimestamp, b.metadata.creationTimestamp) ||
-            cmp(keyOf(a), keyOf(b)),
+            (b.pod.spec.priority ?? 0) - (a.pod.spec.priority ?? 0) ||
+            cmp(a.pod.metadata.creationTimestamp, b.pod.metadata.creationTimestamp) ||
+            cmp(a.key, b.key),
         );
-        for (const pod of pods) {
+        for (const { pod } of queued) {
           if (
             pod.spec.nodeName ||
             pod.metadata.deletionTimestamp ||

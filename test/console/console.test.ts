@@ -178,6 +178,17 @@ describe('bad input', () => {
     );
   });
 
+  it('refuses names together with a selector, as the builder does', () => {
+    const console = readyConsole();
+    expect(console.run('kubectl get pods x -l a=b').err).toBe(
+      'error: name cannot be provided when a selector is specified\n',
+    );
+    expect(console.run('kubectl delete pod x --field-selector spec.nodeName=worker-1').err).toBe(
+      'error: name cannot be provided when a field selector is specified\n',
+    );
+    expect(console.run('kubectl describe ds agent -l app=agent').exit).toBe(1);
+  });
+
   it('wraps a field selector the server refuses the same way', () => {
     expect(readyConsole().run('kubectl get pods --field-selector foo=bar').err).toBe(
       'Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "foo=bar": field label not supported: foo\n',
@@ -330,6 +341,22 @@ describe('diagnoseManifest', () => {
     expect(invalid.map((d) => [d.code, d.line])).toEqual([
       ['spec.updateStrategy.rollingUpdate.maxSurge', 8],
       ['spec.template.metadata.labels', 11],
+    ]);
+  });
+
+  it("marks a document kubectl's validation refuses on its first line", () => {
+    const markers = diagnoseManifest(
+      'apiVersion: v1\nkind: Node\nmetadata: {name: a}\n---\nmetadata:\n  name: b\n',
+      'k.yaml',
+      createCluster({ seed: 1 }),
+    ).filter((d) => d.source === 'api');
+    expect(markers.map((d) => [d.code, d.line, d.endLine, d.message])).toEqual([
+      [
+        'validation',
+        5,
+        5,
+        'error: error validating "k.yaml": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false',
+      ],
     ]);
   });
 

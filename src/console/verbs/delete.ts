@@ -23,7 +23,7 @@ import {
 } from '../messages.ts';
 import { resourceOfKind } from '../resources.ts';
 import { printedResource } from './apply.ts';
-import { listObjects } from '../list.ts';
+import { listObjects, selectorWithNames } from '../list.ts';
 
 function deleteOne(
   context: VerbContext,
@@ -112,6 +112,8 @@ export const del: Verb = {
     for (const { type, names } of targets) {
       const namespace = type.namespaced ? context.namespace : undefined;
       if (names.length > 0) {
+        const refused = selectorWithNames({ labelSelector: selector, fieldSelector });
+        if (refused) return out.fail(refused);
         found += names.length;
         for (const name of names) {
           if (

@@ -14,7 +14,7 @@ import {
   resourceTypeNotOffered,
 } from '../messages.ts';
 import { describeDaemonSet, describeNode, describePod } from '../printers/describe.ts';
-import { listObjects } from '../list.ts';
+import { listObjects, selectorWithNames } from '../list.ts';
 
 function describeOne(object: KubeObject, context: VerbContext, showEvents: boolean): string {
   const now = nowMs(context);
@@ -68,6 +68,8 @@ export const describe: Verb = {
         found.push(...listed);
         continue;
       }
+      const refused = selectorWithNames({ labelSelector: stringFlag(args, 'selector') });
+      if (refused) return out.fail(refused);
       for (const name of names) {
         const object = context.cluster.get(type.kind, name, namespace);
         if (object) {

@@ -20,7 +20,7 @@ import { printTable } from '../printers/table.ts';
 import { printJson, servedForm, toList } from '../printers/json.ts';
 import { printYaml } from '../printers/yaml.ts';
 import type { ResourceType } from '../resources.ts';
-import { listObjects } from '../list.ts';
+import { listObjects, selectorWithNames } from '../list.ts';
 
 const OFFERED_OUTPUTS = new Set(['wide', 'json', 'yaml', 'name']);
 const UPSTREAM_OUTPUTS = [
@@ -121,6 +121,8 @@ export const get: Verb = {
       const { type, names } = target;
       const namespace = type.namespaced ? context.namespace : undefined;
       if (names.length > 0) {
+        const refused = selectorWithNames({ labelSelector: selector, fieldSelector });
+        if (refused) return out.fail(refused);
         if (allNamespaces && type.namespaced) return out.fail(allNamespacesWithName());
         const found: KubeObject[] = [];
         const missing: string[] = [];

@@ -25,7 +25,6 @@ import {
   READY,
   ROLL_OLD_AVAILABLE,
   ROLL_OLD_UNAVAILABLE,
-  ROLL_SKIP,
   ROLL_UNAVAILABLE,
   RUN,
   UPDATED,
@@ -361,25 +360,41 @@ function rollingUpdateFromTable(
   const { maxUnavailable } = budgets(ds, desired);
   const oldPodOn = (name: string): Pod | undefined =>
     findUpdatedPodsOnNode(nodeToPods.get(name) ?? NO_PODS, hash, templateGeneration).oldPod;
+  // First pass: count the unavailable nodes and take the old unavailable pods, in visit order.
   let numUnavailable = 0;
-  const allowedReplacement: Pod[] = [];
-  const candidates: string[] = [];
-  const visit = (name: string, roll: number): void => {
-    if (roll === ROLL_UNAVAILABLE) numUnavailable++;
-    else if (roll === ROLL_OLD_UNAVAILABLE) {
-      const pod = oldPodOn(name);
-      if (pod) allowedReplacement.push(pod);
-    } else if (roll === ROLL_OLD_AVAILABLE) candidates.push(name);
-  };
+  const deletePods: Pod[] = [];
   const roll = table.roll;
-  for (let i = 0; i < nodes.length; i++)
-    if (roll[i] !== ROLL_SKIP) visit(nodes[i].metadata.name, roll[i]);
-  for (const name of missingNodes) visit(name, table.missing.get(name) ?? ROLL_SKIP);
-  const remaining = Math.min(Math.max(0, maxUnavailable - numUnavailable), candidates.length);
-  const deletePods = allowedReplacement;
-  for (const name of candidates.slice(0, remaining)) {
+  for (let i = 0; i < nodes.length; i++) {
+    if (roll[i] === ROLL_UNAVAILABLE) numUnavailable++;
+    else if (roll[i] === ROLL_OLD_UNAVAILABLE) {
+      const pod = oldPodOn(nodes[i].metadata.name);
+      if (pod) deletePods.push(pod);
+    }
+  }
+  for (const name of missingNodes) {
+    const r = table.missing.get(name);
+    if (r === ROLL_UNAVAILABLE) numUnavailable++;
+    else if (r === ROLL_OLD_UNAVAILABLE) {
+      const pod = oldPodOn(name);
+      if (pod) deletePods.push(pod);
+    }
+  }
+  // Second pass: the first old available pods while the budget lasts.
+  let remaining = Math.max(0, maxUnavailable - numUnavailable);
+  for (let i = 0; i < nodes.length && remaining > 0; i++) {
+    if (roll[i] !== ROLL_OLD_AVAILABLE) continue;
+    const pod = oldPodOn(nodes[i].metadata.name);
+    if (!pod) continue;
+    deletePods.push(pod);
+    remaining--;
+  }
+  for (const name of missingNodes) {
+    if (remaining <= 0) break;
+    if (table.missing.get(name) !== ROLL_OLD_AVAILABLE) continue;
     const pod = oldPodOn(name);
-    if (pod) deletePods.push(pod);
+    if (!pod) continue;
+    deletePods.push(pod);
+    remaining--;
   }
   return { deletePods, createOn: [] };
 }

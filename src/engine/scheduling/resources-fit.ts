@@ -32,8 +32,20 @@ function containerRequests(
   return out;
 }
 
-/** From a pod spec, its effective requests: max(each init container, sum of containers). */
+const requestsCache = new WeakMap<PodSpec, ResourceList>();
+
+/**
+ * From a pod spec, its effective requests: max(each init container, sum of containers). The
+ * scheduler asks for every pod on every candidate node, so the answer is kept per spec object
+ * (a pod's resources never change in place; an update stores a new spec). Read-only.
+ */
 export function podRequests(spec: PodSpec): ResourceList {
+  let cached = requestsCache.get(spec);
+  if (!cached) requestsCache.set(spec, (cached = computePodRequests(spec)));
+  return cached;
+}
+
+function computePodRequests(spec: PodSpec): ResourceList {
   const total: ResourceList = new Map();
   for (const c of spec.containers ?? []) {
     for (const [name, value] of containerRequests(c.resources))
