@@ -152,7 +152,10 @@ export class TaskQueue {
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (!before(heap[i], heap[parent])) break;
-      [heap[i], heap[parent]] = [heap[parent], heap[i]];
+      // Plain swaps: a destructuring swap allocates an array per step on this hot path.
+      const t = heap[i];
+      heap[i] = heap[parent];
+      heap[parent] = t;
       i = parent;
     }
   }
@@ -171,7 +174,9 @@ export class TaskQueue {
         if (l < heap.length && before(heap[l], heap[m])) m = l;
         if (r < heap.length && before(heap[r], heap[m])) m = r;
         if (m === i) break;
-        [heap[i], heap[m]] = [heap[m], heap[i]];
+        const t = heap[i];
+        heap[i] = heap[m];
+        heap[m] = t;
         i = m;
       }
     }

@@ -45,7 +45,20 @@ interface Slot {
   index: number;
 }
 
+const slotCache = new WeakMap<Pod['spec'], Slot[]>();
+
+/**
+ * From a pod, its containers in start order (init containers first). Kept per spec object:
+ * every kubelet step asks, and a pod's containers never change in place (an image update
+ * stores a new spec). Read-only.
+ */
 function slots(pod: Pod): Slot[] {
+  let cached = slotCache.get(pod.spec);
+  if (!cached) slotCache.set(pod.spec, (cached = computeSlots(pod)));
+  return cached;
+}
+
+function computeSlots(pod: Pod): Slot[] {
   const init = (pod.spec.initContainers ?? []).map((container, index) => ({
     container,
     init: true,
@@ -110,25 +123,37 @@ function setCondition(
       existing && existing.status === status
         ? (existing.lastTransitionTime ?? toTimestamp(now))
         : toTimestamp(now),
-    ...(reason ? { reason } : {}),
-    ...(message ? { message } : {}),
   };
+  if (reason) c.reason = reason;
+  if (message) c.message = message;
   if (existing) {
     conditions[index] = c;
     return;
   }
   conditions.push(c);
   // Kubelet's order, with the scheduler's PodScheduled last (kubectl describe shows them so).
-  const order = [
-    'PodReadyToStartContainers',
-    'Initialized',
-    'Ready',
-    'ContainersReady',
-    'PodScheduled',
-    'DisruptionTarget',
-  ];
-  conditions.sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
+  // A stable insertion sort in place: the same order as Array.sort, without its allocations
+  // (this runs on every status change of every pod; there are at most six conditions).
+  for (let i = 1; i < conditions.length; i++) {
+    const item = conditions[i];
+    const rank = CONDITION_ORDER.indexOf(item.type);
+    let j = i - 1;
+    while (j >= 0 && CONDITION_ORDER.indexOf(conditions[j].type) > rank) {
+      conditions[j + 1] = conditions[j];
+      j--;
+    }
+    conditions[j + 1] = item;
+  }
 }
+
+const CONDITION_ORDER = [
+  'PodReadyToStartContainers',
+  'Initialized',
+  'Ready',
+  'ContainersReady',
+  'PodScheduled',
+  'DisruptionTarget',
+];
 
 /** From a pod, the Initialized/Ready/ContainersReady conditions the kubelet derives from container statuses. */
 function refreshConditions(pod: Pod, now: number): void {
