@@ -190,6 +190,30 @@ function claimPods(engine: Engine, ds: DaemonSet): void {
 }
 
 /**
+ * Self-checks the tests switch on: `tables` compares every incrementally kept DaemonNodeTable
+ * with one rebuilt from scratch at each sync and throws on any difference.
+ */
+export const selfCheck = { tables: false };
+
+function checkTable(
+  table: DaemonNodeTable,
+  nodes: readonly Node[],
+  nodeToPods: Map<string, Pod[]>,
+  decide: (node: Node) => { shouldRun: boolean; shouldContinueRunning: boolean },
+  profileId: number,
+  hash: string,
+  templateGeneration: string | undefined,
+  key: string,
+): void {
+  const fresh = new DaemonNodeTable();
+  fresh.refresh(nodes, nodeToPods, decide, profileId, hash, templateGeneration, isPodReady);
+  const picture = (t: DaemonNodeTable): string =>
+    JSON.stringify([[...t.flags], [...t.roll], [...t.missing].sort()]);
+  if (picture(table) !== picture(fresh))
+    throw new Error(`DaemonNodeTable of ${key} differs from a rebuild: ${picture(table)} vs ${picture(fresh)}`);
+}
+
+/**
  * From the engine and a DaemonSet key, one sync of that DaemonSet at the current instant.
  * Work for one DaemonSet at one instant arrives here once, however many events asked for it.
  */
@@ -219,13 +243,7 @@ export function reconcileDaemonSet(engine: Engine, key: string): void {
   const refresh = (): void => {
     nodeToPods = engine.podsByNodeOf(ds.metadata.uid);
     table.refresh(nodes, nodeToPods, decide, profile.id, hash, templateGeneration, isPodReady);
-    if ((globalThis as { process?: { env: Record<string, string> } }).process?.env.DS_CHECK) {
-      const fresh = new DaemonNodeTable();
-      fresh.refresh(nodes, nodeToPods, decide, profile.id, hash, templateGeneration, isPodReady);
-      const a = JSON.stringify([[...table.flags], [...table.roll], [...table.missing].sort()]);
-      const b = JSON.stringify([[...fresh.flags], [...fresh.roll], [...fresh.missing].sort()]);
-      if (a !== b) throw new Error(`DSCHECK mismatch ${key} at ${engine.now}: ${a} vs ${b}`);
-    }
+    if (selfCheck.tables) checkTable(table, nodes, nodeToPods, decide, profile.id, hash, templateGeneration, key);
   };
   refresh();
 
