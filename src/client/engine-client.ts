@@ -4,7 +4,7 @@
  * snapshot as reactive state, so components read it directly.
  */
 import type { ClusterSnapshot, CommandResult, ManifestDiagnostic } from '../protocol/cluster.ts';
-import type { CommandLog, FileMap } from '../protocol/messages.ts';
+import type { CommandLog, EventFocus, FileMap } from '../protocol/messages.ts';
 
 /** How the connection to the engine is doing, for the page's status line. */
 export type EngineStatus = 'starting' | 'ready' | 'busy' | 'recovering';
@@ -32,6 +32,11 @@ export interface EngineClient {
   diagnose(fileName: string, text: string): Promise<ManifestDiagnostic[]>;
   /** Starts or stops the clock running on its own in real time. */
   setPlaying(playing: boolean): Promise<void>;
+  /**
+   * Says whose events the page shows, so snapshots need carry only those (null: none). A client
+   * without it keeps every event in its snapshots.
+   */
+  focus?(object: EventFocus): void;
   /** Forgets the notice once the learner has read it. */
   dismissNotice(): void;
   dispose(): void;

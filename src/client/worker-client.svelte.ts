@@ -12,6 +12,7 @@ import {
   assertNever,
   isWorkerMessage,
   type CommandLog,
+  type EventFocus,
   type FileMap,
   type WorkerMessage,
   type WorkerRequest,
@@ -92,6 +93,8 @@ export class WorkerEngineClient implements EngineClient {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never drawn
   #retried = new Set<number>();
   #disposed = false;
+  /** Whose events snapshots carry; sent again to a rebuilt worker. */
+  #focus: EventFocus | undefined;
 
   /** Starts the worker with an empty log. */
   constructor(options: WorkerClientOptions) {
@@ -123,6 +126,23 @@ export class WorkerEngineClient implements EngineClient {
   async setPlaying(playing: boolean): Promise<void> {
     this.playing = playing;
     await this.#request({ type: 'setPlaying', playing });
+  }
+
+  /** Snapshots carry only the events of `object` (null: none); the why panel shows them. */
+  focus(object: EventFocus): void {
+    const current = this.#focus;
+    if (
+      current !== undefined &&
+      (current === object ||
+        (current !== null &&
+          object !== null &&
+          current.kind === object.kind &&
+          current.name === object.name &&
+          current.namespace === object.namespace))
+    )
+      return;
+    this.#focus = object;
+    this.#worker?.postMessage({ type: 'focus', id: this.#nextId++, object } satisfies WorkerRequest);
   }
 
   dismissNotice(): void {
@@ -185,6 +205,12 @@ export class WorkerEngineClient implements EngineClient {
       fallback: () => {},
     });
     worker.postMessage(start);
+    if (this.#focus !== undefined)
+      worker.postMessage({
+        type: 'focus',
+        id: this.#nextId++,
+        object: this.#focus,
+      } satisfies WorkerRequest);
     // Requests made before a rebuild go to the new worker after the replay, in order.
     for (const [id, pending] of this.#pending)
       if (id !== start.id) worker.postMessage(pending.request);
@@ -201,7 +227,7 @@ export class WorkerEngineClient implements EngineClient {
         // A late snapshot from before a newer one would move the picture backwards.
         if (message.version <= this.version) return;
         this.version = message.version;
-        this.snapshot = message.snapshot;
+        this.snapshot = withReused(message, this.snapshot);
         // A user-timing mark, so benchmarks and the Performance panel can see snapshot arrivals.
         performance.mark('dsp:snapshot', { detail: message.version });
         this.#reportDrawn(message.version);
@@ -357,6 +383,24 @@ export class WorkerEngineClient implements EngineClient {
   }
 }
 
+/**
+ * The snapshot a message describes: kinds it names as reused (and the verdicts, if reused)
+ * come from the snapshot already shown, which the same worker sent (a worker's first snapshot
+ * is whole, and messages from a replaced worker are ignored).
+ */
+function withReused(
+  message: Extract<WorkerMessage, { type: 'snapshot' }>,
+  shown: ClusterSnapshot | undefined,
+): ClusterSnapshot {
+  const { snapshot, reused, verdictsReused } = message;
+  if (!shown || ((!reused || reused.length === 0) && !verdictsReused)) return snapshot;
+  const objects = { ...snapshot.objects };
+  for (const kind of reused ?? []) {
+    (objects as Record<string, unknown>)[kind] = shown.objects[kind];
+  }
+  return { ...snapshot, objects, verdicts: verdictsReused ? shown.verdicts : snapshot.verdicts };
+}
+
 function fallbackReply(request: WorkerRequest): Replies[keyof Replies] {
   switch (request.type) {
     case 'run':
@@ -380,7 +424,8 @@ function fallbackReply(request: WorkerRequest): Replies[keyof Replies] {
     case 'start':
       return { type: 'started', id: request.id, timeMs: 0 };
     case 'drawn':
-      throw new Error('drawn is never pending');
+    case 'focus':
+      throw new Error(`${request.type} is never pending`);
     default:
       return assertNever(request);
   }

@@ -729,22 +729,12 @@ export class Engine implements Cluster {
       for (const n of [before?.nodeName, after?.nodeName])
         if (n) this.nodePodVersion.set(n, (this.nodePodVersion.get(n) ?? 0) + 1);
     }
-    const owners = new Set<string>();
-    if (before?.owner) owners.add(before.owner);
-    if (after?.owner) owners.add(after.owner);
     if (change !== 'update' || !before || !after || podFactsDiffer(before, after)) {
-      for (const uid of owners) {
-        const ref = this.store.byUid.get(uid);
-        if (ref?.kind !== 'DaemonSet' || ref.key === this.reconciling) continue;
-        // A request's effects are reconciled at once; pod changes the kubelet and other
-        // controllers make are picked up on the controller's next tick (informer latency).
-        if (this.inRequest) this.dirtyDs.add(ref.key);
-        else
-          this.scheduleDaemonSetSync(
-            ref.key,
-            Math.ceil(this.now / TIMING.dsSyncTick) * TIMING.dsSyncTick,
-          );
-      }
+      // The owner before, then the owner after if another (no Set per pod change).
+      const first = before?.owner;
+      const second = after?.owner;
+      if (first) this.wakeOwner(first);
+      if (second && second !== first) this.wakeOwner(second);
     }
     // Orphans (pods without a controller) may be adopted by a DaemonSet whose selector matches.
     if (change === 'delete' || after?.owner) this.removeOrphan(pod);
@@ -774,6 +764,20 @@ export class Engine implements Cluster {
     } else if (change === 'update' && before && before.nodeName && isTerminalPhase(pod)) {
       this.clusterEvent();
     }
+  }
+
+  /** From the uid of a pod's owner, queues a sync of that DaemonSet (if it is one). */
+  private wakeOwner(uid: string): void {
+    const ref = this.store.byUid.get(uid);
+    if (ref?.kind !== 'DaemonSet' || ref.key === this.reconciling) return;
+    // A request's effects are reconciled at once; pod changes the kubelet and other
+    // controllers make are picked up on the controller's next tick (informer latency).
+    if (this.inRequest) this.dirtyDs.add(ref.key);
+    else
+      this.scheduleDaemonSetSync(
+        ref.key,
+        Math.ceil(this.now / TIMING.dsSyncTick) * TIMING.dsSyncTick,
+      );
   }
 
   /** Keeps podsByOwnerNode current: deleted terminal pods are left out, as getNodesToDaemonPods does. */

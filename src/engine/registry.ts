@@ -47,8 +47,24 @@ export interface ImageReference {
   full: string;
 }
 
-/** From an image as written (`nginx`, `calico/node:v3.20.0`, `quay.io/x/y:t`), its normalised reference (docker's reference.ParseNormalizedNamed). */
-export function parseImage(image: string): ImageReference {
+const parsedImages = new Map<string, Readonly<ImageReference>>();
+
+/**
+ * From an image as written (`nginx`, `calico/node:v3.20.0`, `quay.io/x/y:t`), its normalised
+ * reference (docker's reference.ParseNormalizedNamed). The kubelet asks at every step of every
+ * pod and a cluster uses a handful of images, so answers are kept (frozen, shared; the cache is
+ * emptied if an unusual run fills it).
+ */
+export function parseImage(image: string): Readonly<ImageReference> {
+  let ref = parsedImages.get(image);
+  if (!ref) {
+    if (parsedImages.size >= 1000) parsedImages.clear();
+    parsedImages.set(image, (ref = Object.freeze(computeImageReference(image))));
+  }
+  return ref;
+}
+
+function computeImageReference(image: string): ImageReference {
   let rest = image;
   let digest = '';
   const at = rest.indexOf('@');

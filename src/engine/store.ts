@@ -123,13 +123,6 @@ export function podFactsDiffer(a: PodFacts, b: PodFacts): boolean {
   );
 }
 
-function compareObjects(a: KubeObject, b: KubeObject): number {
-  const an = a.metadata.namespace ?? '';
-  const bn = b.metadata.namespace ?? '';
-  if (an !== bn) return an < bn ? -1 : 1;
-  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
-}
-
 function addTo<V>(index: Map<string, Set<V>>, key: string | undefined, value: V): void {
   if (!key) return;
   let set = index.get(key);
@@ -195,7 +188,14 @@ export class Store {
 
   /** From a kind, its objects sorted as the API server lists them (namespace, name). */
   sorted<K extends Kind>(kind: K): ObjectOf<K>[] {
-    return [...this.all(kind)].sort(compareObjects);
+    // Decorated sort: one `namespace NUL name` string per object, compared as plain strings.
+    // NUL sorts below every character a namespace may hold, so this is (namespace, name)
+    // order, without the comparator reading both objects' metadata n log n times.
+    const decorated: { key: string; obj: ObjectOf<K> }[] = [];
+    for (const obj of this.all(kind))
+      decorated.push({ key: `${obj.metadata.namespace ?? ''}\u0000${obj.metadata.name}`, obj });
+    decorated.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return decorated.map((d) => d.obj);
   }
 
   /** Stores a new object, stamping a fresh resourceVersion. */

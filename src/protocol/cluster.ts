@@ -3,6 +3,7 @@
  * it reads these re-exported types; they are erased at build time.
  */
 export type { ClusterSnapshot, FieldError, ApiError } from '../engine/operations.ts';
+export type { ObjectOf } from '../engine/types.ts';
 export type {
   ConfigMap,
   Container,

@@ -3,7 +3,7 @@
  * Every request carries an id that its reply echoes; snapshots carry a version that only grows,
  * so the page can drop anything older than what it already shows.
  */
-import type { ClusterSnapshot, CommandResult, ManifestDiagnostic } from './cluster.ts';
+import type { ClusterSnapshot, CommandResult, Kind, ManifestDiagnostic } from './cluster.ts';
 
 /** Open editor files by name, the page's side of the console's FileSource. */
 export type FileMap = Record<string, string>;
@@ -28,6 +28,12 @@ export interface CommandLog {
   entries: LogEntry[];
 }
 
+/**
+ * The object whose events the page shows (the why panel's selection). Snapshots carry only
+ * its events: at 500 nodes, every event of every object would be most of each snapshot.
+ */
+export type EventFocus = { kind: 'Node' | 'Pod'; name: string; namespace?: string } | null;
+
 /** Page to worker. */
 export type WorkerRequest =
   | {
@@ -48,7 +54,12 @@ export type WorkerRequest =
    * The page has drawn snapshot `version`. Not answered: it lets the worker hold back the next
    * snapshot of a playing clock until the page has caught up (back-pressure).
    */
-  | { type: 'drawn'; id: number; version: number };
+  | { type: 'drawn'; id: number; version: number }
+  /**
+   * From now on, snapshots carry the events of this object only (none for null). Not
+   * answered: the worker posts a snapshot with them if they differ from what it sent.
+   */
+  | { type: 'focus'; id: number; object: EventFocus };
 
 /** Worker to page. */
 export type WorkerMessage =
@@ -59,9 +70,18 @@ export type WorkerMessage =
   | { type: 'playingChanged'; id: number; playing: boolean }
   /**
    * The cluster after a change. `internal` is left out (null): the page only draws, and the
-   * worker keeps what it needs to continue.
+   * worker keeps what it needs to continue. To spare the copy between threads, kinds listed in
+   * `reused` (and the verdicts, when `verdictsReused`) are sent empty: they are unchanged since
+   * this worker's previous snapshot, and the page keeps its own copy of them. A worker's first
+   * snapshot is always whole.
    */
-  | { type: 'snapshot'; version: number; snapshot: ClusterSnapshot }
+  | {
+      type: 'snapshot';
+      version: number;
+      snapshot: ClusterSnapshot;
+      reused?: Kind[];
+      verdictsReused?: boolean;
+    }
   /** Sent at least every HEARTBEAT_MS while the worker is alive, with the clock. */
   | { type: 'heartbeat'; timeMs: number; playing: boolean }
   /** Long work starts (a settle, a replay); heartbeats may pause for up to `limitMs`. */
@@ -118,4 +138,5 @@ const REQUEST_TYPES = new Set<string>([
   'diagnose',
   'setPlaying',
   'drawn',
+  'focus',
 ] satisfies WorkerRequest['type'][]);

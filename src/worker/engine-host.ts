@@ -5,10 +5,12 @@
  */
 import type { CommandResult, FileSource, ManifestDiagnostic } from '../console/types.ts';
 import type { Cluster, ClusterSnapshot } from '../engine/operations.ts';
+import type { Kind } from '../protocol/cluster.ts';
 import {
   HEARTBEAT_MS,
   assertNever,
   type CommandLog,
+  type EventFocus,
   type FileMap,
   type WorkerMessage,
   type WorkerRequest,
@@ -93,6 +95,13 @@ export class EngineHost {
   #snapshotCostMs = 0;
   /** A snapshot was posted and the page has not yet said it drew it. */
   #awaitingDraw = false;
+  /** What this worker last posted, to leave out what has not changed since. */
+  #sent: { objects: ClusterSnapshot['objects']; verdicts: string; events: string } | undefined;
+  /**
+   * Whose events snapshots carry. Until the page says (undefined), all of them, as before the
+   * page asked; the page says null for none.
+   */
+  #focus: EventFocus | undefined;
 
   /** Creates the host; nothing runs until a `start` request. */
   constructor(runtime: Runtime, clock: HostClock, post: (message: WorkerMessage) => void) {
@@ -166,6 +175,10 @@ export class EngineHost {
       case 'drawn':
         if (request.version >= this.#version) this.#awaitingDraw = false;
         return;
+      case 'focus':
+        this.#focus = request.object;
+        if (this.#console) this.#postSnapshot({ onlyIfChanged: true });
+        return;
       default:
         assertNever(request);
     }
@@ -179,6 +192,7 @@ export class EngineHost {
     id: number,
   ): void {
     this.#version = baseVersion;
+    this.#sent = undefined;
     this.#files = log.files;
     const cluster = this.#runtime.createCluster({ seed: log.seed });
     const con = this.#runtime.createConsole({
@@ -235,7 +249,9 @@ export class EngineHost {
     // wait, so a slow page is never buried under snapshots it cannot draw.
     const drawn = !this.#awaitingDraw || now - this.#lastSnapshotAt >= DRAW_WAIT_MS;
     if (this.#dirty && drawn && now - this.#lastSnapshotAt >= this.#snapshotSpacing()) {
-      this.#postSnapshot();
+      // A task that ran may have changed nothing the page draws (a periodic resync); then the
+      // page is not disturbed at all, which keeps typing smooth while the clock plays.
+      this.#postSnapshot({ onlyIfChanged: true });
     }
     // While playing, the clock on the page moves with every tick; paused, a beat suffices.
     if (this.#playing) this.#beat();
@@ -262,17 +278,65 @@ export class EngineHost {
     );
   }
 
-  #postSnapshot(): void {
+  /**
+   * Posts the cluster to the page. Kinds whose objects are all the same as in this worker's
+   * previous post (the engine hands out one frozen copy per object version, so identity says
+   * "unchanged") are sent empty and named in `reused`. With `onlyIfChanged`, nothing is posted
+   * when nothing changed.
+   */
+  #postSnapshot(options: { onlyIfChanged?: boolean } = {}): void {
     const con = this.#console;
     if (!con) return;
     const started = this.#clock.now();
-    const snapshot: ClusterSnapshot = { ...con.cluster.snapshot(), internal: null };
+    const full = con.cluster.snapshot();
+    const focus = this.#focus;
+    if (focus !== undefined) {
+      full.objects.Event = focus
+        ? con.cluster.eventsFor(focus.kind, focus.name, focus.namespace)
+        : [];
+    }
+    const verdicts = JSON.stringify(full.verdicts);
+    // Events come as fresh copies (focused) or frozen ones: compare what identifies a version.
+    const events = full.objects.Event.map(
+      (e) => `${e.metadata.uid}@${e.metadata.resourceVersion}`,
+    ).join(' ');
+    const sent = this.#sent;
+    const reused: Kind[] = [];
+    const objects = { ...full.objects };
+    if (sent) {
+      for (const kind of Object.keys(objects) as Kind[]) {
+        const same =
+          kind === 'Event'
+            ? events === sent.events
+            : sameItems(objects[kind], sent.objects[kind]);
+        if (same) {
+          reused.push(kind);
+          (objects as Record<Kind, unknown[]>)[kind] = [];
+        }
+      }
+    }
+    const verdictsReused = sent !== undefined && sent.verdicts === verdicts;
     this.#snapshotCostMs = this.#clock.now() - started;
     this.#lastSnapshotAt = started;
     this.#dirty = false;
+    const unchanged = verdictsReused && reused.length === Object.keys(objects).length;
+    if (options.onlyIfChanged && unchanged) return;
+    this.#sent = { objects: full.objects, verdicts, events };
     this.#awaitingDraw = true;
     this.#version += 1;
-    this.#post({ type: 'snapshot', version: this.#version, snapshot });
+    const snapshot: ClusterSnapshot = {
+      ...full,
+      objects,
+      verdicts: verdictsReused ? [] : full.verdicts,
+      internal: null,
+    };
+    this.#post({
+      type: 'snapshot',
+      version: this.#version,
+      snapshot,
+      ...(reused.length > 0 ? { reused } : {}),
+      ...(verdictsReused ? { verdictsReused } : {}),
+    });
   }
 
   #need(): ConsoleLike {
@@ -284,6 +348,14 @@ export class EngineHost {
     if (this.#timer !== undefined) this.#clock.clearInterval(this.#timer);
     this.#timer = undefined;
   }
+}
+
+/** Whether two lists hold the very same objects in the same order. */
+function sameItems(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function describe(error: unknown): string {

@@ -172,6 +172,38 @@ describe('WorkerEngineClient', () => {
     client.dispose();
   });
 
+  it('keeps its own copy of the kinds a snapshot names as reused', async () => {
+    const client = makeClient();
+    await vi.advanceTimersByTimeAsync(10);
+    const shown = client.snapshot!;
+    const nodes = [{ kind: 'Node', metadata: { name: 'n1' } }];
+    const withNodes = { ...shown, objects: { ...shown.objects, Node: nodes } };
+    workers[0].onmessage?.(
+      new MessageEvent('message', { data: { type: 'snapshot', version: 50, snapshot: withNodes } }),
+    );
+    const delta = {
+      ...shown,
+      timeMs: 77,
+      objects: { ...shown.objects, Node: [] },
+      verdicts: [],
+    };
+    workers[0].onmessage?.(
+      new MessageEvent('message', {
+        data: {
+          type: 'snapshot',
+          version: 51,
+          snapshot: delta,
+          reused: ['Node'],
+          verdictsReused: true,
+        },
+      }),
+    );
+    expect(client.snapshot?.timeMs).toBe(77);
+    expect(client.snapshot?.objects.Node).toBe(nodes);
+    expect(client.snapshot?.verdicts).toBe(client.snapshot && withNodes.verdicts);
+    client.dispose();
+  });
+
   it('plays and pauses the worker clock', async () => {
     const client = makeClient();
     await vi.advanceTimersByTimeAsync(10);

@@ -216,6 +216,71 @@ describe('EngineHost clock', () => {
   });
 });
 
+describe('EngineHost snapshot deltas', () => {
+  const tick = (clock: { t: number; fire(): void }) => {
+    clock.t += TICK_MS;
+    clock.fire();
+  };
+
+  it('posts nothing while playing when the tasks that ran changed nothing', () => {
+    const { out, send, start, clock, runtime, drawn } = setup();
+    start();
+    send({ type: 'setPlaying', id: 2, playing: true });
+    drawn();
+    runtime.states[0].quiet.push(50, 150, 250);
+    out.length = 0;
+    for (let i = 0; i < 4; i += 1) tick(clock);
+    expect(runtime.states[0].now).toBe(4 * TICK_MS);
+    expect(out.filter((m) => m.type === 'snapshot')).toHaveLength(0);
+  });
+
+  it('sends the kinds that did not change empty and names them as reused', () => {
+    const { out, send, start, clock, runtime, drawn } = setup();
+    start();
+    const first = out.find((m) => m.type === 'snapshot');
+    expect(first?.type === 'snapshot' && first.reused).toBeUndefined();
+    send({ type: 'setPlaying', id: 2, playing: true });
+    drawn();
+    runtime.states[0].due.push(50);
+    out.length = 0;
+    tick(clock);
+    const next = out.find((m) => m.type === 'snapshot');
+    expect(next?.type === 'snapshot' && next.snapshot.objects.Event).toHaveLength(1);
+    expect(next?.type === 'snapshot' && next.reused).toContain('Node');
+    expect(next?.type === 'snapshot' && next.reused).not.toContain('Event');
+    expect(next?.type === 'snapshot' && next.verdictsReused).toBe(true);
+  });
+
+  it('carries only the events of the focused object, and posts again only when they change', () => {
+    const { out, send, start, clock, runtime, drawn } = setup();
+    start();
+    send({ type: 'focus', id: 2, object: null });
+    const none = out.filter((m) => m.type === 'snapshot').at(-1);
+    expect(none?.type === 'snapshot' && none.snapshot.objects.Event).toEqual([]);
+    send({ type: 'setPlaying', id: 3, playing: true });
+    drawn();
+    runtime.states[0].due.push(50);
+    tick(clock);
+    out.length = 0;
+    send({ type: 'focus', id: 4, object: { kind: 'Node', name: 'n1' } });
+    const focused = out.find((m) => m.type === 'snapshot');
+    expect(focused?.type === 'snapshot' && focused.snapshot.objects.Event).toHaveLength(1);
+    drawn();
+    out.length = 0;
+    // The same events again (fresh copies): nothing to send.
+    send({ type: 'focus', id: 5, object: { kind: 'Node', name: 'n1' } });
+    expect(out.filter((m) => m.type === 'snapshot')).toHaveLength(0);
+  });
+
+  it('still posts a snapshot before the reply to a command that changed nothing', () => {
+    const { out, send, start } = setup();
+    start();
+    out.length = 0;
+    send({ type: 'run', id: 2, line: 'kubectl get pods', files: {} });
+    expect(out.map((m) => m.type)).toEqual(['busy', 'idle', 'snapshot', 'ran']);
+  });
+});
+
 describe('EngineHost back-pressure', () => {
   it('holds the next playing snapshot until the page has drawn the last one', () => {
     const { out, send, start, clock, runtime, drawn } = setup();

@@ -12,6 +12,13 @@ export interface FakeState {
   lines: string[];
   /** Simulated instants at which a task is due (advance() runs and removes them). */
   due: number[];
+  /**
+   * One stand-in object per task that ran (as Events): each run task changes the cluster, and
+   * objects keep their identity between snapshots, as the engine's frozen copies do.
+   */
+  ran: { kind: 'Event'; metadata: { uid: string; resourceVersion: string } }[];
+  /** Instants of tasks that change nothing when they run (a periodic resync). */
+  quiet: number[];
 }
 
 function snapshotOf(seed: number, state: FakeState): ClusterSnapshot {
@@ -25,7 +32,7 @@ function snapshotOf(seed: number, state: FakeState): ClusterSnapshot {
       Pod: [],
       DaemonSet: [],
       ControllerRevision: [],
-      Event: [],
+      Event: [...state.ran] as unknown as ClusterSnapshot['objects']['Event'],
       ConfigMap: [],
       Secret: [],
       Service: [],
@@ -41,7 +48,7 @@ export function createFakeRuntime(states: FakeState[] = []): Runtime & { states:
   return {
     states,
     createCluster({ seed }) {
-      const state: FakeState = { now: 0, lines: [], due: [] };
+      const state: FakeState = { now: 0, lines: [], due: [], ran: [], quiet: [] };
       states.push(state);
       const cluster: Cluster & { state: FakeState } = {
         state,
@@ -51,13 +58,22 @@ export function createFakeRuntime(states: FakeState[] = []): Runtime & { states:
         execute: () => ({ ok: true, action: 'unchanged' }),
         get: () => undefined,
         list: () => [],
-        eventsFor: () => [],
+        // Fresh copies each time, as the engine's are.
+        eventsFor: () => structuredClone(state.ran) as unknown as ReturnType<Cluster['eventsFor']>,
         verdictsFor: () => undefined,
         advance(ms) {
           state.now += ms;
+          for (const at of state.due) {
+            if (at <= state.now)
+              state.ran.push({ kind: 'Event', metadata: { uid: `e-${at}`, resourceVersion: '1' } });
+          }
           state.due = state.due.filter((t) => t > state.now);
+          state.quiet = state.quiet.filter((t) => t > state.now);
         },
-        nextDueAt: () => (state.due.length ? Math.min(...state.due) : undefined),
+        nextDueAt: () => {
+          const all = [...state.due, ...state.quiet];
+          return all.length ? Math.min(...all) : undefined;
+        },
         settle: () => ({ settled: true, elapsedMs: 0 }),
         snapshot: () => snapshotOf(seed, state),
       };

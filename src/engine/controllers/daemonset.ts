@@ -210,7 +210,9 @@ function checkTable(
   const picture = (t: DaemonNodeTable): string =>
     JSON.stringify([[...t.flags], [...t.roll], [...t.missing].sort()]);
   if (picture(table) !== picture(fresh))
-    throw new Error(`DaemonNodeTable of ${key} differs from a rebuild: ${picture(table)} vs ${picture(fresh)}`);
+    throw new Error(
+      `DaemonNodeTable of ${key} differs from a rebuild: ${picture(table)} vs ${picture(fresh)}`,
+    );
 }
 
 /**
@@ -243,7 +245,8 @@ export function reconcileDaemonSet(engine: Engine, key: string): void {
   const refresh = (): void => {
     nodeToPods = engine.podsByNodeOf(ds.metadata.uid);
     table.refresh(nodes, nodeToPods, decide, profile.id, hash, templateGeneration, isPodReady);
-    if (selfCheck.tables) checkTable(table, nodes, nodeToPods, decide, profile.id, hash, templateGeneration, key);
+    if (selfCheck.tables)
+      checkTable(table, nodes, nodeToPods, decide, profile.id, hash, templateGeneration, key);
   };
   refresh();
 

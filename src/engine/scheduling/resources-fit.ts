@@ -60,6 +60,18 @@ function computePodRequests(spec: PodSpec): ResourceList {
 
 /** From a node, its allocatable resources in thousandths (pods as a plain count). */
 export function nodeAllocatable(node: Node): ResourceList {
+  // Parsed once per node version: the scheduler asks for every pod it places. Read-only.
+  const rv = node.metadata.resourceVersion;
+  const cached = allocatableCache.get(node);
+  if (cached && cached.rv === rv) return cached.list;
+  const list = computeNodeAllocatable(node);
+  allocatableCache.set(node, { rv, list });
+  return list;
+}
+
+const allocatableCache = new WeakMap<Node, { rv: string; list: ResourceList }>();
+
+function computeNodeAllocatable(node: Node): ResourceList {
   const out: ResourceList = new Map();
   const alloc = node.status?.allocatable ?? {};
   const capacity = node.status?.capacity ?? {};
