@@ -36,6 +36,7 @@ import { DaemonNodeTable } from './controllers/daemon-table.ts';
 import { Kubelet, type KubeletPod } from './kubelet/kubelet.ts';
 import { matchesSelector, parseSelector } from './api/labels.ts';
 import { Random } from './random.ts';
+import { COMBINED_PREFIX, EventCorrelator, type CorrelatorState } from './events.ts';
 import { schedulePod } from './scheduler.ts';
 import {
   KINDS,
@@ -128,6 +129,8 @@ interface Internal {
   nlcTasks: [string, number][];
   eventSeq: number;
   deletingPods: [string, number][];
+  /** The event recorders' correlator (absent in snapshots older than it: a fresh one). */
+  events?: CorrelatorState;
 }
 
 const BUILTIN_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
@@ -152,6 +155,8 @@ export class Engine implements Cluster {
   podgcTask: number | undefined;
   nlcTasks = new Map<string, number>();
   eventSeq = 0;
+  /** Aggregation and spam filter of the event recorders (events.ts). */
+  correlator = new EventCorrelator();
   /** Grace period of pods being deleted (key → seconds), for the kubelet. */
   deletingPods = new Map<string, number>();
 
@@ -441,6 +446,7 @@ export class Engine implements Cluster {
       nlcTasks: sortedEntries(this.nlcTasks),
       eventSeq: this.eventSeq,
       deletingPods: sortedEntries(this.deletingPods),
+      events: this.correlator.toJSON(this.now),
     };
     return {
       format: 1,
@@ -480,6 +486,7 @@ export class Engine implements Cluster {
     this.nlcTasks = new Map(internal.nlcTasks);
     this.eventSeq = internal.eventSeq;
     this.deletingPods = new Map(internal.deletingPods);
+    this.correlator = EventCorrelator.fromJSON(internal.events);
     // Derived indexes.
     for (const ev of this.store.all('Event')) {
       const id = eventIdOf(ev);
@@ -1336,8 +1343,10 @@ export class Engine implements Cluster {
   }
 
   /**
-   * From an object and the event's fields, records a core/v1 Event, or bumps count and
-   * lastTimestamp of the identical one (the event recorder's aggregation).
+   * From an object and the event's fields, records a core/v1 Event through the recorder's
+   * correlator (events.ts): similar events past ten distinct messages become one combined event,
+   * an identical event (or a further combined one) bumps count and lastTimestamp of the stored
+   * one, and the spam filter drops what exceeds the source's budget for the object.
    */
   recordEvent(
     obj: KubeObject,
@@ -1349,22 +1358,38 @@ export class Engine implements Cluster {
     fieldPath?: string,
   ): void {
     const ns = obj.metadata.namespace ?? 'default';
-    const ts = toTimestamp(this.now);
+    // Spam key: source and involved object (the uid names the object's kind, namespace, name).
+    const spamKey = `${component}\u0000${host ?? ''}\u0000${obj.metadata.uid}`;
+    const combined = this.correlator.aggregate(
+      `${spamKey}\u0000${type}\u0000${reason}`,
+      message,
+      this.now,
+    );
+    if (combined) message = COMBINED_PREFIX + message;
     const id: EventId = {
       uid: obj.metadata.uid,
-      fieldPath: fieldPath ?? '',
+      // The combined event stands for the whole group, whatever the field path.
+      fieldPath: combined ? '' : (fieldPath ?? ''),
+      type,
       reason,
       component,
-      message,
+      message: combined ? COMBINED_PREFIX : message,
     };
     const hash = eventIdHash(id);
     const existing = this.findEvent(hash, id);
+    if (!this.correlator.allow(spamKey, this.now)) {
+      this.correlator.noteDropped(spamKey, eventIdKey(id), this.now);
+      return;
+    }
+    const dropped = this.correlator.takeDropped(spamKey, () => eventIdKey(id));
+    const ts = toTimestamp(this.now);
     if (existing) {
       // Stored events are frozen so snapshots can share them: a new version replaces the old.
       const next: Event = {
         ...existing,
         metadata: { ...existing.metadata },
-        count: existing.count + 1,
+        message,
+        count: existing.count + 1 + (dropped?.count ?? 0),
         lastTimestamp: ts,
       };
       this.store.replace(existing, next);
@@ -1392,8 +1417,10 @@ export class Engine implements Cluster {
     if (fieldPath) involved.fieldPath = fieldPath;
     const seq = ++this.eventSeq;
     // Real names end in the creation time in hex nanoseconds; milliseconds plus a sequence keep them unique here.
+    // An event whose first occurrences were dropped is named and dated after the first one.
+    const first = dropped ? dropped.first : this.now;
     const suffix =
-      (EPOCH_MS + this.now).toString(16).padStart(11, '0') +
+      (EPOCH_MS + first).toString(16).padStart(11, '0') +
       (seq % 0x100000).toString(16).padStart(5, '0');
     const event: Event = {
       apiVersion: 'v1',
@@ -1410,9 +1437,9 @@ export class Engine implements Cluster {
       message,
       type,
       source: host ? { component, host } : { component },
-      firstTimestamp: ts,
+      firstTimestamp: dropped ? toTimestamp(first) : ts,
       lastTimestamp: ts,
-      count: 1,
+      count: 1 + (dropped?.count ?? 0),
       reportingComponent: component,
     };
     this.createObject(event);
@@ -1468,10 +1495,14 @@ function noExecuteSig(node: Node): string {
     .join(',');
 }
 
-/** What the event recorder aggregates by: same object (by uid), field, reason, source and message. */
+/**
+ * What the event recorder dedupes by: same object (by uid), field, type, reason, source and
+ * message. A combined event's identity is its group's: no field path, COMBINED_PREFIX as message.
+ */
 interface EventId {
   uid: string;
   fieldPath: string;
+  type: string;
   reason: string;
   component: string;
   message: string;
@@ -1480,23 +1511,27 @@ interface EventId {
 /** From a stored event, its identity. */
 function eventIdOf(ev: Event): EventId {
   const o = ev.involvedObject;
+  const combined = ev.message.startsWith(COMBINED_PREFIX);
   return {
     uid: o.uid ?? '',
-    fieldPath: o.fieldPath ?? '',
+    fieldPath: combined ? '' : (o.fieldPath ?? ''),
+    type: ev.type,
     reason: ev.reason,
     component: ev.source.component,
-    message: ev.message,
+    message: combined ? COMBINED_PREFIX : ev.message,
   };
 }
 
 /** From a stored event and an identity, whether they match. */
 function sameEventId(ev: Event, id: EventId): boolean {
   const o = ev.involvedObject;
+  if (id.message === COMBINED_PREFIX) {
+    if (!ev.message.startsWith(COMBINED_PREFIX)) return false;
+  } else if (ev.message !== id.message || (o.fieldPath ?? '') !== id.fieldPath) return false;
   return (
-    ev.message === id.message &&
     ev.reason === id.reason &&
+    ev.type === id.type &&
     (o.uid ?? '') === id.uid &&
-    (o.fieldPath ?? '') === id.fieldPath &&
     ev.source.component === id.component
   );
 }
@@ -1504,7 +1539,7 @@ function sameEventId(ev: Event, id: EventId): boolean {
 /** From an identity, FNV-1a over its parts with NUL separators (no joined string is built). */
 function eventIdHash(id: EventId): number {
   let h = 0x811c9dc5;
-  const parts = [id.uid, id.fieldPath, id.reason, id.component, id.message];
+  const parts = [id.uid, id.fieldPath, id.type, id.reason, id.component, id.message];
   for (let p = 0; p < parts.length; p++) {
     const s = parts[p];
     for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
@@ -1515,7 +1550,7 @@ function eventIdHash(id: EventId): number {
 
 /** From an identity, the joined key (only for the rare hash collision). */
 function eventIdKey(id: EventId): string {
-  return `${id.uid}\u0000${id.fieldPath}\u0000${id.reason}\u0000${id.component}\u0000${id.message}`;
+  return `${id.uid}\u0000${id.fieldPath}\u0000${id.type}\u0000${id.reason}\u0000${id.component}\u0000${id.message}`;
 }
 
 function canonicalTemplate(ds: DaemonSet): string {
