@@ -6,7 +6,12 @@
  * HEARTBEAT_TIMEOUT_MS outside long work it announced, the client says so, replaces the worker
  * and replays the log into the new one, so nothing the learner typed is lost.
  */
-import type { ClusterSnapshot, CommandResult, ManifestDiagnostic } from '../protocol/cluster.ts';
+import type {
+  ClusterSnapshot,
+  CommandResult,
+  Kind,
+  ManifestDiagnostic,
+} from '../protocol/cluster.ts';
 import {
   HEARTBEAT_TIMEOUT_MS,
   assertNever,
@@ -142,7 +147,11 @@ export class WorkerEngineClient implements EngineClient {
     )
       return;
     this.#focus = object;
-    this.#worker?.postMessage({ type: 'focus', id: this.#nextId++, object } satisfies WorkerRequest);
+    this.#worker?.postMessage({
+      type: 'focus',
+      id: this.#nextId++,
+      object,
+    } satisfies WorkerRequest);
   }
 
   dismissNotice(): void {
@@ -392,11 +401,19 @@ function withReused(
   message: Extract<WorkerMessage, { type: 'snapshot' }>,
   shown: ClusterSnapshot | undefined,
 ): ClusterSnapshot {
-  const { snapshot, reused, verdictsReused } = message;
-  if (!shown || ((!reused || reused.length === 0) && !verdictsReused)) return snapshot;
+  const { snapshot, reused, verdictsReused, patched } = message;
+  if (!shown || ((!reused || reused.length === 0) && !verdictsReused && !patched)) return snapshot;
   const objects = { ...snapshot.objects };
   for (const kind of reused ?? []) {
     (objects as Record<string, unknown>)[kind] = shown.objects[kind];
+  }
+  for (const [kind, order] of Object.entries(patched ?? {}) as [Kind, Int32Array][]) {
+    const previous: readonly unknown[] = shown.objects[kind];
+    const changed: readonly unknown[] = snapshot.objects[kind];
+    let next = 0;
+    (objects as Record<string, unknown>)[kind] = Array.from(order, (index) =>
+      index >= 0 ? previous[index] : changed[next++],
+    );
   }
   return { ...snapshot, objects, verdicts: verdictsReused ? shown.verdicts : snapshot.verdicts };
 }

@@ -81,6 +81,12 @@ export type WorkerMessage =
       snapshot: ClusterSnapshot;
       reused?: Kind[];
       verdictsReused?: boolean;
+      /**
+       * For a kind named here, `snapshot.objects[kind]` holds only the objects that are new or
+       * changed, and the list is rebuilt in order from this array: an index into the page's
+       * previous list of that kind for an unchanged object, -1 for the next changed one.
+       */
+      patched?: Partial<Record<Kind, Int32Array>>;
     }
   /** Sent at least every HEARTBEAT_MS while the worker is alive, with the clock. */
   | { type: 'heartbeat'; timeMs: number; playing: boolean }

@@ -302,16 +302,21 @@ export class EngineHost {
     ).join(' ');
     const sent = this.#sent;
     const reused: Kind[] = [];
+    const patched: Partial<Record<Kind, Int32Array>> = {};
     const objects = { ...full.objects };
     if (sent) {
       for (const kind of Object.keys(objects) as Kind[]) {
         const same =
-          kind === 'Event'
-            ? events === sent.events
-            : sameItems(objects[kind], sent.objects[kind]);
+          kind === 'Event' ? events === sent.events : sameItems(objects[kind], sent.objects[kind]);
         if (same) {
           reused.push(kind);
           (objects as Record<Kind, unknown[]>)[kind] = [];
+        } else if (kind !== 'Event') {
+          const patch = toPatch(objects[kind], sent.objects[kind]);
+          if (patch) {
+            patched[kind] = patch.order;
+            (objects as Record<Kind, unknown[]>)[kind] = patch.changed;
+          }
         }
       }
     }
@@ -336,6 +341,7 @@ export class EngineHost {
       snapshot,
       ...(reused.length > 0 ? { reused } : {}),
       ...(verdictsReused ? { verdictsReused } : {}),
+      ...(Object.keys(patched).length > 0 ? { patched } : {}),
     });
   }
 
@@ -348,6 +354,30 @@ export class EngineHost {
     if (this.#timer !== undefined) this.#clock.clearInterval(this.#timer);
     this.#timer = undefined;
   }
+}
+
+/**
+ * From a kind's objects now and as last sent, the changed objects and, for every object in
+ * order, its index in `previous` (same object) or -1 (the next changed one). Undefined when
+ * most objects changed, where sending the list whole is as cheap.
+ */
+function toPatch(
+  current: readonly unknown[],
+  previous: readonly unknown[] | undefined,
+): { order: Int32Array; changed: unknown[] } | undefined {
+  if (!previous || previous.length === 0) return undefined;
+  const at = new Map<unknown, number>();
+  previous.forEach((item, i) => at.set(item, i));
+  const order = new Int32Array(current.length);
+  const changed: unknown[] = [];
+  current.forEach((item, i) => {
+    const index = at.get(item);
+    if (index === undefined) {
+      order[i] = -1;
+      changed.push(item);
+    } else order[i] = index;
+  });
+  return changed.length * 2 > current.length ? undefined : { order, changed };
 }
 
 /** Whether two lists hold the very same objects in the same order. */

@@ -124,6 +124,23 @@ describe('WorkerEngineClient', () => {
     client.dispose();
   });
 
+  it('asks a rebuilt worker for the same events as before', async () => {
+    const client = makeClient();
+    void client.run('kubectl apply -f ds', { 'ds.yaml': 'one' });
+    void client.run('sim wait 1000ms', { 'ds.yaml': 'one' });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(client.snapshot?.objects.Event).toHaveLength(1);
+    client.focus(null);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(client.snapshot?.objects.Event).toEqual([]);
+    void client.run('crash', { 'ds.yaml': 'one' });
+    await vi.advanceTimersByTimeAsync(50);
+    expect(workers).toHaveLength(2);
+    expect(states[1].ran).toHaveLength(1);
+    expect(client.snapshot?.objects.Event).toEqual([]);
+    client.dispose();
+  });
+
   it('treats two seconds of silence as a hang and rebuilds', async () => {
     const client = makeClient();
     const ok = client.run('kubectl apply -f ds', { 'ds.yaml': 'one' });
@@ -201,6 +218,30 @@ describe('WorkerEngineClient', () => {
     expect(client.snapshot?.timeMs).toBe(77);
     expect(client.snapshot?.objects.Node).toBe(nodes);
     expect(client.snapshot?.verdicts).toBe(client.snapshot && withNodes.verdicts);
+    client.dispose();
+  });
+
+  it('rebuilds a patched kind from its previous list and the changed objects', async () => {
+    const client = makeClient();
+    await vi.advanceTimersByTimeAsync(10);
+    const shown = client.snapshot!;
+    const [a, b, c] = ['a', 'b', 'c'].map((name) => ({ kind: 'Pod', metadata: { name } }));
+    const send = (version: number, Pod: unknown[], extra: object = {}) =>
+      workers[0].onmessage?.(
+        new MessageEvent('message', {
+          data: {
+            type: 'snapshot',
+            version,
+            snapshot: { ...shown, objects: { ...shown.objects, Pod } },
+            ...extra,
+          },
+        }),
+      );
+    send(60, [a, b]);
+    const b2 = { kind: 'Pod', metadata: { name: 'b', labels: { changed: 'yes' } } };
+    send(61, [b2, c], { patched: { Pod: Int32Array.from([0, -1, -1]) } });
+    expect(client.snapshot?.objects.Pod).toEqual([a, b2, c]);
+    expect(client.snapshot?.objects.Pod[0]).toBe(a);
     client.dispose();
   });
 
