@@ -6,6 +6,7 @@
  * and pkg/apis/scheduling/v1/defaults.go. Functions change the object in place; it is always a
  * fresh copy made by the decoder.
  */
+import { VOLUME_SOURCE_KEYS } from './schema.ts';
 import { copyMap, isObject } from './records.ts';
 
 type Obj = Record<string, unknown>;
@@ -72,42 +73,9 @@ function defaultProbe(probe: Obj): void {
   }
 }
 
-const VOLUME_SOURCES = [
-  'hostPath',
-  'emptyDir',
-  'gcePersistentDisk',
-  'awsElasticBlockStore',
-  'gitRepo',
-  'secret',
-  'nfs',
-  'iscsi',
-  'glusterfs',
-  'persistentVolumeClaim',
-  'rbd',
-  'flexVolume',
-  'cinder',
-  'cephfs',
-  'flocker',
-  'downwardAPI',
-  'fc',
-  'azureFile',
-  'configMap',
-  'vsphereVolume',
-  'quobyte',
-  'azureDisk',
-  'photonPersistentDisk',
-  'projected',
-  'portworxVolume',
-  'scaleIO',
-  'storageos',
-  'csi',
-  'ephemeral',
-  'image',
-];
-
 /** SetDefaults_Volume (no source means emptyDir) and the per-source defaults. */
 function defaultVolume(volume: Obj): void {
-  if (!VOLUME_SOURCES.some((key) => volume[key] !== undefined)) volume.emptyDir = {};
+  if (!VOLUME_SOURCE_KEYS.some((key) => volume[key] !== undefined)) volume.emptyDir = {};
   const hostPath = child(volume, 'hostPath');
   if (hostPath !== undefined && hostPath.type === undefined) hostPath.type = '';
   const configMap = child(volume, 'configMap');

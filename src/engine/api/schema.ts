@@ -742,3 +742,37 @@ export const UNSIMULATED_KINDS: readonly { apiVersion: string; kind: string }[] 
 export function isUnsimulatedKind(apiVersion: string, kind: string): boolean {
   return UNSIMULATED_KINDS.some((k) => k.apiVersion === apiVersion && k.kind === kind);
 }
+
+/** The fields of core/v1 VolumeSource, of which a volume names exactly one (defaulting and validation both need the list). */
+export const VOLUME_SOURCE_KEYS: readonly string[] = [
+  'hostPath',
+  'emptyDir',
+  'gcePersistentDisk',
+  'awsElasticBlockStore',
+  'gitRepo',
+  'secret',
+  'nfs',
+  'iscsi',
+  'glusterfs',
+  'persistentVolumeClaim',
+  'rbd',
+  'flexVolume',
+  'cinder',
+  'cephfs',
+  'flocker',
+  'downwardAPI',
+  'fc',
+  'azureFile',
+  'configMap',
+  'vsphereVolume',
+  'quobyte',
+  'azureDisk',
+  'photonPersistentDisk',
+  'projected',
+  'portworxVolume',
+  'scaleIO',
+  'storageos',
+  'csi',
+  'ephemeral',
+  'image',
+];

@@ -4,6 +4,7 @@
  * ValidateResourceRequirements, ValidateTolerations, validateNodeAffinity, ...), with the same
  * field paths, error types and detail texts. Used for Pods and for pod templates.
  */
+import { VOLUME_SOURCE_KEYS } from '../schema.ts';
 import type { FieldError } from '../../operations.ts';
 import {
   duplicate,
@@ -504,39 +505,6 @@ function validateAffinity(affinity: Obj | undefined, path: string): FieldError[]
   });
   return errors;
 }
-
-const VOLUME_SOURCE_KEYS = [
-  'hostPath',
-  'emptyDir',
-  'gcePersistentDisk',
-  'awsElasticBlockStore',
-  'gitRepo',
-  'secret',
-  'nfs',
-  'iscsi',
-  'glusterfs',
-  'persistentVolumeClaim',
-  'rbd',
-  'flexVolume',
-  'cinder',
-  'cephfs',
-  'flocker',
-  'downwardAPI',
-  'fc',
-  'azureFile',
-  'configMap',
-  'vsphereVolume',
-  'quobyte',
-  'azureDisk',
-  'photonPersistentDisk',
-  'projected',
-  'portworxVolume',
-  'scaleIO',
-  'storageos',
-  'csi',
-  'ephemeral',
-  'image',
-];
 
 const HOST_PATH_TYPES = [
   '',
