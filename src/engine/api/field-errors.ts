@@ -98,7 +98,7 @@ export function renderValue(value: unknown, valueType?: FieldError['valueType'])
     case 'map[string]string':
       return isObject(value) ? goStringMap(value) : 'map[string]string(nil)';
     case 'LabelSelector':
-      return isObject(value) ? labelSelectorString(value) : 'null';
+      return isObject(value) ? labelSelectorGoSyntax(value) : 'null';
     case 'core.Toleration':
       return isObject(value) ? tolerationGoSyntax(value) : 'null';
     case 'core.Taint':
@@ -135,21 +135,27 @@ function goStringMap(record: Record<string, unknown>): string {
   return `map[string]string{${entries.join(', ')}}`;
 }
 
-/** The gogo-protobuf String() of metav1.LabelSelector, which field errors print for selectors. */
-function labelSelectorString(selector: Record<string, unknown>): string {
-  const labels = isObject(selector.matchLabels) ? selector.matchLabels : {};
-  const labelText = sortedKeys(labels)
-    .map((key) => `${key}: ${String(labels[key])},`)
-    .join('');
-  const expressions = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
-  const expressionText = expressions
-    .map((expression) => {
-      const e = isObject(expression) ? expression : {};
-      const values = Array.isArray(e.values) ? e.values.map(String).join(' ') : '';
-      return `LabelSelectorRequirement{Key:${String(e.key ?? '')},Operator:${String(e.operator ?? '')},Values:[${values}],},`;
-    })
-    .join('');
-  return `&LabelSelector{MatchLabels:map[string]string{${labelText}},MatchExpressions:[]LabelSelectorRequirement{${expressionText}},}`;
+/**
+ * `%#v` of metav1.LabelSelector. Field errors dereference the `*LabelSelector` they are given,
+ * and the value type has no String() (its receiver is the pointer), so Go's syntax form is what
+ * learners see: `v1.LabelSelector{MatchLabels:map[string]string{"app":"web"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}`.
+ */
+function labelSelectorGoSyntax(selector: Record<string, unknown>): string {
+  const labels = isObject(selector.matchLabels)
+    ? goStringMap(selector.matchLabels)
+    : 'map[string]string(nil)';
+  const expressions = Array.isArray(selector.matchExpressions)
+    ? `[]v1.LabelSelectorRequirement{${selector.matchExpressions
+        .map((expression) => {
+          const e = isObject(expression) ? expression : {};
+          const values = Array.isArray(e.values)
+            ? `[]string{${e.values.map((v) => goQuote(String(v))).join(', ')}}`
+            : '[]string(nil)';
+          return `v1.LabelSelectorRequirement{Key:${goStringField(e, 'key')}, Operator:${goStringField(e, 'operator')}, Values:${values}}`;
+        })
+        .join(', ')}}`
+    : '[]v1.LabelSelectorRequirement(nil)';
+  return `v1.LabelSelector{MatchLabels:${labels}, MatchExpressions:${expressions}}`;
 }
 
 /** Go prints a set pointer as its address; a fixed address keeps output deterministic. */

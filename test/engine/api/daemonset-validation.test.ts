@@ -53,7 +53,7 @@ describe('DaemonSet validation (semantics 2.2)', () => {
       'refuses an empty selector',
       (ds) => (ds.spec.selector = {}),
       [
-        'spec.selector: Invalid value: &LabelSelector{MatchLabels:map[string]string{},MatchExpressions:[]LabelSelectorRequirement{},}: empty selector is invalid for daemonset',
+        'spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for daemonset',
       ],
     ],
     [
@@ -263,7 +263,7 @@ describe('DaemonSet updates', () => {
       ).tier = 'x';
     });
     expect(causes(admit({ raw, operation: 'update', existing: stored }))).toEqual([
-      'spec.selector: Invalid value: &LabelSelector{MatchLabels:map[string]string{app: node-exporter,tier: x,},MatchExpressions:[]LabelSelectorRequirement{},}: field is immutable',
+      'spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"node-exporter", "tier":"x"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable',
     ]);
   });
 

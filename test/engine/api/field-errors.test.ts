@@ -53,7 +53,7 @@ describe('renderFieldError (field.Error.Error)', () => {
     expect(renderFieldError(error)).toBe(text);
   });
 
-  it('prints a LabelSelector in its protobuf String() form', () => {
+  it('prints a LabelSelector in Go syntax, as a dereferenced *LabelSelector prints', () => {
     const error = invalid(
       'spec.selector',
       {
@@ -64,7 +64,7 @@ describe('renderFieldError (field.Error.Error)', () => {
       'LabelSelector',
     );
     expect(renderFieldError(error)).toBe(
-      'spec.selector: Invalid value: &LabelSelector{MatchLabels:map[string]string{a: 1,b: 2,},MatchExpressions:[]LabelSelectorRequirement{LabelSelectorRequirement{Key:k,Operator:In,Values:[x y],},},}: field is immutable',
+      'spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"a":"1", "b":"2"}, MatchExpressions:[]v1.LabelSelectorRequirement{v1.LabelSelectorRequirement{Key:"k", Operator:"In", Values:[]string{"x", "y"}}}}: field is immutable',
     );
   });
 });
