@@ -78,27 +78,34 @@ export function folderFiles(folder: string): FileSource {
   };
 }
 
-/** Runs the CLI; returns the process exit status. */
+/**
+ * Runs the CLI from its arguments, output sinks and the folder relative paths are read from
+ * (`npm run` starts scripts in the package root and passes the caller's folder as INIT_CWD, so
+ * `npm run sim -- start.sim` must look for start.sim where the learner typed it); returns the
+ * process exit status.
+ */
 export function main(
   argv: string[],
   write: (text: string) => void,
   writeError: (text: string) => void,
+  cwd: string = process.env.INIT_CWD ?? process.cwd(),
 ): number {
   const options = parseCliArgs(argv);
   if ('error' in options) {
     writeError(`${options.error}\n`);
     return 2;
   }
+  const scriptPath = resolve(cwd, options.script);
   let script: string;
   try {
-    script = readFileSync(options.script, 'utf8');
+    script = readFileSync(scriptPath, 'utf8');
   } catch (error) {
     writeError(`sim: cannot read ${options.script}: ${(error as Error).message}\n`);
     return 2;
   }
   const records = runScript(script, {
     seed: options.seed,
-    files: folderFiles(dirname(resolve(options.script))),
+    files: folderFiles(dirname(scriptPath)),
   });
   const chunks: string[] = [];
   for (const r of records) {

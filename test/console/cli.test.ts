@@ -7,13 +7,14 @@ import { folderFiles, main, parseCliArgs } from '../../src/cli/sim.ts';
 const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(args: string[]): { status: number; out: string; err: string } {
+function run(args: string[], cwd?: string): { status: number; out: string; err: string } {
   let out = '';
   let err = '';
   const status = main(
     args,
     (t) => (out += t),
     (t) => (err += t),
+    cwd,
   );
   return { status, out, err };
 }
@@ -42,6 +43,12 @@ describe('the headless runner', () => {
     );
     expect(JSON.parse(lines[2]).t).toBe('12.5s');
     expect(JSON.parse(lines[3]).exit).toBe(1);
+  });
+
+  it('reads a relative script path from the folder the learner ran npm in', () => {
+    const { status, out } = run(['script.sim'], dir);
+    expect(status).toBe(0);
+    expect(out).toContain('node/n1 created');
   });
 
   it('exits non-zero only when the script cannot be read or the arguments are wrong', () => {
