@@ -458,6 +458,18 @@ export class Engine implements Cluster {
     };
   }
 
+  /** What a page draws: objects and verdicts without the internals (see Cluster.view). */
+  view(options: { events?: boolean } = {}): ClusterSnapshot {
+    return {
+      format: 1,
+      seed: this.seed,
+      timeMs: this.now,
+      objects: this.store.snapshotObjects(options),
+      verdicts: this.store.sorted('DaemonSet').map((ds) => buildVerdicts(this, ds)),
+      internal: null,
+    };
+  }
+
   /** From a snapshot, rebuilds this (fresh) engine's state and indexes. */
   load(snapshot: ClusterSnapshot): void {
     const internal = snapshot.internal as Internal;

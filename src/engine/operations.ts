@@ -187,4 +187,10 @@ export interface Cluster {
   /** Advance until nothing changes any more (ImagePullBackOff counts as settled) or `capMs` passes. */
   settle(capMs?: number): SettleResult;
   snapshot(): ClusterSnapshot;
+  /**
+   * What a page draws, cheaper than `snapshot`: the same objects (shared frozen copies) and
+   * verdicts with `internal: null`, so it cannot be restored. With `events: false` the Event
+   * list is empty (a page that shows one object's events asks `eventsFor`).
+   */
+  view(options?: { events?: boolean }): ClusterSnapshot;
 }

@@ -297,10 +297,13 @@ export class Store {
    * object's resourceVersion stays the same, so a snapshot of a large, mostly quiet cluster costs
    * little more than the objects that changed.
    */
-  snapshotObjects(): { [K in Kind]: ObjectOf<K>[] } {
+  snapshotObjects(options: { events?: boolean } = {}): { [K in Kind]: ObjectOf<K>[] } {
     const out = {} as { [K in Kind]: ObjectOf<K>[] };
     for (const kind of KINDS)
-      (out as Record<Kind, unknown>)[kind] = this.sorted(kind).map((o) => this.frozenCopy(o));
+      (out as Record<Kind, unknown>)[kind] =
+        kind === 'Event' && options.events === false
+          ? []
+          : this.sorted(kind).map((o) => this.frozenCopy(o));
     return out;
   }
 

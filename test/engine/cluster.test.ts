@@ -226,6 +226,24 @@ describe('snapshots', () => {
       [['default', 'agent', ['a', 'b']]],
     );
   });
+
+  it('have a view for pages: the same objects and verdicts, no internals, events on request', () => {
+    const cluster = clusterWithNodes(['a', 'b'], 3);
+    apply(cluster, daemonSetManifest('agent'));
+    cluster.settle();
+    const snapshot = cluster.snapshot();
+    const view = cluster.view();
+    expect(view.internal).toBeNull();
+    expect(view.timeMs).toBe(snapshot.timeMs);
+    expect(view.verdicts).toEqual(snapshot.verdicts);
+    expect(view.objects).toEqual(snapshot.objects);
+    expect(view.objects.Event.length).toBeGreaterThan(0);
+    const quiet = cluster.view({ events: false });
+    expect(quiet.objects.Event).toEqual([]);
+    expect(quiet.objects.Pod).toEqual(snapshot.objects.Pod);
+    // Taking views changes nothing a snapshot holds.
+    expect(JSON.stringify(cluster.snapshot())).toBe(JSON.stringify(snapshot));
+  });
 });
 
 describe('settle', () => {
