@@ -37,6 +37,7 @@ import { Kubelet, type KubeletPod } from './kubelet/kubelet.ts';
 import { matchesSelector, parseSelector } from './api/labels.ts';
 import { Random } from './random.ts';
 import { COMBINED_PREFIX, EventCorrelator, type CorrelatorState } from './events.ts';
+import { EventEntry } from './event-log.ts';
 import { schedulePod } from './scheduler.ts';
 import {
   KINDS,
@@ -45,7 +46,6 @@ import {
   controllerUid,
   keyOf,
   objectKey,
-  objectRef,
   podFacts,
   podFactsDiffer,
   type Change,
@@ -167,14 +167,6 @@ export class Engine implements Cluster {
   private tecPods = new Set<string>();
   private gcOwners = new Set<string>();
   private schedActive = new Set<string>();
-  /**
-   * The event recorder's aggregation index: FNV hash of the dedupe key → event key. Only the
-   * number is kept per event (the full key is ~200 characters, and there are tens of thousands of
-   * events in a large rollout); a hit is confirmed against the stored event, and the rare hash
-   * collision goes to eventIndexCollisions under the full key.
-   */
-  private eventIndex = new Map<number, string>();
-  private eventIndexCollisions = new Map<string, string>();
   private profiles = new Map<string, DaemonProfile>();
   private fastVerdicts = new Map<
     string,
@@ -357,11 +349,14 @@ export class Engine implements Cluster {
     const current = Object.hasOwn(NAMESPACED, kind)
       ? this.store.get(kind, objectKey(kind, ns, name))
       : undefined;
-    const events = this.store
-      .eventsAbout(objectRef(kind, ns, name))
-      .filter(
-        (e) => !current || !e.involvedObject.uid || e.involvedObject.uid === current.metadata.uid,
-      );
+    // The current object's events (by uid) and those naming it without a uid; for an object
+    // that is gone, every event naming it.
+    const log = this.store.events;
+    const entries = current
+      ? [...log.about(current.metadata.uid), ...log.about('')]
+      : [...log.all()];
+    const events: Event[] = [];
+    for (const entry of entries) if (entry.about(kind, ns, name)) events.push(log.eventOf(entry));
     events.sort((a, b) =>
       a.metadata.creationTimestamp < b.metadata.creationTimestamp
         ? -1
@@ -500,10 +495,6 @@ export class Engine implements Cluster {
     this.deletingPods = new Map(internal.deletingPods);
     this.correlator = EventCorrelator.fromJSON(internal.events);
     // Derived indexes.
-    for (const ev of this.store.all('Event')) {
-      const id = eventIdOf(ev);
-      this.indexEvent(eventIdHash(id), id, keyOf(ev));
-    }
     for (const pod of this.store.all('Pod')) {
       if (!controllerUid(pod)) this.addOrphan(pod);
       this.indexDaemonPod(pod, keyOf(pod), 'add');
@@ -1369,122 +1360,68 @@ export class Engine implements Cluster {
     host?: string,
     fieldPath?: string,
   ): void {
-    const ns = obj.metadata.namespace ?? 'default';
-    // Spam key: source and involved object (the uid names the object's kind, namespace, name).
-    const spamKey = `${component}\u0000${host ?? ''}\u0000${obj.metadata.uid}`;
-    const combined = this.correlator.aggregate(
-      `${spamKey}\u0000${type}\u0000${reason}`,
-      message,
-      this.now,
-    );
+    const uid = obj.metadata.uid;
+    const source = this.correlator.source(uid, component, host ?? '', this.now);
+    const combined = this.correlator.aggregate(source, type, reason, message, this.now);
     if (combined) message = COMBINED_PREFIX + message;
-    const id: EventId = {
-      uid: obj.metadata.uid,
-      // The combined event stands for the whole group, whatever the field path.
-      fieldPath: combined ? '' : (fieldPath ?? ''),
-      type,
-      reason,
-      component,
-      message: combined ? COMBINED_PREFIX : message,
-    };
-    const hash = eventIdHash(id);
-    const existing = this.findEvent(hash, id);
-    if (!this.correlator.allow(spamKey, this.now)) {
-      this.correlator.noteDropped(spamKey, eventIdKey(id), this.now);
+    // The dedupe identity; a combined event stands for its whole group, whatever the field path.
+    const idPath = combined ? '' : (fieldPath ?? '');
+    const idMessage = combined ? COMBINED_PREFIX : message;
+    const about = this.store.events.about(uid);
+    let existing: EventEntry | undefined;
+    for (let i = 0; i < about.length; i++) {
+      if (about[i].is(idPath, type, reason, component, idMessage)) {
+        existing = about[i];
+        break;
+      }
+    }
+    if (!this.correlator.allow(source, this.now)) {
+      this.correlator.noteDropped(
+        source,
+        eventIdKey(uid, idPath, type, reason, component, idMessage),
+        this.now,
+      );
       return;
     }
-    const dropped = this.correlator.takeDropped(spamKey, () => eventIdKey(id));
+    const dropped = this.correlator.takeDropped(source, () =>
+      eventIdKey(uid, idPath, type, reason, component, idMessage),
+    );
     const ts = toTimestamp(this.now);
+    const count = 1 + (dropped?.count ?? 0);
     if (existing) {
-      // Stored events are frozen so snapshots can share them: a new version replaces the old.
-      const next: Event = {
-        ...existing,
-        metadata: { ...existing.metadata },
-        message,
-        count: existing.count + 1 + (dropped?.count ?? 0),
-        lastTimestamp: ts,
-      };
-      this.store.replace(existing, next);
-      Object.freeze(next);
-      Object.freeze(next.metadata);
+      existing.message = message;
+      existing.count += count;
+      existing.lastTimestamp = ts;
+      this.store.touchEvent(existing);
       return;
     }
-    // Built without spreads (one event per pod transition); the key order is what JSON shows.
-    const involved: Event['involvedObject'] = NAMESPACED[obj.kind]
-      ? {
-          kind: obj.kind,
-          namespace: obj.metadata.namespace,
-          name: obj.metadata.name,
-          uid: obj.metadata.uid,
-          apiVersion: obj.apiVersion,
-          resourceVersion: obj.metadata.resourceVersion,
-        }
-      : {
-          kind: obj.kind,
-          name: obj.metadata.name,
-          uid: obj.metadata.uid,
-          apiVersion: obj.apiVersion,
-          resourceVersion: obj.metadata.resourceVersion,
-        };
-    if (fieldPath) involved.fieldPath = fieldPath;
-    const seq = ++this.eventSeq;
-    // Real names end in the creation time in hex nanoseconds; milliseconds plus a sequence keep them unique here.
     // An event whose first occurrences were dropped is named and dated after the first one.
     const first = dropped ? dropped.first : this.now;
-    const suffix =
-      (EPOCH_MS + first).toString(16).padStart(11, '0') +
-      (seq % 0x100000).toString(16).padStart(5, '0');
-    const event: Event = {
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: {
-        name: `${obj.metadata.name}.${suffix}`,
-        namespace: ns,
-        uid: '',
-        resourceVersion: '',
-        creationTimestamp: '',
-      },
-      involvedObject: involved,
+    const entry = new EventEntry(
+      obj.metadata.namespace ?? 'default',
+      obj.metadata.name,
+      ++this.eventSeq,
+      first,
+      obj.kind,
+      NAMESPACED[obj.kind] ? obj.metadata.namespace : undefined,
+      obj.metadata.name,
+      uid,
+      obj.apiVersion,
+      obj.metadata.resourceVersion,
+      fieldPath ?? '',
+      type,
       reason,
       message,
-      type,
-      source: host ? { component, host } : { component },
-      firstTimestamp: dropped ? toTimestamp(first) : ts,
-      lastTimestamp: ts,
-      count: 1 + (dropped?.count ?? 0),
-      reportingComponent: component,
-    };
-    this.createObject(event);
-    // Frozen object by object (what deepFreeze would do, without walking keys).
-    Object.freeze(event.metadata);
-    Object.freeze(involved);
-    Object.freeze(event.source);
-    Object.freeze(event);
-    this.indexEvent(hash, id, keyOf(event));
-  }
-
-  /** From an event identity and its hash, the stored event it names, if any. */
-  private findEvent(hash: number, id: EventId): Event | undefined {
-    const key = this.eventIndex.get(hash);
-    if (key === undefined) return undefined;
-    const ev = this.store.get('Event', key);
-    if (ev && sameEventId(ev, id)) return ev;
-    if (this.eventIndexCollisions.size === 0) return undefined;
-    const other = this.eventIndexCollisions.get(eventIdKey(id));
-    return other === undefined ? undefined : this.store.get('Event', other);
-  }
-
-  /** From an event identity, its hash and the event's store key, records it for findEvent. */
-  private indexEvent(hash: number, id: EventId, key: string): void {
-    const taken = this.eventIndex.get(hash);
-    if (taken === undefined || taken === key) {
-      this.eventIndex.set(hash, key);
-      return;
-    }
-    const holder = this.store.get('Event', taken);
-    // The slot's event is gone or has this very identity: take the slot over.
-    if (!holder || sameEventId(holder, id)) this.eventIndex.set(hash, key);
-    else this.eventIndexCollisions.set(eventIdKey(id), key);
+      component,
+      host ?? '',
+      dropped ? toTimestamp(first) : ts,
+      ts,
+      count,
+    );
+    // As createObject stamps any object: a uid from the generator, then the creation time.
+    entry.uid = this.random.uuid();
+    entry.created = ts;
+    this.store.addEvent(entry);
   }
 }
 
@@ -1507,62 +1444,16 @@ function noExecuteSig(node: Node): string {
     .join(',');
 }
 
-/**
- * What the event recorder dedupes by: same object (by uid), field, type, reason, source and
- * message. A combined event's identity is its group's: no field path, COMBINED_PREFIX as message.
- */
-interface EventId {
-  uid: string;
-  fieldPath: string;
-  type: string;
-  reason: string;
-  component: string;
-  message: string;
-}
-
-/** From a stored event, its identity. */
-function eventIdOf(ev: Event): EventId {
-  const o = ev.involvedObject;
-  const combined = ev.message.startsWith(COMBINED_PREFIX);
-  return {
-    uid: o.uid ?? '',
-    fieldPath: combined ? '' : (o.fieldPath ?? ''),
-    type: ev.type,
-    reason: ev.reason,
-    component: ev.source.component,
-    message: combined ? COMBINED_PREFIX : ev.message,
-  };
-}
-
-/** From a stored event and an identity, whether they match. */
-function sameEventId(ev: Event, id: EventId): boolean {
-  const o = ev.involvedObject;
-  if (id.message === COMBINED_PREFIX) {
-    if (!ev.message.startsWith(COMBINED_PREFIX)) return false;
-  } else if (ev.message !== id.message || (o.fieldPath ?? '') !== id.fieldPath) return false;
-  return (
-    ev.reason === id.reason &&
-    ev.type === id.type &&
-    (o.uid ?? '') === id.uid &&
-    ev.source.component === id.component
-  );
-}
-
-/** From an identity, FNV-1a over its parts with NUL separators (no joined string is built). */
-function eventIdHash(id: EventId): number {
-  let h = 0x811c9dc5;
-  const parts = [id.uid, id.fieldPath, id.type, id.reason, id.component, id.message];
-  for (let p = 0; p < parts.length; p++) {
-    const s = parts[p];
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-    h = Math.imul(h, 0x01000193) >>> 0; // the NUL separator (h ^ 0 = h)
-  }
-  return h;
-}
-
-/** From an identity, the joined key (only for the rare hash collision). */
-function eventIdKey(id: EventId): string {
-  return `${id.uid}\u0000${id.fieldPath}\u0000${id.type}\u0000${id.reason}\u0000${id.component}\u0000${id.message}`;
+/** From an event's dedupe identity, one key for it (for the spam filter's dropped counts). */
+function eventIdKey(
+  uid: string,
+  fieldPath: string,
+  type: string,
+  reason: string,
+  component: string,
+  message: string,
+): string {
+  return `${uid}\u0000${fieldPath}\u0000${type}\u0000${reason}\u0000${component}\u0000${message}`;
 }
 
 function canonicalTemplate(ds: DaemonSet): string {

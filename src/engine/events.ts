@@ -41,7 +41,21 @@ export interface Dropped {
   first: number;
 }
 
-interface Bucket {
+/** One aggregation group of a source: events of one type and reason. */
+interface Group extends AggregateRecord {
+  type: string;
+  reason: string;
+}
+
+/**
+ * What the correlator remembers about one source (component and host) writing about one
+ * object: its spam-filter bucket and its aggregation groups. Kept under the object's uid, so
+ * recording an event looks up the uid string the object already has and scans a short list,
+ * instead of building and hashing two long keys per event.
+ */
+export interface Source {
+  readonly component: string;
+  readonly host: string;
   /** Tokens in milliseconds of refill (one token = SPAM_REFILL_MS): integer, exact arithmetic. */
   credit: number;
   last: number;
@@ -50,7 +64,8 @@ interface Bucket {
    * the filter runs, so the next occurrence that passes writes a count including the dropped ones
    * (and creates the event, with the first occurrence's timestamp, if none was written).
    */
-  dropped?: Map<string, Dropped>;
+  dropped: Map<string, Dropped> | undefined;
+  groups: Group[];
 }
 
 interface BucketState {
@@ -59,29 +74,62 @@ interface BucketState {
   dropped?: [string, Dropped][];
 }
 
-/** The correlator's state as snapshots carry it (sorted by key). */
+/**
+ * The correlator's state as snapshots carry it (sorted by key). Aggregate keys are
+ * `component NUL host NUL uid NUL type NUL reason`, bucket keys `component NUL host NUL uid`.
+ */
 export interface CorrelatorState {
   aggregates: [string, AggregateRecord][];
   buckets: [string, BucketState][];
 }
 
+const NUL = '\u0000';
+
 export class EventCorrelator {
-  private aggregates = new Map<string, AggregateRecord>();
-  private buckets = new Map<string, Bucket>();
+  /** Sources by involved object uid. */
+  private objects = new Map<string, Source[]>();
   /** Events since the last sweep of entries equivalent to none (memory bound, no behaviour). */
   private sinceSweep = 0;
 
   /**
-   * From the group key, the message and the time, records the event in its group and returns
-   * whether it is to be combined (EventAggregate).
+   * From an involved object's uid, a source component and host, and the time, what the
+   * correlator holds for that source and object (a fresh, full bucket if nothing).
    */
-  aggregate(groupKey: string, message: string, now: number): boolean {
+  source(uid: string, component: string, host: string, now: number): Source {
     if (++this.sinceSweep >= SWEEP_EVERY) this.sweep(now);
-    let record = this.aggregates.get(groupKey);
-    if (!record || now - record.last > AGGREGATE_INTERVAL_MS) {
-      record = { messages: [], last: now };
-      this.aggregates.set(groupKey, record);
+    let list = this.objects.get(uid);
+    if (!list) this.objects.set(uid, (list = []));
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i];
+      if (s.component === component && s.host === host) return s;
     }
+    const created: Source = {
+      component,
+      host,
+      credit: FULL,
+      last: now,
+      dropped: undefined,
+      groups: [],
+    };
+    list.push(created);
+    return created;
+  }
+
+  /**
+   * From a source, the event's type, reason and message and the time, records the event in its
+   * group and returns whether it is to be combined (EventAggregate).
+   */
+  aggregate(source: Source, type: string, reason: string, message: string, now: number): boolean {
+    let record: Group | undefined;
+    const groups = source.groups;
+    for (let i = 0; i < groups.length; i++) {
+      if (groups[i].type === type && groups[i].reason === reason) {
+        record = groups[i];
+        if (now - record.last > AGGREGATE_INTERVAL_MS) record.messages = [];
+        break;
+      }
+    }
+    if (!record) groups.push((record = { type, reason, messages: [], last: now }));
     if (!record.messages.includes(message)) record.messages.push(message);
     record.last = now;
     if (record.messages.length < AGGREGATE_MAX_EVENTS) return false;
@@ -90,91 +138,123 @@ export class EventCorrelator {
     return true;
   }
 
-  /** From the spam key and the time, whether the event may be written (takes a token if so). */
-  allow(spamKey: string, now: number): boolean {
-    const bucket = this.buckets.get(spamKey);
-    if (!bucket) {
-      this.buckets.set(spamKey, { credit: FULL - SPAM_REFILL_MS, last: now });
-      return true;
-    }
-    const credit = Math.min(FULL, bucket.credit + (now - bucket.last));
-    bucket.last = now;
+  /** From a source and the time, whether its event may be written (takes a token if so). */
+  allow(source: Source, now: number): boolean {
+    const credit = Math.min(FULL, source.credit + (now - source.last));
+    source.last = now;
     if (credit < SPAM_REFILL_MS) {
-      bucket.credit = credit;
+      source.credit = credit;
       return false;
     }
-    bucket.credit = credit - SPAM_REFILL_MS;
+    source.credit = credit - SPAM_REFILL_MS;
     return true;
   }
 
-  /** From the spam key, the event's identity key and the time, counts a dropped occurrence. */
-  noteDropped(spamKey: string, idKey: string, now: number): void {
-    const bucket = this.buckets.get(spamKey);
-    if (!bucket) return; // allow() always leaves a bucket behind
-    bucket.dropped ??= new Map();
-    const d = bucket.dropped.get(idKey);
+  /** From a source, the event's identity key and the time, counts a dropped occurrence. */
+  noteDropped(source: Source, idKey: string, now: number): void {
+    source.dropped ??= new Map();
+    const d = source.dropped.get(idKey);
     if (d) d.count++;
-    else bucket.dropped.set(idKey, { count: 1, first: now });
+    else source.dropped.set(idKey, { count: 1, first: now });
   }
 
   /**
-   * From the spam key and the event's identity key (computed only when the bucket dropped
+   * From a source and the event's identity key (computed only when the bucket dropped
    * something), the occurrences dropped since the event was last written, forgotten here.
    */
-  takeDropped(spamKey: string, idKey: () => string): Dropped | undefined {
-    const dropped = this.buckets.get(spamKey)?.dropped;
-    if (!dropped) return undefined;
+  takeDropped(source: Source, idKey: () => string): Dropped | undefined {
+    const dropped = source.dropped;
+    if (!dropped || dropped.size === 0) return undefined;
     const key = idKey();
     const d = dropped.get(key);
     if (d) dropped.delete(key);
     return d;
   }
 
-  /** From the time, forgets expired groups and full buckets: both behave as no entry. */
+  /** From the time, forgets expired groups and idle full buckets: both behave as no entry. */
   private sweep(now: number): void {
     this.sinceSweep = 0;
-    for (const [k, v] of this.aggregates)
-      if (now - v.last > AGGREGATE_INTERVAL_MS) this.aggregates.delete(k);
-    for (const [k, v] of this.buckets) {
-      if (!(v.dropped && v.dropped.size > 0) && v.credit + (now - v.last) >= FULL)
-        this.buckets.delete(k);
-    }
+    // forEach, not for-of over entries: no [key, value] pair per object.
+    this.objects.forEach((list, uid) => {
+      let kept = 0;
+      for (let i = 0; i < list.length; i++) {
+        const s = list[i];
+        s.groups = s.groups.filter((g) => now - g.last <= AGGREGATE_INTERVAL_MS);
+        if (s.groups.length > 0 || !equivalentToNone(s, now)) list[kept++] = s;
+      }
+      list.length = kept;
+      if (kept === 0) this.objects.delete(uid);
+    });
   }
 
   /** From the time, the state (entries equivalent to none are left out). */
   toJSON(now: number): CorrelatorState {
     const aggregates: [string, AggregateRecord][] = [];
-    for (const [k, v] of this.aggregates) {
-      if (now - v.last <= AGGREGATE_INTERVAL_MS)
-        aggregates.push([k, { messages: [...v.messages], last: v.last }]);
-    }
     const buckets: [string, BucketState][] = [];
-    for (const [k, v] of this.buckets) {
-      const pending = v.dropped && v.dropped.size > 0;
-      if (!pending && v.credit + (now - v.last) >= FULL) continue;
-      const state: BucketState = { credit: v.credit, last: v.last };
-      if (pending) {
-        state.dropped = [...v.dropped!.entries()]
-          .map(([dk, dv]): [string, Dropped] => [dk, { ...dv }])
-          .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    this.objects.forEach((list, uid) => {
+      for (const s of list) {
+        const spamKey = s.component + NUL + s.host + NUL + uid;
+        for (const g of s.groups) {
+          if (now - g.last <= AGGREGATE_INTERVAL_MS && g.messages.length > 0)
+            aggregates.push([
+              spamKey + NUL + g.type + NUL + g.reason,
+              { messages: [...g.messages], last: g.last },
+            ]);
+        }
+        if (equivalentToNone(s, now)) continue;
+        const state: BucketState = { credit: s.credit, last: s.last };
+        if (s.dropped && s.dropped.size > 0) {
+          state.dropped = [...s.dropped.entries()]
+            .map(([dk, dv]): [string, Dropped] => [dk, { ...dv }])
+            .sort((a, b) => cmp(a[0], b[0]));
+        }
+        buckets.push([spamKey, state]);
       }
-      buckets.push([k, state]);
-    }
-    aggregates.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    buckets.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    });
+    aggregates.sort((a, b) => cmp(a[0], b[0]));
+    buckets.sort((a, b) => cmp(a[0], b[0]));
     return { aggregates, buckets };
   }
 
   /** From a snapshot's state, a correlator that continues it. */
   static fromJSON(state: CorrelatorState | undefined): EventCorrelator {
     const c = new EventCorrelator();
-    for (const [k, v] of state?.aggregates ?? [])
-      c.aggregates.set(k, { messages: [...v.messages], last: v.last });
+    const at = (key: string): { source: Source; rest: string[] } => {
+      const [component = '', host = '', uid = '', ...rest] = key.split(NUL);
+      let list = c.objects.get(uid);
+      if (!list) c.objects.set(uid, (list = []));
+      let source = list.find((s) => s.component === component && s.host === host);
+      if (!source) {
+        // No bucket in the state means a full one.
+        source = { component, host, credit: FULL, last: 0, dropped: undefined, groups: [] };
+        list.push(source);
+      }
+      return { source, rest };
+    };
     for (const [k, v] of state?.buckets ?? []) {
-      const bucket: Bucket = { credit: v.credit, last: v.last };
-      if (v.dropped) bucket.dropped = new Map(v.dropped.map(([dk, dv]) => [dk, { ...dv }]));
-      c.buckets.set(k, bucket);
+      const { source } = at(k);
+      source.credit = v.credit;
+      source.last = v.last;
+      if (v.dropped) source.dropped = new Map(v.dropped.map(([dk, dv]) => [dk, { ...dv }]));
+    }
+    for (const [k, v] of state?.aggregates ?? []) {
+      const { source, rest } = at(k);
+      source.groups.push({
+        type: rest[0] ?? '',
+        reason: rest.slice(1).join(NUL),
+        messages: [...v.messages],
+        last: v.last,
+      });
     }
     return c;
   }
+}
+
+/** From a source and the time, whether its bucket is full again with nothing pending. */
+function equivalentToNone(s: Source, now: number): boolean {
+  return !(s.dropped && s.dropped.size > 0) && s.credit + (now - s.last) >= FULL;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

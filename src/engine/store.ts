@@ -5,8 +5,9 @@
  *
  * Objects are mutable inside the engine for speed; everything leaving the engine is a copy.
  */
-import { cloneData } from './util/clone.ts';
+import { EventEntry, EventLog } from './event-log.ts';
 import type { Event, Kind, KubeObject, ObjectOf, Pod } from './types.ts';
+import { cloneData, deepFreeze } from './util/clone.ts';
 
 /** Kinds whose objects live in a namespace. */
 export const NAMESPACED: Readonly<Record<Kind, boolean>> = {
@@ -147,8 +148,8 @@ export class Store {
   readonly byOwner = new Map<string, Set<KubeObject>>();
   /** ControllerRevisions by controller owner uid (apart from pods, so history never walks every pod). */
   readonly revisionsByOwner = new Map<string, Set<KubeObject>>();
-  /** Event keys by involved object uid (or kind/ns/name when it has none). */
-  readonly eventsByObject = new Map<string, Set<string>>();
+  /** Events live apart from other kinds, as flat entries (see event-log.ts). */
+  readonly events = new EventLog();
   /**
    * Object uid → kind and key, for owners and dependents. Events are left out: nothing looks
    * them up by uid, and they are most of the objects in a large cluster.
@@ -167,6 +168,10 @@ export class Store {
 
   /** From a kind and key, the stored object. */
   get<K extends Kind>(kind: K, key: string): ObjectOf<K> | undefined {
+    if (kind === 'Event') {
+      const entry = this.events.get(key);
+      return entry ? (this.events.eventOf(entry) as ObjectOf<K>) : undefined;
+    }
     return this.maps.get(kind)?.get(key) as ObjectOf<K> | undefined;
   }
 
@@ -178,16 +183,20 @@ export class Store {
 
   /** From a kind, every stored object (insertion order; sort before printing). */
   all<K extends Kind>(kind: K): IterableIterator<ObjectOf<K>> {
+    if (kind === 'Event') return this.allEvents() as IterableIterator<ObjectOf<K>>;
     return (this.maps.get(kind) as Map<string, ObjectOf<K>>).values();
   }
 
   /** From a kind, how many objects are stored. */
   count(kind: Kind): number {
+    if (kind === 'Event') return this.events.size;
     return this.maps.get(kind)?.size ?? 0;
   }
 
   /** From a kind, its objects sorted as the API server lists them (namespace, name). */
   sorted<K extends Kind>(kind: K): ObjectOf<K>[] {
+    if (kind === 'Event')
+      return this.events.sorted().map((e) => this.events.eventOf(e)) as ObjectOf<K>[];
     // Decorated sort: one `namespace NUL name` string per object, compared as plain strings.
     // NUL sorts below every character a namespace may hold, so this is (namespace, name)
     // order, without the comparator reading both objects' metadata n log n times.
@@ -198,26 +207,58 @@ export class Store {
     return decorated.map((d) => d.obj);
   }
 
+  private *allEvents(): Generator<Event> {
+    for (const entry of this.events.all()) yield this.events.eventOf(entry);
+  }
+
+  /** Stores an event the engine recorded, stamping a fresh resourceVersion (no change notification). */
+  addEvent(entry: EventEntry): void {
+    entry.rv = String(++this.rv);
+    this.events.add(entry);
+  }
+
+  /** Marks a recorded event as changed in place (count, message, last time): a new resourceVersion. */
+  touchEvent(entry: EventEntry): void {
+    entry.rv = String(++this.rv);
+    entry.cached = undefined;
+  }
+
   /** Stores a new object, stamping a fresh resourceVersion. */
   add(obj: KubeObject): void {
     const key = keyOf(obj);
     obj.metadata.resourceVersion = String(++this.rv);
+    if (obj.kind === 'Event') {
+      this.events.add(EventEntry.of(obj));
+      this.listener?.(obj.kind, obj, 'add', undefined);
+      return;
+    }
     this.maps.get(obj.kind)?.set(key, obj);
-    if (obj.kind !== 'Event') this.byUid.set(obj.metadata.uid, { kind: obj.kind, key });
-    this.index(obj, key);
+    this.byUid.set(obj.metadata.uid, { kind: obj.kind, key });
+    this.index(obj);
     this.listener?.(obj.kind, obj, 'add', undefined);
   }
 
   /** Stores an object exactly as given (restore): no new resourceVersion, no change notification. */
   load(obj: KubeObject): void {
+    if (obj.kind === 'Event') {
+      this.events.add(EventEntry.of(obj));
+      return;
+    }
     const key = keyOf(obj);
     this.maps.get(obj.kind)?.set(key, obj);
-    if (obj.kind !== 'Event') this.byUid.set(obj.metadata.uid, { kind: obj.kind, key });
-    this.index(obj, key);
+    this.byUid.set(obj.metadata.uid, { kind: obj.kind, key });
+    this.index(obj);
   }
 
   /** Changes a stored object in place through `mutate`, keeping indexes right and bumping resourceVersion. */
   update<T extends KubeObject>(obj: T, mutate: (o: T) => void): void {
+    if (obj.kind === 'Event') {
+      // Stored events are frozen: the change makes a new version.
+      const next = cloneData(obj);
+      mutate(next);
+      this.replace(obj, next);
+      return;
+    }
     const before = obj.kind === 'Pod' ? podFacts(obj as Pod) : undefined;
     const ownerBefore = obj.kind === 'ControllerRevision' ? controllerUid(obj) : undefined;
     mutate(obj);
@@ -244,24 +285,39 @@ export class Store {
 
   /** Replaces a stored object by a new version with the same key. */
   replace(old: KubeObject, next: KubeObject): void {
+    if (old.kind === 'Event' && next.kind === 'Event') {
+      const entry = this.events.entryFor(old);
+      if (entry) this.events.remove(entry);
+      next.metadata.resourceVersion = String(++this.rv);
+      this.events.add(EventEntry.of(next));
+      this.listener?.(next.kind, next, 'update', undefined);
+      return;
+    }
     const key = keyOf(old);
     const before = old.kind === 'Pod' ? podFacts(old as Pod) : undefined;
-    this.unindex(old, key);
+    this.unindex(old);
     next.metadata.resourceVersion = String(++this.rv);
     this.maps.get(next.kind)?.set(key, next);
-    if (next.kind !== 'Event') this.byUid.set(next.metadata.uid, { kind: next.kind, key });
-    this.index(next, key);
+    this.byUid.set(next.metadata.uid, { kind: next.kind, key });
+    this.index(next);
     this.listener?.(next.kind, next, 'update', before);
   }
 
   /** Removes a stored object. */
   remove(obj: KubeObject): void {
+    if (obj.kind === 'Event') {
+      const entry = this.events.entryFor(obj);
+      if (!entry) return;
+      this.events.remove(entry);
+      this.listener?.(obj.kind, obj, 'delete', undefined);
+      return;
+    }
     const key = keyOf(obj);
     const map = this.maps.get(obj.kind);
     if (!map || map.get(key) !== obj) return;
     map.delete(key);
     this.byUid.delete(obj.metadata.uid);
-    this.unindex(obj, key);
+    this.unindex(obj);
     this.listener?.(obj.kind, obj, 'delete', obj.kind === 'Pod' ? podFacts(obj as Pod) : undefined);
   }
 
@@ -280,18 +336,6 @@ export class Store {
     return out;
   }
 
-  /** From an involved object's uid (or kind/ns/name), its events. */
-  eventsAbout(ref: string): Event[] {
-    const keys = this.eventsByObject.get(ref);
-    if (!keys) return [];
-    const out: Event[] = [];
-    for (const key of keys) {
-      const ev = this.get('Event', key);
-      if (ev) out.push(ev);
-    }
-    return out;
-  }
-
   /**
    * Every object as plain copies, by kind, in list order. Copies are frozen and reused while an
    * object's resourceVersion stays the same, so a snapshot of a large, mostly quiet cluster costs
@@ -303,7 +347,9 @@ export class Store {
       (out as Record<Kind, unknown>)[kind] =
         kind === 'Event' && options.events === false
           ? []
-          : this.sorted(kind).map((o) => this.frozenCopy(o));
+          : kind === 'Event'
+            ? this.sorted(kind)
+            : this.sorted(kind).map((o) => this.frozenCopy(o));
     return out;
   }
 
@@ -319,44 +365,21 @@ export class Store {
     return copy;
   }
 
-  private index(obj: KubeObject, key: string): void {
+  private index(obj: KubeObject): void {
     if (obj.kind === 'Pod') {
       addTo(this.podsByNode, obj.spec.nodeName, obj);
       addTo(this.byOwner, controllerUid(obj), obj);
     } else if (obj.kind === 'ControllerRevision') {
       addTo(this.revisionsByOwner, controllerUid(obj), obj);
-    } else if (obj.kind === 'Event') {
-      addTo(this.eventsByObject, eventRef(obj), key);
     }
   }
 
-  private unindex(obj: KubeObject, key: string): void {
+  private unindex(obj: KubeObject): void {
     if (obj.kind === 'Pod') {
       removeFrom(this.podsByNode, obj.spec.nodeName, obj);
       removeFrom(this.byOwner, controllerUid(obj), obj);
     } else if (obj.kind === 'ControllerRevision') {
       removeFrom(this.revisionsByOwner, controllerUid(obj), obj);
-    } else if (obj.kind === 'Event') {
-      removeFrom(this.eventsByObject, eventRef(obj), key);
     }
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
-}
-
-/** From an event, the reference it is indexed under. */
-export function eventRef(ev: Event): string {
-  const o = ev.involvedObject;
-  return objectRef(o.kind, o.namespace, o.name);
-}
-
-/** From an object's kind, namespace and name, the reference events are indexed under. */
-export function objectRef(kind: string, namespace: string | undefined, name: string): string {
-  return `${kind}/${namespace ?? ''}/${name}`;
 }

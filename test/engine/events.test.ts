@@ -164,7 +164,8 @@ describe('event correlator: spam filter', () => {
       { at: 3 * SPAM_REFILL_MS, allowed: true },
       { at: 3 * SPAM_REFILL_MS, allowed: false },
     ];
-    for (const row of rows) expect(c.allow('k', row.at)).toBe(row.allowed);
+    for (const row of rows)
+      expect(c.allow(c.source('uid', 'tester', 'n1', row.at), row.at)).toBe(row.allowed);
   });
 });
 
@@ -184,5 +185,96 @@ describe('event correlator: snapshot and restore', () => {
       return JSON.stringify(e.snapshot());
     };
     expect(go(restored)).toBe(go(engine));
+  });
+});
+
+describe('event store', () => {
+  it('forgetting idle correlator entries changes nothing: a restore mid-way (which sweeps at other times) continues identically', () => {
+    // SWEEP_EVERY (16,384) events pass, spread over many objects and 20 simulated minutes, so
+    // groups expire and buckets refill between sweeps.
+    const run = (restoreAt: number | undefined): string => {
+      let engine = setup();
+      for (let i = 0; i < 40; i++) {
+        engine.execute({ op: 'apply', object: nodeManifest(`m${i}`) });
+      }
+      const nodes = () => engine.store.sorted('Node');
+      for (let step = 0; step < 24_000; step++) {
+        if (step === restoreAt)
+          engine = restoreCluster(structuredClone(engine.snapshot())) as Engine;
+        const list = nodes();
+        const target = list[step % list.length];
+        engine.recordEvent(
+          target,
+          step % 3 ? 'Normal' : 'Warning',
+          `R${step % 4}`,
+          `m${step % 13}`,
+          'tester',
+          target.metadata.name,
+        );
+        if (step % 40 === 0) engine.advance(2000);
+      }
+      return JSON.stringify(engine.snapshot());
+    };
+    expect(run(9_000) === run(undefined)).toBe(true);
+  });
+
+  it('keeps events the engine records as API objects, frozen, the same object until they change', () => {
+    const engine = setup();
+    record(engine, ['a', 'a']);
+    const [first] = events(engine);
+    expect(first.count).toBe(2);
+    const stored = engine.store.sorted('Event').filter((e) => e.source.component === 'tester');
+    expect(stored).toHaveLength(1);
+    expect(Object.isFrozen(stored[0])).toBe(true);
+    expect(Object.isFrozen(stored[0].involvedObject)).toBe(true);
+    expect(engine.store.sorted('Event').find((e) => e === stored[0])).toBe(stored[0]);
+    record(engine, ['a']);
+    const again = engine.store.get('Event', `default/${stored[0].metadata.name}`);
+    expect(again).not.toBe(stored[0]);
+    expect(again?.count).toBe(3);
+    expect(Number(again?.metadata.resourceVersion)).toBeGreaterThan(
+      Number(stored[0].metadata.resourceVersion),
+    );
+  });
+
+  it('an applied Event is kept as given, listed and deleted like any object; the recorder writes its own', () => {
+    const engine = setup();
+    const applied = engine.execute({
+      op: 'apply',
+      object: {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name: 'hand-made', namespace: 'default', labels: { constructor: 'x' } },
+        involvedObject: { kind: 'Node', name: 'n1', uid: node(engine).metadata.uid },
+        reason: 'Probe',
+        message: 'by hand',
+        type: 'Normal',
+        source: { component: 'tester' },
+        count: 1,
+        firstTimestamp: '2026-01-01T00:00:00Z',
+        lastTimestamp: '2026-01-01T00:00:00Z',
+      },
+    } as never);
+    expect(applied.ok).toBe(true);
+    // The recorder's dedupe cache knows only events it wrote: same identity, a new event.
+    record(engine, ['by hand']);
+    const mine = events(engine);
+    expect(mine.map((e) => [e.metadata.name.startsWith('n1.'), e.count])).toEqual([
+      [false, 1],
+      [true, 1],
+    ]);
+    expect(mine[0].metadata.labels?.constructor).toBe('x');
+    // A restore keeps the hand-made event as it was, and recorded ones as recorded.
+    const restored = restoreCluster(structuredClone(engine.snapshot())) as Engine;
+    expect(JSON.stringify(restored.snapshot())).toBe(JSON.stringify(engine.snapshot()));
+    record(restored, ['by hand']);
+    expect(events(restored).map((e) => e.count)).toEqual([1, 2]);
+    const deleted = engine.execute({
+      op: 'delete',
+      key: { kind: 'Event', name: 'hand-made', namespace: 'default' },
+    });
+    expect(deleted.ok).toBe(true);
+    expect(events(engine).map((e) => e.metadata.name.startsWith('n1.'))).toEqual([true]);
+    expect(engine.store.get('Event', 'default/hand-made')).toBeUndefined();
   });
 });

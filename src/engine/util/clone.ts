@@ -49,3 +49,12 @@ export function cloneData<T>(value: T, key = '', depth = 0): T {
   }
   return copy as T;
 }
+
+/** From a value, the same value frozen all the way down (returned for chaining). */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
