@@ -5,7 +5,7 @@
  * controller once per dirty DaemonSet, like its keyed work queue).
  */
 import { getOwn } from './api/records.ts';
-import { EPOCH_MS, TaskQueue, toTimestamp, type QueuedTask, type Task } from './clock.ts';
+import { TaskQueue, toTimestamp, type QueuedTask, type Task } from './clock.ts';
 import { executeOperation } from './apiserver.ts';
 import {
   comparePodsForStatus,

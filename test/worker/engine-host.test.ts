@@ -272,6 +272,49 @@ describe('EngineHost snapshot deltas', () => {
     expect(out.filter((m) => m.type === 'snapshot')).toHaveLength(0);
   });
 
+  it('asks the engine for a view without internals, and without events once the page has said whose it shows', () => {
+    const { send, start, runtime } = setup();
+    start();
+    expect(runtime.states[0].views.at(-1)).toEqual({ events: true });
+    send({ type: 'focus', id: 2, object: null });
+    send({ type: 'run', id: 3, line: 'kubectl get pods', files: {} });
+    send({ type: 'focus', id: 4, object: { kind: 'Node', name: 'n1' } });
+    expect(runtime.states[0].views.slice(1)).toEqual([
+      { events: false },
+      { events: false },
+      { events: false },
+    ]);
+    expect(runtime.states[0].snapshots).toBe(0);
+  });
+
+  it('reuses verdicts whose node entries are the same objects, and resends a recomputed one', () => {
+    const { out, send, start, runtime } = setup();
+    const verdict = (node: string) => ({
+      node,
+      shouldRun: true,
+      shouldContinueRunning: true,
+      checks: [],
+    });
+    start();
+    const state = runtime.states[0];
+    state.verdicts = [{ namespace: 'default', name: 'ds', nodes: [verdict('n1'), verdict('n2')] }];
+    const lastSnapshot = () => {
+      const last = out.filter((m) => m.type === 'snapshot').at(-1);
+      if (last?.type !== 'snapshot') throw new Error('no snapshot');
+      return last;
+    };
+    send({ type: 'run', id: 2, line: 'kubectl get pods', files: {} });
+    expect(lastSnapshot().snapshot.verdicts[0].nodes).toHaveLength(2);
+    send({ type: 'run', id: 3, line: 'kubectl get pods', files: {} });
+    expect(lastSnapshot().verdictsReused).toBe(true);
+    expect(lastSnapshot().snapshot.verdicts).toEqual([]);
+    // The engine recomputed n2's verdict (its pods changed): a new object, sent again.
+    state.verdicts[0].nodes[1] = verdict('n2');
+    send({ type: 'run', id: 4, line: 'kubectl get pods', files: {} });
+    expect(lastSnapshot().verdictsReused).toBeUndefined();
+    expect(lastSnapshot().snapshot.verdicts[0].nodes).toHaveLength(2);
+  });
+
   it('still posts a snapshot before the reply to a command that changed nothing', () => {
     const { out, send, start } = setup();
     start();

@@ -5,6 +5,7 @@
  */
 import type { Runtime } from '../../src/worker/engine-host.ts';
 import type { Cluster, ClusterSnapshot } from '../../src/engine/operations.ts';
+import type { DaemonSetVerdicts } from '../../src/engine/types.ts';
 
 /** What the fake cluster remembers, so tests can compare a replayed cluster with the original. */
 export interface FakeState {
@@ -19,6 +20,11 @@ export interface FakeState {
   ran: { kind: 'Event'; metadata: { uid: string; resourceVersion: string } }[];
   /** Instants of tasks that change nothing when they run (a periodic resync). */
   quiet: number[];
+  /** How often a restorable snapshot was built, and the options of every view asked for. */
+  snapshots: number;
+  views: { events?: boolean }[];
+  /** Verdicts a test sets; each snapshot wraps the same node entries anew, as the engine does. */
+  verdicts: DaemonSetVerdicts[];
 }
 
 function snapshotOf(seed: number, state: FakeState): ClusterSnapshot {
@@ -38,7 +44,7 @@ function snapshotOf(seed: number, state: FakeState): ClusterSnapshot {
       Service: [],
       PriorityClass: [],
     },
-    verdicts: [],
+    verdicts: state.verdicts.map((v) => ({ ...v, nodes: [...v.nodes] })),
     internal: { lines: [...state.lines] },
   };
 }
@@ -48,7 +54,16 @@ export function createFakeRuntime(states: FakeState[] = []): Runtime & { states:
   return {
     states,
     createCluster({ seed }) {
-      const state: FakeState = { now: 0, lines: [], due: [], ran: [], quiet: [] };
+      const state: FakeState = {
+        now: 0,
+        lines: [],
+        due: [],
+        ran: [],
+        quiet: [],
+        snapshots: 0,
+        views: [],
+        verdicts: [],
+      };
       states.push(state);
       const cluster: Cluster & { state: FakeState } = {
         state,
@@ -75,7 +90,16 @@ export function createFakeRuntime(states: FakeState[] = []): Runtime & { states:
           return all.length ? Math.min(...all) : undefined;
         },
         settle: () => ({ settled: true, elapsedMs: 0 }),
-        snapshot: () => snapshotOf(seed, state),
+        snapshot: () => {
+          state.snapshots += 1;
+          return snapshotOf(seed, state);
+        },
+        view: (options = {}) => {
+          state.views.push(options);
+          const view = snapshotOf(seed, state);
+          if (options.events === false) view.objects.Event = [];
+          return { ...view, internal: null };
+        },
       };
       return cluster;
     },
