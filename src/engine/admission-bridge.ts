@@ -6,7 +6,7 @@
  */
 import { admit } from './api/admission.ts';
 import { cloneJson } from './api/records.ts';
-import { cloneData } from './util/clone.ts';
+import { cloneData, deepFreeze } from './util/clone.ts';
 import type { DaemonSet, Pod, PodSpec, Toleration } from './types.ts';
 
 /** From a DaemonSet and the tolerations its pods get, the admitted pod spec or the admission error text. */
@@ -37,5 +37,6 @@ export function admitPodSpec(
           : e.reason;
     return { podError: `Pod "${ds.metadata.name}-" is invalid: ${text}` };
   }
-  return { podSpec: cloneData((result.object as Pod).spec) };
+  // Frozen all the way down: every pod of the DaemonSet shares its parts (see createDaemonPod).
+  return { podSpec: deepFreeze(cloneData((result.object as Pod).spec)) };
 }

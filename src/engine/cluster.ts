@@ -1053,9 +1053,12 @@ export class Engine implements Cluster {
   /** From a DaemonSet, its profile, a node and the hash, creates a daemon pod there; a string is the API error. */
   createDaemonPod(ds: DaemonSet, profile: DaemonProfile, node: string, hash: string): Pod | string {
     if (!profile.podSpec) return profile.podError ?? 'pod template rejected by admission';
-    const spec = cloneData(profile.podSpec);
+    // A new top level per pod; below it the admitted template's frozen parts are shared by all
+    // the DaemonSet's pods (containers, volumes, tolerations): thousands of pods, one copy.
+    // Whatever changes a pod's spec replaces a part, never edits it.
+    const spec: PodSpec = { ...profile.podSpec };
     // ReplaceDaemonSetPodNodeNameNodeAffinity: exactly one matchFields term for the node.
-    const affinity = spec.affinity ?? {};
+    const affinity = { ...spec.affinity };
     affinity.nodeAffinity = {
       ...(affinity.nodeAffinity ?? {}),
       requiredDuringSchedulingIgnoredDuringExecution: {

@@ -179,8 +179,12 @@ export class EventCorrelator {
       let kept = 0;
       for (let i = 0; i < list.length; i++) {
         const s = list[i];
-        s.groups = s.groups.filter((g) => now - g.last <= AGGREGATE_INTERVAL_MS);
-        if (s.groups.length > 0 || !equivalentToNone(s, now)) list[kept++] = s;
+        const groups = s.groups;
+        let live = 0;
+        for (let g = 0; g < groups.length; g++)
+          if (now - groups[g].last <= AGGREGATE_INTERVAL_MS) groups[live++] = groups[g];
+        groups.length = live;
+        if (live > 0 || !equivalentToNone(s, now)) list[kept++] = s;
       }
       list.length = kept;
       if (kept === 0) this.objects.delete(uid);

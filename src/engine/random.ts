@@ -44,15 +44,17 @@ export class Random {
   uuid(): string {
     // Every object gets one: the 36 characters are written as codes into one buffer and made a
     // string once, instead of through toString(16), padStart, slices and a template.
-    const words = [draw32(this), draw32(this), draw32(this), draw32(this)];
-    const nibble = (i: number): number => (words[i >> 3] >>> (28 - 4 * (i & 7))) & 15;
     const out = UUID_BUFFER;
     let o = 0;
-    for (let i = 0; i < 32; i++) {
-      if (i === 8 || i === 12 || i === 16 || i === 20) out[o++] = 45; // '-'
-      // Version 4 in the 13th digit, the RFC 4122 variant in the 17th.
-      const v = i === 12 ? 4 : i === 16 ? (nibble(16) & 0x3) | 0x8 : nibble(i);
-      out[o++] = HEX_CODES[v];
+    for (let w = 0; w < 4; w++) {
+      const word = draw32(this);
+      for (let j = 0; j < 8; j++) {
+        const i = w * 8 + j;
+        if (i === 8 || i === 12 || i === 16 || i === 20) out[o++] = 45; // '-'
+        const nibble = (word >>> (28 - 4 * j)) & 15;
+        // Version 4 in the 13th digit, the RFC 4122 variant in the 17th.
+        out[o++] = HEX_CODES[i === 12 ? 4 : i === 16 ? (nibble & 0x3) | 0x8 : nibble];
+      }
     }
     return String.fromCharCode.apply(null, out);
   }

@@ -32,17 +32,21 @@ function containerRequests(
   return out;
 }
 
-const requestsCache = new WeakMap<PodSpec, ResourceList>();
+const requestsCache = new WeakMap<object, { init: unknown; list: ResourceList }>();
 
 /**
  * From a pod spec, its effective requests: max(each init container, sum of containers). The
- * scheduler asks for every pod on every candidate node, so the answer is kept per spec object
- * (a pod's resources never change in place; an update stores a new spec). Read-only.
+ * scheduler asks for every pod on every candidate node, so the answer is kept per containers
+ * list, which a DaemonSet's pods share (a pod's resources never change in place; an update
+ * stores new containers). Read-only.
  */
 export function podRequests(spec: PodSpec): ResourceList {
-  let cached = requestsCache.get(spec);
-  if (!cached) requestsCache.set(spec, (cached = computePodRequests(spec)));
-  return cached;
+  const key: object = spec.containers ?? spec;
+  const cached = requestsCache.get(key);
+  if (cached && cached.init === spec.initContainers) return cached.list;
+  const list = computePodRequests(spec);
+  requestsCache.set(key, { init: spec.initContainers, list });
+  return list;
 }
 
 function computePodRequests(spec: PodSpec): ResourceList {
