@@ -56,9 +56,24 @@ export function objectKey(kind: Kind, namespace: string | undefined, name: strin
   return NAMESPACED[kind] ? `${namespace ?? 'default'}/${name}` : name;
 }
 
+/**
+ * Keys of stored objects. A stored object's name and namespace never change (a rename is a
+ * new object), so its key is built once and the same string is used for every lookup after:
+ * V8 keeps a string's hash in the string, while a freshly joined key must be flattened and
+ * hashed again on every Map access (pods are looked up by key at every kubelet step).
+ */
+const storedKeys = new WeakMap<KubeObject, string>();
+
 /** From an object, its store key. */
 export function keyOf(obj: KubeObject): string {
-  return objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name);
+  return storedKeys.get(obj) ?? objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name);
+}
+
+/** From an object about to be stored, its key, remembered for keyOf. */
+function storeKeyOf(obj: KubeObject): string {
+  const key = objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name);
+  storedKeys.set(obj, key);
+  return key;
 }
 
 /** From an object, the uid of its controller owner. */
@@ -225,7 +240,7 @@ export class Store {
 
   /** Stores a new object, stamping a fresh resourceVersion. */
   add(obj: KubeObject): void {
-    const key = keyOf(obj);
+    const key = storeKeyOf(obj);
     obj.metadata.resourceVersion = String(++this.rv);
     if (obj.kind === 'Event') {
       this.events.add(EventEntry.of(obj));
@@ -244,7 +259,7 @@ export class Store {
       this.events.add(EventEntry.of(obj));
       return;
     }
-    const key = keyOf(obj);
+    const key = storeKeyOf(obj);
     this.maps.get(obj.kind)?.set(key, obj);
     this.byUid.set(obj.metadata.uid, { kind: obj.kind, key });
     this.index(obj);
@@ -296,6 +311,7 @@ export class Store {
     const key = keyOf(old);
     const before = old.kind === 'Pod' ? podFacts(old as Pod) : undefined;
     this.unindex(old);
+    storedKeys.set(next, key);
     next.metadata.resourceVersion = String(++this.rv);
     this.maps.get(next.kind)?.set(key, next);
     this.byUid.set(next.metadata.uid, { kind: next.kind, key });
