@@ -95,8 +95,7 @@ export class EventEntry {
     entry.created = str(ev.metadata.creationTimestamp);
     // Field for field, in order: anything else (labels, another reporting component, ...)
     // makes it an object someone wrote.
-    if (JSON.stringify(entry.toEvent()) !== JSON.stringify(ev)) return undefined;
-    entry.cached = undefined;
+    if (JSON.stringify(entry.toEvent(false)) !== JSON.stringify(ev)) return undefined;
     return entry;
   }
 
@@ -166,12 +165,17 @@ export class EventEntry {
     );
   }
 
-  /** The API object, frozen and shared until the entry changes. */
-  toEvent(): Event {
+  /**
+   * The API object, frozen; with `keep`, remembered and shared until the entry changes. A
+   * snapshot builds every event without keeping them: kept, they would double what events
+   * cost in memory for as long as the cluster lives.
+   */
+  toEvent(keep = true): Event {
     if (this.cached) return this.cached;
     if (this.object) {
-      this.cached = deepFreeze(cloneData(this.object));
-      return this.cached;
+      const copy = deepFreeze(cloneData(this.object));
+      if (keep) this.cached = copy;
+      return copy;
     }
     // Built in the order the recorder always wrote events: the key order is what JSON shows.
     const involved: Event['involvedObject'] =
@@ -215,8 +219,9 @@ export class EventEntry {
       reportingComponent: this.component,
     };
     Object.freeze(event.metadata);
-    this.cached = Object.freeze(event);
-    return this.cached;
+    Object.freeze(event);
+    if (keep) this.cached = event;
+    return event;
   }
 }
 

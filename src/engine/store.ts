@@ -364,7 +364,7 @@ export class Store {
         kind === 'Event' && options.events === false
           ? []
           : kind === 'Event'
-            ? this.sorted(kind)
+            ? this.events.sorted().map((e) => e.toEvent(false))
             : this.sorted(kind).map((o) => this.frozenCopy(o));
     return out;
   }
