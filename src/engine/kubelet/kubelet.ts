@@ -43,19 +43,24 @@ interface Slot {
   init: boolean;
   /** Index within spec.initContainers or spec.containers. */
   index: number;
+  /** The events' fieldPath, e.g. spec.containers{app}. */
+  path: string;
 }
 
-const slotCache = new WeakMap<Pod['spec'], Slot[]>();
+const slotCache = new WeakMap<object, { init: unknown; list: Slot[] }>();
 
 /**
- * From a pod, its containers in start order (init containers first). Kept per spec object:
- * every kubelet step asks, and a pod's containers never change in place (an image update
- * stores a new spec). Read-only.
+ * From a pod, its containers in start order (init containers first). Kept per containers
+ * list, which a DaemonSet's pods share: every kubelet step asks, and a pod's containers never
+ * change in place (an image update stores new containers). Read-only.
  */
 function slots(pod: Pod): Slot[] {
-  let cached = slotCache.get(pod.spec);
-  if (!cached) slotCache.set(pod.spec, (cached = computeSlots(pod)));
-  return cached;
+  const key: object = pod.spec.containers ?? pod.spec;
+  const cached = slotCache.get(key);
+  if (cached && cached.init === pod.spec.initContainers) return cached.list;
+  const list = computeSlots(pod);
+  slotCache.set(key, { init: pod.spec.initContainers, list });
+  return list;
 }
 
 function computeSlots(pod: Pod): Slot[] {
@@ -63,20 +68,27 @@ function computeSlots(pod: Pod): Slot[] {
     container,
     init: true,
     index,
+    path: `spec.initContainers{${container.name}}`,
   }));
   const regular = (pod.spec.containers ?? []).map((container, index) => ({
     container,
     init: false,
     index,
+    path: `spec.containers{${container.name}}`,
   }));
   return [...init, ...regular];
 }
 
-function fieldPath(slot: Slot): string {
-  return slot.init
-    ? `spec.initContainers{${slot.container.name}}`
-    : `spec.containers{${slot.container.name}}`;
+const imageIds = new Map<string, string>();
+
+/** From a parsed image reference, the image ID a started container reports (one per image). */
+function imageId(ref: { repository: string; full: string }): string {
+  let id = imageIds.get(ref.full);
+  if (id === undefined)
+    imageIds.set(ref.full, (id = `${ref.repository}@sha256:${fakeDigest(ref.full)}`));
+  return id;
 }
+
 
 function statusOf(pod: Pod, slot: Slot): ContainerStatus | undefined {
   const list = slot.init ? pod.status.initContainerStatuses : pod.status.containerStatuses;
@@ -254,7 +266,7 @@ export class Kubelet {
           `Stopping container ${slot.container.name}`,
           'kubelet',
           state.node,
-          fieldPath(slot),
+          slot.path,
         );
       }
     }
@@ -361,7 +373,7 @@ export class Kubelet {
       message,
       'kubelet',
       state.node,
-      slot ? fieldPath(slot) : undefined,
+      slot?.path,
     );
   }
 
@@ -548,7 +560,7 @@ export class Kubelet {
       const s = statusOf(p, slot);
       if (!s) return;
       s.state = { running: { startedAt: toTimestamp(now) } };
-      s.imageID = `${ref.repository}@sha256:${fakeDigest(ref.full)}`;
+      s.imageID = imageId(ref);
       s.containerID = containerID;
       s.started = true;
       // Without a readiness probe the kubelet reports a running container ready at the next status sync.
