@@ -292,25 +292,23 @@ export class Engine implements Cluster {
     const parsed = parseSelector(options.labelSelector ?? '');
     if (!parsed.ok) return { error: parsed.error };
     const labels = parsed.selector;
-    const fields: { key: string; value: string; negate: boolean }[] = [];
+    const selectable = SELECTABLE_FIELDS[kind] as Record<string, (o: ObjectOf<K>) => string>;
+    const fields: { read: (o: ObjectOf<K>) => string; value: string; negate: boolean }[] = [];
+    let nodeName: string | undefined;
     for (const part of (options.fieldSelector ?? '')
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean)) {
       const m = /^([A-Za-z.]+)\s*(==|=|!=)\s*(.*)$/.exec(part);
-      if (
-        !m ||
-        !['spec.nodeName', 'metadata.name', 'metadata.namespace', 'status.phase'].includes(m[1])
-      ) {
-        return { error: `field label not supported: ${m ? m[1] : part}` };
-      }
-      fields.push({ key: m[1], value: m[3], negate: m[2] === '!=' });
+      const read = m && Object.hasOwn(selectable, m[1]) ? selectable[m[1]] : undefined;
+      if (!m || !read) return { error: `field label not supported: ${m ? m[1] : part}` };
+      fields.push({ read, value: m[3], negate: m[2] === '!=' });
+      if (m[1] === 'spec.nodeName' && m[2] !== '!=') nodeName = m[3];
     }
     const out: ObjectOf<K>[] = [];
     let source: Iterable<ObjectOf<K>> = this.store.all(kind);
-    const nodeField = fields.find((f) => f.key === 'spec.nodeName' && !f.negate);
-    if (kind === 'Pod' && nodeField && nodeField.value)
-      source = this.store.podsOnNode(nodeField.value) as ObjectOf<K>[];
+    // Pods on one node come from the node index, not a walk of every pod.
+    if (kind === 'Pod' && nodeName) source = this.store.podsOnNode(nodeName) as ObjectOf<K>[];
     for (const obj of source) {
       if (
         NAMESPACED[kind] &&
@@ -320,17 +318,7 @@ export class Engine implements Cluster {
         continue;
       if (!matchesSelector(labels, obj.metadata.labels)) continue;
       let ok = true;
-      for (const f of fields) {
-        const actual =
-          f.key === 'spec.nodeName'
-            ? ((obj as Pod).spec?.nodeName ?? '')
-            : f.key === 'metadata.name'
-              ? obj.metadata.name
-              : f.key === 'metadata.namespace'
-                ? (obj.metadata.namespace ?? '')
-                : ((obj as Pod).status?.phase ?? '');
-        if ((actual === f.value) === f.negate) ok = false;
-      }
+      for (const f of fields) if ((f.read(obj) === f.value) === f.negate) ok = false;
       if (ok) out.push(obj);
     }
     out.sort((a, b) => {
@@ -1427,6 +1415,55 @@ export class Engine implements Cluster {
     this.store.addEvent(entry);
   }
 }
+
+type FieldReaders<T> = Record<string, (o: T) => string>;
+
+const NAME_FIELD = { 'metadata.name': (o: KubeObject) => o.metadata.name };
+const META_FIELDS = {
+  ...NAME_FIELD,
+  'metadata.namespace': (o: KubeObject) => o.metadata.namespace ?? '',
+};
+
+/**
+ * The field labels `--field-selector` accepts, per kind, with how each reads an object: the
+ * API server's selectable fields (ToSelectableFields in pkg/registry/core/KIND/strategy.go, v1.32).
+ * Booleans read as Go's strconv.FormatBool.
+ */
+const SELECTABLE_FIELDS: { [K in Kind]: FieldReaders<ObjectOf<K>> } = {
+  Namespace: { ...NAME_FIELD, 'status.phase': (o) => o.status?.phase ?? '' },
+  Node: { ...NAME_FIELD, 'spec.unschedulable': (o) => String(o.spec?.unschedulable === true) },
+  PriorityClass: NAME_FIELD,
+  Pod: {
+    ...META_FIELDS,
+    'spec.nodeName': (o) => o.spec?.nodeName ?? '',
+    'spec.restartPolicy': (o) => o.spec?.restartPolicy ?? '',
+    'spec.schedulerName': (o) => o.spec?.schedulerName ?? '',
+    'spec.serviceAccountName': (o) => o.spec?.serviceAccountName ?? '',
+    'spec.hostNetwork': (o) => String(o.spec?.hostNetwork === true),
+    'status.phase': (o) => o.status?.phase ?? '',
+    'status.podIP': (o) => o.status?.podIP ?? '',
+    'status.nominatedNodeName': (o) => o.status?.nominatedNodeName ?? '',
+  },
+  DaemonSet: META_FIELDS,
+  ControllerRevision: META_FIELDS,
+  ConfigMap: META_FIELDS,
+  Secret: { ...META_FIELDS, type: (o) => o.type ?? '' },
+  Service: META_FIELDS,
+  Event: {
+    ...META_FIELDS,
+    'involvedObject.kind': (o) => o.involvedObject.kind ?? '',
+    'involvedObject.namespace': (o) => o.involvedObject.namespace ?? '',
+    'involvedObject.name': (o) => o.involvedObject.name ?? '',
+    'involvedObject.uid': (o) => o.involvedObject.uid ?? '',
+    'involvedObject.apiVersion': (o) => o.involvedObject.apiVersion ?? '',
+    'involvedObject.resourceVersion': (o) => o.involvedObject.resourceVersion ?? '',
+    'involvedObject.fieldPath': (o) => o.involvedObject.fieldPath ?? '',
+    reason: (o) => o.reason ?? '',
+    reportingComponent: (o) => o.reportingComponent ?? '',
+    source: (o) => o.source?.component || (o.reportingComponent ?? ''),
+    type: (o) => o.type ?? '',
+  },
+};
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

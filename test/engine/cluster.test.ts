@@ -264,3 +264,31 @@ describe('settle', () => {
     expect(result.stillChanging).toContain('default/crash');
   });
 });
+
+describe('field selectors', () => {
+  it('accept each kind’s selectable fields, as the API server does, and refuse others', () => {
+    const cluster = clusterWithNodes(['a', 'b']);
+    apply(cluster, daemonSetManifest('agent'));
+    cluster.settle();
+    const names = (kind: 'Pod' | 'Event' | 'Node', fieldSelector: string) => {
+      const out = cluster.list(kind, { fieldSelector });
+      if ('error' in out) return out.error;
+      return out.map((o) => o.metadata.name);
+    };
+    expect(names('Pod', 'spec.nodeName=a,status.phase=Running')).toHaveLength(1);
+    expect(names('Pod', 'spec.restartPolicy=Always')).toHaveLength(2);
+    expect(names('Pod', 'spec.hostNetwork=false')).toHaveLength(2);
+    const [pod] = names('Pod', 'spec.nodeName=b') as string[];
+    const about = names('Event', `involvedObject.name=${pod},reason=Scheduled`) as string[];
+    expect(about).toHaveLength(1);
+    expect(
+      names('Event', `involvedObject.kind=DaemonSet,type=Normal,source=daemonset-controller`),
+    ).toHaveLength(2);
+    expect(names('Event', 'type!=Normal')).toEqual([]);
+    expect(names('Node', 'spec.unschedulable=false')).toEqual(['a', 'b']);
+    expect(names('Node', 'metadata.namespace=default')).toBe(
+      'field label not supported: metadata.namespace',
+    );
+    expect(names('Pod', 'reason=Scheduled')).toBe('field label not supported: reason');
+  });
+});
