@@ -68,22 +68,23 @@ export interface Source {
   groups: Group[];
 }
 
-interface BucketState {
+/** One source's state as snapshots carry it; groups are [type, reason, messages, last]. */
+interface SourceState {
+  component: string;
+  host: string;
   credit: number;
   last: number;
   dropped?: [string, Dropped][];
+  groups: [string, string, string[], number][];
 }
 
 /**
- * The correlator's state as snapshots carry it (sorted by key). Aggregate keys are
- * `component NUL host NUL uid NUL type NUL reason`, bucket keys `component NUL host NUL uid`.
+ * The correlator's state as snapshots carry it: per involved object uid (sorted), its sources
+ * (by component, then host) with what is not equivalent to no entry.
  */
 export interface CorrelatorState {
-  aggregates: [string, AggregateRecord][];
-  buckets: [string, BucketState][];
+  objects: [string, SourceState[]][];
 }
-
-const NUL = '\u0000';
 
 export class EventCorrelator {
   /** Sources by involved object uid. */
@@ -193,62 +194,61 @@ export class EventCorrelator {
 
   /** From the time, the state (entries equivalent to none are left out). */
   toJSON(now: number): CorrelatorState {
-    const aggregates: [string, AggregateRecord][] = [];
-    const buckets: [string, BucketState][] = [];
+    const objects: [string, SourceState[]][] = [];
     this.objects.forEach((list, uid) => {
+      const sources: SourceState[] = [];
       for (const s of list) {
-        const spamKey = s.component + NUL + s.host + NUL + uid;
-        for (const g of s.groups) {
+        const groups: SourceState['groups'] = [];
+        for (const g of s.groups)
           if (now - g.last <= AGGREGATE_INTERVAL_MS && g.messages.length > 0)
-            aggregates.push([
-              spamKey + NUL + g.type + NUL + g.reason,
-              { messages: [...g.messages], last: g.last },
-            ]);
-        }
-        if (equivalentToNone(s, now)) continue;
-        const state: BucketState = { credit: s.credit, last: s.last };
+            groups.push([g.type, g.reason, [...g.messages], g.last]);
+        const idle = equivalentToNone(s, now);
+        if (idle && groups.length === 0) continue;
+        groups.sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1]));
+        // An idle bucket is written as full (what no entry means), so state never depends on
+        // whether a sweep has run.
+        const state: SourceState = {
+          component: s.component,
+          host: s.host,
+          credit: idle ? FULL : s.credit,
+          last: idle ? 0 : s.last,
+          groups,
+        };
         if (s.dropped && s.dropped.size > 0) {
           state.dropped = [...s.dropped.entries()]
             .map(([dk, dv]): [string, Dropped] => [dk, { ...dv }])
             .sort((a, b) => cmp(a[0], b[0]));
         }
-        buckets.push([spamKey, state]);
+        sources.push(state);
       }
+      if (sources.length === 0) return;
+      sources.sort((a, b) => cmp(a.component, b.component) || cmp(a.host, b.host));
+      objects.push([uid, sources]);
     });
-    aggregates.sort((a, b) => cmp(a[0], b[0]));
-    buckets.sort((a, b) => cmp(a[0], b[0]));
-    return { aggregates, buckets };
+    objects.sort((a, b) => cmp(a[0], b[0]));
+    return { objects };
   }
 
   /** From a snapshot's state, a correlator that continues it. */
   static fromJSON(state: CorrelatorState | undefined): EventCorrelator {
     const c = new EventCorrelator();
-    const at = (key: string): { source: Source; rest: string[] } => {
-      const [component = '', host = '', uid = '', ...rest] = key.split(NUL);
-      let list = c.objects.get(uid);
-      if (!list) c.objects.set(uid, (list = []));
-      let source = list.find((s) => s.component === component && s.host === host);
-      if (!source) {
-        // No bucket in the state means a full one.
-        source = { component, host, credit: FULL, last: 0, dropped: undefined, groups: [] };
-        list.push(source);
-      }
-      return { source, rest };
-    };
-    for (const [k, v] of state?.buckets ?? []) {
-      const { source } = at(k);
-      source.credit = v.credit;
-      source.last = v.last;
-      if (v.dropped) source.dropped = new Map(v.dropped.map(([dk, dv]) => [dk, { ...dv }]));
-    }
-    for (const [k, v] of state?.aggregates ?? []) {
-      const { source, rest } = at(k);
-      source.groups.push({
-        type: rest[0] ?? '',
-        reason: rest.slice(1).join(NUL),
-        messages: [...v.messages],
-        last: v.last,
-      });
+    for (const [uid, sources] of state?.objects ?? []) {
+      c.objects.set(
+        uid,
+        sources.map((s) => ({
+          component: s.component,
+          host: s.host,
+          credit: s.credit,
+          last: s.last,
+          dropped: s.dropped ? new Map(s.dropped.map(([dk, dv]) => [dk, { ...dv }])) : undefined,
+          groups: s.groups.map(([type, reason, messages, last]) => ({
+            type,
+            reason,
+            messages: [...messages],
+            last,
+          })),
+        })),
+      );
     }
     return c;
   }
