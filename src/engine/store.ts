@@ -7,7 +7,7 @@
  */
 import { EventEntry, EventLog } from './event-log.ts';
 import type { Event, Kind, KubeObject, ObjectOf, Pod } from './types.ts';
-import { cloneData, deepFreeze } from './util/clone.ts';
+import { cloneData, frozenClone } from './util/clone.ts';
 
 /** Kinds whose objects live in a namespace. */
 export const NAMESPACED: Readonly<Record<Kind, boolean>> = {
@@ -376,7 +376,7 @@ export class Store {
     if (Object.isFrozen(obj)) return obj;
     const cached = this.copies.get(obj);
     if (cached && cached.rv === obj.metadata.resourceVersion) return cached.copy as T;
-    const copy = deepFreeze(cloneData(obj));
+    const copy = frozenClone(obj);
     this.copies.set(obj, { rv: obj.metadata.resourceVersion, copy });
     return copy;
   }

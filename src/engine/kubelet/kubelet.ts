@@ -89,7 +89,6 @@ function imageId(ref: { repository: string; full: string }): string {
   return id;
 }
 
-
 function statusOf(pod: Pod, slot: Slot): ContainerStatus | undefined {
   const list = slot.init ? pod.status.initContainerStatuses : pod.status.containerStatuses;
   return list?.[slot.index];
@@ -366,15 +365,7 @@ export class Kubelet {
     message: string,
     slot?: Slot,
   ): void {
-    this.engine.recordEvent(
-      pod,
-      type,
-      reason,
-      message,
-      'kubelet',
-      state.node,
-      slot?.path,
-    );
+    this.engine.recordEvent(pod, type, reason, message, 'kubelet', state.node, slot?.path);
   }
 
   private sync(state: KubeletPod, pod: Pod): void {
