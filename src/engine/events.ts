@@ -28,12 +28,6 @@ const FULL = SPAM_BURST * SPAM_REFILL_MS;
 const SWEEP_EVERY = 16_384;
 export const COMBINED_PREFIX = '(combined from similar events): ';
 
-interface AggregateRecord {
-  /** Distinct messages, oldest first. */
-  messages: string[];
-  last: number;
-}
-
 /** Occurrences of one event the filter dropped, not yet counted in the stored event. */
 export interface Dropped {
   count: number;
@@ -42,9 +36,15 @@ export interface Dropped {
 }
 
 /** One aggregation group of a source: events of one type and reason. */
-interface Group extends AggregateRecord {
+interface Group {
   type: string;
   reason: string;
+  /**
+   * Distinct messages, oldest first; a lone message is kept as the string itself (nearly
+   * every group: a pod's Pulling, Created, Started... are one message each).
+   */
+  messages: string | string[];
+  last: number;
 }
 
 /**
@@ -126,16 +126,24 @@ export class EventCorrelator {
     for (let i = 0; i < groups.length; i++) {
       if (groups[i].type === type && groups[i].reason === reason) {
         record = groups[i];
-        if (now - record.last > AGGREGATE_INTERVAL_MS) record.messages = [];
         break;
       }
     }
-    if (!record) groups.push((record = { type, reason, messages: [], last: now }));
-    if (!record.messages.includes(message)) record.messages.push(message);
+    if (!record) {
+      groups.push({ type, reason, messages: message, last: now });
+      return false;
+    }
+    const expired = now - record.last > AGGREGATE_INTERVAL_MS;
     record.last = now;
-    if (record.messages.length < AGGREGATE_MAX_EVENTS) return false;
+    const messages = record.messages;
+    if (expired) record.messages = message;
+    else if (typeof messages === 'string') {
+      if (messages !== message) record.messages = [messages, message];
+    } else if (!messages.includes(message)) messages.push(message);
+    const list = record.messages;
+    if (typeof list === 'string' || list.length < AGGREGATE_MAX_EVENTS) return false;
     // Upstream pops an arbitrary member (Go map order); the oldest keeps this deterministic.
-    record.messages.shift();
+    list.shift();
     return true;
   }
 
@@ -200,8 +208,13 @@ export class EventCorrelator {
       for (const s of list) {
         const groups: SourceState['groups'] = [];
         for (const g of s.groups)
-          if (now - g.last <= AGGREGATE_INTERVAL_MS && g.messages.length > 0)
-            groups.push([g.type, g.reason, [...g.messages], g.last]);
+          if (now - g.last <= AGGREGATE_INTERVAL_MS)
+            groups.push([
+              g.type,
+              g.reason,
+              typeof g.messages === 'string' ? [g.messages] : [...g.messages],
+              g.last,
+            ]);
         const idle = equivalentToNone(s, now);
         if (idle && groups.length === 0) continue;
         groups.sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1]));
@@ -244,7 +257,7 @@ export class EventCorrelator {
           groups: s.groups.map(([type, reason, messages, last]) => ({
             type,
             reason,
-            messages: [...messages],
+            messages: messages.length === 1 ? messages[0] : [...messages],
             last,
           })),
         })),

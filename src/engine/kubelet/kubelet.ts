@@ -45,6 +45,20 @@ interface Slot {
   index: number;
   /** The events' fieldPath, e.g. spec.containers{app}. */
   path: string;
+  /** Event messages about this container, written once for all pods sharing it. */
+  says: { pulling: string; present: string; created: string; started: string; stopping: string };
+}
+
+/** From a container, the messages of its routine events (kubelet wording). */
+function says(container: Container): Slot['says'] {
+  const image = container.image ?? '';
+  return {
+    pulling: `Pulling image "${image}"`,
+    present: `Container image "${image}" already present on machine`,
+    created: `Created container: ${container.name}`,
+    started: `Started container ${container.name}`,
+    stopping: `Stopping container ${container.name}`,
+  };
 }
 
 const slotCache = new WeakMap<object, { init: unknown; list: Slot[] }>();
@@ -69,12 +83,14 @@ function computeSlots(pod: Pod): Slot[] {
     init: true,
     index,
     path: `spec.initContainers{${container.name}}`,
+    says: says(container),
   }));
   const regular = (pod.spec.containers ?? []).map((container, index) => ({
     container,
     init: false,
     index,
     path: `spec.containers{${container.name}}`,
+    says: says(container),
   }));
   return [...init, ...regular];
 }
@@ -262,7 +278,7 @@ export class Kubelet {
           pod,
           'Normal',
           'Killing',
-          `Stopping container ${slot.container.name}`,
+          slot.says.stopping,
           'kubelet',
           state.node,
           slot.path,
@@ -456,18 +472,11 @@ export class Kubelet {
       (parseImage(image).tag === 'latest' ? 'Always' : 'IfNotPresent');
     const cached = this.engine.nodeHasImage(state.node, parseImage(image).full);
     if (policy !== 'Always' && cached) {
-      this.event(
-        pod,
-        state,
-        'Normal',
-        'Pulled',
-        `Container image "${image}" already present on machine`,
-        slot,
-      );
+      this.event(pod, state, 'Normal', 'Pulled', slot.says.present, slot);
       this.after(state, 'start', i, jitter(TIMING.containerStart, this.engine.random));
       return;
     }
-    this.event(pod, state, 'Normal', 'Pulling', `Pulling image "${image}"`, slot);
+    this.event(pod, state, 'Normal', 'Pulling', slot.says.pulling, slot);
     state.pullStartedAt = this.engine.now;
     const result = pullImage(image);
     // A cached image only needs its manifest checked; a fresh pull takes time by size.
@@ -545,8 +554,8 @@ export class Kubelet {
     const now = this.engine.now;
     const restart = state.crashes[i] > 0;
     const containerID = `containerd://${fakeDigest(`${state.uid}/${i}/${state.crashes[i]}`)}`;
-    this.event(pod, state, 'Normal', 'Created', `Created container: ${slot.container.name}`, slot);
-    this.event(pod, state, 'Normal', 'Started', `Started container ${slot.container.name}`, slot);
+    this.event(pod, state, 'Normal', 'Created', slot.says.created, slot);
+    this.event(pod, state, 'Normal', 'Started', slot.says.started, slot);
     this.engine.store.update(pod, (p) => {
       const s = statusOf(p, slot);
       if (!s) return;
