@@ -24,8 +24,17 @@ export interface EngineClient {
   /** Every command run so far, with its simulated time: replaying it rebuilds the cluster. */
   readonly log: CommandLog;
 
-  /** Runs one console line against the files open now; resolves with what the console printed. */
-  run(line: string, files: FileMap): Promise<CommandResult>;
+  /**
+   * Runs one console line against the files open now; resolves with what the console printed.
+   * A client may also call `onResult` with it as soon as it arrives, in the same task as the
+   * snapshot showing what the line did, so state the caller changes then (its console entry,
+   * the DaemonSet to follow) is drawn together with that snapshot rather than a moment later.
+   */
+  run(
+    line: string,
+    files: FileMap,
+    onResult?: (result: CommandResult) => void,
+  ): Promise<CommandResult>;
   /** Tab completion candidates for a partial console line. */
   complete(line: string, files: FileMap): Promise<string[]>;
   /** Problems in one file (YAML, API validation, advisor), for editor markers. */

@@ -19,6 +19,7 @@ import {
   type CommandLog,
   type EventFocus,
   type FileMap,
+  type SnapshotMessage,
   type WorkerMessage,
   type WorkerRequest,
 } from '../protocol/messages.ts';
@@ -42,6 +43,8 @@ interface Replies {
 
 interface Pending {
   request: WorkerRequest;
+  /** For a run: told the result in the very task the reply arrived in (see EngineClient.run). */
+  onResult?: (result: CommandResult) => void;
   resolve(reply: Replies[keyof Replies]): void;
   /** What the request resolves with if the worker dies while handling it. */
   fallback(): void;
@@ -112,8 +115,12 @@ export class WorkerEngineClient implements EngineClient {
   }
 
   /** Runs a console line; it enters the log with the simulated time the worker ran it at. */
-  async run(line: string, files: FileMap): Promise<CommandResult> {
-    const reply = await this.#request({ type: 'run', line, files });
+  async run(
+    line: string,
+    files: FileMap,
+    onResult?: (result: CommandResult) => void,
+  ): Promise<CommandResult> {
+    const reply = await this.#request({ type: 'run', line, files }, onResult);
     return reply.result;
   }
 
@@ -167,12 +174,16 @@ export class WorkerEngineClient implements EngineClient {
   }
 
   /** Sends a request; the promise settles with its reply (never rejects). */
-  #request<B extends RequestBody & { type: keyof Replies }>(body: B): Promise<Replies[B['type']]> {
+  #request<B extends RequestBody & { type: keyof Replies }>(
+    body: B,
+    onResult?: (result: CommandResult) => void,
+  ): Promise<Replies[B['type']]> {
     const id = this.#nextId++;
     const request = { ...body, id } as WorkerRequest;
     return new Promise((resolve) => {
       this.#pending.set(id, {
         request,
+        onResult,
         resolve: resolve as Pending['resolve'],
         fallback: () => (resolve as Pending['resolve'])(fallbackReply(request)),
       });
@@ -233,14 +244,7 @@ export class WorkerEngineClient implements EngineClient {
     this.#armWatchdog(this.#busy || this.#booting ? undefined : this.#silenceLimitMs);
     switch (message.type) {
       case 'snapshot':
-        // A late snapshot from before a newer one would move the picture backwards.
-        if (message.version <= this.version) return;
-        this.version = message.version;
-        this.snapshot = withReused(message, this.snapshot);
-        // A user-timing mark, so benchmarks and the Performance panel can see snapshot arrivals.
-        performance.mark('dsp:snapshot', { detail: message.version });
-        this.#reportDrawn(message.version);
-        if (message.snapshot.timeMs > this.timeMs) this.timeMs = message.snapshot.timeMs;
+        this.#show(message);
         return;
       case 'heartbeat':
         this.timeMs = message.timeMs;
@@ -261,11 +265,16 @@ export class WorkerEngineClient implements EngineClient {
         this.#recover(culprit, `the simulation failed (${message.message})`);
         return;
       }
-      case 'ran':
+      case 'ran': {
+        if (message.snapshot) this.#show(message.snapshot);
         this.#record(message);
         this.timeMs = Math.max(this.timeMs, message.timeMs);
+        // Synchronously, in this task: what the caller changes on hearing the result lands in
+        // the same Svelte flush as the snapshot, so the page draws the two together, once.
+        this.#pending.get(message.id)?.onResult?.(message.result);
         this.#settle(message.id, message);
         return;
+      }
       case 'started':
         this.timeMs = Math.max(this.timeMs, message.timeMs);
         this.#settle(message.id, message);
@@ -278,6 +287,18 @@ export class WorkerEngineClient implements EngineClient {
       default:
         assertNever(message);
     }
+  }
+
+  /** Takes in a snapshot message, unless it is older than the picture already shown. */
+  #show(message: SnapshotMessage): void {
+    // A late snapshot from before a newer one would move the picture backwards.
+    if (message.version <= this.version) return;
+    this.version = message.version;
+    this.snapshot = withReused(message, this.snapshot);
+    // A user-timing mark, so benchmarks and the Performance panel can see snapshot arrivals.
+    performance.mark('dsp:snapshot', { detail: message.version });
+    this.#reportDrawn(message.version);
+    if (message.snapshot.timeMs > this.timeMs) this.timeMs = message.snapshot.timeMs;
   }
 
   /**
@@ -394,15 +415,17 @@ export class WorkerEngineClient implements EngineClient {
 
 /**
  * The snapshot a message describes: kinds it names as reused (and the verdicts, if reused)
- * come from the snapshot already shown, which the same worker sent (a worker's first snapshot
- * is whole, and messages from a replaced worker are ignored).
+ * come from the snapshot already shown, and patched kinds and node verdicts are rebuilt from
+ * it. The same worker sent that one (a worker's first snapshot is whole, and messages from a
+ * replaced worker are ignored).
  */
-function withReused(
-  message: Extract<WorkerMessage, { type: 'snapshot' }>,
-  shown: ClusterSnapshot | undefined,
-): ClusterSnapshot {
-  const { snapshot, reused, verdictsReused, patched } = message;
-  if (!shown || ((!reused || reused.length === 0) && !verdictsReused && !patched)) return snapshot;
+function withReused(message: SnapshotMessage, shown: ClusterSnapshot | undefined): ClusterSnapshot {
+  const { snapshot, reused, verdictsReused, patched, verdictNodesPatched } = message;
+  if (
+    !shown ||
+    ((!reused || reused.length === 0) && !verdictsReused && !patched && !verdictNodesPatched)
+  )
+    return snapshot;
   const objects = { ...snapshot.objects };
   for (const kind of reused ?? []) {
     (objects as Record<string, unknown>)[kind] = shown.objects[kind];
@@ -415,7 +438,21 @@ function withReused(
       index >= 0 ? previous[index] : changed[next++],
     );
   }
-  return { ...snapshot, objects, verdicts: verdictsReused ? shown.verdicts : snapshot.verdicts };
+  let verdicts = verdictsReused ? shown.verdicts : snapshot.verdicts;
+  if (!verdictsReused && verdictNodesPatched) {
+    const before = new Map(shown.verdicts.map((v) => [`${v.namespace}/${v.name}`, v]));
+    verdicts = snapshot.verdicts.map((v, i) => {
+      const order = verdictNodesPatched[i];
+      if (!order) return v;
+      const previous = before.get(`${v.namespace}/${v.name}`)?.nodes ?? [];
+      let next = 0;
+      return {
+        ...v,
+        nodes: Array.from(order, (index) => (index >= 0 ? previous[index] : v.nodes[next++])),
+      };
+    });
+  }
+  return { ...snapshot, objects, verdicts };
 }
 
 function fallbackReply(request: WorkerRequest): Replies[keyof Replies] {

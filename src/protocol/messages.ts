@@ -61,33 +61,56 @@ export type WorkerRequest =
    */
   | { type: 'focus'; id: number; object: EventFocus };
 
+/**
+ * The cluster after a change. `internal` is left out (null): the page only draws, and the
+ * worker keeps what it needs to continue. To spare the copy between threads, kinds listed in
+ * `reused` (and the verdicts, when `verdictsReused`) are sent empty: they are unchanged since
+ * this worker's previous snapshot, and the page keeps its own copy of them. A worker's first
+ * snapshot is always whole.
+ */
+export interface SnapshotMessage {
+  type: 'snapshot';
+  version: number;
+  snapshot: ClusterSnapshot;
+  reused?: Kind[];
+  verdictsReused?: boolean;
+  /**
+   * For a kind named here, `snapshot.objects[kind]` holds only the objects that are new or
+   * changed, and the list is rebuilt in order from this array: an index into the page's
+   * previous list of that kind for an unchanged object, -1 for the next changed one.
+   */
+  patched?: Partial<Record<Kind, Int32Array>>;
+  /**
+   * Parallel to `snapshot.verdicts`: where an entry is an array, that DaemonSet's `nodes`
+   * hold only the node verdicts that are new or changed, and its list is rebuilt as for
+   * `patched`, from the nodes of the same DaemonSet (by namespace and name) in the page's
+   * previous verdicts. Unchanged node verdicts thus keep their identity on the page, which
+   * is how the cluster view knows which cards to leave alone.
+   */
+  verdictNodesPatched?: (Int32Array | null)[];
+}
+
 /** Worker to page. */
 export type WorkerMessage =
   | { type: 'started'; id: number; timeMs: number }
-  | { type: 'ran'; id: number; result: CommandResult; atMs: number; timeMs: number }
+  | {
+      type: 'ran';
+      id: number;
+      result: CommandResult;
+      atMs: number;
+      timeMs: number;
+      /**
+       * The cluster after the command (absent only from a reply the page made up for a
+       * command lost in a crash). It travels inside the reply so the page takes in the
+       * picture and the result in one go: what the page does with the result (the console's output, following an
+       * applied DaemonSet) is then drawn together with the snapshot, once.
+       */
+      snapshot?: SnapshotMessage;
+    }
   | { type: 'completed'; id: number; items: string[] }
   | { type: 'diagnosed'; id: number; diagnostics: ManifestDiagnostic[] }
   | { type: 'playingChanged'; id: number; playing: boolean }
-  /**
-   * The cluster after a change. `internal` is left out (null): the page only draws, and the
-   * worker keeps what it needs to continue. To spare the copy between threads, kinds listed in
-   * `reused` (and the verdicts, when `verdictsReused`) are sent empty: they are unchanged since
-   * this worker's previous snapshot, and the page keeps its own copy of them. A worker's first
-   * snapshot is always whole.
-   */
-  | {
-      type: 'snapshot';
-      version: number;
-      snapshot: ClusterSnapshot;
-      reused?: Kind[];
-      verdictsReused?: boolean;
-      /**
-       * For a kind named here, `snapshot.objects[kind]` holds only the objects that are new or
-       * changed, and the list is rebuilt in order from this array: an index into the page's
-       * previous list of that kind for an unchanged object, -1 for the next changed one.
-       */
-      patched?: Partial<Record<Kind, Int32Array>>;
-    }
+  | SnapshotMessage
   /** Sent at least every HEARTBEAT_MS while the worker is alive, with the clock. */
   | { type: 'heartbeat'; timeMs: number; playing: boolean }
   /** Long work starts (a settle, a replay); heartbeats may pause for up to `limitMs`. */

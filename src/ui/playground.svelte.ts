@@ -65,9 +65,15 @@ export class Playground {
   async run(line: string): Promise<CommandResult> {
     const trimmed = line.trim();
     const id = this.console.begin(trimmed);
-    const result = await this.client.run(trimmed, this.files.toMap());
-    this.console.finish(id, result);
-    this.#followApplied(result);
+    let heard = false;
+    const hear = (result: CommandResult) => {
+      heard = true;
+      this.console.finish(id, result);
+      this.#followApplied(result);
+    };
+    // Heard with the snapshot when the client can (one redraw of a big cluster, not two).
+    const result = await this.client.run(trimmed, this.files.toMap(), hear);
+    if (!heard) hear(result);
     // The advisor judges a file against the cluster, so a change there can change its markers.
     void this.diagnose(this.files.active);
     return result;

@@ -12,6 +12,7 @@ import {
   type CommandLog,
   type EventFocus,
   type FileMap,
+  type SnapshotMessage,
   type WorkerMessage,
   type WorkerRequest,
 } from '../protocol/messages.ts';
@@ -146,10 +147,17 @@ export class EngineHost {
         const atMs = con.cluster.now;
         const result = con.run(request.line);
         this.#post({ type: 'idle' });
-        // The snapshot goes first, so when the page's promise for this line resolves, the
-        // picture already shows what the line did.
-        this.#postSnapshot();
-        this.#post({ type: 'ran', id: request.id, result, atMs, timeMs: con.cluster.now });
+        // The snapshot rides in the reply, so when the page's promise for this line resolves,
+        // the picture already shows what the line did, and both are drawn at once.
+        const snapshot = this.#buildSnapshot();
+        this.#post({
+          type: 'ran',
+          id: request.id,
+          result,
+          atMs,
+          timeMs: con.cluster.now,
+          ...(snapshot ? { snapshot } : {}),
+        });
         this.#lastTick = this.#clock.now();
         return;
       }
@@ -291,8 +299,14 @@ export class EngineHost {
    * when nothing changed.
    */
   #postSnapshot(options: { onlyIfChanged?: boolean } = {}): void {
+    const message = this.#buildSnapshot(options);
+    if (message) this.#post(message);
+  }
+
+  /** The snapshot message #postSnapshot posts (undefined: nothing to post), counted as sent. */
+  #buildSnapshot(options: { onlyIfChanged?: boolean } = {}): SnapshotMessage | undefined {
     const con = this.#console;
-    if (!con) return;
+    if (!con) return undefined;
     const started = this.#clock.now();
     const focus = this.#focus;
     // The page never restores what it is sent, so the engine's internals (a deep copy of its
@@ -329,28 +343,31 @@ export class EngineHost {
       }
     }
     const verdictsReused = sent !== undefined && sameVerdicts(full.verdicts, sent.verdicts);
+    const verdicts =
+      sent && !verdictsReused ? toVerdictPatches(full.verdicts, sent.verdicts) : undefined;
     this.#snapshotCostMs = this.#clock.now() - started;
     this.#lastSnapshotAt = started;
     this.#dirty = false;
     const unchanged = verdictsReused && reused.length === Object.keys(objects).length;
-    if (options.onlyIfChanged && unchanged) return;
+    if (options.onlyIfChanged && unchanged) return undefined;
     this.#sent = { objects: full.objects, verdicts: full.verdicts, events };
     this.#awaitingDraw = true;
     this.#version += 1;
     const snapshot: ClusterSnapshot = {
       ...full,
       objects,
-      verdicts: verdictsReused ? [] : full.verdicts,
+      verdicts: verdictsReused ? [] : (verdicts?.verdicts ?? full.verdicts),
       internal: null,
     };
-    this.#post({
+    return {
       type: 'snapshot',
       version: this.#version,
       snapshot,
       ...(reused.length > 0 ? { reused } : {}),
       ...(verdictsReused ? { verdictsReused } : {}),
       ...(Object.keys(patched).length > 0 ? { patched } : {}),
-    });
+      ...(verdicts?.orders.some((o) => o !== null) ? { verdictNodesPatched: verdicts.orders } : {}),
+    };
   }
 
   #need(): ConsoleLike {
@@ -367,7 +384,8 @@ export class EngineHost {
 /**
  * From a kind's objects now and as last sent, the changed objects and, for every object in
  * order, its index in `previous` (same object) or -1 (the next changed one). Undefined when
- * most objects changed, where sending the list whole is as cheap.
+ * every object changed. Even when most changed, the patch is worth its four bytes an object:
+ * the objects it keeps keep their identity on the page, which spares the view redrawing them.
  */
 function toPatch(
   current: readonly unknown[],
@@ -385,7 +403,7 @@ function toPatch(
       changed.push(item);
     } else order[i] = index;
   });
-  return changed.length * 2 > current.length ? undefined : { order, changed };
+  return changed.length === current.length ? undefined : { order, changed };
 }
 
 /**
@@ -404,6 +422,25 @@ function sameVerdicts(
     const p = previous[i];
     return v.namespace === p.namespace && v.name === p.name && sameItems(v.nodes, p.nodes);
   });
+}
+
+/**
+ * From the verdicts now and as last sent, the verdicts to send, where each DaemonSet that was
+ * sent before carries only its new or changed node verdicts, and the order arrays to rebuild
+ * them with (null for a DaemonSet sent whole); see `verdictNodesPatched` in the protocol.
+ */
+function toVerdictPatches(
+  current: ClusterSnapshot['verdicts'],
+  previous: ClusterSnapshot['verdicts'],
+): { verdicts: ClusterSnapshot['verdicts']; orders: (Int32Array | null)[] } {
+  const before = new Map(previous.map((v) => [`${v.namespace}/${v.name}`, v]));
+  const orders: (Int32Array | null)[] = [];
+  const verdicts = current.map((v) => {
+    const patch = toPatch(v.nodes, before.get(`${v.namespace}/${v.name}`)?.nodes);
+    orders.push(patch?.order ?? null);
+    return patch ? { ...v, nodes: patch.changed as typeof v.nodes } : v;
+  });
+  return { verdicts, orders };
 }
 
 /** Whether two lists hold the very same objects in the same order. */

@@ -245,6 +245,56 @@ describe('WorkerEngineClient', () => {
     client.dispose();
   });
 
+  it('rebuilds patched node verdicts from the same DaemonSet in the previous verdicts', async () => {
+    const client = makeClient();
+    await vi.advanceTimersByTimeAsync(10);
+    const shown = client.snapshot!;
+    const verdict = (node: string, shouldRun: boolean) => ({
+      node,
+      shouldRun,
+      shouldContinueRunning: shouldRun,
+      checks: [],
+    });
+    const [a, b] = [verdict('a', true), verdict('b', true)];
+    const send = (version: number, verdicts: unknown[], extra: object = {}) =>
+      workers[0].onmessage?.(
+        new MessageEvent('message', {
+          data: { type: 'snapshot', version, snapshot: { ...shown, verdicts }, ...extra },
+        }),
+      );
+    send(70, [{ namespace: 'default', name: 'ds', nodes: [a, b] }]);
+    const b2 = verdict('b', false);
+    const other = { namespace: 'default', name: 'agent', nodes: [verdict('a', false)] };
+    send(71, [other, { namespace: 'default', name: 'ds', nodes: [b2] }], {
+      verdictNodesPatched: [null, Int32Array.from([0, -1])],
+    });
+    expect(client.snapshot?.verdicts).toEqual([
+      other,
+      { namespace: 'default', name: 'ds', nodes: [a, b2] },
+    ]);
+    expect(client.snapshot?.verdicts[1].nodes[0]).toBe(a);
+    client.dispose();
+  });
+
+  it('shows the snapshot a reply carries, then tells the result at once, before the promise', async () => {
+    const client = makeClient();
+    await vi.advanceTimersByTimeAsync(10);
+    const before = client.version;
+    const heard: [string, number][] = [];
+    let settled = false;
+    const running = client
+      .run('kubectl get pods', {}, (result) => heard.push([result.out, client.version]))
+      .then(() => (settled = true));
+    // Run the worker's reply task alone: the callback runs inside it, the promise only after.
+    await vi.advanceTimersToNextTimerAsync();
+    while (heard.length === 0) vi.advanceTimersToNextTimer();
+    expect(heard).toEqual([['ok kubectl get pods\n', before + 1]]);
+    expect(settled).toBe(false);
+    await running;
+    expect(settled).toBe(true);
+    client.dispose();
+  });
+
   it('plays and pauses the worker clock', async () => {
     const client = makeClient();
     await vi.advanceTimersByTimeAsync(10);

@@ -5,7 +5,7 @@ import {
   TICK_MS,
   type HostClock,
 } from '../../src/worker/engine-host.ts';
-import type { WorkerMessage, WorkerRequest } from '../../src/protocol/messages.ts';
+import type { SnapshotMessage, WorkerMessage, WorkerRequest } from '../../src/protocol/messages.ts';
 import { createFakeRuntime } from './fake-runtime.ts';
 
 /** A manual clock whose interval the test fires by hand. */
@@ -32,6 +32,13 @@ function manualClock(): HostClock & { t: number; fire(): void; running: boolean 
   };
 }
 
+/** Every snapshot the worker sent, on its own or inside the reply to a command. */
+function snapshotsIn(out: WorkerMessage[]): SnapshotMessage[] {
+  return out.flatMap((m) =>
+    m.type === 'snapshot' ? [m] : m.type === 'ran' && m.snapshot ? [m.snapshot] : [],
+  );
+}
+
 function setup() {
   const runtime = createFakeRuntime();
   const clock = manualClock();
@@ -50,8 +57,7 @@ function setup() {
     });
   /** The page saying it drew the newest snapshot so far. */
   const drawn = () => {
-    const last = out.filter((m) => m.type === 'snapshot').at(-1);
-    send({ type: 'drawn', id: 99, version: last?.type === 'snapshot' ? last.version : 0 });
+    send({ type: 'drawn', id: 99, version: snapshotsIn(out).at(-1)?.version ?? 0 });
   };
   return { runtime, clock, out, host, send, start, drawn };
 }
@@ -83,7 +89,7 @@ describe('EngineHost', () => {
     start();
     out.length = 0;
     send({ type: 'run', id: 2, line: 'sim wait 100ms', files: {} });
-    expect(out.map((m) => m.type).slice(0, 4)).toEqual(['busy', 'idle', 'snapshot', 'ran']);
+    expect(out.map((m) => m.type).slice(0, 3)).toEqual(['busy', 'idle', 'ran']);
   });
 
   it('replays a log to the same state and continues versions from the base', () => {
@@ -299,8 +305,8 @@ describe('EngineHost snapshot deltas', () => {
     const state = runtime.states[0];
     state.verdicts = [{ namespace: 'default', name: 'ds', nodes: [verdict('n1'), verdict('n2')] }];
     const lastSnapshot = () => {
-      const last = out.filter((m) => m.type === 'snapshot').at(-1);
-      if (last?.type !== 'snapshot') throw new Error('no snapshot');
+      const last = snapshotsIn(out).at(-1);
+      if (!last) throw new Error('no snapshot');
       return last;
     };
     send({ type: 'run', id: 2, line: 'kubectl get pods', files: {} });
@@ -308,19 +314,30 @@ describe('EngineHost snapshot deltas', () => {
     send({ type: 'run', id: 3, line: 'kubectl get pods', files: {} });
     expect(lastSnapshot().verdictsReused).toBe(true);
     expect(lastSnapshot().snapshot.verdicts).toEqual([]);
-    // The engine recomputed n2's verdict (its pods changed): a new object, sent again.
-    state.verdicts[0].nodes[1] = verdict('n2');
+    // The engine recomputed n2's verdict (its pods changed): a new object, sent again, alone,
+    // with the order that puts n1's (kept by the page) before it.
+    const n2 = verdict('n2');
+    state.verdicts[0].nodes[1] = n2;
     send({ type: 'run', id: 4, line: 'kubectl get pods', files: {} });
     expect(lastSnapshot().verdictsReused).toBeUndefined();
-    expect(lastSnapshot().snapshot.verdicts[0].nodes).toHaveLength(2);
+    expect(lastSnapshot().snapshot.verdicts[0].nodes).toEqual([n2]);
+    expect(lastSnapshot().verdictNodesPatched).toEqual([Int32Array.from([0, -1])]);
+    // A new DaemonSet's verdicts go whole.
+    state.verdicts.push({ namespace: 'default', name: 'new', nodes: [verdict('n1')] });
+    send({ type: 'run', id: 5, line: 'kubectl get pods', files: {} });
+    expect(lastSnapshot().snapshot.verdicts[1].nodes).toHaveLength(1);
+    expect(lastSnapshot().verdictNodesPatched).toEqual([Int32Array.from([0, 1]), null]);
   });
 
-  it('still posts a snapshot before the reply to a command that changed nothing', () => {
+  it('sends the snapshot inside the reply, even for a command that changed nothing', () => {
     const { out, send, start } = setup();
     start();
+    const before = snapshotsIn(out).at(-1)?.version ?? 0;
     out.length = 0;
     send({ type: 'run', id: 2, line: 'kubectl get pods', files: {} });
-    expect(out.map((m) => m.type)).toEqual(['busy', 'idle', 'snapshot', 'ran']);
+    expect(out.map((m) => m.type)).toEqual(['busy', 'idle', 'ran']);
+    const reply = out[2];
+    expect(reply.type === 'ran' && reply.snapshot?.version).toBe(before + 1);
   });
 });
 

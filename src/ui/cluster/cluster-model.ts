@@ -30,7 +30,6 @@ export interface PodModel {
   status: string;
   /** kubectl's READY text, e.g. "0/1". */
   readyText: string;
-  restarts: string;
   /** Ready condition True. */
   ready: boolean;
   family: PhaseFamily;
@@ -139,13 +138,38 @@ function findEpoch(snapshot: ClusterSnapshot): number {
 }
 
 /**
- * From a snapshot and the selected DaemonSet, the cluster as cards and chips: nodes in the
- * snapshot's order, each with the pods that target it and the DaemonSet's verdict.
+ * What a model was built from, so that the next snapshot's model can reuse every pod and node
+ * whose inputs are the very same objects (the worker keeps unchanged objects, and the client
+ * their copies, by identity). Kept beside the model rather than in it, so models stay plain.
+ */
+interface ModelMemo {
+  /** Everything besides the pod itself that a PodModel depends on. */
+  podContext: string;
+  /** Everything besides the node, its pods and its verdict that a NodeModel depends on. */
+  nodeContext: string;
+  pods: Map<Pod, PodModel>;
+  nodes: Map<Node, { verdict: NodeVerdict | undefined; pods: PodModel[]; model: NodeModel }>;
+  nodeList: Node[];
+  informative: Set<string>;
+}
+
+const memos = new WeakMap<ClusterModel, ModelMemo>();
+
+/**
+ * From a snapshot, the selected DaemonSet and optionally the model of an earlier snapshot, the
+ * cluster as cards and chips: nodes in the snapshot's order, each with the pods that target it
+ * and the DaemonSet's verdict. With `previous`, pods and nodes whose inputs are unchanged keep
+ * their earlier model objects (equal to what would be computed afresh), so a snapshot that
+ * changes a few pods of a 500-node cluster costs a few models, and the view can tell by
+ * identity which cards need drawing again.
  */
 export function toClusterModel(
   snapshot: ClusterSnapshot,
   selected: DaemonSetRef | undefined,
+  previous?: ClusterModel,
 ): ClusterModel {
+  // STATUS does not depend on the time (only the unused RESTARTS age does), so reused pod
+  // models stay exact as the clock moves.
   const now = snapshotNow(snapshot);
   const daemonSet = selected
     ? snapshot.objects.DaemonSet.find(
@@ -165,12 +189,25 @@ export function toClusterModel(
     ? `${daemonSet.metadata.namespace ?? 'default'}/${daemonSet.metadata.name}`
     : undefined;
 
+  const before = previous ? memos.get(previous) : undefined;
+  const podContext = JSON.stringify([selectedOwner ?? null, currentHash ?? null, [...revisions]]);
+  const oldPods = before?.podContext === podContext ? before.pods : undefined;
+  const memo: ModelMemo = {
+    podContext,
+    nodeContext: '',
+    pods: new Map(),
+    nodes: new Map(),
+    nodeList: snapshot.objects.Node,
+    informative: new Set(),
+  };
+
   const nodeNames = new Set(snapshot.objects.Node.map((n) => n.metadata.name));
   const podsByNode = new Map<string, PodModel[]>();
   const rawPodsByNode = new Map<string, Pod[]>();
   const unplaced: PodModel[] = [];
   for (const pod of snapshot.objects.Pod) {
-    const model = toPodModel(pod, now, revisions, currentHash, selectedOwner);
+    const model = oldPods?.get(pod) ?? toPodModel(pod, now, revisions, currentHash, selectedOwner);
+    memo.pods.set(pod, model);
     const target = targetNodeName(pod);
     if (target !== undefined && nodeNames.has(target)) {
       const list = podsByNode.get(target) ?? [];
@@ -184,21 +221,53 @@ export function toClusterModel(
     }
   }
 
-  const informative = informativeWellKnownKeys(snapshot.objects.Node);
+  const informative =
+    before && before.nodeList === snapshot.objects.Node
+      ? before.informative
+      : informativeWellKnownKeys(snapshot.objects.Node);
+  memo.informative = informative;
+  memo.nodeContext = JSON.stringify([podContext, [...selectedKeys], [...informative]]);
+  const oldNodes = before?.nodeContext === memo.nodeContext ? before.nodes : undefined;
   const nodes = snapshot.objects.Node.map((node) => {
     const pods = podsByNode.get(node.metadata.name) ?? [];
     pods.sort(comparePods);
-    const podsOnNode = rawPodsByNode.get(node.metadata.name) ?? [];
-    return toNodeModel(node, pods, podsOnNode, verdictByNode.get(node.metadata.name), {
-      selectedKeys,
-      selectedOwner,
-      informative,
-    });
+    const verdict = verdictByNode.get(node.metadata.name);
+    const old = oldNodes?.get(node);
+    const model =
+      old && old.verdict === verdict && sameItems(old.pods, pods)
+        ? old.model
+        : toNodeModel(node, pods, rawPodsByNode.get(node.metadata.name) ?? [], verdict, {
+            selectedKeys,
+            selectedOwner,
+            informative,
+          });
+    memo.nodes.set(node, { verdict, pods, model });
+    return model;
   });
   const rolling =
     unplaced.some((p) => p.role === 'old') ||
     nodes.some((n) => n.pods.some((p) => p.role === 'old'));
-  return { nodes, unplaced, currentHash, daemonSet, rolling };
+  const result: ClusterModel = { nodes, unplaced, currentHash, daemonSet, rolling };
+  memos.set(result, memo);
+  return result;
+}
+
+/**
+ * From a model and some of its nodes, the same model showing only those nodes (a filter);
+ * it can still serve as `previous` to toClusterModel.
+ */
+export function withNodes(model: ClusterModel, nodes: NodeModel[]): ClusterModel {
+  const narrowed = { ...model, nodes };
+  const memo = memos.get(model);
+  if (memo) memos.set(narrowed, memo);
+  return narrowed;
+}
+
+/** Whether two lists hold the very same items in the same order. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -435,7 +504,6 @@ function toPodModel(
     namespace,
     status: columns.status,
     readyText: columns.ready,
-    restarts: columns.restarts,
     ready,
     family: toPhaseFamily(columns.status, ready),
     revisionHash,

@@ -6,6 +6,7 @@
 import type { ClusterSnapshot } from '../../protocol/cluster.ts';
 import {
   toClusterModel,
+  withNodes,
   type ClusterModel,
   type NodeModel,
   type PodModel,
@@ -119,7 +120,10 @@ const LONG_STATUS = 12;
 /**
  * From a snapshot, the selected DaemonSet and the viewport width in CSS pixels, the cluster
  * view's layout. `density` may be forced (e.g. by a "compact" toggle); by default it follows
- * the node count.
+ * the node count. With the `previous` layout (of an earlier snapshot), nodes whose inputs did
+ * not change keep their models and, where they stay in place, their very card objects: the
+ * result equals a fresh layout, but costs little when a snapshot changes a few pods, and
+ * render.ts skips the cards it already drew.
  */
 export function layoutCluster(
   snapshot: ClusterSnapshot,
@@ -127,9 +131,10 @@ export function layoutCluster(
   width: number,
   density?: Density,
   filter?: NodeFilter,
+  previous?: ClusterLayout,
 ): ClusterLayout {
-  const model = toClusterModel(snapshot, selected);
-  return layoutModel(filter ? filterModel(model, filter) : model, width, density);
+  const model = toClusterModel(snapshot, selected, previous?.model);
+  return layoutModel(filter ? filterModel(model, filter) : model, width, density, previous);
 }
 
 /** What the learner narrowed a big cluster to. */
@@ -152,7 +157,7 @@ export function filterModel(model: ClusterModel, filter: NodeFilter): ClusterMod
         n.keyLabels.some((l) => `${l.key}=${l.value}`.toLowerCase().includes(text)) ||
         n.taints.some((t) => t.text.toLowerCase().includes(text))),
   );
-  return { ...model, nodes };
+  return withNodes(model, nodes);
 }
 
 /**
@@ -169,24 +174,42 @@ export function needsAttention(node: NodeModel): boolean {
   );
 }
 
-/** From a cluster model and a viewport width, the layout (see layoutCluster). */
-export function layoutModel(model: ClusterModel, width: number, density?: Density): ClusterLayout {
+/**
+ * From a cluster model, a viewport width and optionally an earlier layout, the layout (see
+ * layoutCluster). A node model already laid out at this density in `previous` keeps its card,
+ * the same object when its position is unchanged too; cards are never changed once returned.
+ */
+export function layoutModel(
+  model: ClusterModel,
+  width: number,
+  density?: Density,
+  previous?: ClusterLayout,
+): ClusterLayout {
   const chosen = density ?? toDensity(model.nodes.length);
   const size = SIZES[chosen];
   const usable = Math.max(size.w, width - 2 * GAP);
   const columns = Math.max(1, Math.floor((usable + GAP) / (size.w + GAP)));
-  const cards: CardLayout[] = model.nodes.map((node) => layoutCard(node, chosen));
-  if (model.unplaced.length > 0) cards.push(layoutUnplaced(model.unplaced, chosen));
+  const earlier = new Map<NodeModel, CardLayout>();
+  if (previous?.density === chosen) {
+    for (const card of previous.cards) if (card.node) earlier.set(card.node, card);
+  }
+  const unplaced = model.unplaced.length > 0 ? [layoutUnplaced(model.unplaced, chosen)] : [];
+  const laid: CardLayout[] = [
+    ...model.nodes.map((node) => earlier.get(node) ?? layoutCard(node, chosen)),
+    ...unplaced,
+  ];
 
   // A row grid rather than masonry: a card that grows pushes its row down but never jumps to
   // another column, so learners keep their bearings while pods come and go.
+  const cards: CardLayout[] = [];
   let y = GAP;
-  for (let start = 0; start < cards.length; start += columns) {
-    const row = cards.slice(start, start + columns);
-    const rowH = Math.max(...row.map((c) => c.h));
+  for (let start = 0; start < laid.length; start += columns) {
+    const row = laid.slice(start, start + columns);
+    let rowH = 0;
+    for (const card of row) rowH = Math.max(rowH, card.h);
     row.forEach((card, i) => {
-      card.x = GAP + i * (size.w + GAP);
-      card.y = y;
+      const x = GAP + i * (size.w + GAP);
+      cards.push(card.x === x && card.y === y ? card : { ...card, x, y });
     });
     y += rowH + GAP;
   }

@@ -44,6 +44,17 @@ const MOVE_MS = 350;
 const FADE_MS = 300;
 
 /**
+ * Per card element, the layout card it was last drawn from and what else that drawing read
+ * (see drawnContext). layout.ts keeps a card object only while its node, pods, verdict and
+ * position are unchanged, so a card drawn from the same object in the same context is
+ * already right and is left alone: a snapshot that changes a few pods redraws a few cards.
+ */
+const drawnFrom = new WeakMap<Element, { card: CardLayout; context: string }>();
+
+/** Per canvas, the latest click handler, so cards left alone still call the current one. */
+const latestSelect = new WeakMap<Element, RenderOptions['onselect']>();
+
+/**
  * From the canvas element, the layout and the cards in view, draws (or updates) every card,
  * row and chip; `cards` is a subset of `layout.cards` when the view is virtualised.
  */
@@ -59,7 +70,13 @@ export function applyClusterView(
   const animate = !options.reducedMotion && layout.cards.length < VIRTUALISE_FROM;
   const firstDraw = !canvas.hasAttribute('data-drawn');
   canvas.setAttribute('data-drawn', '');
-  const draw: DrawOptions = { ...options, reducedMotion: !animate, flash: animate && !firstDraw };
+  latestSelect.set(canvas, options.onselect);
+  const draw: DrawOptions = {
+    ...options,
+    onselect: (selection) => latestSelect.get(canvas)?.(selection),
+    reducedMotion: !animate,
+    flash: animate && !firstDraw,
+  };
   const duration = animate ? MOVE_MS : 0;
 
   const joined = root
@@ -79,7 +96,26 @@ export function applyClusterView(
       (update) => update,
       (exit) => applyLeaving(exit, draw.reducedMotion),
     );
-  applyCards(joined, layout, draw, duration);
+  const context = `${layout.density}|${layout.model.rolling}|${options.daemonSetName ?? ''}`;
+  const changed = joined.filter(function (d) {
+    const last = drawnFrom.get(this);
+    return !(
+      last &&
+      last.card === d &&
+      last.context === `${context}|${selectedIn(d, options.selection)}`
+    );
+  });
+  applyCards(changed, layout, draw, duration);
+  changed.each(function (d) {
+    drawnFrom.set(this, { card: d, context: `${context}|${selectedIn(d, options.selection)}` });
+  });
+}
+
+/** From a card and the selection, what of the card is selected ('' for nothing). */
+function selectedIn(card: CardLayout, selection: ClusterSelection): string {
+  if (isNodeSelected(card, selection)) return 'node';
+  const chip = card.chips.find((c) => isPodSelected(c.pod, selection));
+  return chip ? `pod:${chip.key}` : '';
 }
 
 /** From the canvas element, removes every card (no snapshot to draw). */

@@ -9,7 +9,8 @@ import {
   VIRTUALISE_FROM,
 } from '../../../src/ui/cluster/layout.ts';
 import { toClusterModel } from '../../../src/ui/cluster/cluster-model.ts';
-import { makeNode, makePod, makeSnapshot, rolloutScene } from './fixtures.ts';
+import { makeNode, makePod, makeRevision, makeSnapshot, rolloutScene } from './fixtures.ts';
+import type { Pod } from '../../../src/protocol/cluster.ts';
 
 const FLUENTD = { namespace: 'default', name: 'fluentd' };
 
@@ -220,5 +221,88 @@ describe('layoutCluster', () => {
     const layout = layoutCluster(rolloutScene(), FLUENTD, 400);
     expect(layout.cards.length).toBeLessThan(VIRTUALISE_FROM);
     expect(visibleCards(layout, 5000, 100)).toHaveLength(layout.cards.length);
+  });
+});
+
+describe('layoutCluster with the previous layout', () => {
+  /** The scene with one pod replaced by a changed copy, every other object shared. */
+  function withPod(
+    snapshot: ReturnType<typeof rolloutScene>,
+    name: string,
+    change: (pod: Pod) => Pod,
+  ) {
+    return {
+      ...snapshot,
+      timeMs: snapshot.timeMs + 5000,
+      objects: {
+        ...snapshot.objects,
+        Pod: snapshot.objects.Pod.map((p) => (p.metadata.name === name ? change(p) : p)),
+      },
+    };
+  }
+  const readyAgain = (pod: Pod): Pod =>
+    makePod(pod.metadata.name, { node: 'worker-4', owner: 'fluentd', hash: 'new111' });
+
+  it('equals a fresh layout, and keeps the very cards of nodes that did not change', () => {
+    const first = rolloutScene();
+    const before = layoutCluster(first, FLUENTD, 800);
+    const second = withPod(first, 'fluentd-ddddd', readyAgain);
+    const reused = layoutCluster(second, FLUENTD, 800, undefined, undefined, before);
+    expect(reused).toEqual(layoutCluster(second, FLUENTD, 800));
+    const same = reused.cards.filter((c, i) => c === before.cards[i]).map((c) => c.node?.name);
+    expect(same).toEqual(['control-plane', 'worker-1', 'worker-2', 'worker-3']);
+  });
+
+  it('equals a fresh layout when the DaemonSet, the filter, the width or the density change', () => {
+    const first = rolloutScene();
+    const second = withPod(first, 'fluentd-ddddd', readyAgain);
+    const before = layoutCluster(first, FLUENTD, 800);
+    const variants: Parameters<typeof layoutCluster>[] = [
+      [second, undefined, 800],
+      [second, FLUENTD, 800, undefined, { text: 'worker', problemsOnly: false }],
+      [second, FLUENTD, 800, undefined, { text: '', problemsOnly: true }],
+      [second, FLUENTD, 500],
+      [second, FLUENTD, 800, 'compact'],
+      [second, FLUENTD, 800, 'tiny'],
+    ];
+    for (const args of variants) {
+      const fresh = layoutCluster(...args);
+      const [snapshot, selected, width, density, filter] = args;
+      expect(layoutCluster(snapshot, selected, width, density, filter, before)).toEqual(fresh);
+      // And back again, from the variant to the original inputs.
+      expect(layoutCluster(first, FLUENTD, 800, undefined, undefined, fresh)).toEqual(before);
+    }
+  });
+
+  it('equals a fresh layout when a node changes, a pod moves or the revision rolls on', () => {
+    const first = rolloutScene();
+    const before = layoutCluster(first, FLUENTD, 800);
+    const cordoned = {
+      ...first,
+      objects: {
+        ...first.objects,
+        Node: first.objects.Node.map((n) =>
+          n.metadata.name === 'worker-1' ? makeNode('worker-1', { unschedulable: true }) : n,
+        ),
+      },
+    };
+    const moved = withPod(first, 'web-1', () =>
+      makePod('web-1', { node: 'worker-1', cpu: '400m' }),
+    );
+    const rolled = {
+      ...first,
+      objects: {
+        ...first.objects,
+        ControllerRevision: [
+          ...first.objects.ControllerRevision,
+          makeRevision('fluentd', 'next222', 3),
+        ],
+      },
+    };
+    for (const next of [cordoned, moved, rolled]) {
+      expect(layoutCluster(next, FLUENTD, 800, undefined, undefined, before)).toEqual(
+        layoutCluster(next, FLUENTD, 800),
+      );
+    }
   });
 });

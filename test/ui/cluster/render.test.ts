@@ -85,4 +85,63 @@ describe('applyClusterView', () => {
     expect(chip.getAttribute('data-phase')).toBe('CrashLoopBackOff');
     expect(document.activeElement).toBe(chip);
   });
+
+  it('leaves alone the cards whose layout card and selection did not change', () => {
+    canvas = document.createElement('div');
+    document.body.append(canvas);
+    const options: RenderOptions = {
+      selection: undefined,
+      daemonSetName: 'fluentd',
+      reducedMotion: true,
+      onselect: () => {},
+    };
+    const first = rolloutScene();
+    const before = layoutCluster(first, FLUENTD, 900);
+    applyClusterView(canvas, before, before.cards, options);
+    const second = {
+      ...first,
+      objects: {
+        ...first.objects,
+        Pod: first.objects.Pod.map((p) =>
+          p.metadata.name === 'fluentd-ddddd' ? { ...p, status: { phase: 'Pending' as const } } : p,
+        ),
+      },
+    };
+    const after = layoutCluster(second, FLUENTD, 900, undefined, undefined, before);
+    const touched = (records: MutationRecord[]) =>
+      new Set(
+        // The canvas itself gets its height again on every draw.
+        records
+          .filter((r) => r.target !== canvas)
+          .map((r) =>
+            (r.target instanceof Element ? r.target : r.target.parentElement)
+              ?.closest('[data-node]')
+              ?.getAttribute('data-node'),
+          ),
+      );
+    const observer = new MutationObserver(() => {});
+    observer.observe(canvas, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
+    applyClusterView(canvas, after, after.cards, options);
+    expect(touched(observer.takeRecords())).toEqual(new Set(['worker-4']));
+    expect(canvas.querySelector('[data-pod="fluentd-ddddd"]')?.getAttribute('data-phase')).toBe(
+      'Pending',
+    );
+    // Selecting a pod redraws its card only; the click handlers of cards left alone still
+    // reach the newest onselect.
+    const picked: unknown[] = [];
+    applyClusterView(canvas, after, after.cards, {
+      ...options,
+      selection: { kind: 'pod', namespace: 'default', name: 'fluentd-aaaaa' },
+      onselect: (s) => picked.push(s),
+    });
+    expect(touched(observer.takeRecords())).toEqual(new Set(['worker-1']));
+    canvas.querySelector<HTMLElement>('[data-node="worker-2"]')!.click();
+    expect(picked).toEqual([{ kind: 'node', name: 'worker-2' }]);
+    observer.disconnect();
+  });
 });
