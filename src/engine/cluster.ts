@@ -180,7 +180,7 @@ export class Engine implements Cluster {
   private profileSeq = 0;
   /** Per DaemonSet uid, its nodes' facts kept current as pods change (see controllers/daemon-table.ts). */
   private daemonTables = new Map<string, DaemonNodeTable>();
-  private nodeListCache: Node[] | undefined;
+  private nodeListCache: readonly Node[] | undefined;
   private orphans = new Map<string, Set<string>>();
   /** Pods of each controller by target node (getNodesToDaemonPods, kept current instead of rebuilt per sync). */
   private podsByOwnerNode = new Map<string, Map<string, Pod[]>>();
@@ -276,6 +276,11 @@ export class Engine implements Cluster {
       result = { ...result, object: cloneData(result.object) };
     }
     return result;
+  }
+
+  /** Grows with every write to the store (see Cluster.revision). */
+  get revision(): number {
+    return this.store.resourceVersion;
   }
 
   /** From a kind, name and namespace, a copy of the stored object. */
@@ -900,8 +905,9 @@ export class Engine implements Cluster {
   }
 
   /** Nodes sorted by name (cached until a node is added or removed). */
-  nodeList(): Node[] {
-    if (!this.nodeListCache) this.nodeListCache = this.store.sorted('Node');
+  nodeList(): readonly Node[] {
+    // A new array whenever any node changes (the DaemonSet tables rebuild on a new list).
+    if (!this.nodeListCache) this.nodeListCache = [...this.store.sorted('Node')];
     return this.nodeListCache;
   }
 
@@ -982,7 +988,9 @@ export class Engine implements Cluster {
     const version = this.nodePodVersion.get(node.metadata.name) ?? 0;
     const hit = cache.get(node.metadata.name);
     if (hit && hit.podVersion === version) return hit.verdict;
-    const verdict = compute();
+    // Handed out as is (views compare verdicts by identity): frozen, never changed in place.
+    const verdict = Object.freeze(compute());
+    Object.freeze(verdict.checks);
     cache.set(node.metadata.name, { verdict, podVersion: version });
     return verdict;
   }

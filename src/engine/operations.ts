@@ -172,6 +172,11 @@ export interface ClusterSnapshot {
 export interface Cluster {
   /** Simulated ms since creation. */
   readonly now: number;
+  /**
+   * Grows whenever any stored object (events included) is written: the same revision means
+   * the same objects, so a page can skip a view of a clock tick that changed nothing.
+   */
+  readonly revision: number;
   execute(operation: Operation): OperationResult;
   get<K extends Kind>(kind: K, name: string, namespace?: string): ObjectOf<K> | undefined;
   /** Objects of a kind, sorted as the API server lists them; an invalid selector is an error. */

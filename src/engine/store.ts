@@ -209,9 +209,12 @@ export class Store {
   }
 
   /** From a kind, its objects sorted as the API server lists them (namespace, name). */
-  sorted<K extends Kind>(kind: K): ObjectOf<K>[] {
+  sorted<K extends Kind>(kind: K): readonly ObjectOf<K>[] {
     if (kind === 'Event')
       return this.events.sorted().map((e) => this.events.eventOf(e)) as ObjectOf<K>[];
+    // Kept until an object of the kind comes, goes or is replaced (names never change).
+    const cached = this.sortedCache.get(kind);
+    if (cached) return cached as ObjectOf<K>[];
     // Decorated sort: one `namespace NUL name` string per object, compared as plain strings.
     // NUL sorts below every character a namespace may hold, so this is (namespace, name)
     // order, without the comparator reading both objects' metadata n log n times.
@@ -219,8 +222,12 @@ export class Store {
     for (const obj of this.all(kind))
       decorated.push({ key: `${obj.metadata.namespace ?? ''}\u0000${obj.metadata.name}`, obj });
     decorated.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return decorated.map((d) => d.obj);
+    const list = Object.freeze(decorated.map((d) => d.obj));
+    this.sortedCache.set(kind, list);
+    return list;
   }
+
+  private readonly sortedCache = new Map<Kind, readonly KubeObject[]>();
 
   private *allEvents(): Generator<Event> {
     for (const entry of this.events.all()) yield this.events.eventOf(entry);
@@ -248,6 +255,7 @@ export class Store {
       return;
     }
     this.maps.get(obj.kind)?.set(key, obj);
+    this.sortedCache.delete(obj.kind);
     this.byUid.set(obj.metadata.uid, { kind: obj.kind, key });
     this.index(obj);
     this.listener?.(obj.kind, obj, 'add', undefined);
@@ -261,6 +269,7 @@ export class Store {
     }
     const key = storeKeyOf(obj);
     this.maps.get(obj.kind)?.set(key, obj);
+    this.sortedCache.delete(obj.kind);
     this.byUid.set(obj.metadata.uid, { kind: obj.kind, key });
     this.index(obj);
   }
@@ -314,6 +323,7 @@ export class Store {
     storedKeys.set(next, key);
     next.metadata.resourceVersion = String(++this.rv);
     this.maps.get(next.kind)?.set(key, next);
+    this.sortedCache.delete(next.kind);
     this.byUid.set(next.metadata.uid, { kind: next.kind, key });
     this.index(next);
     this.listener?.(next.kind, next, 'update', before);
@@ -332,6 +342,7 @@ export class Store {
     const map = this.maps.get(obj.kind);
     if (!map || map.get(key) !== obj) return;
     map.delete(key);
+    this.sortedCache.delete(obj.kind);
     this.byUid.delete(obj.metadata.uid);
     this.unindex(obj);
     this.listener?.(obj.kind, obj, 'delete', obj.kind === 'Pod' ? podFacts(obj as Pod) : undefined);

@@ -102,6 +102,9 @@ export class EngineHost {
         objects: ClusterSnapshot['objects'];
         verdicts: ClusterSnapshot['verdicts'];
         events: string;
+        /** The cluster's revision and the event focus it was built with. */
+        revision: number;
+        focus: string;
       }
     | undefined;
   /**
@@ -309,6 +312,19 @@ export class EngineHost {
     if (!con) return undefined;
     const started = this.#clock.now();
     const focus = this.#focus;
+    const focusKey = focus === undefined ? '*' : JSON.stringify(focus);
+    const revision = con.cluster.revision;
+    // No object was written since the last post, for the same focus: nothing can differ, so
+    // a quiet clock tick costs no view at all.
+    if (
+      options.onlyIfChanged &&
+      this.#sent &&
+      this.#sent.revision === revision &&
+      this.#sent.focus === focusKey
+    ) {
+      this.#dirty = false;
+      return undefined;
+    }
     // The page never restores what it is sent, so the engine's internals (a deep copy of its
     // queues and caches) are not built; and once the page has said whose events it shows,
     // the cluster's other events (tens of thousands at scale) are not even listed.
@@ -349,8 +365,15 @@ export class EngineHost {
     this.#lastSnapshotAt = started;
     this.#dirty = false;
     const unchanged = verdictsReused && reused.length === Object.keys(objects).length;
+    // Unchanged content is what the page has: remember the new revision either way.
+    this.#sent = {
+      objects: full.objects,
+      verdicts: full.verdicts,
+      events,
+      revision,
+      focus: focusKey,
+    };
     if (options.onlyIfChanged && unchanged) return undefined;
-    this.#sent = { objects: full.objects, verdicts: full.verdicts, events };
     this.#awaitingDraw = true;
     this.#version += 1;
     const snapshot: ClusterSnapshot = {

@@ -292,3 +292,34 @@ describe('field selectors', () => {
     expect(names('Pod', 'reason=Scheduled')).toBe('field label not supported: reason');
   });
 });
+
+describe('what pages compare', () => {
+  it('the revision grows with every write and stays when nothing changed', () => {
+    const cluster = clusterWithNodes(['a', 'b']);
+    const before = cluster.revision;
+    apply(cluster, daemonSetManifest('agent'));
+    expect(cluster.revision).toBeGreaterThan(before);
+    cluster.settle();
+    const settled = cluster.revision;
+    cluster.advance(1000);
+    expect(cluster.revision).toBe(settled);
+    cluster.execute({ op: 'apply', object: nodeManifest('c') });
+    expect(cluster.revision).toBeGreaterThan(settled);
+  });
+
+  it('views hand out the same frozen verdict per node until that node or the pods it shares change', () => {
+    const cluster = clusterWithNodes(['a', 'b']);
+    apply(cluster, daemonSetManifest('agent'));
+    cluster.settle();
+    const first = cluster.view({ events: false }).verdicts[0].nodes;
+    const second = cluster.view({ events: false }).verdicts[0].nodes;
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).toBe(first[1]);
+    expect(Object.isFrozen(first[0])).toBe(true);
+    // A node change: its verdict is recomputed, the other node's is the same object.
+    cluster.execute({ op: 'apply', object: nodeManifest('a', { labels: { disk: 'ssd' } }) });
+    const third = cluster.view({ events: false }).verdicts[0].nodes;
+    expect(third[0]).not.toBe(first[0]);
+    expect(third[1]).toBe(first[1]);
+  });
+});

@@ -235,9 +235,12 @@ describe('EngineHost snapshot deltas', () => {
     drawn();
     runtime.states[0].quiet.push(50, 150, 250);
     out.length = 0;
+    const views = runtime.states[0].views.length;
     for (let i = 0; i < 4; i += 1) tick(clock);
     expect(runtime.states[0].now).toBe(4 * TICK_MS);
     expect(out.filter((m) => m.type === 'snapshot')).toHaveLength(0);
+    // Nothing was written (the cluster's revision stayed): not even a view was built.
+    expect(runtime.states[0].views.length).toBe(views);
   });
 
   it('sends the kinds that did not change empty and names them as reused', () => {

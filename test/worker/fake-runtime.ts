@@ -70,6 +70,10 @@ export function createFakeRuntime(states: FakeState[] = []): Runtime & { states:
         get now() {
           return state.now;
         },
+        // Grows with what the fake's snapshots show (tasks that ran, lines applied).
+        get revision() {
+          return state.ran.length + state.lines.length;
+        },
         execute: () => ({ ok: true, action: 'unchanged' }),
         get: () => undefined,
         list: () => [],
