@@ -287,12 +287,14 @@ function applyRowContent<P extends BaseType, PD>(
         .data(badges, (d) => d.text)
         .join('span')
         .attr('class', (d) => `cv-badge cv-badge-${d.text}`)
-        .text((d) =>
-          d.text === 'Ready'
-            ? '✓ Ready'
-            : d.text === 'SchedulingDisabled'
-              ? 'SchedulingDisabled'
-              : `⚠ ${d.text}`,
+        .each(
+          textOf((d) =>
+            d.text === 'Ready'
+              ? '✓ Ready'
+              : d.text === 'SchedulingDisabled'
+                ? 'SchedulingDisabled'
+                : `⚠ ${d.text}`,
+          ),
         );
       return;
     }
@@ -457,7 +459,7 @@ function applyChips<P extends BaseType, PD>(
     .join('span')
     .attr('class', 'cv-more-pods')
     .style('top', `${(card.chips.at(-1)?.y ?? 0) + 20}px`)
-    .text((n) => `+${n} pods`);
+    .each(textOf((n) => `+${n} pods`));
 }
 
 /**
@@ -536,5 +538,17 @@ function applyText<E extends HTMLElement, D, P extends BaseType, PD>(
     .data([null])
     .join('span')
     .attr('class', className)
-    .text(text);
+    .each(textOf(() => text));
+}
+
+/**
+ * From a function of the datum, an `each` callback that sets an element's text only where it
+ * differs: setting the same text replaces the text node anyway, and the browser restyles it
+ * (every card of a 20-node cluster is redrawn when a DaemonSet lands on all of them).
+ */
+function textOf<D>(value: (d: D) => string): (this: HTMLElement, d: D) => void {
+  return function (d) {
+    const text = value(d);
+    if (this.textContent !== text) this.textContent = text;
+  };
 }

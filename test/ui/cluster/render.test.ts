@@ -86,6 +86,25 @@ describe('applyClusterView', () => {
     expect(document.activeElement).toBe(chip);
   });
 
+  it('redrawing a card keeps the text nodes whose words did not change', () => {
+    canvas = document.createElement('div');
+    document.body.append(canvas);
+    draw();
+    const name = canvas.querySelector('[data-node="worker-4"] .cv-node-name')!;
+    const textNode = name.firstChild;
+    const next = rolloutScene();
+    next.objects.Pod = next.objects.Pod.map((p) =>
+      p.metadata.name === 'fluentd-ddddd' ? { ...p, status: { phase: 'Pending' as const } } : p,
+    );
+    const observer = new MutationObserver(() => {});
+    observer.observe(canvas, { subtree: true, childList: true, characterData: true });
+    // A fresh layout (no reuse): every card is drawn again, yet unchanged words stay put.
+    draw(next);
+    const records = observer.takeRecords();
+    expect(canvas.querySelector('[data-node="worker-4"] .cv-node-name')!.firstChild).toBe(textNode);
+    expect(records.some((r) => r.target === name)).toBe(false);
+  });
+
   it('leaves alone the cards whose layout card and selection did not change', () => {
     canvas = document.createElement('div');
     document.body.append(canvas);
