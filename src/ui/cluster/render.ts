@@ -54,6 +54,9 @@ const drawnFrom = new WeakMap<Element, { card: CardLayout; context: string }>();
 /** Per canvas, the latest click handler, so cards left alone still call the current one. */
 const latestSelect = new WeakMap<Element, RenderOptions['onselect']>();
 
+/** Per chip element, the pod model and drawing state it was last drawn from (see applyChips). */
+const chipDrawnFrom = new WeakMap<Element, { pod: PodModel; state: string }>();
+
 /**
  * From the canvas element, the layout and the cards in view, draws (or updates) every card,
  * row and chip; `cards` is a subset of `layout.cards` when the view is virtualised.
@@ -385,7 +388,7 @@ function applyChips<P extends BaseType, PD>(
   const tiny = layout.density === 'tiny';
   const full = layout.density === 'full';
   const duration = options.reducedMotion ? 0 : FADE_MS;
-  const chips = cardEl
+  let chips = cardEl
     .selectAll<HTMLElement, ChipLayout>(':scope > .cv-chip')
     // The density is part of the key: tiny tiles use spans, other cards buttons, so a chip
     // must be rebuilt, not reused, when the density changes.
@@ -408,6 +411,15 @@ function applyChips<P extends BaseType, PD>(
       (update) => update,
       (exit) => applyLeaving(exit, options.reducedMotion),
     );
+  // A chip drawn from the same pod model (the model layer reuses a pod's model while it is
+  // unchanged) at the same place, size, selection and rollout state is already right.
+  const rolling = layout.model.rolling;
+  const chipState = (d: ChipLayout): string =>
+    `${d.x},${d.y},${d.w},${d.h},${isPodSelected(d.pod, options.selection)},${rolling}`;
+  chips = chips.filter(function (d) {
+    const last = chipDrawnFrom.get(this);
+    return !(last && last.pod === d.pod && last.state === chipState(d));
+  });
   chips
     .attr('type', tiny ? null : 'button')
     .attr('data-pod', (d) => d.pod.name)
@@ -450,6 +462,7 @@ function applyChips<P extends BaseType, PD>(
     applyText(el, 'cv-chip-glyph', phaseGlyph(chip.pod)).attr('aria-hidden', 'true');
     applyText(el, 'cv-chip-status', full ? chip.pod.status : '');
     applyText(el, 'cv-chip-rev', full ? revisionWords(chip.pod, layout.model.rolling) : '');
+    chipDrawnFrom.set(this, { pod: chip.pod, state: chipState(chip) });
   });
 
   const more = card.hiddenPods > 0 && !tiny ? [card.hiddenPods] : [];

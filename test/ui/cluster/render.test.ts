@@ -105,6 +105,45 @@ describe('applyClusterView', () => {
     expect(records.some((r) => r.target === name)).toBe(false);
   });
 
+  it('on a card drawn again, leaves alone the chips of pods that did not change', () => {
+    canvas = document.createElement('div');
+    document.body.append(canvas);
+    const options: RenderOptions = {
+      selection: undefined,
+      daemonSetName: 'fluentd',
+      reducedMotion: true,
+      onselect: () => {},
+    };
+    const first = rolloutScene();
+    const before = layoutCluster(first, FLUENTD, 900);
+    applyClusterView(canvas, before, before.cards, options);
+    // worker-3 holds fluentd-ccccc and web-1; only fluentd-ccccc changes.
+    const second = {
+      ...first,
+      objects: {
+        ...first.objects,
+        Pod: first.objects.Pod.map((p) =>
+          p.metadata.name === 'fluentd-ccccc'
+            ? { ...p, metadata: { ...p.metadata, labels: { ...p.metadata.labels, x: 'y' } } }
+            : p,
+        ),
+      },
+    };
+    const after = layoutCluster(second, FLUENTD, 900, undefined, undefined, before);
+    const web = canvas.querySelector('[data-pod="web-1"]')!;
+    const observer = new MutationObserver(() => {});
+    observer.observe(canvas, {
+      subtree: true,
+      attributes: true,
+      characterData: true,
+      childList: true,
+    });
+    applyClusterView(canvas, after, after.cards, options);
+    const records = observer.takeRecords();
+    expect(records.some((r) => web.contains(r.target))).toBe(false);
+    expect(canvas.querySelector('[data-pod="web-1"]')).toBe(web);
+  });
+
   it('leaves alone the cards whose layout card and selection did not change', () => {
     canvas = document.createElement('div');
     document.body.append(canvas);
