@@ -18,6 +18,34 @@ function draw(snapshot = rolloutScene(), options: Partial<RenderOptions> = {}) {
   });
 }
 
+type ScenePod = ReturnType<typeof rolloutScene>['objects']['Pod'][number];
+
+/**
+ * Draws the rollout scene, then lays out (reusing the first layout) the scene with one pod
+ * changed by `change`; returns that layout, not yet drawn, and the options used.
+ */
+function drawThenChange(name: string, change: (pod: ScenePod) => ScenePod) {
+  canvas = document.createElement('div');
+  document.body.append(canvas);
+  const options: RenderOptions = {
+    selection: undefined,
+    daemonSetName: 'fluentd',
+    reducedMotion: true,
+    onselect: () => {},
+  };
+  const first = rolloutScene();
+  const before = layoutCluster(first, FLUENTD, 900);
+  applyClusterView(canvas, before, before.cards, options);
+  const second = {
+    ...first,
+    objects: {
+      ...first.objects,
+      Pod: first.objects.Pod.map((p) => (p.metadata.name === name ? change(p) : p)),
+    },
+  };
+  return { after: layoutCluster(second, FLUENTD, 900, undefined, undefined, before), options };
+}
+
 describe('applyClusterView', () => {
   it('with reduced motion, shows and removes pods at once', () => {
     canvas = document.createElement('div');
@@ -106,30 +134,11 @@ describe('applyClusterView', () => {
   });
 
   it('on a card drawn again, leaves alone the chips of pods that did not change', () => {
-    canvas = document.createElement('div');
-    document.body.append(canvas);
-    const options: RenderOptions = {
-      selection: undefined,
-      daemonSetName: 'fluentd',
-      reducedMotion: true,
-      onselect: () => {},
-    };
-    const first = rolloutScene();
-    const before = layoutCluster(first, FLUENTD, 900);
-    applyClusterView(canvas, before, before.cards, options);
     // worker-3 holds fluentd-ccccc and web-1; only fluentd-ccccc changes.
-    const second = {
-      ...first,
-      objects: {
-        ...first.objects,
-        Pod: first.objects.Pod.map((p) =>
-          p.metadata.name === 'fluentd-ccccc'
-            ? { ...p, metadata: { ...p.metadata, labels: { ...p.metadata.labels, x: 'y' } } }
-            : p,
-        ),
-      },
-    };
-    const after = layoutCluster(second, FLUENTD, 900, undefined, undefined, before);
+    const { after, options } = drawThenChange('fluentd-ccccc', (p) => ({
+      ...p,
+      metadata: { ...p.metadata, labels: { ...p.metadata.labels, x: 'y' } },
+    }));
     const web = canvas.querySelector('[data-pod="web-1"]')!;
     const observer = new MutationObserver(() => {});
     observer.observe(canvas, {
@@ -145,27 +154,10 @@ describe('applyClusterView', () => {
   });
 
   it('leaves alone the cards whose layout card and selection did not change', () => {
-    canvas = document.createElement('div');
-    document.body.append(canvas);
-    const options: RenderOptions = {
-      selection: undefined,
-      daemonSetName: 'fluentd',
-      reducedMotion: true,
-      onselect: () => {},
-    };
-    const first = rolloutScene();
-    const before = layoutCluster(first, FLUENTD, 900);
-    applyClusterView(canvas, before, before.cards, options);
-    const second = {
-      ...first,
-      objects: {
-        ...first.objects,
-        Pod: first.objects.Pod.map((p) =>
-          p.metadata.name === 'fluentd-ddddd' ? { ...p, status: { phase: 'Pending' as const } } : p,
-        ),
-      },
-    };
-    const after = layoutCluster(second, FLUENTD, 900, undefined, undefined, before);
+    const { after, options } = drawThenChange('fluentd-ddddd', (p) => ({
+      ...p,
+      status: { phase: 'Pending' as const },
+    }));
     const touched = (records: MutationRecord[]) =>
       new Set(
         // The canvas itself gets its height again on every draw.
