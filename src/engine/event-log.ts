@@ -17,6 +17,7 @@ import { EPOCH_MS } from './clock.ts';
 import { COMBINED_PREFIX } from './events.ts';
 import type { Event } from './types.ts';
 import { cloneData, deepFreeze } from './util/clone.ts';
+import { inListOrder } from './util/list-order.ts';
 
 /** One stored event: either recorded by the engine (flat fields) or kept as an object. */
 export class EventEntry {
@@ -295,11 +296,11 @@ export class EventLog {
 
   /** Every entry in (namespace, name) order, as the API server lists them. */
   sorted(): EventEntry[] {
-    const decorated: { key: string; entry: EventEntry }[] = [];
-    for (const entry of this.entries)
-      decorated.push({ key: `${entry.namespace}\u0000${entry.name}`, entry });
-    decorated.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return decorated.map((d) => d.entry);
+    return inListOrder(
+      this.entries,
+      (e) => e.namespace,
+      (e) => e.name,
+    );
   }
 }
 

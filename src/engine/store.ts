@@ -8,6 +8,7 @@
 import { EventEntry, EventLog } from './event-log.ts';
 import type { Event, Kind, KubeObject, ObjectOf, Pod } from './types.ts';
 import { cloneData, frozenClone } from './util/clone.ts';
+import { inListOrder } from './util/list-order.ts';
 
 /** Kinds whose objects live in a namespace. */
 export const NAMESPACED: Readonly<Record<Kind, boolean>> = {
@@ -215,14 +216,13 @@ export class Store {
     // Kept until an object of the kind comes, goes or is replaced (names never change).
     const cached = this.sortedCache.get(kind);
     if (cached) return cached as ObjectOf<K>[];
-    // Decorated sort: one `namespace NUL name` string per object, compared as plain strings.
-    // NUL sorts below every character a namespace may hold, so this is (namespace, name)
-    // order, without the comparator reading both objects' metadata n log n times.
-    const decorated: { key: string; obj: ObjectOf<K> }[] = [];
-    for (const obj of this.all(kind))
-      decorated.push({ key: `${obj.metadata.namespace ?? ''}\u0000${obj.metadata.name}`, obj });
-    decorated.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const list = Object.freeze(decorated.map((d) => d.obj));
+    const list = Object.freeze(
+      inListOrder(
+        this.all(kind),
+        (o) => o.metadata.namespace ?? '',
+        (o) => o.metadata.name,
+      ),
+    );
     this.sortedCache.set(kind, list);
     return list;
   }
@@ -247,13 +247,13 @@ export class Store {
 
   /** Stores a new object, stamping a fresh resourceVersion. */
   add(obj: KubeObject): void {
-    const key = storeKeyOf(obj);
     obj.metadata.resourceVersion = String(++this.rv);
     if (obj.kind === 'Event') {
       this.events.add(EventEntry.of(obj));
       this.listener?.(obj.kind, obj, 'add', undefined);
       return;
     }
+    const key = storeKeyOf(obj);
     this.maps.get(obj.kind)?.set(key, obj);
     this.sortedCache.delete(obj.kind);
     this.byUid.set(obj.metadata.uid, { kind: obj.kind, key });
