@@ -10,10 +10,6 @@
  * latest snapshot even while an exit animation plays.
  */
 import { select, type BaseType, type Selection } from 'd3';
-// selection.transition() and interrupt() are added to d3-selection by d3-transition as a side
-// effect; d3 declares `sideEffects: false`, so without this import a production build may drop
-// them and the first animated update throws.
-import 'd3-transition';
 import {
   VIRTUALISE_FROM,
   type CardLayout,
@@ -23,6 +19,7 @@ import {
 } from './layout.ts';
 import type { NodeModel, PodModel } from './cluster-model.ts';
 import type { ClusterSelection } from './selection.ts';
+import { ENTER_CLASS, fadeOutAndRemove, slideFrom, stopSlide } from './motion.ts';
 
 /** What the renderer needs besides the layout. */
 export interface RenderOptions {
@@ -39,9 +36,6 @@ interface DrawOptions extends RenderOptions {
   /** Whether newly refusing nodes flash: not on the first draw, where every banner is new. */
   flash: boolean;
 }
-
-const MOVE_MS = 350;
-const FADE_MS = 300;
 
 /**
  * Per card element, the layout card it was last drawn from and what else that drawing read
@@ -80,22 +74,18 @@ export function applyClusterView(
     reducedMotion: !animate,
     flash: animate && !firstDraw,
   };
-  const duration = animate ? MOVE_MS : 0;
 
   const joined = root
-    .selectAll<HTMLDivElement, CardLayout>(':scope > .cv-card')
+    // Cards on their way out keep their class until removed; they are no longer in the join.
+    .selectAll<HTMLDivElement, CardLayout>(':scope > .cv-card:not(.is-leaving)')
     .data(cards, (d) => d.key)
     .join(
       (enter) =>
         enter
           .append('div')
-          .attr('class', 'cv-card')
-          .style('opacity', animate ? '0' : '1')
+          .attr('class', animate ? `cv-card ${ENTER_CLASS}` : 'cv-card')
           .style('transform', (d) => `translate(${d.x}px, ${d.y}px)`)
-          .attr('data-pos', (d) => `${d.x},${d.y}`)
-          .call((s) => {
-            if (animate) s.transition().duration(duration).style('opacity', '1');
-          }),
+          .attr('data-pos', (d) => `${d.x},${d.y}`),
       (update) => update,
       (exit) => applyLeaving(exit, draw.reducedMotion),
     );
@@ -108,7 +98,7 @@ export function applyClusterView(
       last.context === `${context}|${selectedIn(d, options.selection)}`
     );
   });
-  applyCards(changed, layout, draw, duration);
+  applyCards(changed, layout, draw);
   changed.each(function (d) {
     drawnFrom.set(this, { card: d, context: `${context}|${selectedIn(d, options.selection)}` });
   });
@@ -149,32 +139,59 @@ function applyLeaving<E extends HTMLElement, D, P extends BaseType, PD>(
   if (instant) {
     exit.remove();
   } else {
-    exit.transition().duration(FADE_MS).style('opacity', '0').style('scale', '0.6').remove();
+    exit.each(function () {
+      fadeOutAndRemove(this);
+    });
   }
+}
+
+/**
+ * On the elements whose `data-pos` differs from their datum's place, records the new place,
+ * puts them there with `place` and, when `animate`, slides them there from the old one.
+ */
+function applyMoves<
+  E extends HTMLElement,
+  D extends { x: number; y: number },
+  P extends BaseType,
+  PD,
+>(elements: Selection<E, D, P, PD>, place: (el: E, d: D) => void, animate: boolean): void {
+  elements.each(function (d) {
+    const pos = `${d.x},${d.y}`;
+    const before = this.getAttribute('data-pos');
+    if (before === pos) return;
+    this.setAttribute('data-pos', pos);
+    place(this, d);
+    const [x, y] = (before ?? '').split(',').map(Number);
+    if (animate && Number.isFinite(x) && Number.isFinite(y)) slideFrom(this, x - d.x, y - d.y);
+    else stopSlide(this);
+  });
 }
 
 function applyCards<P extends BaseType, PD>(
   cards: Selection<HTMLDivElement, CardLayout, P, PD>,
   layout: ClusterLayout,
   options: DrawOptions,
-  duration: number,
 ): void {
   const tiny = layout.density === 'tiny';
   cards
-    .attr('data-node', (d) => d.node?.name ?? null)
-    .attr('data-unplaced', (d) => (d.kind === 'unplaced' ? '' : null))
-    .attr('data-state', (d) => d.node?.state ?? null)
-    .attr('data-status', (d) => d.node?.statusText ?? null)
-    .classed('is-selected', (d) => isNodeSelected(d, options.selection))
-    .classed('is-not-ready', (d) => d.node !== undefined && !d.node.ready)
-    .classed('is-cordoned', (d) => d.node?.cordoned === true)
-    .style('width', (d) => `${d.w}px`)
-    .style('height', (d) => `${d.h}px`)
-    .attr('role', tiny ? 'button' : 'group')
-    .attr('tabindex', tiny ? '0' : null)
-    .attr('aria-pressed', (d) => (tiny ? String(isNodeSelected(d, options.selection)) : null))
-    .attr('aria-label', (d) => cardLabel(d, options.daemonSetName))
-    .attr('title', (d) => (tiny ? cardLabel(d, options.daemonSetName) : null))
+    .each(function (d) {
+      const selected = isNodeSelected(d, options.selection);
+      const label = cardLabel(d, options.daemonSetName);
+      setAttr(this, 'data-node', d.node?.name ?? null);
+      setAttr(this, 'data-unplaced', d.kind === 'unplaced' ? '' : null);
+      setAttr(this, 'data-state', d.node?.state ?? null);
+      setAttr(this, 'data-status', d.node?.statusText ?? null);
+      setClass(this, 'is-selected', selected);
+      setClass(this, 'is-not-ready', d.node !== undefined && !d.node.ready);
+      setClass(this, 'is-cordoned', d.node?.cordoned === true);
+      setStyle(this, 'width', `${d.w}px`);
+      setStyle(this, 'height', `${d.h}px`);
+      setAttr(this, 'role', tiny ? 'button' : 'group');
+      setAttr(this, 'tabindex', tiny ? '0' : null);
+      setAttr(this, 'aria-pressed', tiny ? String(selected) : null);
+      setAttr(this, 'aria-label', label);
+      setAttr(this, 'title', tiny ? label : null);
+    })
     .on('click', (event: MouseEvent, d) => {
       if (d.node) options.onselect({ kind: 'node', name: d.node.name });
     })
@@ -185,19 +202,12 @@ function applyCards<P extends BaseType, PD>(
         options.onselect({ kind: 'node', name: d.node.name });
       }
     });
-  // Only cards that moved get a transition, so a snapshot that changes one pod costs little.
-  const moved = cards.filter(function (d) {
-    return this.getAttribute('data-pos') !== `${d.x},${d.y}`;
-  });
-  moved.attr('data-pos', (d) => `${d.x},${d.y}`);
-  if (duration > 0) {
-    moved
-      .transition('move')
-      .duration(duration)
-      .style('transform', (d) => `translate(${d.x}px, ${d.y}px)`);
-  } else {
-    moved.interrupt('move').style('transform', (d) => `translate(${d.x}px, ${d.y}px)`);
-  }
+  // Only cards that moved slide, so a snapshot that changes one pod costs little.
+  applyMoves(
+    cards,
+    (el, d) => (el.style.transform = `translate(${d.x}px, ${d.y}px)`),
+    !options.reducedMotion,
+  );
 
   cards.each(function (card) {
     const el = select<HTMLDivElement, CardLayout>(this);
@@ -242,15 +252,15 @@ function applyRows<P extends BaseType, PD>(
       (update) => update,
       (exit) => exit.remove(),
     );
-  rows.style('top', (d) => `${d.y}px`).style('height', (d) => `${d.h}px`);
   rows.each(function (row) {
-    const el = select<HTMLDivElement, CardRow>(this);
-    applyRowContent(el, row, card, layout, options);
+    setStyle(this, 'top', `${row.y}px`);
+    setStyle(this, 'height', `${row.h}px`);
+    applyRowContent(this, row, card, layout, options);
   });
 }
 
-function applyRowContent<P extends BaseType, PD>(
-  el: Selection<HTMLDivElement, CardRow, P, PD>,
+function applyRowContent(
+  el: HTMLDivElement,
   row: CardRow,
   card: CardLayout,
   layout: ClusterLayout,
@@ -263,14 +273,10 @@ function applyRowContent<P extends BaseType, PD>(
         applyText(el, 'cv-title', 'Pods with no node');
         return;
       }
-      const button = el
-        .selectAll<HTMLButtonElement, null>('button.cv-node-button')
-        .data([null])
-        .join('button')
-        .attr('class', 'cv-node-button')
-        .attr('type', 'button')
-        .attr('aria-pressed', String(isNodeSelected(card, options.selection)))
-        .attr('aria-label', cardLabel(card, options.daemonSetName));
+      const button = childOf(el, 'button', 'cv-node-button');
+      setAttr(button, 'type', 'button');
+      setAttr(button, 'aria-pressed', String(isNodeSelected(card, options.selection)));
+      setAttr(button, 'aria-label', cardLabel(card, options.daemonSetName));
       applyText(button, 'cv-node-name', node.name);
       const marks: string[] = [];
       if (layout.density === 'compact') {
@@ -278,15 +284,15 @@ function applyRowContent<P extends BaseType, PD>(
         if (node.cordoned) marks.push('⊘');
         if (node.taints.length > 0) marks.push(`⚑${node.taints.length}`);
       }
-      applyText(el, 'cv-marks', marks.join(' '));
+      setAttr(applyText(el, 'cv-marks', marks.join(' ')), 'aria-hidden', 'true');
       applyText(el, 'cv-roles', layout.density === 'full' ? node.roles.join(',') : '');
-      el.select('.cv-marks').attr('aria-hidden', 'true');
       return;
     }
     case 'status': {
       if (!node) return;
       const badges = node.statusText.split(',').map((text) => ({ text }));
-      el.selectAll<HTMLSpanElement, { text: string }>('span.cv-badge')
+      select(el)
+        .selectAll<HTMLSpanElement, { text: string }>('span.cv-badge')
         .data(badges, (d) => d.text)
         .join('span')
         .attr('class', (d) => `cv-badge cv-badge-${d.text}`)
@@ -301,17 +307,25 @@ function applyRowContent<P extends BaseType, PD>(
         );
       return;
     }
-    case 'label':
-      el.classed('is-selected-key', row.selected).attr(
+    case 'label': {
+      setClass(el, 'is-selected-key', row.selected);
+      const full = `${row.key}=${row.value}`;
+      setAttr(
+        el,
         'title',
-        row.selected ? 'The selected DaemonSet selects on this label' : null,
+        row.short !== full
+          ? full
+          : row.selected
+            ? 'The selected DaemonSet selects on this label'
+            : null,
       );
       applyText(el, 'cv-label', row.short);
-      if (row.short !== `${row.key}=${row.value}`) el.attr('title', `${row.key}=${row.value}`);
       return;
+    }
     case 'taint': {
       // The effect gets its own badge so truncating a long key never hides it.
-      el.attr('data-effect', row.effect).attr('title', `taint ${row.text}`);
+      setAttr(el, 'data-effect', row.effect);
+      setAttr(el, 'title', `taint ${row.text}`);
       applyText(el, 'cv-taint', row.short);
       applyText(el, 'cv-taint-effect', row.effect);
       return;
@@ -320,37 +334,27 @@ function applyRowContent<P extends BaseType, PD>(
       applyText(el, 'cv-more', row.text);
       return;
     case 'resource': {
-      el.classed('is-over', row.over);
+      setClass(el, 'is-over', row.over);
       applyText(el, 'cv-resource-name', row.name);
-      const bar = el
-        .selectAll<HTMLSpanElement, null>('span.cv-bar')
-        .data([null])
-        .join('span')
-        .attr('class', 'cv-bar')
-        .attr('role', 'meter')
-        .attr('aria-label', `${row.name} requested`)
-        .attr('aria-valuemin', '0')
-        .attr('aria-valuemax', '100')
-        .attr('aria-valuenow', String(Math.round(row.fraction * 100)))
-        .attr('aria-valuetext', row.text);
-      bar
-        .selectAll<HTMLSpanElement, null>('span.cv-bar-fill')
-        .data([null])
-        .join('span')
-        .attr('class', 'cv-bar-fill')
-        .style('width', `${row.fraction * 100}%`);
+      const bar = childOf(el, 'span', 'cv-bar');
+      setAttr(bar, 'role', 'meter');
+      setAttr(bar, 'aria-label', `${row.name} requested`);
+      setAttr(bar, 'aria-valuemin', '0');
+      setAttr(bar, 'aria-valuemax', '100');
+      setAttr(bar, 'aria-valuenow', String(Math.round(row.fraction * 100)));
+      setAttr(bar, 'aria-valuetext', row.text);
+      setStyle(childOf(bar, 'span', 'cv-bar-fill'), 'width', `${row.fraction * 100}%`);
       applyText(el, 'cv-resource-text', row.text);
       return;
     }
     case 'verdict': {
       if (!node) return;
-      el.attr('data-state', node.state);
+      setAttr(el, 'data-state', node.state);
       const { icon, short, long } = verdictWords(node, options.daemonSetName);
       const shown = verdictWords({ ...node, reason: row.short }, options.daemonSetName).long;
-      applyText(el, 'cv-verdict-icon', icon);
-      el.select('.cv-verdict-icon').attr('aria-hidden', 'true');
+      setAttr(applyText(el, 'cv-verdict-icon', icon), 'aria-hidden', 'true');
       applyText(el, 'cv-verdict-text', layout.density === 'full' ? shown : short);
-      el.attr('title', long);
+      setAttr(el, 'title', long);
       return;
     }
   }
@@ -387,9 +391,9 @@ function applyChips<P extends BaseType, PD>(
 ): void {
   const tiny = layout.density === 'tiny';
   const full = layout.density === 'full';
-  const duration = options.reducedMotion ? 0 : FADE_MS;
+  const animate = !options.reducedMotion;
   let chips = cardEl
-    .selectAll<HTMLElement, ChipLayout>(':scope > .cv-chip')
+    .selectAll<HTMLElement, ChipLayout>(':scope > .cv-chip:not(.is-leaving)')
     // The density is part of the key: tiny tiles use spans, other cards buttons, so a chip
     // must be rebuilt, not reused, when the density changes.
     .data(card.chips, (d) => `${layout.density}:${d.key}`)
@@ -397,17 +401,10 @@ function applyChips<P extends BaseType, PD>(
       (enter) =>
         enter
           .append(tiny ? 'span' : 'button')
-          .attr('class', 'cv-chip')
+          .attr('class', animate ? `cv-chip ${ENTER_CLASS}` : 'cv-chip')
           .style('left', (d) => `${d.x}px`)
           .style('top', (d) => `${d.y}px`)
-          .attr('data-pos', (d) => `${d.x},${d.y}`)
-          .style('opacity', duration > 0 ? '0' : '1')
-          .style('scale', duration > 0 ? '0.4' : '1')
-          .call((s) => {
-            if (duration > 0) {
-              s.transition().duration(duration).style('opacity', '1').style('scale', '1');
-            }
-          }),
+          .attr('data-pos', (d) => `${d.x},${d.y}`),
       (update) => update,
       (exit) => applyLeaving(exit, options.reducedMotion),
     );
@@ -421,47 +418,43 @@ function applyChips<P extends BaseType, PD>(
     return !(last && last.pod === d.pod && last.state === chipState(d));
   });
   chips
-    .attr('type', tiny ? null : 'button')
-    .attr('data-pod', (d) => d.pod.name)
-    .attr('data-namespace', (d) => d.pod.namespace)
-    .attr('data-phase', (d) => d.pod.status)
-    .attr('data-ready', (d) => String(d.pod.ready))
-    .attr('data-revision', (d) => d.pod.revisionHash)
-    .attr('data-role', (d) => d.pod.role)
-    .attr('data-family', (d) => d.pod.family)
-    .classed('is-selected', (d) => isPodSelected(d.pod, options.selection))
-    .attr('aria-pressed', (d) => (tiny ? null : String(isPodSelected(d.pod, options.selection))))
-    .attr('aria-label', (d) => (tiny ? null : podLabel(d.pod)))
-    .attr('title', (d) => podLabel(d.pod))
-    .style('width', (d) => `${d.w}px`)
-    .style('height', (d) => `${d.h}px`)
+    .each(function (d) {
+      const pod = d.pod;
+      const selected = isPodSelected(pod, options.selection);
+      const label = podLabel(pod);
+      setAttr(this, 'type', tiny ? null : 'button');
+      setAttr(this, 'data-pod', pod.name);
+      setAttr(this, 'data-namespace', pod.namespace);
+      setAttr(this, 'data-phase', pod.status);
+      setAttr(this, 'data-ready', String(pod.ready));
+      setAttr(this, 'data-revision', pod.revisionHash);
+      setAttr(this, 'data-role', pod.role);
+      setAttr(this, 'data-family', pod.family);
+      setClass(this, 'is-selected', selected);
+      setAttr(this, 'aria-pressed', tiny ? null : String(selected));
+      setAttr(this, 'aria-label', tiny ? null : label);
+      setAttr(this, 'title', label);
+      setStyle(this, 'width', `${d.w}px`);
+      setStyle(this, 'height', `${d.h}px`);
+    })
     .on('click', (event: MouseEvent, d) => {
       // Tiny tiles select the node; elsewhere a chip selects its pod, not the card under it.
       if (tiny) return;
       event.stopPropagation();
       options.onselect({ kind: 'pod', namespace: d.pod.namespace, name: d.pod.name });
     });
-  const moved = chips.filter(function (d) {
-    return this.getAttribute('data-pos') !== `${d.x},${d.y}`;
-  });
-  moved.attr('data-pos', (d) => `${d.x},${d.y}`);
-  if (duration > 0) {
-    moved
-      .transition('move')
-      .duration(MOVE_MS)
-      .style('left', (d) => `${d.x}px`)
-      .style('top', (d) => `${d.y}px`);
-  } else {
-    moved
-      .interrupt('move')
-      .style('left', (d) => `${d.x}px`)
-      .style('top', (d) => `${d.y}px`);
-  }
+  applyMoves(
+    chips,
+    (el, d) => {
+      el.style.left = `${d.x}px`;
+      el.style.top = `${d.y}px`;
+    },
+    animate,
+  );
   chips.each(function (chip) {
-    const el = select<HTMLElement, ChipLayout>(this);
-    applyText(el, 'cv-chip-glyph', phaseGlyph(chip.pod)).attr('aria-hidden', 'true');
-    applyText(el, 'cv-chip-status', full ? chip.pod.status : '');
-    applyText(el, 'cv-chip-rev', full ? revisionWords(chip.pod, layout.model.rolling) : '');
+    setAttr(applyText(this, 'cv-chip-glyph', phaseGlyph(chip.pod)), 'aria-hidden', 'true');
+    applyText(this, 'cv-chip-status', full ? chip.pod.status : '');
+    applyText(this, 'cv-chip-rev', full ? revisionWords(chip.pod, layout.model.rolling) : '');
     chipDrawnFrom.set(this, { pod: chip.pod, state: chipState(chip) });
   });
 
@@ -540,18 +533,52 @@ function isPodSelected(pod: PodModel, selection: ClusterSelection): boolean {
   );
 }
 
-/** Sets the text of the parent's single child span with this class, creating it once. */
-function applyText<E extends HTMLElement, D, P extends BaseType, PD>(
-  parent: Selection<E, D, P, PD>,
+/**
+ * Sets the text of the parent's child span with this class, appending it the first time;
+ * returns the span. Plain DOM, not a d3 join: it runs for every text on every card redrawn.
+ */
+function applyText(parent: Element, className: string, text: string): HTMLSpanElement {
+  const span = childOf(parent, 'span', className);
+  if (span.textContent !== text) span.textContent = text;
+  return span;
+}
+
+/** The parent's child `tag` element whose class is exactly `className`, appended if missing. */
+function childOf<K extends 'span' | 'button'>(
+  parent: Element,
+  tag: K,
   className: string,
-  text: string,
-): Selection<HTMLSpanElement, null, E, D> {
-  return parent
-    .selectAll<HTMLSpanElement, null>(`:scope > span.${className}`)
-    .data([null])
-    .join('span')
-    .attr('class', className)
-    .each(textOf(() => text));
+): HTMLElementTagNameMap[K] {
+  const upper = tag.toUpperCase();
+  for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.tagName === upper && child.className === className)
+      return child as HTMLElementTagNameMap[K];
+  }
+  const made = document.createElement(tag);
+  made.className = className;
+  parent.append(made);
+  return made;
+}
+
+/**
+ * Sets an attribute (null removes it) unless it already has that value. The browser skips
+ * an unchanged value itself, but the check is cheaper than the call and keeps mutation
+ * observers (tests, assistive tools) from hearing about writes that changed nothing.
+ */
+function setAttr(el: Element, name: string, value: string | null): void {
+  if (value === null) {
+    if (el.hasAttribute(name)) el.removeAttribute(name);
+  } else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
+/** Adds or removes a class, touching the element only when that changes something. */
+function setClass(el: Element, name: string, on: boolean): void {
+  if (el.classList.contains(name) !== on) el.classList.toggle(name, on);
+}
+
+/** Sets an inline style property unless it already has that value. */
+function setStyle(el: HTMLElement, name: string, value: string): void {
+  if (el.style.getPropertyValue(name) !== value) el.style.setProperty(name, value);
 }
 
 /**

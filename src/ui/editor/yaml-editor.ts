@@ -263,7 +263,12 @@ export function createYamlEditor(host: HTMLElement, options: YamlEditorOptions):
     setDiagnostics(name, diagnostics) {
       const model = models.get(name);
       if (!model) return;
-      diagnosticsByUri.set(model.uri.toString(), diagnostics);
+      const uri = model.uri.toString();
+      // Every Apply re-checks the files; markers set again unchanged would still make Monaco
+      // redecorate and redraw its lines (10 ms, in the frame that shows the new pods).
+      const before = diagnosticsByUri.get(uri);
+      if (before && JSON.stringify(before) === JSON.stringify(diagnostics)) return;
+      diagnosticsByUri.set(uri, diagnostics);
       monaco.editor.setModelMarkers(
         model,
         MARKER_OWNER,

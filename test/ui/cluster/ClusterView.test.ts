@@ -132,6 +132,21 @@ describe('ClusterView', () => {
     expect(fresh?.getAttribute('data-phase')).toBe('ContainerCreating');
   });
 
+  it('fades new pods in with opacity and scale only, which the compositor can animate', () => {
+    const root = mountScene();
+    const chip = root.querySelector<HTMLElement>('[data-pod="fluentd-aaaaa"]')!;
+    const arrivals = chip.getAnimations() as CSSAnimation[];
+    expect(arrivals.map((a) => a.animationName)).toEqual(['cv-chip-enter']);
+    const animated = (arrivals[0].effect as KeyframeEffect)
+      .getKeyframes()
+      .flatMap((k) =>
+        Object.keys(k).filter(
+          (p) => !['offset', 'easing', 'composite', 'computedOffset'].includes(p),
+        ),
+      );
+    expect(new Set(animated)).toEqual(new Set(['opacity', 'scale']));
+  });
+
   it('narrows a big cluster to the nodes that need attention', async () => {
     const nodes = Array.from({ length: 30 }, (_, i) =>
       makeNode(`n${String(i).padStart(2, '0')}`, { ready: i === 7 ? 'False' : 'True' }),

@@ -52,7 +52,9 @@ describe('applyClusterView', () => {
     document.body.append(canvas);
     draw();
     const chip = canvas.querySelector<HTMLElement>('[data-pod="fluentd-aaaaa"]')!;
-    expect(chip.style.opacity).toBe('1');
+    expect(chip.classList).not.toContain('cv-enter');
+    expect(chip.getAnimations()).toHaveLength(0);
+    expect(getComputedStyle(chip).opacity).toBe('1');
     const next = rolloutScene();
     next.objects.Pod = next.objects.Pod.filter((p) => p.metadata.name !== 'fluentd-aaaaa');
     draw(next);
@@ -193,5 +195,44 @@ describe('applyClusterView', () => {
     canvas.querySelector<HTMLElement>('[data-node="worker-2"]')!.click();
     expect(picked).toEqual([{ kind: 'node', name: 'worker-2' }]);
     observer.disconnect();
+  });
+
+  it('marks arrivals for the fade-in and slides moved cards by translate alone', () => {
+    canvas = document.createElement('div');
+    document.body.append(canvas);
+    draw(rolloutScene(), { reducedMotion: false });
+    // ClusterView.svelte's cv-enter rules fade them in (see its component test).
+    expect(canvas.querySelector('[data-pod="fluentd-aaaaa"]')?.classList).toContain('cv-enter');
+    expect(canvas.querySelector('[data-node="worker-2"]')?.classList).toContain('cv-enter');
+    const properties = (a: Animation) =>
+      new Set(
+        (a.effect as KeyframeEffect)
+          .getKeyframes()
+          .flatMap((k) =>
+            Object.keys(k).filter(
+              (p) => !['offset', 'easing', 'composite', 'computedOffset'].includes(p),
+            ),
+          ),
+      );
+
+    // A narrower canvas reflows the grid: cards that moved slide from their old place.
+    const card = canvas.querySelector<HTMLElement>('[data-node="worker-2"]')!;
+    const before = card.getBoundingClientRect();
+    const narrow = layoutCluster(rolloutScene(), FLUENTD, 500);
+    applyClusterView(canvas, narrow, narrow.cards, {
+      selection: undefined,
+      daemonSetName: 'fluentd',
+      reducedMotion: false,
+      onselect: () => {},
+    });
+    const slide = card.getAnimations();
+    expect(slide).toHaveLength(1);
+    expect(properties(slide[0])).toEqual(new Set(['translate']));
+    // On its first frame the card is still drawn where it was.
+    slide[0].pause();
+    slide[0].currentTime = 0;
+    const shown = card.getBoundingClientRect();
+    expect(Math.round(shown.left)).toBe(Math.round(before.left));
+    expect(Math.round(shown.top)).toBe(Math.round(before.top));
   });
 });
