@@ -19,7 +19,7 @@ import {
 } from './layout.ts';
 import type { NodeModel, PodModel } from './cluster-model.ts';
 import type { ClusterSelection } from './selection.ts';
-import { ENTER_CLASS, fadeOutAndRemove, slideFrom, stopSlide } from './motion.ts';
+import { ENTER_CLASS, fadeOutAndRemove } from './motion.ts';
 
 /** What the renderer needs besides the layout. */
 export interface RenderOptions {
@@ -63,10 +63,13 @@ export function applyClusterView(
 ): void {
   const root = select(canvas);
   root.style('height', `${layout.height}px`);
-  // Big clusters move without animation: thousands of timers cost more than they teach.
+  // Big clusters move without animation: thousands of animated layers cost more than they
+  // teach. `data-motion` switches on ClusterView.svelte's transitions of `translate`.
   const animate = !options.reducedMotion && layout.cards.length < VIRTUALISE_FROM;
   const firstDraw = !canvas.hasAttribute('data-drawn');
   canvas.setAttribute('data-drawn', '');
+  if (animate !== canvas.hasAttribute('data-motion'))
+    canvas.toggleAttribute('data-motion', animate);
   latestSelect.set(canvas, options.onselect);
   const draw: DrawOptions = {
     ...options,
@@ -84,8 +87,7 @@ export function applyClusterView(
         enter
           .append('div')
           .attr('class', animate ? `cv-card ${ENTER_CLASS}` : 'cv-card')
-          .style('transform', (d) => `translate(${d.x}px, ${d.y}px)`)
-          .attr('data-pos', (d) => `${d.x},${d.y}`),
+          .style('translate', (d) => `${d.x}px ${d.y}px`),
       (update) => update,
       (exit) => applyLeaving(exit, draw.reducedMotion),
     );
@@ -145,28 +147,6 @@ function applyLeaving<E extends HTMLElement, D, P extends BaseType, PD>(
   }
 }
 
-/**
- * On the elements whose `data-pos` differs from their datum's place, records the new place,
- * puts them there with `place` and, when `animate`, slides them there from the old one.
- */
-function applyMoves<
-  E extends HTMLElement,
-  D extends { x: number; y: number },
-  P extends BaseType,
-  PD,
->(elements: Selection<E, D, P, PD>, place: (el: E, d: D) => void, animate: boolean): void {
-  elements.each(function (d) {
-    const pos = `${d.x},${d.y}`;
-    const before = this.getAttribute('data-pos');
-    if (before === pos) return;
-    this.setAttribute('data-pos', pos);
-    place(this, d);
-    const [x, y] = (before ?? '').split(',').map(Number);
-    if (animate && Number.isFinite(x) && Number.isFinite(y)) slideFrom(this, x - d.x, y - d.y);
-    else stopSlide(this);
-  });
-}
-
 function applyCards<P extends BaseType, PD>(
   cards: Selection<HTMLDivElement, CardLayout, P, PD>,
   layout: ClusterLayout,
@@ -203,11 +183,11 @@ function applyCards<P extends BaseType, PD>(
       }
     });
   // Only cards that moved slide, so a snapshot that changes one pod costs little.
-  applyMoves(
-    cards,
-    (el, d) => (el.style.transform = `translate(${d.x}px, ${d.y}px)`),
-    !options.reducedMotion,
-  );
+  // A card that moved slides there by the canvas's CSS transition on `translate`, which the
+  // compositor runs; cards in place are not touched at all.
+  cards.each(function (d) {
+    setStyle(this, 'translate', `${d.x}px ${d.y}px`);
+  });
 
   cards.each(function (card) {
     const el = select<HTMLDivElement, CardLayout>(this);
@@ -402,9 +382,7 @@ function applyChips<P extends BaseType, PD>(
         enter
           .append(tiny ? 'span' : 'button')
           .attr('class', animate ? `cv-chip ${ENTER_CLASS}` : 'cv-chip')
-          .style('left', (d) => `${d.x}px`)
-          .style('top', (d) => `${d.y}px`)
-          .attr('data-pos', (d) => `${d.x},${d.y}`),
+          .style('translate', (d) => `${d.x}px ${d.y}px`),
       (update) => update,
       (exit) => applyLeaving(exit, options.reducedMotion),
     );
@@ -436,6 +414,7 @@ function applyChips<P extends BaseType, PD>(
       setAttr(this, 'title', label);
       setStyle(this, 'width', `${d.w}px`);
       setStyle(this, 'height', `${d.h}px`);
+      setStyle(this, 'translate', `${d.x}px ${d.y}px`);
     })
     .on('click', (event: MouseEvent, d) => {
       // Tiny tiles select the node; elsewhere a chip selects its pod, not the card under it.
@@ -443,14 +422,6 @@ function applyChips<P extends BaseType, PD>(
       event.stopPropagation();
       options.onselect({ kind: 'pod', namespace: d.pod.namespace, name: d.pod.name });
     });
-  applyMoves(
-    chips,
-    (el, d) => {
-      el.style.left = `${d.x}px`;
-      el.style.top = `${d.y}px`;
-    },
-    animate,
-  );
   chips.each(function (chip) {
     setAttr(applyText(this, 'cv-chip-glyph', phaseGlyph(chip.pod)), 'aria-hidden', 'true');
     applyText(this, 'cv-chip-status', full ? chip.pod.status : '');

@@ -147,6 +147,30 @@ describe('ClusterView', () => {
     expect(new Set(animated)).toEqual(new Set(['opacity', 'scale']));
   });
 
+  it('slides a card that moves from its old place by a transition of translate', async () => {
+    const root = mountScene();
+    const card = root.querySelector<HTMLElement>('[data-node="worker-2"]')!;
+    // Where the card is drawn on the canvas (which may itself move when the view narrows).
+    const place = () => {
+      const c = card.getBoundingClientRect();
+      const p = card.parentElement!.getBoundingClientRect();
+      return [Math.round(c.left - p.left), Math.round(c.top - p.top)];
+    };
+    const before = place();
+    // A narrower view reflows the grid.
+    root.style.width = '520px';
+    const transitions = () => card.getAnimations().filter((a) => a instanceof CSSTransition);
+    await expect.poll(() => transitions().length).toBeGreaterThan(0);
+    const slides = transitions();
+    expect(slides.map((a) => a.transitionProperty)).toEqual(['translate']);
+    // On its first frame the card is still where it was.
+    slides[0].pause();
+    slides[0].currentTime = 0;
+    expect(place()).toEqual(before);
+    slides[0].finish();
+    expect(place()).not.toEqual(before);
+  });
+
   it('narrows a big cluster to the nodes that need attention', async () => {
     const nodes = Array.from({ length: 30 }, (_, i) =>
       makeNode(`n${String(i).padStart(2, '0')}`, { ready: i === 7 ? 'False' : 'True' }),
