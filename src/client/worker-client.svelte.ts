@@ -68,6 +68,13 @@ const BOOT_TIMEOUT_MS = 20_000;
 const LATE_TIMER_MS = 300;
 const LATE_TIMER_GRACE_MS = 1000;
 
+/**
+ * A command shows as busy only once it has run this long: most finish at once, and a status
+ * that flips to busy and back for them would redraw the page twice while the learner waits
+ * for the picture.
+ */
+export const BUSY_SHOWN_AFTER_MS = 400;
+
 /** More rebuilds than this within RECOVERY_WINDOW_MS means something is broken for good. */
 const MAX_RECOVERIES = 3;
 const RECOVERY_WINDOW_MS = 20_000;
@@ -94,6 +101,7 @@ export class WorkerEngineClient implements EngineClient {
   #watchdog: ReturnType<typeof setTimeout> | undefined;
   #silenceLimitMs: number;
   #busy = false;
+  #busyShown: ReturnType<typeof setTimeout> | undefined;
   #booting = false;
   #lastFiles: FileMap;
   #recoveries: number[] = [];
@@ -169,6 +177,7 @@ export class WorkerEngineClient implements EngineClient {
   dispose(): void {
     this.#disposed = true;
     clearTimeout(this.#watchdog);
+    clearTimeout(this.#busyShown);
     this.#worker?.terminate();
     this.#worker = undefined;
   }
@@ -252,11 +261,15 @@ export class WorkerEngineClient implements EngineClient {
         return;
       case 'busy':
         this.#busy = true;
-        this.status = 'busy';
+        clearTimeout(this.#busyShown);
+        this.#busyShown = setTimeout(() => {
+          if (this.#busy && this.status === 'ready') this.status = 'busy';
+        }, BUSY_SHOWN_AFTER_MS);
         this.#armWatchdog(message.limitMs);
         return;
       case 'idle':
         this.#busy = false;
+        clearTimeout(this.#busyShown);
         this.status = 'ready';
         this.#armWatchdog(this.#silenceLimitMs);
         return;
@@ -373,6 +386,7 @@ export class WorkerEngineClient implements EngineClient {
     clearTimeout(this.#watchdog);
     this.#worker?.terminate();
     this.#busy = false;
+    clearTimeout(this.#busyShown);
     const now = Date.now();
     this.#recoveries = this.#recoveries.filter((t) => now - t < RECOVERY_WINDOW_MS);
     this.#recoveries.push(now);

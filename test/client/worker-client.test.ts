@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { WorkerEngineClient } from '../../src/client/worker-client.svelte.ts';
+import { BUSY_SHOWN_AFTER_MS, WorkerEngineClient } from '../../src/client/worker-client.svelte.ts';
 import { EngineHost } from '../../src/worker/engine-host.ts';
 import type { WorkerMessage, WorkerRequest } from '../../src/protocol/messages.ts';
 import { createFakeRuntime, type FakeState } from '../worker/fake-runtime.ts';
@@ -138,6 +138,31 @@ describe('WorkerEngineClient', () => {
     expect(workers).toHaveLength(2);
     expect(states[1].ran).toHaveLength(1);
     expect(client.snapshot?.objects.Event).toEqual([]);
+    client.dispose();
+  });
+
+  it('says it is busy only when a command runs for a noticeable time', async () => {
+    const client = makeClient();
+    await vi.advanceTimersByTimeAsync(10);
+    const seen: string[] = [];
+    const say = (message: WorkerMessage) =>
+      workers[0].onmessage?.(new MessageEvent('message', { data: message }));
+    // A quick command: busy and idle within a few ms, and the status never changes.
+    say({ type: 'busy', reason: 'kubectl get nodes', limitMs: 15_000 });
+    seen.push(client.status);
+    await vi.advanceTimersByTimeAsync(5);
+    say({ type: 'idle' });
+    await vi.advanceTimersByTimeAsync(BUSY_SHOWN_AFTER_MS);
+    seen.push(client.status);
+    expect(seen).toEqual(['ready', 'ready']);
+    // A long one shows as busy once it has run BUSY_SHOWN_AFTER_MS, until it ends.
+    say({ type: 'busy', reason: 'sim settle', limitMs: 60_000 });
+    await vi.advanceTimersByTimeAsync(BUSY_SHOWN_AFTER_MS - 50);
+    expect(client.status).toBe('ready');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(client.status).toBe('busy');
+    say({ type: 'idle' });
+    expect(client.status).toBe('ready');
     client.dispose();
   });
 
