@@ -83,11 +83,7 @@ export function applyClusterView(
     .selectAll<HTMLDivElement, CardLayout>(':scope > .cv-card:not(.is-leaving)')
     .data(cards, (d) => d.key)
     .join(
-      (enter) =>
-        enter
-          .append('div')
-          .attr('class', animate ? `cv-card ${ENTER_CLASS}` : 'cv-card')
-          .style('translate', (d) => `${d.x}px ${d.y}px`),
+      (enter) => enter.append('div').attr('class', animate ? `cv-card ${ENTER_CLASS}` : 'cv-card'),
       (update) => update,
       (exit) => applyLeaving(exit, draw.reducedMotion),
     );
@@ -166,6 +162,9 @@ function applyCards<P extends BaseType, PD>(
       setClass(this, 'is-cordoned', d.node?.cordoned === true);
       setStyle(this, 'width', `${d.w}px`);
       setStyle(this, 'height', `${d.h}px`);
+      // A card that moved slides there: the canvas's CSS transition of `translate` (a new card
+      // has no earlier place, so it just appears there).
+      setStyle(this, 'translate', `${d.x}px ${d.y}px`);
       setAttr(this, 'role', tiny ? 'button' : 'group');
       setAttr(this, 'tabindex', tiny ? '0' : null);
       setAttr(this, 'aria-pressed', tiny ? String(selected) : null);
@@ -182,13 +181,6 @@ function applyCards<P extends BaseType, PD>(
         options.onselect({ kind: 'node', name: d.node.name });
       }
     });
-  // Only cards that moved slide, so a snapshot that changes one pod costs little.
-  // A card that moved slides there by the canvas's CSS transition on `translate`, which the
-  // compositor runs; cards in place are not touched at all.
-  cards.each(function (d) {
-    setStyle(this, 'translate', `${d.x}px ${d.y}px`);
-  });
-
   cards.each(function (card) {
     const el = select<HTMLDivElement, CardLayout>(this);
     applyRows(el, card, layout, options);
@@ -381,8 +373,7 @@ function applyChips<P extends BaseType, PD>(
       (enter) =>
         enter
           .append(tiny ? 'span' : 'button')
-          .attr('class', animate ? `cv-chip ${ENTER_CLASS}` : 'cv-chip')
-          .style('translate', (d) => `${d.x}px ${d.y}px`),
+          .attr('class', animate ? `cv-chip ${ENTER_CLASS}` : 'cv-chip'),
       (update) => update,
       (exit) => applyLeaving(exit, options.reducedMotion),
     );
