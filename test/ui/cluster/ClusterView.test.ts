@@ -132,7 +132,7 @@ describe('ClusterView', () => {
     expect(fresh?.getAttribute('data-phase')).toBe('ContainerCreating');
   });
 
-  it('fades new pods in with opacity and scale only, which the compositor can animate', () => {
+  it('fades new pods in, visible from the first frame, by opacity and scale only', () => {
     const root = mountScene();
     const chip = root.querySelector<HTMLElement>('[data-pod="fluentd-aaaaa"]')!;
     const arrivals = chip.getAnimations() as CSSAnimation[];
@@ -145,6 +145,9 @@ describe('ClusterView', () => {
         ),
       );
     expect(new Set(animated)).toEqual(new Set(['opacity', 'scale']));
+    // Its first frame already shows it, faint and small, not invisible.
+    const first = (arrivals[0].effect as KeyframeEffect).getKeyframes()[0];
+    expect(Number(first.opacity)).toBeGreaterThan(0);
   });
 
   it('slides a card that moves from its old place by a transition of translate', async () => {
