@@ -1,6 +1,6 @@
 /**
  * The cluster view's movement touches only opacity, scale and translate, which the browser
- * animates on its compositor: the page's main thread does no work per frame while pods
+ * animates on its compositor: the page's main thread does little work per frame while pods
  * arrive, leave or slide. (d3 transitions wrote inline styles on every frame, and on a busy
  * machine those frames delayed the reply that carries the next snapshot.)
  *
