@@ -414,13 +414,9 @@ function applyChips<P extends BaseType, PD>(
       options.onselect({ kind: 'pod', namespace: d.pod.namespace, name: d.pod.name });
     });
   chips.each(function (chip) {
-    // ClusterView.svelte draws the glyph from data-glyph and the text's first line bold.
-    setAttr(this, 'data-glyph', phaseGlyph(chip.pod));
-    applyText(
-      this,
-      'cv-chip-text',
-      full ? `${chip.pod.status}\n${revisionWords(chip.pod, layout.model.rolling)}` : '',
-    );
+    setAttr(applyText(this, 'cv-chip-glyph', phaseGlyph(chip.pod)), 'aria-hidden', 'true');
+    applyText(this, 'cv-chip-status', full ? chip.pod.status : '');
+    applyText(this, 'cv-chip-rev', full ? revisionWords(chip.pod, layout.model.rolling) : '');
     chipDrawnFrom.set(this, { pod: chip.pod, state: chipState(chip) });
   });
 
