@@ -9,13 +9,13 @@ export default defineConfig({
     alias: [
       // monaco-yaml's worker manager imports 'monaco-editor/esm/vs/editor/editor.worker.js', but
       // monaco-editor >= 0.56 maps './*' to './esm/vs/*' in its exports, so that path resolves to
-      // nothing. Strip the prefix (../shared/TOOLCHAIN.md, pitfall 1).
+      // nothing. Strip the prefix (docs/toolchain.md, note 1).
       { find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: 'monaco-editor/$1' },
     ],
   },
   worker: { format: 'es' },
   // Deps reached only from workers or lazy chunks would otherwise be found late by the dev
-  // optimizer, which reloads the page mid-test (TOOLCHAIN.md, pitfall 7).
+  // optimizer, which reloads the page mid-test (docs/toolchain.md, note 7).
   optimizeDeps: {
     include: [
       'js-yaml',

@@ -9,7 +9,7 @@ import 'monaco-editor/features/codicon/register';
 import 'monaco-editor/features/hover/register';
 import 'monaco-editor/features/suggest/register';
 // features/suggest/register only brings inline completions; the completion popup itself lives in
-// the suggest controller (../shared/TOOLCHAIN.md, pitfall 3).
+// the suggest controller (docs/toolchain.md, note 3).
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/features/folding/register';
 import 'monaco-editor/features/bracketMatching/register';

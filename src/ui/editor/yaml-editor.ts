@@ -52,7 +52,7 @@ const MARKER_OWNER = 'playground';
  * Monaco >= 0.55 takes `{ worker }` in editor.createWebWorker, while monaco-yaml 5.5.1 still
  * passes `{ moduleId, label, createData }` and then finds no worker (no markers, no hover).
  * This wraps the old call into the new one, sending the same two start-up messages Monaco's
- * own language workers get (../shared/TOOLCHAIN.md, pitfall 2; monaco-yaml issue #272).
+ * own language workers get (docs/toolchain.md, note 2; monaco-yaml issue #272).
  */
 function withLegacyCreateWebWorker(m: typeof monaco): typeof monaco {
   type LegacyOptions = {
