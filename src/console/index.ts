@@ -19,43 +19,12 @@ import {
 } from './messages.ts';
 import { goDuration } from './time-format.ts';
 import { runSim } from './verbs/sim.ts';
-import type { Verb } from './verbs/verb.ts';
-import { apply } from './verbs/apply.ts';
-import { get } from './verbs/get.ts';
-import { describe } from './verbs/describe.ts';
-import { del } from './verbs/delete.ts';
-import { create } from './verbs/create.ts';
-import { taint } from './verbs/taint.ts';
-import { label } from './verbs/label.ts';
-import { cordon, uncordon } from './verbs/cordon.ts';
-import { drain } from './verbs/drain.ts';
-import { setVerb } from './verbs/set-image.ts';
-import { rollout } from './verbs/rollout.ts';
-import { patch } from './verbs/patch.ts';
+import { VERBS } from './verbs/index.ts';
 import { completeLine } from './complete.ts';
 import { adviseText } from './advisor.ts';
 import { diagnoseText } from './diagnose.ts';
 
 export type { CommandResult, FileSource, ManifestDiagnostic, ManifestFix } from './types.ts';
-
-/** The verbs the playground offers, by the word after `kubectl`. */
-export const VERBS: ReadonlyMap<string, Verb> = new Map(
-  [
-    apply,
-    get,
-    describe,
-    del,
-    create,
-    taint,
-    label,
-    cordon,
-    uncordon,
-    drain,
-    setVerb,
-    rollout,
-    patch,
-  ].map((v) => [v.name, v]),
-);
 
 /** Real kubectl commands the playground does not simulate. */
 export const UPSTREAM_VERBS = new Set([

@@ -74,19 +74,9 @@ export const KIND_TABLE: readonly KindInfo[] = (Object.keys(TABLE) as Kind[]).ma
   describeKind(kind, TABLE[kind]),
 );
 
-const BY_KIND = new Map<string, KindInfo>(KIND_TABLE.map((info) => [info.kind, info]));
-
-/** From a string, whether it names a served kind (guards untrusted input such as `kind:`). */
-export function isKind(value: unknown): value is Kind {
-  return typeof value === 'string' && BY_KIND.has(value);
-}
+const BY_KIND = new Map<Kind, KindInfo>(KIND_TABLE.map((info) => [info.kind, info]));
 
 /** From a kind, its entry. */
 export function kindInfo(kind: Kind): KindInfo {
   return BY_KIND.get(kind) as KindInfo;
-}
-
-/** From a string that may be a kind, its entry, if served. */
-export function findKindInfo(kind: string): KindInfo | undefined {
-  return BY_KIND.get(kind);
 }

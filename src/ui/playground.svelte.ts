@@ -7,16 +7,7 @@ import type { EngineClient } from '../client/engine-client.ts';
 import type { CommandResult, DaemonSet, ManifestDiagnostic } from '../protocol/cluster.ts';
 import { ConsoleLog } from './terminal/console-log.svelte.ts';
 import { EditorFiles, type OpenFile } from './editor/files.svelte.ts';
-
-/** A DaemonSet by namespace and name. */
-export interface DaemonSetRef {
-  namespace: string;
-  name: string;
-}
-
-/** What the learner clicked in the cluster view. */
-export type Selection =
-  { kind: 'node'; name: string } | { kind: 'pod'; namespace: string; name: string } | undefined;
+import type { ClusterSelection, DaemonSetRef } from './cluster/selection.ts';
 
 /** The editor tab that "Add node" writes to. */
 const NEW_NODE_FILE = 'new-node.yaml';
@@ -33,7 +24,7 @@ export class Playground {
   diagnostics: Record<string, ManifestDiagnostic[]> = $state({});
   /** The DaemonSet the status bar and the cluster view focus on (by default the first one). */
   selectedDaemonSet: DaemonSetRef | undefined = $state();
-  selection: Selection = $state();
+  selection: ClusterSelection = $state();
 
   /** The selected DaemonSet's current object, if it exists. */
   daemonSet: DaemonSet | undefined = $derived.by(() => {
