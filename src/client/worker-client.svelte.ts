@@ -481,6 +481,7 @@ function fallbackReply(request: WorkerRequest): Replies[keyof Replies] {
           exit: 1,
           out: '',
           err: 'error: the simulation stopped while running this command; the cluster was rebuilt without it\n',
+          touched: [],
         },
       };
     case 'complete':

@@ -127,21 +127,16 @@ export class Playground {
     this.#timers.clear();
   }
 
-  /** After `kubectl apply` creates or changes a DaemonSet, the status bar and view follow it. */
+  /** After a command creates or reconfigures a DaemonSet, the status bar and view follow it. */
   #followApplied(result: CommandResult): void {
     if (result.exit !== 0) return;
-    const applied = [
-      ...result.out.matchAll(/^daemonset\.apps\/(\S+) (?:created|configured)$/gm),
-    ].at(-1);
-    if (!applied) return;
-    const found = this.client.snapshot?.objects.DaemonSet.find(
-      (d) => d.metadata.name === applied[1],
-    );
-    if (found)
-      this.selectedDaemonSet = {
-        namespace: found.metadata.namespace ?? 'default',
-        name: found.metadata.name,
-      };
+    const applied = result.touched
+      .filter(
+        (t) => t.kind === 'DaemonSet' && (t.action === 'created' || t.action === 'configured'),
+      )
+      .at(-1);
+    if (applied)
+      this.selectedDaemonSet = { namespace: applied.namespace ?? 'default', name: applied.name };
   }
 
   #scheduleDiagnose(name: string): void {

@@ -116,19 +116,19 @@ export function createFakeRuntime(states: FakeState[] = []): Runtime & { states:
           const wait = /^sim wait (\d+)ms$/.exec(line);
           if (wait) {
             cluster.advance(Number(wait[1]));
-            return { exit: 0, out: '', err: '' };
+            return { exit: 0, out: '', err: '', touched: [] };
           }
           const apply = /^kubectl apply -f (\S+)$/.exec(line);
           if (apply) {
             const text = files.read(apply[1]);
             if (text === undefined)
-              return { exit: 1, out: '', err: `error: the path "${apply[1]}" does not exist\n` };
+              return { exit: 1, out: '', err: `error: the path "${apply[1]}" does not exist\n`, touched: [] };
             state.lines.push(`${line} <${text}>`);
             state.due.push(state.now + 1000);
-            return { exit: 0, out: `applied ${apply[1]}\n`, err: '' };
+            return { exit: 0, out: `applied ${apply[1]}\n`, err: '', touched: [] };
           }
           state.lines.push(line);
-          return { exit: 0, out: `ok ${line}\n`, err: '' };
+          return { exit: 0, out: `ok ${line}\n`, err: '', touched: [] };
         },
         complete: (line) => (line.startsWith('kubectl g') ? ['kubectl get'] : []),
       };
