@@ -28,6 +28,7 @@ export function recordingTouches(cluster: Cluster, touched: TouchedObject[]): Cl
     get: (kind, name, namespace) => cluster.get(kind, name, namespace),
     list: (kind, options) => cluster.list(kind, options),
     eventsFor: (kind, name, namespace) => cluster.eventsFor(kind, name, namespace),
+    eventsSince: (rv) => cluster.eventsSince(rv),
     verdictsFor: (namespace, name) => cluster.verdictsFor(namespace, name),
     advance: (ms) => cluster.advance(ms),
     nextDueAt: () => cluster.nextDueAt(),

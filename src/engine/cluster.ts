@@ -447,6 +447,11 @@ export class Engine implements Cluster {
     };
   }
 
+  /** Events written after resourceVersion `rv` (see Cluster.eventsSince). */
+  eventsSince(rv: number): Event[] {
+    return this.store.eventsSince(rv);
+  }
+
   /** What a page draws: objects and verdicts without the internals (see Cluster.view). */
   view(options: { events?: boolean } = {}): ClusterSnapshot {
     return {

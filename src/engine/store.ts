@@ -352,6 +352,18 @@ export class Store {
     return out;
   }
 
+  /**
+   * Every stored event whose resourceVersion is above `rv` (new, or changed since), in
+   * resourceVersion order, as frozen copies not kept by the entries. A walk of every entry:
+   * what it returns is what a page subscribed to events has not seen yet.
+   */
+  eventsSince(rv: number): Event[] {
+    const newer: EventEntry[] = [];
+    for (const entry of this.events.all()) if (Number(entry.rv) > rv) newer.push(entry);
+    newer.sort((a, b) => Number(a.rv) - Number(b.rv));
+    return newer.map((entry) => entry.toEvent(false));
+  }
+
   private readonly copies = new WeakMap<KubeObject, { rv: string; copy: KubeObject }>();
 
   private frozenCopy<T extends KubeObject>(obj: T): T {
