@@ -1,36 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createFileSource,
-  EngineHost,
-  TICK_MS,
-  type HostClock,
-} from '../../src/worker/engine-host.ts';
+import { createFileSource, EngineHost, TICK_MS } from '../../src/worker/engine-host.ts';
 import type { SnapshotMessage, WorkerMessage, WorkerRequest } from '../../src/protocol/messages.ts';
 import { createFakeRuntime } from './fake-runtime.ts';
-
-/** A manual clock whose interval the test fires by hand. */
-function manualClock(): HostClock & { t: number; fire(): void; running: boolean } {
-  let callback: (() => void) | undefined;
-  return {
-    t: 0,
-    running: false,
-    now() {
-      return this.t;
-    },
-    setInterval(cb) {
-      callback = cb;
-      this.running = true;
-      return 1;
-    },
-    clearInterval() {
-      callback = undefined;
-      this.running = false;
-    },
-    fire() {
-      callback?.();
-    },
-  };
-}
+import { manualClock } from './manual-clock.ts';
 
 /** Every snapshot the worker sent, on its own or inside the reply to a command. */
 function snapshotsIn(out: WorkerMessage[]): SnapshotMessage[] {
