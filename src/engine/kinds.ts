@@ -73,10 +73,3 @@ function describeKind(kind: Kind, entry: KindEntry): KindInfo {
 export const KIND_TABLE: readonly KindInfo[] = (Object.keys(TABLE) as Kind[]).map((kind) =>
   describeKind(kind, TABLE[kind]),
 );
-
-const BY_KIND = new Map<Kind, KindInfo>(KIND_TABLE.map((info) => [info.kind, info]));
-
-/** From a kind, its entry. */
-export function kindInfo(kind: Kind): KindInfo {
-  return BY_KIND.get(kind) as KindInfo;
-}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../../src/console/engine-entry.ts';
 import { KINDS as SERVED, STRUCTS, findKind } from '../../src/engine/api/schema.ts';
-import { KIND_TABLE, kindInfo } from '../../src/engine/kinds.ts';
+import { KIND_TABLE } from '../../src/engine/kinds.ts';
 import { KINDS, NAMESPACED, RESOURCE, objectKey } from '../../src/engine/store.ts';
 
 describe('the kinds table', () => {
@@ -30,11 +30,12 @@ describe('the kinds table', () => {
   });
 
   it('derives group-qualified names from the apiVersion', () => {
-    expect(kindInfo('DaemonSet')).toMatchObject({
+    const info = (kind: string) => KIND_TABLE.find((k) => k.kind === kind);
+    expect(info('DaemonSet')).toMatchObject({
       group: 'apps',
       singular: 'daemonset.apps',
       resource: 'daemonsets.apps',
     });
-    expect(kindInfo('Pod')).toMatchObject({ group: '', singular: 'pod', resource: 'pods' });
+    expect(info('Pod')).toMatchObject({ group: '', singular: 'pod', resource: 'pods' });
   });
 });

@@ -173,7 +173,7 @@ export const rollout: Verb = {
   mutates: true,
   subcommands: ['status', 'history', 'undo', 'restart'],
   completeArgs(args, source) {
-    if (args.length === 0) return ['status', 'history', 'undo', 'restart'];
+    if (args.length === 0) return rollout.subcommands ?? [];
     return source.names('DaemonSet').map((n) => `ds/${n}`);
   },
   flags: [

@@ -15,7 +15,7 @@ export const setVerb: Verb = {
   mutates: true,
   subcommands: ['image'],
   completeArgs(args, source) {
-    if (args.length === 0) return ['image'];
+    if (args.length === 0) return setVerb.subcommands ?? [];
     return source.names('DaemonSet').map((n) => `ds/${n}`);
   },
   flags: [],
