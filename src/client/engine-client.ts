@@ -3,8 +3,13 @@
  * app; component tests use an in-thread one (test/ui/support). Implementations keep the latest
  * snapshot as reactive state, so components read it directly.
  */
-import type { ClusterSnapshot, CommandResult, ManifestDiagnostic } from '../protocol/cluster.ts';
-import type { CommandLog, EventFocus, FileMap } from '../protocol/messages.ts';
+import type {
+  ClusterSnapshot,
+  CommandResult,
+  Event,
+  ManifestDiagnostic,
+} from '../protocol/cluster.ts';
+import type { CommandLog, EventSubject, FileMap } from '../protocol/messages.ts';
 
 /** How the connection to the engine is doing, for the page's status line. */
 export type EngineStatus = 'starting' | 'ready' | 'busy' | 'recovering';
@@ -42,10 +47,16 @@ export interface EngineClient {
   /** Starts or stops the clock running on its own in real time. */
   setPlaying(playing: boolean): Promise<void>;
   /**
-   * Says whose events the page shows, so snapshots need carry only those (null: none). A client
-   * without it keeps every event in its snapshots.
+   * Subscribes to events: `listener` hears every event created or changed after resourceVersion
+   * `since` (0: all), only those `about` one object if given, in batches that arrive with the
+   * snapshots (in the same task, so a panel draws them with the picture). An event heard again
+   * is a newer version of it (same uid). Snapshots themselves carry no events. Returns the
+   * unsubscribe function.
    */
-  focus?(object: EventFocus): void;
+  subscribeEvents(
+    options: { since: number; about?: EventSubject },
+    listener: (events: Event[]) => void,
+  ): () => void;
   /** Forgets the notice once the learner has read it. */
   dismissNotice(): void;
   dispose(): void;

@@ -9,6 +9,7 @@
 import type {
   ClusterSnapshot,
   CommandResult,
+  Event,
   Kind,
   ManifestDiagnostic,
 } from '../protocol/cluster.ts';
@@ -17,7 +18,7 @@ import {
   assertNever,
   isWorkerMessage,
   type CommandLog,
-  type EventFocus,
+  type EventSubject,
   type FileMap,
   type SnapshotMessage,
   type WorkerMessage,
@@ -109,8 +110,16 @@ export class WorkerEngineClient implements EngineClient {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never drawn
   #retried = new Set<number>();
   #disposed = false;
-  /** Whose events snapshots carry; sent again to a rebuilt worker. */
-  #focus: EventFocus | undefined;
+  /**
+   * Open event subscriptions by key, each with the newest resourceVersion it has heard, so a
+   * rebuilt worker is asked only for what they have not heard.
+   */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never drawn
+  #subscriptions = new Map<
+    number,
+    { since: number; about: EventSubject | undefined; listener: (events: Event[]) => void }
+  >();
+  #nextSubscription = 1;
 
   /** Starts the worker with an empty log. */
   constructor(options: WorkerClientOptions) {
@@ -148,25 +157,42 @@ export class WorkerEngineClient implements EngineClient {
     await this.#request({ type: 'setPlaying', playing });
   }
 
-  /** Snapshots carry only the events of `object` (null: none); the why panel shows them. */
-  focus(object: EventFocus): void {
-    const current = this.#focus;
-    if (
-      current !== undefined &&
-      (current === object ||
-        (current !== null &&
-          object !== null &&
-          current.kind === object.kind &&
-          current.name === object.name &&
-          current.namespace === object.namespace))
-    )
-      return;
-    this.#focus = object;
-    this.#worker?.postMessage({
-      type: 'focus',
+  /** Opens an event subscription in the worker (see EngineClient.subscribeEvents). */
+  subscribeEvents(
+    options: { since: number; about?: EventSubject },
+    listener: (events: Event[]) => void,
+  ): () => void {
+    const key = this.#nextSubscription++;
+    this.#subscriptions.set(key, { since: options.since, about: options.about, listener });
+    this.#postSubscribe(this.#worker, key);
+    return () => {
+      if (!this.#subscriptions.delete(key)) return;
+      this.#worker?.postMessage({
+        type: 'unsubscribe',
+        id: this.#nextId++,
+        key,
+      } satisfies WorkerRequest);
+    };
+  }
+
+  #postSubscribe(worker: Worker | undefined, key: number): void {
+    const s = this.#subscriptions.get(key);
+    if (!s) return;
+    worker?.postMessage({
+      type: 'subscribe',
       id: this.#nextId++,
-      object,
+      subscription: { key, since: s.since, ...(s.about ? { about: s.about } : {}) },
     } satisfies WorkerRequest);
+  }
+
+  /** Hands each subscription its batch, noting the newest version it has heard. */
+  #deliver(message: SnapshotMessage): void {
+    for (const batch of message.events ?? []) {
+      const s = this.#subscriptions.get(batch.key);
+      if (!s) continue;
+      for (const e of batch.events) s.since = Math.max(s.since, Number(e.metadata.resourceVersion));
+      s.listener(batch.events);
+    }
   }
 
   dismissNotice(): void {
@@ -234,12 +260,7 @@ export class WorkerEngineClient implements EngineClient {
       fallback: () => {},
     });
     worker.postMessage(start);
-    if (this.#focus !== undefined)
-      worker.postMessage({
-        type: 'focus',
-        id: this.#nextId++,
-        object: this.#focus,
-      } satisfies WorkerRequest);
+    for (const key of this.#subscriptions.keys()) this.#postSubscribe(worker, key);
     // Requests made before a rebuild go to the new worker after the replay, in order.
     for (const [id, pending] of this.#pending)
       if (id !== start.id) worker.postMessage(pending.request);
@@ -304,10 +325,16 @@ export class WorkerEngineClient implements EngineClient {
 
   /** Takes in a snapshot message, unless it is older than the picture already shown. */
   #show(message: SnapshotMessage): void {
-    // A late snapshot from before a newer one would move the picture backwards.
-    if (message.version <= this.version) return;
+    // A late snapshot from before a newer one would move the picture backwards. Its events
+    // are still new to their subscriptions (each batch is sent once), so they are delivered.
+    if (message.version <= this.version) {
+      this.#deliver(message);
+      return;
+    }
     this.version = message.version;
     this.snapshot = withReused(message, this.snapshot);
+    // After the picture, so a listener that reads the snapshot sees the one its events came with.
+    this.#deliver(message);
     // A user-timing mark, so benchmarks and the Performance panel can see snapshot arrivals.
     performance.mark('dsp:snapshot', { detail: message.version });
     this.#reportDrawn(message.version);
@@ -481,6 +508,7 @@ function fallbackReply(request: WorkerRequest): Replies[keyof Replies] {
           exit: 1,
           out: '',
           err: 'error: the simulation stopped while running this command; the cluster was rebuilt without it\n',
+          touched: [],
         },
       };
     case 'complete':
@@ -492,7 +520,8 @@ function fallbackReply(request: WorkerRequest): Replies[keyof Replies] {
     case 'start':
       return { type: 'started', id: request.id, timeMs: 0 };
     case 'drawn':
-    case 'focus':
+    case 'subscribe':
+    case 'unsubscribe':
       throw new Error(`${request.type} is never pending`);
     default:
       return assertNever(request);

@@ -16,6 +16,8 @@ export interface FlagSpec {
   name: string;
   short?: string;
   type: 'bool' | 'string' | 'int' | 'strings';
+  /** What Tab completion offers for its value: open file names, namespaces, or fixed words. */
+  completes?: 'files' | 'namespaces' | readonly string[];
 }
 
 export interface ParsedArgs {
@@ -24,7 +26,9 @@ export interface ParsedArgs {
 }
 
 /** Flags every kubectl command accepts. */
-export const GLOBAL_FLAGS: FlagSpec[] = [{ name: 'namespace', short: 'n', type: 'string' }];
+export const GLOBAL_FLAGS: FlagSpec[] = [
+  { name: 'namespace', short: 'n', type: 'string', completes: 'namespaces' },
+];
 
 /** Real global kubectl flags that make no sense in a simulated cluster. */
 const GLOBAL_NOT_OFFERED = [

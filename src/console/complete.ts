@@ -5,60 +5,12 @@
 import type { Cluster } from '../engine/operations.ts';
 import type { Kind } from '../engine/types.ts';
 import type { FileSource } from './types.ts';
+import { GLOBAL_FLAGS, type FlagSpec } from './args.ts';
 import { findResourceType, resourceWords } from './resources.ts';
 import { CONDITIONS, STATUSES } from './verbs/sim.ts';
+import { VERBS } from './verbs/index.ts';
+import type { CompletionSource } from './verbs/verb.ts';
 
-const KUBECTL_VERBS = [
-  'apply',
-  'cordon',
-  'create',
-  'delete',
-  'describe',
-  'drain',
-  'get',
-  'label',
-  'patch',
-  'rollout',
-  'set',
-  'taint',
-  'uncordon',
-];
-const VERB_FLAGS: Record<string, string[]> = {
-  apply: ['--filename', '-f', '--namespace', '-n'],
-  get: [
-    '--output',
-    '-o',
-    '--selector',
-    '-l',
-    '--field-selector',
-    '--all-namespaces',
-    '-A',
-    '--namespace',
-    '-n',
-    '--no-headers',
-  ],
-  describe: ['--namespace', '-n', '--selector', '-l'],
-  delete: [
-    '--filename',
-    '-f',
-    '--selector',
-    '-l',
-    '--field-selector',
-    '--all',
-    '--grace-period',
-    '--now',
-    '--force',
-    '--ignore-not-found',
-    '--namespace',
-    '-n',
-  ],
-  taint: ['--overwrite'],
-  label: ['--overwrite'],
-  drain: ['--ignore-daemonsets', '--force', '--delete-emptydir-data'],
-  patch: ['--type', '--patch', '-p', '--namespace', '-n'],
-  rollout: ['--to-revision', '--revision', '--timeout', '--namespace', '-n'],
-};
-const OUTPUTS = ['wide', 'json', 'yaml', 'name'];
 const SIM = ['wait', 'settle', 'node'];
 const CONDITION_PAIRS = CONDITIONS.flatMap((t) => STATUSES.map((s) => `${t}=${s}`));
 
@@ -84,18 +36,17 @@ export function completeLine(line: string, cluster: Cluster, files: FileSource):
     return [];
   }
   if (before[0] !== 'kubectl') return [];
-  if (previous === '-f' || previous === '--filename') return pick(files.list());
-  if (previous === '-o' || previous === '--output') return pick(OUTPUTS);
-  if (previous === '-n' || previous === '--namespace') return pick(names(cluster, 'Namespace'));
+  const source: CompletionSource = { names: (kind) => names(cluster, kind) };
+  const valueOf = previous === undefined ? undefined : VALUE_FLAGS.get(previous);
+  if (valueOf) return pick(flagValues(valueOf, files, source));
+  // Positional words: flag words and the values of flags that take one are left out.
   const positional = before
     .slice(1)
-    .filter(
-      (w, i, all) =>
-        !w.startsWith('-') && !['-f', '-o', '-n', '-l', '-p', '--type'].includes(all[i - 1]),
-    );
-  const verb = positional[0];
-  if (verb === undefined) return pick(KUBECTL_VERBS);
-  if (current.startsWith('-')) return pick(VERB_FLAGS[verb] ?? ['--namespace', '-n']);
+    .filter((w, i, all) => !w.startsWith('-') && !VALUE_FLAGS.has(all[i - 1]));
+  const verbWord = positional[0];
+  if (verbWord === undefined) return pick([...VERBS.keys()]);
+  const verb = VERBS.get(verbWord);
+  if (current.startsWith('-')) return pick(flagWords([...GLOBAL_FLAGS, ...(verb?.flags ?? [])]));
   if (current.includes('/')) {
     const type = findResourceType(current.slice(0, current.indexOf('/')));
     if (!type) return [];
@@ -103,19 +54,32 @@ export function completeLine(line: string, cluster: Cluster, files: FileSource):
     return pick(names(cluster, type.kind).map((n) => prefix + n));
   }
   const args = positional.slice(1);
-  if (verb === 'rollout') {
-    if (args.length === 0) return pick(['status', 'history', 'undo', 'restart']);
-    return pick(names(cluster, 'DaemonSet').map((n) => `ds/${n}`));
-  }
-  if (verb === 'set') {
-    if (args.length === 0) return pick(['image']);
-    return pick(names(cluster, 'DaemonSet').map((n) => `ds/${n}`));
-  }
-  if (verb === 'cordon' || verb === 'uncordon' || verb === 'drain')
-    return pick(names(cluster, 'Node'));
-  if (verb === 'create') return args.length === 0 ? pick(['namespace']) : [];
-  if (args.length === 0) return pick(verb === 'taint' ? ['nodes', 'node'] : resourceWords());
+  if (verb?.completeArgs) return pick(verb.completeArgs(args, source));
+  if (args.length === 0) return pick(resourceWords());
   const type = findResourceType(args[0]);
   if (!type) return [];
   return pick(names(cluster, type.kind));
+}
+
+/** From flags, the words that name them: `--name` and, where it has one, `-x`. */
+function flagWords(flags: readonly FlagSpec[]): string[] {
+  return flags.flatMap((f) => (f.short ? [`--${f.name}`, `-${f.short}`] : [`--${f.name}`]));
+}
+
+/**
+ * Every word naming a flag that takes a value (`-o`, `--filename`), from the global flags and
+ * every verb's, so the word after it is read as that value.
+ */
+const VALUE_FLAGS: ReadonlyMap<string, FlagSpec> = new Map(
+  [GLOBAL_FLAGS, ...[...VERBS.values()].map((v) => v.flags)]
+    .flat()
+    .filter((f) => f.type !== 'bool')
+    .flatMap((f) => flagWords([f]).map((word) => [word, f] as const)),
+);
+
+/** From a flag that takes a value, what its value may be. */
+function flagValues(flag: FlagSpec, files: FileSource, source: CompletionSource): string[] {
+  if (flag.completes === 'files') return files.list();
+  if (flag.completes === 'namespaces') return source.names('Namespace');
+  return [...(flag.completes ?? [])];
 }

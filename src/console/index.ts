@@ -4,7 +4,8 @@
  * this module, so a line typed in the page and the same line in a script behave alike.
  */
 import type { Cluster } from '../engine/operations.ts';
-import type { CommandResult, FileSource, ManifestDiagnostic } from './types.ts';
+import type { CommandResult, FileSource, ManifestDiagnostic, TouchedObject } from './types.ts';
+import { recordingTouches } from './touched.ts';
 import { createCluster } from './engine-entry.ts';
 import { splitShellLine } from './shell.ts';
 import { parseArgs, stringFlag } from './args.ts';
@@ -19,43 +20,18 @@ import {
 } from './messages.ts';
 import { goDuration } from './time-format.ts';
 import { runSim } from './verbs/sim.ts';
-import type { Verb } from './verbs/verb.ts';
-import { apply } from './verbs/apply.ts';
-import { get } from './verbs/get.ts';
-import { describe } from './verbs/describe.ts';
-import { del } from './verbs/delete.ts';
-import { create } from './verbs/create.ts';
-import { taint } from './verbs/taint.ts';
-import { label } from './verbs/label.ts';
-import { cordon, uncordon } from './verbs/cordon.ts';
-import { drain } from './verbs/drain.ts';
-import { setVerb } from './verbs/set-image.ts';
-import { rollout } from './verbs/rollout.ts';
-import { patch } from './verbs/patch.ts';
+import { VERBS } from './verbs/index.ts';
 import { completeLine } from './complete.ts';
 import { adviseText } from './advisor.ts';
 import { diagnoseText } from './diagnose.ts';
 
-export type { CommandResult, FileSource, ManifestDiagnostic, ManifestFix } from './types.ts';
-
-/** The verbs the playground offers, by the word after `kubectl`. */
-export const VERBS: ReadonlyMap<string, Verb> = new Map(
-  [
-    apply,
-    get,
-    describe,
-    del,
-    create,
-    taint,
-    label,
-    cordon,
-    uncordon,
-    drain,
-    setVerb,
-    rollout,
-    patch,
-  ].map((v) => [v.name, v]),
-);
+export type {
+  CommandResult,
+  FileSource,
+  ManifestDiagnostic,
+  ManifestFix,
+  TouchedObject,
+} from './types.ts';
 
 /** Real kubectl commands the playground does not simulate. */
 export const UPSTREAM_VERBS = new Set([
@@ -155,16 +131,18 @@ function runKubectl(words: string[], cluster: Cluster, files: FileSource, output
 /** From one line and a cluster, what the console prints and its exit code. */
 export function runLine(line: string, cluster: Cluster, files: FileSource): CommandResult {
   const output = new Output();
+  const touched: TouchedObject[] = [];
+  const recorded = recordingTouches(cluster, touched);
   const split = splitShellLine(line);
   if (!split.ok) {
     output.fail(shellSyntax(split.error));
   } else if (split.words.length > 0) {
     const [program, ...words] = split.words;
-    if (program === 'kubectl') runKubectl(words, cluster, files, output);
-    else if (program === 'sim') runSim(words, cluster, output);
+    if (program === 'kubectl') runKubectl(words, recorded, files, output);
+    else if (program === 'sim') runSim(words, recorded, output);
     else output.fail(commandNotFound(program));
   }
-  return { exit: output.exit, out: output.out.join(''), err: output.err.join('') };
+  return { exit: output.exit, out: output.out.join(''), err: output.err.join(''), touched };
 }
 
 /** From a cluster and a file source, a console that runs lines against them. */

@@ -3,6 +3,7 @@
  * the kind they map to, and the names kubectl prints (`daemonset.apps/x` after a change,
  * `daemonsets.apps "x" not found` for errors).
  */
+import { KIND_TABLE, type KindInfo } from '../engine/kinds.ts';
 import type { Kind } from '../engine/types.ts';
 
 export interface ResourceType {
@@ -16,89 +17,24 @@ export interface ResourceType {
   aliases: string[];
 }
 
-export const RESOURCE_TYPES: ResourceType[] = [
-  {
-    kind: 'Node',
-    plural: 'nodes',
-    singular: 'node',
-    namespaced: false,
-    aliases: ['node', 'nodes', 'no'],
-  },
-  {
-    kind: 'Pod',
-    plural: 'pods',
-    singular: 'pod',
-    namespaced: true,
-    aliases: ['pod', 'pods', 'po'],
-  },
-  {
-    kind: 'DaemonSet',
-    plural: 'daemonsets.apps',
-    singular: 'daemonset.apps',
-    namespaced: true,
-    aliases: ['daemonset', 'daemonsets', 'ds', 'daemonset.apps', 'daemonsets.apps'],
-  },
-  {
-    kind: 'ControllerRevision',
-    plural: 'controllerrevisions.apps',
-    singular: 'controllerrevision.apps',
-    namespaced: true,
-    aliases: [
-      'controllerrevision',
-      'controllerrevisions',
-      'controllerrevision.apps',
-      'controllerrevisions.apps',
-    ],
-  },
-  {
-    kind: 'Event',
-    plural: 'events',
-    singular: 'event',
-    namespaced: true,
-    aliases: ['event', 'events', 'ev'],
-  },
-  {
-    kind: 'Namespace',
-    plural: 'namespaces',
-    singular: 'namespace',
-    namespaced: false,
-    aliases: ['namespace', 'namespaces', 'ns'],
-  },
-  {
-    kind: 'ConfigMap',
-    plural: 'configmaps',
-    singular: 'configmap',
-    namespaced: true,
-    aliases: ['configmap', 'configmaps', 'cm'],
-  },
-  {
-    kind: 'Secret',
-    plural: 'secrets',
-    singular: 'secret',
-    namespaced: true,
-    aliases: ['secret', 'secrets'],
-  },
-  {
-    kind: 'Service',
-    plural: 'services',
-    singular: 'service',
-    namespaced: true,
-    aliases: ['service', 'services', 'svc'],
-  },
-  {
-    kind: 'PriorityClass',
-    plural: 'priorityclasses.scheduling.k8s.io',
-    singular: 'priorityclass.scheduling.k8s.io',
-    namespaced: false,
-    aliases: [
-      'priorityclass',
-      'priorityclasses',
-      'pc',
-      'priorityclass.scheduling.k8s.io',
-      'priorityclasses.scheduling.k8s.io',
-    ],
-  },
-];
+/**
+ * From a served kind, the words kubectl's RESTMapper accepts for it: singular, plural and short
+ * names, and the singular and plural qualified by the group (`daemonset.apps`) when it has one.
+ */
+function resourceType(info: KindInfo): ResourceType {
+  const bare = [info.kind.toLowerCase(), info.plural, ...info.shortNames];
+  const qualified = info.group === '' ? [] : [info.singular, info.resource];
+  return {
+    kind: info.kind,
+    plural: info.resource,
+    singular: info.singular,
+    namespaced: info.namespaced,
+    aliases: [...bare, ...qualified],
+  };
+}
+
+/** Every resource type, one per kind of the engine's kinds table. */
+export const RESOURCE_TYPES: readonly ResourceType[] = KIND_TABLE.map(resourceType);
 
 /** Kubernetes resource types that exist upstream but are not simulated here. */
 export const UPSTREAM_ONLY_TYPES = new Set([

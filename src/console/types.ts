@@ -2,6 +2,7 @@
  * The console's public contract, shared by the worker, the headless runner and the tests.
  * The console is kubectl (plus the `sim` clock commands) on top of one engine `Cluster`.
  */
+import type { ObjectKey, OperationResult } from '../engine/operations.ts';
 
 /** Where `-f NAME` reads from: the script's folder headless, open editor files in the page. */
 export interface FileSource {
@@ -11,7 +12,7 @@ export interface FileSource {
   list(): string[];
 }
 
-/** One command's outcome, exactly as a terminal would show it. */
+/** One command's outcome: what a terminal would show, and the objects it changed. */
 export interface CommandResult {
   /** 0 on success, 1 on any error, as kubectl. */
   exit: number;
@@ -19,6 +20,16 @@ export interface CommandResult {
   out: string;
   /** stderr, ending in a newline when non-empty. */
   err: string;
+  /** Every object an operation of the command succeeded on, in order (none for reads). */
+  touched: TouchedObject[];
+}
+
+/**
+ * An object a command created, changed or deleted, with the API server's word for what
+ * happened to it (`unchanged` when an apply found nothing to change).
+ */
+export interface TouchedObject extends ObjectKey {
+  action: Extract<OperationResult, { ok: true }>['action'];
 }
 
 /** A problem in a manifest file, for editor markers; lines and columns are 1-based. */

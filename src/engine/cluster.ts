@@ -35,6 +35,7 @@ import { HASH_LABEL } from './controllers/history.ts';
 import { DaemonNodeTable } from './controllers/daemon-table.ts';
 import { Kubelet, type KubeletPod } from './kubelet/kubelet.ts';
 import { matchesSelector, parseSelector } from './api/labels.ts';
+import { selectableFields } from './kinds.ts';
 import { Random } from './random.ts';
 import { COMBINED_PREFIX, EventCorrelator, type CorrelatorState } from './events.ts';
 import { EventEntry } from './event-log.ts';
@@ -297,7 +298,7 @@ export class Engine implements Cluster {
     const parsed = parseSelector(options.labelSelector ?? '');
     if (!parsed.ok) return { error: parsed.error };
     const labels = parsed.selector;
-    const selectable = SELECTABLE_FIELDS[kind] as Record<string, (o: ObjectOf<K>) => string>;
+    const selectable = selectableFields(kind);
     const fields: { read: (o: ObjectOf<K>) => string; value: string; negate: boolean }[] = [];
     let nodeName: string | undefined;
     for (const part of (options.fieldSelector ?? '')
@@ -445,6 +446,11 @@ export class Engine implements Cluster {
       // Every part above is already a fresh copy of plain data: no second deep copy.
       internal,
     };
+  }
+
+  /** Events written after resourceVersion `rv` (see Cluster.eventsSince). */
+  eventsSince(rv: number): Event[] {
+    return this.store.eventsSince(rv);
   }
 
   /** What a page draws: objects and verdicts without the internals (see Cluster.view). */
@@ -1424,55 +1430,6 @@ export class Engine implements Cluster {
     this.store.addEvent(entry);
   }
 }
-
-type FieldReaders<T> = Record<string, (o: T) => string>;
-
-const NAME_FIELD = { 'metadata.name': (o: KubeObject) => o.metadata.name };
-const META_FIELDS = {
-  ...NAME_FIELD,
-  'metadata.namespace': (o: KubeObject) => o.metadata.namespace ?? '',
-};
-
-/**
- * The field labels `--field-selector` accepts, per kind, with how each reads an object: the
- * API server's selectable fields (ToSelectableFields in pkg/registry/core/KIND/strategy.go, v1.32).
- * Booleans read as Go's strconv.FormatBool.
- */
-const SELECTABLE_FIELDS: { [K in Kind]: FieldReaders<ObjectOf<K>> } = {
-  Namespace: { ...NAME_FIELD, 'status.phase': (o) => o.status?.phase ?? '' },
-  Node: { ...NAME_FIELD, 'spec.unschedulable': (o) => String(o.spec?.unschedulable === true) },
-  PriorityClass: NAME_FIELD,
-  Pod: {
-    ...META_FIELDS,
-    'spec.nodeName': (o) => o.spec?.nodeName ?? '',
-    'spec.restartPolicy': (o) => o.spec?.restartPolicy ?? '',
-    'spec.schedulerName': (o) => o.spec?.schedulerName ?? '',
-    'spec.serviceAccountName': (o) => o.spec?.serviceAccountName ?? '',
-    'spec.hostNetwork': (o) => String(o.spec?.hostNetwork === true),
-    'status.phase': (o) => o.status?.phase ?? '',
-    'status.podIP': (o) => o.status?.podIP ?? '',
-    'status.nominatedNodeName': (o) => o.status?.nominatedNodeName ?? '',
-  },
-  DaemonSet: META_FIELDS,
-  ControllerRevision: META_FIELDS,
-  ConfigMap: META_FIELDS,
-  Secret: { ...META_FIELDS, type: (o) => o.type ?? '' },
-  Service: META_FIELDS,
-  Event: {
-    ...META_FIELDS,
-    'involvedObject.kind': (o) => o.involvedObject.kind ?? '',
-    'involvedObject.namespace': (o) => o.involvedObject.namespace ?? '',
-    'involvedObject.name': (o) => o.involvedObject.name ?? '',
-    'involvedObject.uid': (o) => o.involvedObject.uid ?? '',
-    'involvedObject.apiVersion': (o) => o.involvedObject.apiVersion ?? '',
-    'involvedObject.resourceVersion': (o) => o.involvedObject.resourceVersion ?? '',
-    'involvedObject.fieldPath': (o) => o.involvedObject.fieldPath ?? '',
-    reason: (o) => o.reason ?? '',
-    reportingComponent: (o) => o.reportingComponent ?? '',
-    source: (o) => o.source?.component || (o.reportingComponent ?? ''),
-    type: (o) => o.type ?? '',
-  },
-};
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -183,6 +183,12 @@ export interface Cluster {
   list<K extends Kind>(kind: K, options?: ListOptions): ObjectOf<K>[] | { error: string };
   /** Events about one object, oldest first (for `describe`). */
   eventsFor(kind: Kind, name: string, namespace?: string): Event[];
+  /**
+   * Every event created or changed after resourceVersion `rv` (0: all), oldest version first:
+   * what a watch from `rv` would have delivered, without deletions. The worker feeds the
+   * page's event subscriptions with it.
+   */
+  eventsSince(rv: number): Event[];
   /** Verdicts of one DaemonSet (undefined if it does not exist). */
   verdictsFor(namespace: string, name: string): DaemonSetVerdicts | undefined;
   /** Advance simulated time by `ms`, running every task that falls due, in (dueAt, seq) order. */
@@ -195,7 +201,7 @@ export interface Cluster {
   /**
    * What a page draws, cheaper than `snapshot`: the same objects (shared frozen copies) and
    * verdicts with `internal: null`, so it cannot be restored. With `events: false` the Event
-   * list is empty (a page that shows one object's events asks `eventsFor`).
+   * list is empty (a page takes events from `eventsSince` instead).
    */
   view(options?: { events?: boolean }): ClusterSnapshot;
 }

@@ -6,51 +6,23 @@
  * Objects are mutable inside the engine for speed; everything leaving the engine is a copy.
  */
 import { EventEntry, EventLog } from './event-log.ts';
+import { KIND_TABLE } from './kinds.ts';
 import type { Event, Kind, KubeObject, ObjectOf, Pod } from './types.ts';
 import { cloneData, frozenClone } from './util/clone.ts';
 import { inListOrder } from './util/list-order.ts';
 
-/** Kinds whose objects live in a namespace. */
-export const NAMESPACED: Readonly<Record<Kind, boolean>> = {
-  Namespace: false,
-  Node: false,
-  PriorityClass: false,
-  Pod: true,
-  DaemonSet: true,
-  ControllerRevision: true,
-  Event: true,
-  ConfigMap: true,
-  Secret: true,
-  Service: true,
-};
+/** Kinds whose objects live in a namespace (from the kinds table). */
+export const NAMESPACED: Readonly<Record<Kind, boolean>> = Object.fromEntries(
+  KIND_TABLE.map((k) => [k.kind, k.namespaced]),
+) as Record<Kind, boolean>;
 
-/** Kinds in the order snapshots list them. */
-export const KINDS: readonly Kind[] = [
-  'Namespace',
-  'Node',
-  'PriorityClass',
-  'ConfigMap',
-  'Secret',
-  'Service',
-  'DaemonSet',
-  'ControllerRevision',
-  'Pod',
-  'Event',
-];
+/** Kinds in the order snapshots list them (the kinds table's order). */
+export const KINDS: readonly Kind[] = KIND_TABLE.map((k) => k.kind);
 
-/** Plural resource names as kubectl prints them in errors. */
-export const RESOURCE: Readonly<Record<Kind, string>> = {
-  Namespace: 'namespaces',
-  Node: 'nodes',
-  PriorityClass: 'priorityclasses.scheduling.k8s.io',
-  Pod: 'pods',
-  DaemonSet: 'daemonsets.apps',
-  ControllerRevision: 'controllerrevisions.apps',
-  Event: 'events',
-  ConfigMap: 'configmaps',
-  Secret: 'secrets',
-  Service: 'services',
-};
+/** Plural resource names as kubectl prints them in errors (`daemonsets.apps`). */
+export const RESOURCE: Readonly<Record<Kind, string>> = Object.fromEntries(
+  KIND_TABLE.map((k) => [k.kind, k.resource]),
+) as Record<Kind, string>;
 
 /** From a kind, namespace and name, the store key. */
 export function objectKey(kind: Kind, namespace: string | undefined, name: string): string {
@@ -378,6 +350,18 @@ export class Store {
             ? this.events.sorted().map((e) => e.toEvent(false))
             : this.sorted(kind).map((o) => this.frozenCopy(o));
     return out;
+  }
+
+  /**
+   * Every stored event whose resourceVersion is above `rv` (new, or changed since), in
+   * resourceVersion order, as frozen copies not kept by the entries. A walk of every entry:
+   * what it returns is what a page subscribed to events has not seen yet.
+   */
+  eventsSince(rv: number): Event[] {
+    const newer: EventEntry[] = [];
+    for (const entry of this.events.all()) if (Number(entry.rv) > rv) newer.push(entry);
+    newer.sort((a, b) => Number(a.rv) - Number(b.rv));
+    return newer.map((entry) => entry.toEvent(false));
   }
 
   private readonly copies = new WeakMap<KubeObject, { rv: string; copy: KubeObject }>();

@@ -24,4 +24,9 @@ export type {
   VerdictCheck,
   VerdictItem,
 } from '../engine/types.ts';
-export type { CommandResult, ManifestDiagnostic, ManifestFix } from '../console/types.ts';
+export type {
+  CommandResult,
+  ManifestDiagnostic,
+  ManifestFix,
+  TouchedObject,
+} from '../console/types.ts';

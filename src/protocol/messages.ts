@@ -3,7 +3,7 @@
  * Every request carries an id that its reply echoes; snapshots carry a version that only grows,
  * so the page can drop anything older than what it already shows.
  */
-import type { ClusterSnapshot, CommandResult, Kind, ManifestDiagnostic } from './cluster.ts';
+import type { ClusterSnapshot, CommandResult, Event, Kind, ManifestDiagnostic } from './cluster.ts';
 
 /** Open editor files by name, the page's side of the console's FileSource. */
 export type FileMap = Record<string, string>;
@@ -28,11 +28,33 @@ export interface CommandLog {
   entries: LogEntry[];
 }
 
+/** An object events are about, by kind and name (and namespace, when it has one). */
+export interface EventSubject {
+  kind: Kind;
+  name: string;
+  namespace?: string;
+}
+
 /**
- * The object whose events the page shows (the why panel's selection). Snapshots carry only
- * its events: at 500 nodes, every event of every object would be most of each snapshot.
+ * One consumer's interest in events: every event created or changed after resourceVersion
+ * `since` (0: from the start), optionally only those about one object. The page may hold
+ * several at once (the why panel, a timeline, a lesson's goals), each from its own version.
+ * Snapshots carry no events of their own: at 500 nodes every event would be most of each
+ * snapshot, so events travel only to subscriptions, and only once per version.
  */
-export type EventFocus = { kind: 'Node' | 'Pod'; name: string; namespace?: string } | null;
+export interface EventSubscription {
+  /** Chosen by the page, unique among its open subscriptions. */
+  key: number;
+  since: number;
+  about?: EventSubject;
+}
+
+/** The events one subscription has not seen yet, oldest version first. */
+export interface EventBatch {
+  key: number;
+  /** Each event's latest version; one the consumer already has replaces it (same uid). */
+  events: Event[];
+}
 
 /** Page to worker. */
 export type WorkerRequest =
@@ -56,10 +78,12 @@ export type WorkerRequest =
    */
   | { type: 'drawn'; id: number; version: number }
   /**
-   * From now on, snapshots carry the events of this object only (none for null). Not
-   * answered: the worker posts a snapshot with them if they differ from what it sent.
+   * Opens a subscription. Not answered: the worker posts a snapshot with the events it has not
+   * seen, if any, and from then on every snapshot carries the newer ones.
    */
-  | { type: 'focus'; id: number; object: EventFocus };
+  | { type: 'subscribe'; id: number; subscription: EventSubscription }
+  /** Closes the subscription with this key. Not answered. */
+  | { type: 'unsubscribe'; id: number; key: number };
 
 /**
  * The cluster after a change. `internal` is left out (null): the page only draws, and the
@@ -88,6 +112,11 @@ export interface SnapshotMessage {
    * is how the cluster view knows which cards to leave alone.
    */
   verdictNodesPatched?: (Int32Array | null)[];
+  /**
+   * For each open subscription with anything new, the events written since the previous
+   * batch it got (or since its `since`). Absent when no subscription has anything new.
+   */
+  events?: EventBatch[];
 }
 
 /** Worker to page. */
@@ -96,6 +125,10 @@ export type WorkerMessage =
   | {
       type: 'ran';
       id: number;
+      /**
+       * What the console printed, and in `touched` the objects the command created, changed
+       * or deleted, so the page never has to read them out of kubectl's text.
+       */
       result: CommandResult;
       atMs: number;
       timeMs: number;
@@ -167,5 +200,6 @@ const REQUEST_TYPES = new Set<string>([
   'diagnose',
   'setPlaying',
   'drawn',
-  'focus',
+  'subscribe',
+  'unsubscribe',
 ] satisfies WorkerRequest['type'][]);

@@ -7,16 +7,7 @@ import type { EngineClient } from '../client/engine-client.ts';
 import type { CommandResult, DaemonSet, ManifestDiagnostic } from '../protocol/cluster.ts';
 import { ConsoleLog } from './terminal/console-log.svelte.ts';
 import { EditorFiles, type OpenFile } from './editor/files.svelte.ts';
-
-/** A DaemonSet by namespace and name. */
-export interface DaemonSetRef {
-  namespace: string;
-  name: string;
-}
-
-/** What the learner clicked in the cluster view. */
-export type Selection =
-  { kind: 'node'; name: string } | { kind: 'pod'; namespace: string; name: string } | undefined;
+import type { ClusterSelection, DaemonSetRef } from './cluster/selection.ts';
 
 /** The editor tab that "Add node" writes to. */
 const NEW_NODE_FILE = 'new-node.yaml';
@@ -33,7 +24,7 @@ export class Playground {
   diagnostics: Record<string, ManifestDiagnostic[]> = $state({});
   /** The DaemonSet the status bar and the cluster view focus on (by default the first one). */
   selectedDaemonSet: DaemonSetRef | undefined = $state();
-  selection: Selection = $state();
+  selection: ClusterSelection = $state();
 
   /** The selected DaemonSet's current object, if it exists. */
   daemonSet: DaemonSet | undefined = $derived.by(() => {
@@ -136,21 +127,16 @@ export class Playground {
     this.#timers.clear();
   }
 
-  /** After `kubectl apply` creates or changes a DaemonSet, the status bar and view follow it. */
+  /** After a command creates or reconfigures a DaemonSet, the status bar and view follow it. */
   #followApplied(result: CommandResult): void {
     if (result.exit !== 0) return;
-    const applied = [
-      ...result.out.matchAll(/^daemonset\.apps\/(\S+) (?:created|configured)$/gm),
-    ].at(-1);
-    if (!applied) return;
-    const found = this.client.snapshot?.objects.DaemonSet.find(
-      (d) => d.metadata.name === applied[1],
-    );
-    if (found)
-      this.selectedDaemonSet = {
-        namespace: found.metadata.namespace ?? 'default',
-        name: found.metadata.name,
-      };
+    const applied = result.touched
+      .filter(
+        (t) => t.kind === 'DaemonSet' && (t.action === 'created' || t.action === 'configured'),
+      )
+      .at(-1);
+    if (applied)
+      this.selectedDaemonSet = { namespace: applied.namespace ?? 'default', name: applied.name };
   }
 
   #scheduleDiagnose(name: string): void {

@@ -5,12 +5,14 @@
  */
 import type { CommandResult, FileSource, ManifestDiagnostic } from '../console/types.ts';
 import type { Cluster, ClusterSnapshot } from '../engine/operations.ts';
-import type { Kind } from '../protocol/cluster.ts';
+import type { Event, Kind } from '../protocol/cluster.ts';
 import {
   HEARTBEAT_MS,
   assertNever,
   type CommandLog,
-  type EventFocus,
+  type EventBatch,
+  type EventSubject,
+  type EventSubscription,
   type FileMap,
   type SnapshotMessage,
   type WorkerMessage,
@@ -101,17 +103,16 @@ export class EngineHost {
     | {
         objects: ClusterSnapshot['objects'];
         verdicts: ClusterSnapshot['verdicts'];
-        events: string;
-        /** The cluster's revision and the event focus it was built with. */
+        /** The cluster's revision it was built at. */
         revision: number;
-        focus: string;
       }
     | undefined;
   /**
-   * Whose events snapshots carry. Until the page says (undefined), all of them, as before the
-   * page asked; the page says null for none.
+   * The page's event subscriptions by key, each with the resourceVersion it has seen events up
+   * to (its `since`, then the revision of the last snapshot built for it).
    */
-  #focus: EventFocus | undefined;
+  // A plain Map: this is the worker, not a component.
+  #subscriptions = new Map<number, { seen: number; about: EventSubject | undefined }>();
 
   /** Creates the host; nothing runs until a `start` request. */
   constructor(runtime: Runtime, clock: HostClock, post: (message: WorkerMessage) => void) {
@@ -192,13 +193,47 @@ export class EngineHost {
       case 'drawn':
         if (request.version >= this.#version) this.#awaitingDraw = false;
         return;
-      case 'focus':
-        this.#focus = request.object;
-        if (this.#console) this.#postSnapshot({ onlyIfChanged: true });
+      case 'subscribe':
+        this.#subscribe(request.subscription);
+        return;
+      case 'unsubscribe':
+        this.#subscriptions.delete(request.key);
         return;
       default:
         assertNever(request);
     }
+  }
+
+  /** Opens a subscription and sends what it has not seen, if anything. */
+  #subscribe(subscription: EventSubscription): void {
+    this.#subscriptions.set(subscription.key, {
+      seen: subscription.since,
+      about: subscription.about,
+    });
+    if (this.#console) this.#postSnapshot({ onlyIfChanged: true });
+  }
+
+  /**
+   * For each subscription behind `revision`, the events it has not seen (only those with any),
+   * after which it counts as having seen everything up to `revision`. One walk of the events
+   * serves every subscription, and a subscription's events are the very objects another gets,
+   * so the copy to the page carries each event once.
+   */
+  #eventBatches(cluster: Cluster, revision: number): EventBatch[] {
+    let oldest = revision;
+    for (const s of this.#subscriptions.values()) oldest = Math.min(oldest, s.seen);
+    if (oldest >= revision) return [];
+    const newer = cluster.eventsSince(oldest);
+    const batches: EventBatch[] = [];
+    for (const [key, s] of this.#subscriptions) {
+      if (s.seen >= revision) continue;
+      const events = newer.filter(
+        (e) => Number(e.metadata.resourceVersion) > s.seen && isAbout(e, s.about),
+      );
+      if (events.length > 0) batches.push({ key, events });
+      s.seen = revision;
+    }
+    return batches;
   }
 
   #start(
@@ -311,45 +346,34 @@ export class EngineHost {
     const con = this.#console;
     if (!con) return undefined;
     const started = this.#clock.now();
-    const focus = this.#focus;
-    const focusKey = focus === undefined ? '*' : JSON.stringify(focus);
     const revision = con.cluster.revision;
-    // No object was written since the last post, for the same focus: nothing can differ, so
-    // a quiet clock tick costs no view at all.
+    // No object was written since the last post and every subscription has seen the events up
+    // to now: nothing can differ, so a quiet clock tick costs no view at all.
     if (
       options.onlyIfChanged &&
       this.#sent &&
       this.#sent.revision === revision &&
-      this.#sent.focus === focusKey
+      [...this.#subscriptions.values()].every((s) => s.seen >= revision)
     ) {
       this.#dirty = false;
       return undefined;
     }
     // The page never restores what it is sent, so the engine's internals (a deep copy of its
-    // queues and caches) are not built; and once the page has said whose events it shows,
-    // the cluster's other events (tens of thousands at scale) are not even listed.
-    const full = con.cluster.view({ events: focus === undefined });
-    if (focus !== undefined) {
-      full.objects.Event = focus
-        ? con.cluster.eventsFor(focus.kind, focus.name, focus.namespace)
-        : [];
-    }
-    // Events come as fresh copies (focused) or frozen ones: compare what identifies a version.
-    const events = full.objects.Event.map(
-      (e) => `${e.metadata.uid}@${e.metadata.resourceVersion}`,
-    ).join(' ');
+    // queues and caches) are not built, and events (tens of thousands at scale) are not listed:
+    // they go only to subscriptions, each only what it has not seen. With none open, no event
+    // is even looked at.
+    const full = con.cluster.view({ events: false });
+    const events = this.#eventBatches(con.cluster, revision);
     const sent = this.#sent;
     const reused: Kind[] = [];
     const patched: Partial<Record<Kind, Int32Array>> = {};
     const objects = { ...full.objects };
     if (sent) {
       for (const kind of Object.keys(objects) as Kind[]) {
-        const same =
-          kind === 'Event' ? events === sent.events : sameItems(objects[kind], sent.objects[kind]);
-        if (same) {
+        if (sameItems(objects[kind], sent.objects[kind])) {
           reused.push(kind);
           (objects as Record<Kind, unknown[]>)[kind] = [];
-        } else if (kind !== 'Event') {
+        } else {
           const patch = toPatch(objects[kind], sent.objects[kind]);
           if (patch) {
             patched[kind] = patch.order;
@@ -364,15 +388,10 @@ export class EngineHost {
     this.#snapshotCostMs = this.#clock.now() - started;
     this.#lastSnapshotAt = started;
     this.#dirty = false;
-    const unchanged = verdictsReused && reused.length === Object.keys(objects).length;
+    const unchanged =
+      verdictsReused && reused.length === Object.keys(objects).length && events.length === 0;
     // Unchanged content is what the page has: remember the new revision either way.
-    this.#sent = {
-      objects: full.objects,
-      verdicts: full.verdicts,
-      events,
-      revision,
-      focus: focusKey,
-    };
+    this.#sent = { objects: full.objects, verdicts: full.verdicts, revision };
     if (options.onlyIfChanged && unchanged) return undefined;
     this.#awaitingDraw = true;
     this.#version += 1;
@@ -390,6 +409,7 @@ export class EngineHost {
       ...(verdictsReused ? { verdictsReused } : {}),
       ...(Object.keys(patched).length > 0 ? { patched } : {}),
       ...(verdicts?.orders.some((o) => o !== null) ? { verdictNodesPatched: verdicts.orders } : {}),
+      ...(events.length > 0 ? { events } : {}),
     };
   }
 
@@ -464,6 +484,17 @@ function toVerdictPatches(
     return patch ? { ...v, nodes: patch.changed as typeof v.nodes } : v;
   });
   return { verdicts, orders };
+}
+
+/** Whether an event is about `subject` (every event is about no subject in particular). */
+function isAbout(event: Event, subject: EventSubject | undefined): boolean {
+  if (!subject) return true;
+  const involved = event.involvedObject;
+  return (
+    involved.kind === subject.kind &&
+    involved.name === subject.name &&
+    (subject.namespace === undefined || (involved.namespace ?? 'default') === subject.namespace)
+  );
 }
 
 /** Whether two lists hold the very same objects in the same order. */

@@ -124,20 +124,56 @@ describe('WorkerEngineClient', () => {
     client.dispose();
   });
 
-  it('asks a rebuilt worker for the same events as before', async () => {
+  it('hands each event subscription its events, from its own version, with the snapshot', async () => {
     const client = makeClient();
     void client.run('kubectl apply -f ds', { 'ds.yaml': 'one' });
     void client.run('sim wait 1000ms', { 'ds.yaml': 'one' });
     await vi.advanceTimersByTimeAsync(10);
-    expect(client.snapshot?.objects.Event).toHaveLength(1);
-    client.focus(null);
+    const all: string[] = [];
+    const later: string[] = [];
+    let versionWhenHeard = 0;
+    client.subscribeEvents({ since: 0 }, (events) => {
+      all.push(...events.map((e) => e.metadata.uid));
+      versionWhenHeard = client.version;
+    });
+    const rv = Number(states[0].ran[0].metadata.resourceVersion);
+    client.subscribeEvents({ since: rv }, (events) =>
+      later.push(...events.map((e) => e.metadata.uid)),
+    );
     await vi.advanceTimersByTimeAsync(10);
+    expect(all).toEqual(['e-1000']);
+    expect(later).toEqual([]);
+    // Heard in the same task as the snapshot that carried the batch was taken in.
+    expect(versionWhenHeard).toBe(client.version);
     expect(client.snapshot?.objects.Event).toEqual([]);
+    client.dispose();
+  });
+
+  it('asks a rebuilt worker only for the events its subscriptions have not heard', async () => {
+    const client = makeClient();
+    void client.run('kubectl apply -f ds', { 'ds.yaml': 'one' });
+    void client.run('sim wait 1000ms', { 'ds.yaml': 'one' });
+    const heard: string[] = [];
+    const unsubscribe = client.subscribeEvents({ since: 0 }, (events) =>
+      heard.push(...events.map((e) => e.metadata.uid)),
+    );
+    await vi.advanceTimersByTimeAsync(10);
+    expect(heard).toEqual(['e-1000']);
     void client.run('crash', { 'ds.yaml': 'one' });
     await vi.advanceTimersByTimeAsync(50);
     expect(workers).toHaveLength(2);
     expect(states[1].ran).toHaveLength(1);
-    expect(client.snapshot?.objects.Event).toEqual([]);
+    // The replay made the same event again: already heard, so not sent again.
+    expect(heard).toEqual(['e-1000']);
+    void client.run('kubectl apply -f ds', { 'ds.yaml': 'two' });
+    void client.run('sim wait 1000ms', { 'ds.yaml': 'two' });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(heard).toEqual(['e-1000', 'e-2000']);
+    unsubscribe();
+    void client.run('kubectl apply -f ds', { 'ds.yaml': 'three' });
+    void client.run('sim wait 1000ms', { 'ds.yaml': 'three' });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(heard).toEqual(['e-1000', 'e-2000']);
     client.dispose();
   });
 

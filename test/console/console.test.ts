@@ -151,6 +151,7 @@ describe('bad input', () => {
       exit: 1,
       out: 'node/worker-3 created\n',
       err: 'error: error validating "partial.yaml": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false\n',
+      touched: [{ kind: 'Node', name: 'worker-3', action: 'created' }],
     });
     expect(console.cluster.get('Node', 'worker-4')).toBeUndefined();
   });
@@ -255,6 +256,7 @@ describe('commands', () => {
       exit: 0,
       out: '',
       err: 'No resources found in kube-public namespace.\n',
+      touched: [],
     });
   });
 
@@ -264,6 +266,7 @@ describe('commands', () => {
       exit: 0,
       out: 'No resources found\n',
       err: '',
+      touched: [],
     });
     const [pod] = console.run('kubectl get pods -o name').out.split('\n');
     const name = pod.replace('pod/', '');
@@ -271,6 +274,7 @@ describe('commands', () => {
       exit: 0,
       out: `pod "${name}" force deleted\n`,
       err: 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
+      touched: [{ kind: 'Pod', namespace: 'default', name, action: 'deleted' }],
     });
     expect(console.run('kubectl delete pods --all --force --grace-period=5').err).toBe(
       'error: --force and --grace-period greater than 0 cannot be specified together\n',
@@ -295,7 +299,10 @@ describe('commands', () => {
     const lines = script.split('\n').filter((l) => l.trim() && !l.startsWith('#'));
     expect(records.map((r) => r.cmd)).toEqual(lines);
     expect(records.map((r) => ({ exit: r.exit, out: r.out, err: r.err }))).toEqual(
-      lines.map((l) => console.run(l)),
+      lines.map((l) => {
+        const { exit, out, err } = console.run(l);
+        return { exit, out, err };
+      }),
     );
     expect(records.map((r) => r.t)).toEqual(['0s', '0s', '30s', '30s']);
   });

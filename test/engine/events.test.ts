@@ -278,3 +278,30 @@ describe('event store', () => {
     expect(engine.store.get('Event', 'default/hand-made')).toBeUndefined();
   });
 });
+
+describe('events since a resourceVersion', () => {
+  it('lists every event written after it, a changed one again, in resourceVersion order', () => {
+    const engine = setup();
+    record(engine, ['a', 'b']);
+    const all = engine.eventsSince(0);
+    expect(all.map((e) => e.message)).toEqual(['a', 'b']);
+    const seen = Number(all[1].metadata.resourceVersion);
+    expect(engine.eventsSince(seen)).toEqual([]);
+    // A repeat of `a` changes the stored event: it comes again, with its new count.
+    record(engine, ['a']);
+    const changed = engine.eventsSince(seen);
+    expect(changed.map((e) => [e.message, e.count])).toEqual([['a', 2]]);
+    expect(Number(changed[0].metadata.resourceVersion)).toBeGreaterThan(seen);
+    expect(changed[0].metadata.uid).toBe(all[0].metadata.uid);
+  });
+
+  it('lists events of every object, not of one', () => {
+    const engine = setup();
+    engine.execute({ op: 'apply', object: nodeManifest('n2') });
+    const n2 = engine.store.get('Node', 'n2');
+    if (!n2) throw new Error('no node');
+    engine.recordEvent(node(engine), 'Normal', 'Probe', 'on n1', 'tester');
+    engine.recordEvent(n2, 'Normal', 'Probe', 'on n2', 'tester');
+    expect(engine.eventsSince(0).map((e) => e.involvedObject.name)).toEqual(['n1', 'n2']);
+  });
+});

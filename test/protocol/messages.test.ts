@@ -17,6 +17,13 @@ describe('protocol guards', () => {
     expect(isWorkerRequest({ type: 'heartbeat', id: 1 })).toBe(false);
   });
 
+  it('takes event subscriptions in place of the old single focus', () => {
+    const subscribe = { type: 'subscribe', id: 4, subscription: { key: 1, since: 0 } };
+    expect(isWorkerRequest(subscribe)).toBe(true);
+    expect(isWorkerRequest({ type: 'unsubscribe', id: 5, key: 1 })).toBe(true);
+    expect(isWorkerRequest({ type: 'focus', id: 6, object: null })).toBe(false);
+  });
+
   it('fails loudly on a value an exhaustive switch did not expect', () => {
     expect(() => assertNever('surprise' as never)).toThrow(/Unexpected message/);
   });

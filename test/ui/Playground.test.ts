@@ -40,11 +40,32 @@ describe('the page on the real simulation', () => {
     app = mountApp();
     await startSandbox(app);
     const result = await app.playground.run('kubectl apply -f node-exporter');
-    expect(result).toEqual({ exit: 0, out: 'daemonset.apps/node-exporter created\n', err: '' });
+    expect(result).toEqual({
+      exit: 0,
+      out: 'daemonset.apps/node-exporter created\n',
+      err: '',
+      touched: [
+        { kind: 'DaemonSet', namespace: 'monitoring', name: 'node-exporter', action: 'created' },
+      ],
+    });
     await expect
       .element(page.getByRole('status', { name: 'DaemonSet status bar' }))
       .toHaveAttribute('data-daemonset', 'monitoring/node-exporter');
     expect(column('DESIRED')).toBe('3');
+  });
+
+  it('follows the applied DaemonSet by namespace when another namespace has one of the same name', async () => {
+    app = mountApp();
+    await startSandbox(app);
+    const original = app.playground.files.files.find((f) => f.name === 'node-exporter.yaml');
+    const twin = (original?.text ?? '').replace(/namespace: monitoring/g, 'namespace: default');
+    expect(twin).toContain('namespace: default');
+    app.playground.edit('twin.yaml', twin);
+    await app.playground.run('kubectl apply -f twin.yaml');
+    await app.playground.run('kubectl apply -f node-exporter.yaml');
+    await expect
+      .element(page.getByRole('status', { name: 'DaemonSet status bar' }))
+      .toHaveAttribute('data-daemonset', 'monitoring/node-exporter');
   });
 
   it('reports YAML errors as diagnostics and leaves the cluster unchanged on apply', async () => {

@@ -21,8 +21,8 @@ describe('ConsoleLog', () => {
     const log = new ConsoleLog();
     const a = log.begin('a');
     const b = log.begin('b');
-    log.finish(b, { exit: 1, out: '', err: 'no\n' });
-    log.finish(a, { exit: 0, out: 'yes\n', err: '' });
+    log.finish(b, { exit: 1, out: '', err: 'no\n', touched: [] });
+    log.finish(a, { exit: 0, out: 'yes\n', err: '', touched: [] });
     expect(log.entries.map((e) => [e.line, e.result?.exit])).toEqual([
       ['a', 0],
       ['b', 1],

@@ -1,36 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createFileSource,
-  EngineHost,
-  TICK_MS,
-  type HostClock,
-} from '../../src/worker/engine-host.ts';
+import { createFileSource, EngineHost, TICK_MS } from '../../src/worker/engine-host.ts';
 import type { SnapshotMessage, WorkerMessage, WorkerRequest } from '../../src/protocol/messages.ts';
 import { createFakeRuntime } from './fake-runtime.ts';
-
-/** A manual clock whose interval the test fires by hand. */
-function manualClock(): HostClock & { t: number; fire(): void; running: boolean } {
-  let callback: (() => void) | undefined;
-  return {
-    t: 0,
-    running: false,
-    now() {
-      return this.t;
-    },
-    setInterval(cb) {
-      callback = cb;
-      this.running = true;
-      return 1;
-    },
-    clearInterval() {
-      callback = undefined;
-      this.running = false;
-    },
-    fire() {
-      callback?.();
-    },
-  };
-}
+import { manualClock } from './manual-clock.ts';
 
 /** Every snapshot the worker sent, on its own or inside the reply to a command. */
 function snapshotsIn(out: WorkerMessage[]): SnapshotMessage[] {
@@ -248,51 +220,98 @@ describe('EngineHost snapshot deltas', () => {
     start();
     const first = out.find((m) => m.type === 'snapshot');
     expect(first?.type === 'snapshot' && first.reused).toBeUndefined();
-    send({ type: 'setPlaying', id: 2, playing: true });
+    send({ type: 'subscribe', id: 2, subscription: { key: 1, since: 0 } });
+    send({ type: 'setPlaying', id: 3, playing: true });
     drawn();
     runtime.states[0].due.push(50);
     out.length = 0;
     tick(clock);
     const next = out.find((m) => m.type === 'snapshot');
-    expect(next?.type === 'snapshot' && next.snapshot.objects.Event).toHaveLength(1);
+    expect(next?.type === 'snapshot' && next.events?.[0].events).toHaveLength(1);
     expect(next?.type === 'snapshot' && next.reused).toContain('Node');
-    expect(next?.type === 'snapshot' && next.reused).not.toContain('Event');
+    expect(next?.type === 'snapshot' && next.reused).toContain('Event');
     expect(next?.type === 'snapshot' && next.verdictsReused).toBe(true);
   });
 
-  it('carries only the events of the focused object, and posts again only when they change', () => {
+  it('sends every subscription, each from its own version, the events it has not seen, once', () => {
     const { out, send, start, clock, runtime, drawn } = setup();
     start();
-    send({ type: 'focus', id: 2, object: null });
-    const none = out.filter((m) => m.type === 'snapshot').at(-1);
-    expect(none?.type === 'snapshot' && none.snapshot.objects.Event).toEqual([]);
-    send({ type: 'setPlaying', id: 3, playing: true });
+    send({ type: 'setPlaying', id: 2, playing: true });
     drawn();
-    runtime.states[0].due.push(50);
+    runtime.states[0].due.push(50, 150);
     tick(clock);
+    tick(clock);
+    drawn();
+    // Two events so far, at resourceVersions 1 and 2 (about nodes n50 and n150).
     out.length = 0;
-    send({ type: 'focus', id: 4, object: { kind: 'Node', name: 'n1' } });
-    const focused = out.find((m) => m.type === 'snapshot');
-    expect(focused?.type === 'snapshot' && focused.snapshot.objects.Event).toHaveLength(1);
+    send({ type: 'subscribe', id: 3, subscription: { key: 7, since: 0 } });
+    send({ type: 'subscribe', id: 4, subscription: { key: 8, since: 1 } });
+    const batches = snapshotsIn(out).flatMap((m) => m.events ?? []);
+    expect(batches.map((b) => [b.key, b.events.map((e) => e.metadata.uid)])).toEqual([
+      [7, ['e-50', 'e-150']],
+      [8, ['e-150']],
+    ]);
     drawn();
     out.length = 0;
-    // The same events again (fresh copies): nothing to send.
-    send({ type: 'focus', id: 5, object: { kind: 'Node', name: 'n1' } });
-    expect(out.filter((m) => m.type === 'snapshot')).toHaveLength(0);
+    runtime.states[0].due.push(250);
+    tick(clock);
+    tick(clock);
+    const later = snapshotsIn(out).flatMap((m) => m.events ?? []);
+    expect(later.map((b) => [b.key, b.events.map((e) => e.metadata.uid)])).toEqual([
+      [7, ['e-250']],
+      [8, ['e-250']],
+    ]);
   });
 
-  it('asks the engine for a view without internals, and without events once the page has said whose it shows', () => {
+  it('sends a subscription about one object only the events about it', () => {
+    const { out, send, start, clock, runtime, drawn } = setup();
+    start();
+    send({ type: 'setPlaying', id: 2, playing: true });
+    drawn();
+    runtime.states[0].due.push(50, 150);
+    tick(clock);
+    tick(clock);
+    out.length = 0;
+    const about = { kind: 'Node' as const, name: 'n150' };
+    send({ type: 'subscribe', id: 3, subscription: { key: 1, since: 0, about } });
+    const batches = snapshotsIn(out).flatMap((m) => m.events ?? []);
+    expect(batches.map((b) => b.events.map((e) => e.metadata.uid))).toEqual([['e-150']]);
+  });
+
+  it('stops sending events to a closed subscription', () => {
+    const { out, send, start, clock, runtime, drawn } = setup();
+    start();
+    send({ type: 'subscribe', id: 2, subscription: { key: 1, since: 0 } });
+    send({ type: 'unsubscribe', id: 3, key: 1 });
+    send({ type: 'setPlaying', id: 4, playing: true });
+    drawn();
+    runtime.states[0].due.push(50);
+    out.length = 0;
+    tick(clock);
+    expect(snapshotsIn(out)).toHaveLength(1);
+    expect(snapshotsIn(out)[0].events).toBeUndefined();
+  });
+
+  it('looks at no event at all while nobody subscribed', () => {
+    const { send, start, clock, runtime, drawn } = setup();
+    start();
+    send({ type: 'setPlaying', id: 2, playing: true });
+    drawn();
+    runtime.states[0].due.push(50, 150);
+    tick(clock);
+    send({ type: 'run', id: 3, line: 'kubectl get pods', files: {} });
+    tick(clock);
+    expect(runtime.states[0].ran).toHaveLength(2);
+    expect(runtime.states[0].eventQueries).toBe(0);
+  });
+
+  it('asks the engine for views without internals and without events', () => {
     const { send, start, runtime } = setup();
     start();
-    expect(runtime.states[0].views.at(-1)).toEqual({ events: true });
-    send({ type: 'focus', id: 2, object: null });
+    send({ type: 'subscribe', id: 2, subscription: { key: 1, since: 0 } });
     send({ type: 'run', id: 3, line: 'kubectl get pods', files: {} });
-    send({ type: 'focus', id: 4, object: { kind: 'Node', name: 'n1' } });
-    expect(runtime.states[0].views.slice(1)).toEqual([
-      { events: false },
-      { events: false },
-      { events: false },
-    ]);
+    expect(runtime.states[0].views.length).toBeGreaterThan(1);
+    for (const view of runtime.states[0].views) expect(view).toEqual({ events: false });
     expect(runtime.states[0].snapshots).toBe(0);
   });
 

@@ -14,10 +14,18 @@ export interface FakeState {
   /** Simulated instants at which a task is due (advance() runs and removes them). */
   due: number[];
   /**
-   * One stand-in object per task that ran (as Events): each run task changes the cluster, and
-   * objects keep their identity between snapshots, as the engine's frozen copies do.
+   * One stand-in pod per task that ran: each run task changes what the page draws, and objects
+   * keep their identity between snapshots, as the engine's frozen copies do.
    */
-  ran: { kind: 'Event'; metadata: { uid: string; resourceVersion: string } }[];
+  pods: { kind: 'Pod'; metadata: { uid: string; resourceVersion: string } }[];
+  /** And one event per task that ran, about node `n<instant>`. */
+  ran: {
+    kind: 'Event';
+    metadata: { uid: string; resourceVersion: string };
+    involvedObject: { kind: 'Node'; name: string };
+  }[];
+  /** How often events were asked for by resourceVersion (eventsSince). */
+  eventQueries: number;
   /** Instants of tasks that change nothing when they run (a periodic resync). */
   quiet: number[];
   /** How often a restorable snapshot was built, and the options of every view asked for. */
@@ -35,7 +43,7 @@ function snapshotOf(seed: number, state: FakeState): ClusterSnapshot {
     objects: {
       Namespace: [],
       Node: [],
-      Pod: [],
+      Pod: [...state.pods] as unknown as ClusterSnapshot['objects']['Pod'],
       DaemonSet: [],
       ControllerRevision: [],
       Event: [...state.ran] as unknown as ClusterSnapshot['objects']['Event'],
@@ -60,7 +68,9 @@ export function createFakeRuntime(states: FakeState[] = []): Runtime & { states:
         due: [],
         ran: [],
         quiet: [],
+        pods: [],
         snapshots: 0,
+        eventQueries: 0,
         views: [],
         verdicts: [],
       };
@@ -79,12 +89,24 @@ export function createFakeRuntime(states: FakeState[] = []): Runtime & { states:
         list: () => [],
         // Fresh copies each time, as the engine's are.
         eventsFor: () => structuredClone(state.ran) as unknown as ReturnType<Cluster['eventsFor']>,
+        eventsSince: (rv) => {
+          state.eventQueries += 1;
+          return structuredClone(
+            state.ran.filter((e) => Number(e.metadata.resourceVersion) > rv),
+          ) as unknown as ReturnType<Cluster['eventsSince']>;
+        },
         verdictsFor: () => undefined,
         advance(ms) {
           state.now += ms;
           for (const at of state.due) {
-            if (at <= state.now)
-              state.ran.push({ kind: 'Event', metadata: { uid: `e-${at}`, resourceVersion: '1' } });
+            if (at > state.now) continue;
+            const resourceVersion = String(state.ran.length + state.lines.length + 1);
+            state.pods.push({ kind: 'Pod', metadata: { uid: `p-${at}`, resourceVersion } });
+            state.ran.push({
+              kind: 'Event',
+              metadata: { uid: `e-${at}`, resourceVersion },
+              involvedObject: { kind: 'Node', name: `n${at}` },
+            });
           }
           state.due = state.due.filter((t) => t > state.now);
           state.quiet = state.quiet.filter((t) => t > state.now);
@@ -116,19 +138,24 @@ export function createFakeRuntime(states: FakeState[] = []): Runtime & { states:
           const wait = /^sim wait (\d+)ms$/.exec(line);
           if (wait) {
             cluster.advance(Number(wait[1]));
-            return { exit: 0, out: '', err: '' };
+            return { exit: 0, out: '', err: '', touched: [] };
           }
           const apply = /^kubectl apply -f (\S+)$/.exec(line);
           if (apply) {
             const text = files.read(apply[1]);
             if (text === undefined)
-              return { exit: 1, out: '', err: `error: the path "${apply[1]}" does not exist\n` };
+              return {
+                exit: 1,
+                out: '',
+                err: `error: the path "${apply[1]}" does not exist\n`,
+                touched: [],
+              };
             state.lines.push(`${line} <${text}>`);
             state.due.push(state.now + 1000);
-            return { exit: 0, out: `applied ${apply[1]}\n`, err: '' };
+            return { exit: 0, out: `applied ${apply[1]}\n`, err: '', touched: [] };
           }
           state.lines.push(line);
-          return { exit: 0, out: `ok ${line}\n`, err: '' };
+          return { exit: 0, out: `ok ${line}\n`, err: '', touched: [] };
         },
         complete: (line) => (line.startsWith('kubectl g') ? ['kubectl get'] : []),
       };

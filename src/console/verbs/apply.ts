@@ -152,7 +152,7 @@ function applyOne(
 export const apply: Verb = {
   name: 'apply',
   mutates: true,
-  flags: [{ name: 'filename', short: 'f', type: 'strings' }],
+  flags: [{ name: 'filename', short: 'f', type: 'strings', completes: 'files' }],
   run(args, context) {
     const names = listFlag(args, 'filename');
     if (names.length === 0) return context.output.fail(mustSpecifyFilename());

@@ -27,6 +27,7 @@ function cordonVerb(name: 'cordon' | 'uncordon'): Verb {
     name,
     mutates: true,
     flags: [],
+    completeArgs: (_args, source) => source.names('Node'),
     run(args, context) {
       if (args.positionals.length === 0) return context.output.fail(nodeUsage(name));
       for (const word of args.positionals) {

@@ -7,6 +7,7 @@ export const create: Verb = {
   name: 'create',
   mutates: true,
   subcommands: ['namespace', 'ns'],
+  completeArgs: (args) => (args.length === 0 ? ['namespace'] : []),
   flags: [],
   run(args, context) {
     const out = context.output;

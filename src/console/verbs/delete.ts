@@ -46,7 +46,7 @@ export const del: Verb = {
   name: 'delete',
   mutates: true,
   flags: [
-    { name: 'filename', short: 'f', type: 'strings' },
+    { name: 'filename', short: 'f', type: 'strings', completes: 'files' },
     { name: 'selector', short: 'l', type: 'string' },
     { name: 'field-selector', type: 'string' },
     { name: 'all', type: 'bool' },

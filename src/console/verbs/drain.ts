@@ -29,6 +29,7 @@ export const drain: Verb = {
     { name: 'force', type: 'bool' },
     { name: 'delete-emptydir-data', type: 'bool' },
   ],
+  completeArgs: (_args, source) => source.names('Node'),
   run(args, context) {
     const out = context.output;
     if (args.positionals.length !== 1) return out.fail(nodeUsage('drain'));

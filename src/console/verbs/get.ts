@@ -76,7 +76,7 @@ export const get: Verb = {
   name: 'get',
   mutates: false,
   flags: [
-    { name: 'output', short: 'o', type: 'string' },
+    { name: 'output', short: 'o', type: 'string', completes: [...OFFERED_OUTPUTS] },
     { name: 'selector', short: 'l', type: 'string' },
     { name: 'field-selector', type: 'string' },
     { name: 'all-namespaces', short: 'A', type: 'bool' },

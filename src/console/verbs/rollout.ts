@@ -172,6 +172,10 @@ export const rollout: Verb = {
   name: 'rollout',
   mutates: true,
   subcommands: ['status', 'history', 'undo', 'restart'],
+  completeArgs(args, source) {
+    if (args.length === 0) return rollout.subcommands ?? [];
+    return source.names('DaemonSet').map((n) => `ds/${n}`);
+  },
   flags: [
     { name: 'to-revision', type: 'int' },
     { name: 'revision', type: 'int' },

@@ -14,6 +14,10 @@ export const setVerb: Verb = {
   name: 'set',
   mutates: true,
   subcommands: ['image'],
+  completeArgs(args, source) {
+    if (args.length === 0) return setVerb.subcommands ?? [];
+    return source.names('DaemonSet').map((n) => `ds/${n}`);
+  },
   flags: [],
   run(args, context) {
     const out = context.output;

@@ -70,6 +70,7 @@ export const taint: Verb = {
   name: 'taint',
   mutates: true,
   flags: [{ name: 'overwrite', type: 'bool' }],
+  completeArgs: (args, source) => (args.length === 0 ? ['nodes', 'node'] : source.names('Node')),
   run(args, context) {
     const out = context.output;
     const resolved = targetAndSpecs(args.positionals, 'taint');

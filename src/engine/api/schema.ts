@@ -7,6 +7,8 @@
  * real field the simulator does not act on is still accepted. Sub-structs the simulator never
  * reads are `opaque`: they must be JSON objects, their contents are kept as written.
  */
+import { KIND_TABLE } from '../kinds.ts';
+import type { Kind } from '../types.ts';
 
 /** What one JSON field holds. `go` names the Go type as encoding/json prints it in errors. */
 export type FieldSchema =
@@ -620,57 +622,22 @@ export const STRUCTS: Record<string, StructSchema> = {
 /** A kind the API server serves: where it lives and which struct decodes it. */
 export interface KindInfo {
   apiVersion: string;
-  kind: string;
+  kind: Kind;
   /** Plural resource as kubectl prints it in `NotFound`, e.g. `daemonsets.apps`. */
   resource: string;
   namespaced: boolean;
-  /** Schema name in STRUCTS. */
+  /** Schema name in STRUCTS (the kind's own name). */
   struct: string;
 }
 
-/** Every kind the simulated API server serves, keyed by `apiVersion/kind`. */
-export const KINDS: readonly KindInfo[] = [
-  {
-    apiVersion: 'v1',
-    kind: 'Namespace',
-    resource: 'namespaces',
-    namespaced: false,
-    struct: 'Namespace',
-  },
-  { apiVersion: 'v1', kind: 'Node', resource: 'nodes', namespaced: false, struct: 'Node' },
-  { apiVersion: 'v1', kind: 'Pod', resource: 'pods', namespaced: true, struct: 'Pod' },
-  {
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    resource: 'configmaps',
-    namespaced: true,
-    struct: 'ConfigMap',
-  },
-  { apiVersion: 'v1', kind: 'Secret', resource: 'secrets', namespaced: true, struct: 'Secret' },
-  { apiVersion: 'v1', kind: 'Service', resource: 'services', namespaced: true, struct: 'Service' },
-  { apiVersion: 'v1', kind: 'Event', resource: 'events', namespaced: true, struct: 'Event' },
-  {
-    apiVersion: 'apps/v1',
-    kind: 'DaemonSet',
-    resource: 'daemonsets.apps',
-    namespaced: true,
-    struct: 'DaemonSet',
-  },
-  {
-    apiVersion: 'apps/v1',
-    kind: 'ControllerRevision',
-    resource: 'controllerrevisions.apps',
-    namespaced: true,
-    struct: 'ControllerRevision',
-  },
-  {
-    apiVersion: 'scheduling.k8s.io/v1',
-    kind: 'PriorityClass',
-    resource: 'priorityclasses.scheduling.k8s.io',
-    namespaced: false,
-    struct: 'PriorityClass',
-  },
-];
+/** Every kind the simulated API server serves (from the kinds table), with its struct. */
+export const KINDS: readonly KindInfo[] = KIND_TABLE.map((info) => ({
+  apiVersion: info.apiVersion,
+  kind: info.kind,
+  resource: info.resource,
+  namespaced: info.namespaced,
+  struct: info.kind,
+}));
 
 /** From an apiVersion and kind as written in a manifest, the served kind, if any. */
 export function findKind(apiVersion: string, kind: string): KindInfo | undefined {

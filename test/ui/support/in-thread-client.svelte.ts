@@ -1,83 +1,90 @@
 /**
- * An EngineClient that runs the real console and engine on the page's own thread, for
- * component tests: same answers as the worker, no worker start-up, no real-time clock (playing
- * only flips a flag; tests move time with `sim wait`).
+ * The app's own client (WorkerEngineClient) over the real worker host (EngineHost) run on the
+ * page's thread, for component tests: the same snapshot deltas, event subscriptions and
+ * replies as the app, without a worker to start. Real time is a manual clock, so the clock
+ * plays only when a test calls `tick` (tests usually move time with `sim wait`).
  */
-import type { EngineClient, EngineStatus } from '../../../src/client/engine-client.ts';
-import type {
-  ClusterSnapshot,
-  CommandResult,
-  ManifestDiagnostic,
-} from '../../../src/protocol/cluster.ts';
-import type { CommandLog, FileMap } from '../../../src/protocol/messages.ts';
+import type { CommandResult } from '../../../src/protocol/cluster.ts';
 import {
-  createFileSource,
-  type ConsoleLike,
-  type Runtime,
-} from '../../../src/worker/engine-host.ts';
+  isWorkerRequest,
+  type FileMap,
+  type WorkerMessage,
+  type WorkerRequest,
+} from '../../../src/protocol/messages.ts';
+import { WorkerEngineClient } from '../../../src/client/worker-client.svelte.ts';
+import { EngineHost, TICK_MS, type Runtime } from '../../../src/worker/engine-host.ts';
 import { runtime as realRuntime } from '../../../src/worker/runtime.ts';
+import { manualClock } from '../../worker/manual-clock.ts';
+
+/** Silence the client tolerates: the manual clock sends no heartbeats unless a test ticks. */
+const NEVER_SILENT_MS = 2_000_000_000;
+
+/**
+ * A stand-in for `new Worker(...)` whose "thread" is an EngineHost here: messages are copied
+ * as postMessage copies them, and each hop waits a microtask, as between threads they wait.
+ */
+class InThreadWorker {
+  onmessage: ((event: MessageEvent<unknown>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: (() => void) | null = null;
+  #host: EngineHost | undefined;
+
+  constructor(runtime: Runtime, clock: ReturnType<typeof manualClock>) {
+    this.#host = new EngineHost(runtime, clock, (message: WorkerMessage) => {
+      const copy = structuredClone(message);
+      queueMicrotask(() => {
+        if (this.#host) this.onmessage?.(new MessageEvent('message', { data: copy }));
+      });
+    });
+  }
+
+  postMessage(request: WorkerRequest): void {
+    const copy: unknown = structuredClone(request);
+    queueMicrotask(() => {
+      if (isWorkerRequest(copy)) this.#host?.receive(copy);
+    });
+  }
+
+  terminate(): void {
+    this.#host?.dispose();
+    this.#host = undefined;
+  }
+}
 
 /** The in-thread client; `runtime` defaults to the real engine and console. */
-export class InThreadClient implements EngineClient {
-  snapshot: ClusterSnapshot | undefined = $state.raw();
-  version = $state(0);
-  timeMs = $state(0);
-  playing = $state(false);
-  status: EngineStatus = $state('ready');
-  notice: string | undefined = $state();
-  readonly log: CommandLog;
+export class InThreadClient extends WorkerEngineClient {
   /** Every line run, in order (what a test may assert on). */
   readonly lines: string[] = [];
+  readonly #clock: ReturnType<typeof manualClock>;
 
-  #runtime: Runtime;
-  #console: ConsoleLike;
-  #files: FileMap;
-
-  /** Creates an empty cluster with `seed`. */
+  /** Starts an empty cluster with `seed` (1 by default) and `files` open. */
   constructor(options: { seed?: number; files?: FileMap; runtime?: Runtime } = {}) {
-    this.#runtime = options.runtime ?? realRuntime;
-    this.#files = { ...(options.files ?? {}) };
-    this.log = { seed: options.seed ?? 1, files: { ...this.#files }, entries: [] };
-    const cluster = this.#runtime.createCluster({ seed: this.log.seed });
-    this.#console = this.#runtime.createConsole({
-      cluster,
-      files: createFileSource(() => this.#files),
+    const clock = manualClock();
+    super({
+      createWorker: () =>
+        new InThreadWorker(options.runtime ?? realRuntime, clock) as unknown as Worker,
+      seed: options.seed ?? 1,
+      files: { ...(options.files ?? {}) },
+      playing: false,
+      heartbeatTimeoutMs: NEVER_SILENT_MS,
     });
-    this.#publish();
+    this.#clock = clock;
   }
 
-  async run(line: string, files: FileMap): Promise<CommandResult> {
-    this.#files = { ...files };
-    const atMs = this.#console.cluster.now;
-    const result = this.#console.run(line);
+  override run(
+    line: string,
+    files: FileMap,
+    onResult?: (result: CommandResult) => void,
+  ): Promise<CommandResult> {
     this.lines.push(line);
-    this.log.entries.push({ atMs, line, files: { ...files } });
-    this.#publish();
-    return result;
+    return super.run(line, files, onResult);
   }
 
-  async complete(line: string, files: FileMap): Promise<string[]> {
-    this.#files = { ...files };
-    return this.#console.complete(line);
-  }
-
-  async diagnose(fileName: string, text: string): Promise<ManifestDiagnostic[]> {
-    return this.#runtime.diagnoseManifest(text, fileName, this.#console.cluster);
-  }
-
-  async setPlaying(playing: boolean): Promise<void> {
-    this.playing = playing;
-  }
-
-  dismissNotice(): void {
-    this.notice = undefined;
-  }
-
-  dispose(): void {}
-
-  #publish(): void {
-    this.snapshot = { ...this.#console.cluster.snapshot(), internal: null };
-    this.version += 1;
-    this.timeMs = this.snapshot.timeMs;
+  /** Lets `ms` of real time pass in ticks of the worker's timer (a playing clock advances). */
+  tick(ms: number): void {
+    for (let left = ms; left > 0; left -= TICK_MS) {
+      this.#clock.t += Math.min(TICK_MS, left);
+      this.#clock.fire();
+    }
   }
 }

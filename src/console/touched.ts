@@ -1,0 +1,64 @@
+/**
+ * Which objects a command changed. Every verb changes the cluster through `execute`, so the
+ * console hands verbs a cluster that notes each successful operation's object: a new verb
+ * reports what it touched without a line of its own, and the page reads the list instead of
+ * parsing kubectl's `daemonset.apps/x created` lines.
+ */
+import type { Cluster, ObjectKey, Operation, OperationResult } from '../engine/operations.ts';
+import type { Kind } from '../engine/types.ts';
+import type { TouchedObject } from './types.ts';
+
+/** From a cluster and a list, the same cluster that appends each object it changes to `touched`. */
+export function recordingTouches(cluster: Cluster, touched: TouchedObject[]): Cluster {
+  return {
+    get now() {
+      return cluster.now;
+    },
+    get revision() {
+      return cluster.revision;
+    },
+    execute(operation) {
+      const result = cluster.execute(operation);
+      if (result.ok && !(operation.op === 'apply' && operation.dryRun)) {
+        const ref = touchedKey(operation, result);
+        if (ref) touched.push({ ...ref, action: result.action });
+      }
+      return result;
+    },
+    get: (kind, name, namespace) => cluster.get(kind, name, namespace),
+    list: (kind, options) => cluster.list(kind, options),
+    eventsFor: (kind, name, namespace) => cluster.eventsFor(kind, name, namespace),
+    eventsSince: (rv) => cluster.eventsSince(rv),
+    verdictsFor: (namespace, name) => cluster.verdictsFor(namespace, name),
+    advance: (ms) => cluster.advance(ms),
+    nextDueAt: () => cluster.nextDueAt(),
+    settle: (capMs) => cluster.settle(capMs),
+    snapshot: () => cluster.snapshot(),
+    view: (options) => cluster.view(options),
+  };
+}
+
+/** From a successful operation, the object it was about. */
+function touchedKey(
+  operation: Operation,
+  result: Extract<OperationResult, { ok: true }>,
+): ObjectKey | undefined {
+  if (result.object) {
+    const { kind, metadata } = result.object;
+    return keyOf(kind, metadata.name, metadata.namespace);
+  }
+  switch (operation.op) {
+    case 'delete':
+      return keyOf(operation.key.kind, operation.key.name, operation.key.namespace);
+    case 'evict':
+      return keyOf('Pod', operation.name, operation.namespace);
+    case 'setNodeCondition':
+      return keyOf('Node', operation.node);
+    default:
+      return undefined;
+  }
+}
+
+function keyOf(kind: Kind, name: string, namespace?: string): ObjectKey {
+  return namespace === undefined ? { kind, name } : { kind, namespace, name };
+}
