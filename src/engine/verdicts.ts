@@ -7,7 +7,7 @@
  * version.
  */
 import type { Engine } from './cluster.ts';
-import { nodeShouldRunDaemonPod } from './controllers/should-run.ts';
+import { nodeShouldRunDaemonPod, type DaemonPlacement } from './controllers/should-run.ts';
 import type { OtherPods } from './scheduling/filters.ts';
 import { controllerUid } from './store.ts';
 import type { DaemonSet, DaemonSetVerdicts, Node, NodeVerdict, PodSpec } from './types.ts';
@@ -15,15 +15,15 @@ import type { DaemonSet, DaemonSetVerdicts, Node, NodeVerdict, PodSpec } from '.
 /** From the engine and a DaemonSet, its verdict for every node in name order. */
 export function buildVerdicts(engine: Engine, ds: DaemonSet): DaemonSetVerdicts {
   const profile = engine.daemonProfile(ds);
+  // The would-be pod: the placement with the admitted spec the controller creates pods from.
+  const pod = { ...profile.placement, spec: profile.podSpec ?? ds.spec.template.spec };
   const nodes: NodeVerdict[] = [];
   for (const node of engine.nodeList())
-    nodes.push(engine.cachedVerdict(profile, node, () => nodeVerdict(engine, ds, node)));
+    nodes.push(engine.cachedVerdict(profile, node, () => nodeVerdict(engine, ds, pod, node)));
   return { namespace: ds.metadata.namespace ?? 'default', name: ds.metadata.name, nodes };
 }
 
-function nodeVerdict(engine: Engine, ds: DaemonSet, node: Node): NodeVerdict {
-  const profile = engine.daemonProfile(ds);
-  const pod = { ...profile.placement, spec: profile.podSpec ?? ds.spec.template.spec };
+function nodeVerdict(engine: Engine, ds: DaemonSet, pod: DaemonPlacement, node: Node): NodeVerdict {
   // The pod would share the node with every non-terminal pod except this DaemonSet's own.
   let specs: PodSpec[] | undefined;
   const others: OtherPods = () =>

@@ -11,6 +11,7 @@ import {
   NO_OTHER_PODS,
   filterPodOf,
   runsInDaemonController,
+  type CheckOutcome,
   type FilterPod,
   type OtherPods,
 } from '../scheduling/filters.ts';
@@ -118,8 +119,17 @@ export function nodeShouldRunDaemonPod(
   let shouldContinueRunning = true;
   const checks: VerdictCheck[] = [];
   for (const entry of FILTERS) {
-    checks.push({ check: entry.name, ...entry.explain(placement, node, others) });
-    if (!runsInDaemonController(entry)) continue;
+    const outcome: CheckOutcome = entry.explain(placement, node, others);
+    const check: VerdictCheck = {
+      check: entry.name,
+      passed: outcome.passed,
+      message: outcome.message,
+    };
+    if (outcome.items) check.items = outcome.items;
+    checks.push(check);
+    // A passed explanation means a passed filter (a property test holds the registry to it), so
+    // only a failed daemon-stage check costs the filter call that says whether the pod may stay.
+    if (outcome.passed || !runsInDaemonController(entry)) continue;
     const status = entry.filter(placement, node, others);
     if (!status) continue;
     shouldRun = false;
