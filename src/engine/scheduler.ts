@@ -48,7 +48,8 @@ function otherPods(podsOnNode: readonly Pod[], pod: Pod): OtherPods {
 }
 
 /**
- * From a pod, a node and the pods on it, the first rejection of the scheduler's filters in
+ * From a pod, what the filters read of it (filterPodOf), a node and the pods on it (the pod
+ * itself and terminal pods are left out), the first rejection of the scheduler's filters in
  * registry order, or undefined when the node fits (RunFilterPlugins in
  * pkg/scheduler/framework/runtime/framework.go stops at the first one).
  */

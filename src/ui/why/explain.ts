@@ -1,8 +1,9 @@
 /**
  * Plain-language sentences for learners, from a verdict the engine computed. Pure: it words the
  * engine's decision (shouldRun, shouldContinueRunning and the failed checks); it never makes one.
- * Every filter of the engine's registry has its sentence here (the record is exhaustive over
- * FilterName), and a failed check without one still gets a sentence built from its message.
+ * Every filter of the engine's registry has its title and sentence here (the record is
+ * exhaustive over FilterName), and a failed check without one still gets a sentence built from
+ * its message.
  */
 import type { FilterName, NodeVerdict, VerdictCheck } from '../../protocol/cluster.ts';
 
@@ -48,46 +49,81 @@ function labelSentence(what: string): Sentence {
   };
 }
 
-/** One sentence per registry filter. */
-const SENTENCES: Record<FilterName, Sentence> = {
-  unschedulable: schedulerSentence(
-    () => 'the node is cordoned and the pod does not tolerate node.kubernetes.io/unschedulable',
-    'A cordon never stops the controller from trying.',
-  ),
-  nodeName: (_check, verdict, context) =>
-    verdict.shouldRun
-      ? undefined
-      : `No pod on ${verdict.node}: the pod template sets nodeName to another node, so only that node runs ${context.daemonSet}.`,
-  taints: (check, verdict, context) => {
-    if (verdict.shouldRun) return undefined;
-    const taints = untoleratedTaints(check);
-    const named = taints.length > 0 ? taints.join(', ') : 'a taint';
-    if (verdict.shouldContinueRunning) {
-      return context.hasPod
-        ? `An existing pod may stay: the untolerated taint ${named} is NoSchedule, which only blocks new pods. The pod counts as misscheduled, and a deleted pod would not come back.`
-        : `No new pod on ${verdict.node}: the taint ${named} is not tolerated. NoSchedule only blocks new pods, so a pod that was already here could have stayed.`;
-    }
-    const noExecute = taints.filter((t) => t.endsWith(':NoExecute'));
-    // Only NoSchedule taints fail here, yet the pod may not stay: another check decided that.
-    if (taints.length > 0 && noExecute.length === 0) return undefined;
-    const evicting = noExecute.length > 0 ? noExecute.join(', ') : named;
-    return `No pod on ${verdict.node}: the taint ${evicting} is not tolerated, and NoExecute also evicts pods that are already running. Add a matching toleration to run here.`;
+function taintSentence(
+  check: VerdictCheck,
+  verdict: NodeVerdict,
+  context: ExplainContext,
+): string | undefined {
+  if (verdict.shouldRun) return undefined;
+  const taints = untoleratedTaints(check);
+  const named = taints.length > 0 ? taints.join(', ') : 'a taint';
+  if (verdict.shouldContinueRunning) {
+    return context.hasPod
+      ? `An existing pod may stay: the untolerated taint ${named} is NoSchedule, which only blocks new pods. The pod counts as misscheduled, and a deleted pod would not come back.`
+      : `No new pod on ${verdict.node}: the taint ${named} is not tolerated. NoSchedule only blocks new pods, so a pod that was already here could have stayed.`;
+  }
+  const noExecute = taints.filter((t) => t.endsWith(':NoExecute'));
+  // Only NoSchedule taints fail here, yet the pod may not stay: another check decided that.
+  if (taints.length > 0 && noExecute.length === 0) return undefined;
+  const evicting = noExecute.length > 0 ? noExecute.join(', ') : named;
+  return `No pod on ${verdict.node}: the taint ${evicting} is not tolerated, and NoExecute also evicts pods that are already running. Add a matching toleration to run here.`;
+}
+
+/** What the panel says about one filter: its title in the check list and its sentence. */
+interface CheckText {
+  title: string;
+  sentence: Sentence;
+}
+
+/**
+ * One entry per filter of the engine's registry. The record is exhaustive over FilterName, so a
+ * filter added to the registry without its panel text fails the type check.
+ */
+const CHECK_TEXT: Record<FilterName, CheckText> = {
+  unschedulable: {
+    title: 'Cordon (spec.unschedulable)',
+    sentence: schedulerSentence(
+      () => 'the node is cordoned and the pod does not tolerate node.kubernetes.io/unschedulable',
+      'A cordon never stops the controller from trying.',
+    ),
   },
-  nodeSelector: labelSentence('nodeSelector'),
-  nodeAffinity: labelSentence('required node affinity'),
-  ports: schedulerSentence(
-    () => 'a host port the pod asks for is already taken on this node',
-    NEVER_STOPS,
-  ),
-  resources: schedulerSentence(
-    (check) => `the node does not have room (${check.message})`,
-    NEVER_STOPS,
-  ),
+  nodeName: {
+    title: 'spec.nodeName',
+    sentence: (_check, verdict, context) =>
+      verdict.shouldRun
+        ? undefined
+        : `No pod on ${verdict.node}: the pod template sets nodeName to another node, so only that node runs ${context.daemonSet}.`,
+  },
+  taints: { title: 'Taints and tolerations', sentence: taintSentence },
+  nodeSelector: { title: 'nodeSelector', sentence: labelSentence('nodeSelector') },
+  nodeAffinity: {
+    title: 'Required node affinity',
+    sentence: labelSentence('required node affinity'),
+  },
+  ports: {
+    title: 'Host ports (scheduler)',
+    sentence: schedulerSentence(
+      () => 'a host port the pod asks for is already taken on this node',
+      NEVER_STOPS,
+    ),
+  },
+  resources: {
+    title: 'Resources (scheduler)',
+    sentence: schedulerSentence(
+      (check) => `the node does not have room (${check.message})`,
+      NEVER_STOPS,
+    ),
+  },
 };
+
+/** From a check's name, its title; a name this page does not know shows as itself. */
+export function checkTitle(name: string): string {
+  return Object.hasOwn(CHECK_TEXT, name) ? CHECK_TEXT[name as FilterName].title : name;
+}
 
 function sentenceOf(check: VerdictCheck): Sentence | undefined {
   // A verdict from a newer engine may name a filter this page does not know.
-  return Object.hasOwn(SENTENCES, check.check) ? SENTENCES[check.check] : undefined;
+  return Object.hasOwn(CHECK_TEXT, check.check) ? CHECK_TEXT[check.check].sentence : undefined;
 }
 
 /**

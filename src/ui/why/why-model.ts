@@ -3,13 +3,7 @@
  * the engine recorded for the (node, DaemonSet) pair, a sentence for learners, and the events
  * of the selected object. Pure, so it is unit-tested in Node.
  */
-import type {
-  ClusterSnapshot,
-  Event,
-  FilterName,
-  NodeVerdict,
-  Pod,
-} from '../../protocol/cluster.ts';
+import type { ClusterSnapshot, Event, NodeVerdict, Pod } from '../../protocol/cluster.ts';
 import { nodeStatusText, snapshotNow, targetNodeName } from '../cluster/cluster-model.ts';
 import { podStatusColumns } from '../cluster/pod-status.ts';
 import type { ClusterSelection, DaemonSetRef } from '../cluster/selection.ts';
@@ -165,23 +159,4 @@ export function eventsFor(
       Date.parse(a.lastTimestamp) - Date.parse(b.lastTimestamp) ||
       a.metadata.name.localeCompare(b.metadata.name),
   );
-}
-
-/**
- * Learner-facing names of the verdict checks, one per filter of the engine's registry (the
- * record is exhaustive over FilterName, so a new filter without a title fails the type check).
- */
-export const CHECK_TITLES: Record<FilterName, string> = {
-  unschedulable: 'Cordon (spec.unschedulable)',
-  nodeName: 'spec.nodeName',
-  taints: 'Taints and tolerations',
-  nodeSelector: 'nodeSelector',
-  nodeAffinity: 'Required node affinity',
-  ports: 'Host ports (scheduler)',
-  resources: 'Resources (scheduler)',
-};
-
-/** From a check's name, its title; a name this page does not know shows as itself. */
-export function checkTitle(name: string): string {
-  return Object.hasOwn(CHECK_TITLES, name) ? CHECK_TITLES[name as FilterName] : name;
 }
