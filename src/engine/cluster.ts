@@ -23,13 +23,7 @@ import {
 } from './controllers/node-lifecycle.ts';
 import { nodeBack, nodeGone, podGcTick } from './controllers/pod-gc.ts';
 import { TEMPLATE_GENERATION_LABEL, allowsSurge } from './controllers/rolling-update.ts';
-import {
-  nodeShouldRunDaemonPod,
-  shouldRunFast,
-  toPlacement,
-  type DaemonPlacement,
-  type ShouldRunResult,
-} from './controllers/should-run.ts';
+import { shouldRunFast, toPlacement, type DaemonPlacement } from './controllers/should-run.ts';
 import { evictionDue, processPodOnNode } from './controllers/taint-eviction.ts';
 import { HASH_LABEL } from './controllers/history.ts';
 import { DaemonNodeTable } from './controllers/daemon-table.ts';
@@ -980,11 +974,6 @@ export class Engine implements Cluster {
       if (!v) map.set(node.metadata.name, (v = shouldRunFast(placement, node)));
       return v;
     };
-  }
-
-  /** From a profile and a node, the full decision with its checks (for verdicts). */
-  explain(profile: DaemonProfile, node: Node): ShouldRunResult {
-    return nodeShouldRunDaemonPod(profile.placement, node);
   }
 
   /** From a profile, a node and a way to compute it, the node's verdict, cached until the node, the DaemonSet or the node's pods change. */

@@ -1,33 +1,21 @@
 /**
  * The scheduler for pods without spec.nodeName: PreFilter (the DaemonSet's matchFields term
- * narrows candidates to one node), the filters NodeUnschedulable, TaintToleration, NodeAffinity,
- * NodePorts and NodeResourcesFit, binding, FailedScheduling in the real message shape, and
+ * narrows candidates to one node), the registry's scheduler filters (scheduling/filters.ts:
+ * NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit),
+ * binding, FailedScheduling in the real message shape, and
  * DefaultPreemption (pkg/scheduler/schedule_one.go, pkg/scheduler/framework/types.go FitError,
  * pkg/scheduler/framework/preemption/preemption.go, pkg/scheduler/framework/plugins/*).
  */
 import type { Engine } from './cluster.ts';
-import { NODE_AFFINITY_MISMATCH, matchesNodeAffinity } from './scheduling/node-affinity.ts';
-import { matchesNodeSelector } from './scheduling/node-selector.ts';
-import { PORTS_MESSAGE, hostPorts, portConflicts } from './scheduling/node-ports.ts';
 import {
-  insufficientResources,
-  nodeAllocatable,
-  nodeUsage,
-  podRequests,
-} from './scheduling/resources-fit.ts';
-import {
-  findUntoleratedTaint,
-  isHardEffect,
-  untoleratedTaintMessage,
-} from './scheduling/taints.ts';
-import { UNSCHEDULABLE_MESSAGE, passesUnschedulable } from './scheduling/unschedulable.ts';
-import type { Node, NodeSelectorTerm, Pod } from './types.ts';
-
-/** One node's filter outcome: reasons, and whether removing pods could ever help (Unschedulable vs UnschedulableAndUnresolvable). */
-export interface FilterResult {
-  reasons: string[];
-  resolvable: boolean;
-}
+  SCHEDULER_FILTERS,
+  filterPodOf,
+  type FilterPod,
+  type FilterStatus,
+  type OtherPods,
+} from './scheduling/filters.ts';
+import { nodeAllocatable, nodeUsage, podRequests } from './scheduling/resources-fit.ts';
+import type { Node, NodeSelectorTerm, Pod, PodSpec } from './types.ts';
 
 /** From a pod, the node names its required affinity's matchFields pins it to (the NodeAffinity PreFilter), or undefined for all nodes. */
 export function preFilterNodes(pod: Pod): Set<string> | undefined {
@@ -53,37 +41,30 @@ function occupying(pods: readonly Pod[], except?: Pod): Pod[] {
   );
 }
 
-/** From a pod, a node and the pods on it, the first failing filter's reasons (empty = fits). */
-export function runFilters(pod: Pod, node: Node, podsOnNode: readonly Pod[]): FilterResult {
-  const tolerations = pod.spec.tolerations ?? [];
-  if (!passesUnschedulable(node, tolerations))
-    return { reasons: [UNSCHEDULABLE_MESSAGE], resolvable: false };
-  const taint = findUntoleratedTaint(node.spec?.taints, tolerations, isHardEffect);
-  if (taint) return { reasons: [untoleratedTaintMessage(taint)], resolvable: false };
-  const labels = node.metadata.labels;
-  if (
-    !matchesNodeSelector(pod.spec.nodeSelector, labels) ||
-    !matchesNodeAffinity(
-      pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution,
-      node.metadata.name,
-      labels,
-    )
-  ) {
-    return { reasons: [NODE_AFFINITY_MISMATCH], resolvable: false };
+/** From pods on a node and the pod being placed, the specs of the others that occupy resources, computed on first use. */
+function otherPods(podsOnNode: readonly Pod[], pod: Pod): OtherPods {
+  let specs: PodSpec[] | undefined;
+  return () => (specs ??= occupying(podsOnNode, pod).map((p) => p.spec));
+}
+
+/**
+ * From a pod, what the filters read of it (filterPodOf), a node and the pods on it (the pod
+ * itself and terminal pods are left out), the first rejection of the scheduler's filters in
+ * registry order, or undefined when the node fits (RunFilterPlugins in
+ * pkg/scheduler/framework/runtime/framework.go stops at the first one).
+ */
+export function runFilters(
+  pod: Pod,
+  filterPod: FilterPod,
+  node: Node,
+  podsOnNode: readonly Pod[],
+): FilterStatus | undefined {
+  const others = otherPods(podsOnNode, pod);
+  for (const entry of SCHEDULER_FILTERS) {
+    const status = entry.filter(filterPod, node, others);
+    if (status) return status;
   }
-  const others = occupying(podsOnNode, pod);
-  const wanted = hostPorts(pod.spec);
-  if (wanted.length > 0) {
-    const used = others.flatMap((p) => hostPorts(p.spec));
-    if (portConflicts(wanted, used).length > 0)
-      return { reasons: [PORTS_MESSAGE], resolvable: true };
-  }
-  const reasons = insufficientResources(
-    podRequests(pod.spec),
-    nodeAllocatable(node),
-    nodeUsage(others.map((p) => p.spec)),
-  );
-  return { reasons, resolvable: true };
+  return undefined;
 }
 
 /** From a reason histogram, "count reason" strings sorted as FitError.Error sorts them. */
@@ -103,13 +84,18 @@ function priorityOf(pod: Pod): number {
  * (selectVictimsOnNode: remove all lower-priority pods, then reprieve the highest-priority ones
  * that still leave room), or undefined when even removing them all does not help.
  */
-function selectVictims(pod: Pod, node: Node, podsOnNode: readonly Pod[]): Pod[] | undefined {
+function selectVictims(
+  pod: Pod,
+  filterPod: FilterPod,
+  node: Node,
+  podsOnNode: readonly Pod[],
+): Pod[] | undefined {
   const prio = priorityOf(pod);
   const live = occupying(podsOnNode, pod).filter((p) => !p.metadata.deletionTimestamp);
   const lower = live.filter((p) => priorityOf(p) < prio);
   if (lower.length === 0) return undefined;
   const remaining = live.filter((p) => priorityOf(p) >= prio);
-  if (runFilters(pod, node, remaining).reasons.length > 0) return undefined;
+  if (runFilters(pod, filterPod, node, remaining)) return undefined;
   // Reprieve highest priority first (then older first).
   const sorted = [...lower].sort(
     (a, b) =>
@@ -120,7 +106,7 @@ function selectVictims(pod: Pod, node: Node, podsOnNode: readonly Pod[]): Pod[] 
   const kept = [...remaining];
   for (const candidate of sorted) {
     kept.push(candidate);
-    if (runFilters(pod, node, kept).reasons.length > 0) {
+    if (runFilters(pod, filterPod, node, kept)) {
       kept.pop();
       victims.push(candidate);
     }
@@ -138,14 +124,15 @@ export function schedulePod(engine: Engine, pod: Pod): boolean {
         .map((n) => engine.node(n))
         .filter((n): n is Node => !!n)
     : nodes;
+  const filterPod = filterPodOf(pod.spec);
   const feasible: Node[] = [];
   const counts = new Map<string, number>();
-  const outcomes = new Map<string, FilterResult>();
+  const outcomes = new Map<string, FilterStatus | undefined>();
   for (const node of candidates) {
-    const result = runFilters(pod, node, engine.store.podsOnNode(node.metadata.name));
-    outcomes.set(node.metadata.name, result);
-    if (result.reasons.length === 0) feasible.push(node);
-    else for (const r of result.reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
+    const status = runFilters(pod, filterPod, node, engine.store.podsOnNode(node.metadata.name));
+    outcomes.set(node.metadata.name, status);
+    if (!status) feasible.push(node);
+    else for (const r of status.reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
   }
   if (feasible.length > 0) {
     const chosen = feasible.length === 1 ? feasible[0] : pickNode(engine, pod, feasible);
@@ -173,7 +160,12 @@ export function schedulePod(engine: Engine, pod: Pod): boolean {
       let noVictims = 0;
       for (const node of candidates) {
         if (!outcomes.get(node.metadata.name)?.resolvable) continue;
-        const victims = selectVictims(pod, node, engine.store.podsOnNode(node.metadata.name));
+        const victims = selectVictims(
+          pod,
+          filterPod,
+          node,
+          engine.store.podsOnNode(node.metadata.name),
+        );
         if (!victims) noVictims++;
         else if (!best || victims.length < best.victims.length) best = { node, victims };
       }

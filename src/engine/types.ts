@@ -7,6 +7,7 @@
  * records that the engine creates without a prototype and reads only through `util/records.ts`,
  * so `__proto__` or `constructor` is just a key.
  */
+import type { FilterName } from './scheduling/filters.ts';
 
 /** A string-to-string map read only through own-property helpers. */
 export type StringMap = Record<string, string>;
@@ -528,15 +529,8 @@ export type ObjectOf<K extends Kind> = Extract<KubeObject, { kind: K }>;
  * would reject it words it (e.g. "node(s) had untolerated taint {dedicated: gpu}").
  */
 export interface VerdictCheck {
-  /** Which rule: the DaemonSet controller's predicates, then the scheduler filters. */
-  check:
-    | 'nodeName'
-    | 'nodeSelector'
-    | 'nodeAffinity'
-    | 'taints'
-    | 'unschedulable'
-    | 'resources'
-    | 'ports';
+  /** Which filter of the registry (scheduling/filters.ts), in its order. */
+  check: FilterName;
   passed: boolean;
   /** One line for learners, in kubectl's/the scheduler's words when it fails. */
   message: string;

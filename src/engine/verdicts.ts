@@ -1,88 +1,46 @@
 /**
  * Verdicts: for every (DaemonSet, node) pair, the controller's shouldRun and
- * shouldContinueRunning with each check, plus the scheduler filters the created pod would meet
- * there (NodeUnschedulable, NodeResourcesFit, NodePorts), worded as those plugins word a
- * rejection. Cached per pair: a node change drops that node's entries, a DaemonSet change drops
- * that DaemonSet's, a pod bound to or leaving a node bumps the node's pod version.
+ * shouldContinueRunning with one check per filter of the registry (scheduling/filters.ts), the
+ * scheduler-only ones saying whether the created pod would then be placed, worded as those
+ * plugins word a rejection. Cached per pair: a node change drops that node's entries, a
+ * DaemonSet change drops that DaemonSet's, a pod bound to or leaving a node bumps the node's pod
+ * version.
  */
 import type { Engine } from './cluster.ts';
-import { describePorts, hostPorts, portConflicts, PORTS_MESSAGE } from './scheduling/node-ports.ts';
-import {
-  describeResources,
-  insufficientResources,
-  nodeAllocatable,
-  nodeUsage,
-  podRequests,
-} from './scheduling/resources-fit.ts';
-import { UNSCHEDULABLE_TAINT_KEY } from './scheduling/unschedulable.ts';
-import { findToleration, formatToleration } from './scheduling/taints.ts';
+import { nodeShouldRunDaemonPod, type DaemonPlacement } from './controllers/should-run.ts';
+import type { OtherPods } from './scheduling/filters.ts';
 import { controllerUid } from './store.ts';
-import type { DaemonSet, DaemonSetVerdicts, Node, NodeVerdict, VerdictCheck } from './types.ts';
+import type { DaemonSet, DaemonSetVerdicts, Node, NodeVerdict, PodSpec } from './types.ts';
 
 /** From the engine and a DaemonSet, its verdict for every node in name order. */
 export function buildVerdicts(engine: Engine, ds: DaemonSet): DaemonSetVerdicts {
   const profile = engine.daemonProfile(ds);
+  // The would-be pod: the placement with the admitted spec the controller creates pods from.
+  const pod = { ...profile.placement, spec: profile.podSpec ?? ds.spec.template.spec };
   const nodes: NodeVerdict[] = [];
   for (const node of engine.nodeList())
-    nodes.push(engine.cachedVerdict(profile, node, () => nodeVerdict(engine, ds, node)));
+    nodes.push(engine.cachedVerdict(profile, node, () => nodeVerdict(engine, ds, pod, node)));
   return { namespace: ds.metadata.namespace ?? 'default', name: ds.metadata.name, nodes };
 }
 
-function nodeVerdict(engine: Engine, ds: DaemonSet, node: Node): NodeVerdict {
-  const profile = engine.daemonProfile(ds);
-  const decision = engine.explain(profile, node);
-  const checks: VerdictCheck[] = [...decision.checks];
-  const spec = profile.podSpec ?? ds.spec.template.spec;
-  const tolerations = profile.placement.tolerations;
-  if (node.spec?.unschedulable) {
-    const t = findToleration(tolerations, { key: UNSCHEDULABLE_TAINT_KEY, effect: 'NoSchedule' });
-    checks.push({
-      check: 'unschedulable',
-      passed: !!t,
-      message: t
-        ? `node is cordoned; tolerated by ${formatToleration(t)}`
-        : 'node(s) were unschedulable',
-    });
-  } else {
-    checks.push({ check: 'unschedulable', passed: true, message: 'node is schedulable' });
-  }
+function nodeVerdict(engine: Engine, ds: DaemonSet, pod: DaemonPlacement, node: Node): NodeVerdict {
   // The pod would share the node with every non-terminal pod except this DaemonSet's own.
-  const others = engine.store
-    .podsOnNode(node.metadata.name)
-    .filter(
-      (p) =>
-        controllerUid(p) !== ds.metadata.uid &&
-        p.status?.phase !== 'Succeeded' &&
-        p.status?.phase !== 'Failed',
-    );
-  const request = podRequests(spec);
-  const alloc = nodeAllocatable(node);
-  const usage = nodeUsage(others.map((p) => p.spec));
-  const reasons = insufficientResources(request, alloc, usage);
-  checks.push({
-    check: 'resources',
-    passed: reasons.length === 0,
-    message: reasons.length === 0 ? 'requests fit the node' : reasons.join(', '),
-    items: describeResources(request, alloc, usage),
-  });
-  const wanted = hostPorts(spec);
-  const used = others.flatMap((p) => hostPorts(p.spec));
-  const clash = portConflicts(wanted, used);
-  checks.push({
-    check: 'ports',
-    passed: clash.length === 0,
-    message:
-      clash.length === 0
-        ? wanted.length === 0
-          ? 'no host ports requested'
-          : 'requested host ports are free'
-        : PORTS_MESSAGE,
-    items: describePorts(wanted, used),
-  });
+  let specs: PodSpec[] | undefined;
+  const others: OtherPods = () =>
+    (specs ??= engine.store
+      .podsOnNode(node.metadata.name)
+      .filter(
+        (p) =>
+          controllerUid(p) !== ds.metadata.uid &&
+          p.status?.phase !== 'Succeeded' &&
+          p.status?.phase !== 'Failed',
+      )
+      .map((p) => p.spec));
+  const decision = nodeShouldRunDaemonPod(pod, node, others);
   return {
     node: node.metadata.name,
     shouldRun: decision.shouldRun,
     shouldContinueRunning: decision.shouldContinueRunning,
-    checks,
+    checks: decision.checks,
   };
 }

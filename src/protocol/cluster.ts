@@ -4,6 +4,7 @@
  */
 export type { ClusterSnapshot, FieldError, ApiError } from '../engine/operations.ts';
 export type { ObjectOf } from '../engine/types.ts';
+export type { FilterName } from '../engine/scheduling/filters.ts';
 export type {
   ConfigMap,
   Container,

@@ -1,36 +1,36 @@
 /**
  * nodeShouldRunDaemonPod: for a DaemonSet's would-be pod and a node, shouldRun and
- * shouldContinueRunning, with each check worded as the scheduler plugin that would reject it
- * (pkg/controller/daemon/daemon_controller.go NodeShouldRunDaemonPod and predicates;
- * pkg/controller/daemon/util/daemonset_util.go AddOrUpdateDaemonPodTolerations).
+ * shouldContinueRunning, from the filter registry's daemon-stage entries, each check worded as
+ * the scheduler plugin that would reject it (pkg/controller/daemon/daemon_controller.go
+ * NodeShouldRunDaemonPod and predicates; pkg/controller/daemon/util/daemonset_util.go
+ * AddOrUpdateDaemonPodTolerations).
  */
 import {
-  NODE_AFFINITY_MISMATCH,
-  describeNodeAffinity,
-  matchesNodeAffinity,
-} from '../scheduling/node-affinity.ts';
-import { describeNodeSelector, matchesNodeSelector } from '../scheduling/node-selector.ts';
-import {
-  describeTaints,
-  findUntoleratedTaint,
-  isHardEffect,
-  untoleratedTaintMessage,
-} from '../scheduling/taints.ts';
-import type { Node, NodeSelector, PodSpec, StringMap, Toleration, VerdictCheck } from '../types.ts';
+  DAEMON_FILTERS,
+  FILTERS,
+  NO_OTHER_PODS,
+  filterPodOf,
+  runsInDaemonController,
+  type CheckOutcome,
+  type FilterPod,
+  type OtherPods,
+} from '../scheduling/filters.ts';
+import type { Node, PodSpec, Toleration, VerdictCheck } from '../types.ts';
 
-/** The parts of a DaemonSet's pod template the node decision reads. */
-export interface DaemonPlacement {
-  nodeName?: string;
-  nodeSelector?: StringMap;
-  required?: NodeSelector;
-  /** Template tolerations plus the automatic ones. */
+/** What the node decision reads of a DaemonSet's pod template. */
+export interface DaemonPlacement extends FilterPod {
+  /** Template tolerations plus the automatic ones (admission starts new pods from them). */
   tolerations: Toleration[];
 }
 
-/** The controller's decision for one node, with its checks. */
-export interface ShouldRunResult {
-  shouldRun: boolean;
-  shouldContinueRunning: boolean;
+/** The controller's decision for one node. */
+export interface ShouldRunDecision {
+  readonly shouldRun: boolean;
+  readonly shouldContinueRunning: boolean;
+}
+
+/** The decision with every registry check (the verdict's body). */
+export interface ShouldRunResult extends ShouldRunDecision {
   checks: VerdictCheck[];
 }
 
@@ -69,101 +69,71 @@ export function daemonTolerations(spec: PodSpec): Toleration[] {
 /** From a template spec, the placement the controller evaluates. */
 export function toPlacement(spec: PodSpec): DaemonPlacement {
   return {
+    ...filterPodOf(spec),
+    // An empty nodeName names no node (NodeShouldRunDaemonPod compares with "").
     nodeName: spec.nodeName || undefined,
-    nodeSelector: spec.nodeSelector,
-    required: spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution,
     tolerations: daemonTolerations(spec),
   };
 }
 
-/** From a placement and a node, whether the controller should run and keep running a pod there. */
-export function nodeShouldRunDaemonPod(placement: DaemonPlacement, node: Node): ShouldRunResult {
-  const name = node.metadata.name;
-  const labels = node.metadata.labels;
-  const checks: VerdictCheck[] = [];
-  const nameOk = !placement.nodeName || placement.nodeName === name;
-  checks.push({
-    check: 'nodeName',
-    passed: nameOk,
-    message: nameOk
-      ? placement.nodeName
-        ? `spec.nodeName is ${name}`
-        : 'spec.nodeName is not set'
-      : "node(s) didn't match the requested node name",
-  });
-  const selectorOk = matchesNodeSelector(placement.nodeSelector, labels);
-  checks.push({
-    check: 'nodeSelector',
-    passed: selectorOk,
-    message: selectorOk
-      ? placement.nodeSelector && Object.keys(placement.nodeSelector).length > 0
-        ? 'node labels match spec.nodeSelector'
-        : 'no nodeSelector'
-      : NODE_AFFINITY_MISMATCH,
-    items: describeNodeSelector(placement.nodeSelector, labels),
-  });
-  const affinityOk = matchesNodeAffinity(placement.required, name, labels);
-  checks.push({
-    check: 'nodeAffinity',
-    passed: affinityOk,
-    message: affinityOk
-      ? placement.required
-        ? 'a required nodeSelectorTerm matches'
-        : 'no required node affinity'
-      : NODE_AFFINITY_MISMATCH,
-    items: describeNodeAffinity(placement.required, name, labels),
-  });
-  const taints = node.spec?.taints;
-  const untolerated = findUntoleratedTaint(taints, placement.tolerations, isHardEffect);
-  checks.push({
-    check: 'taints',
-    passed: !untolerated,
-    message: untolerated
-      ? untoleratedTaintMessage(untolerated)
-      : (taints?.length ?? 0) > 0
-        ? 'every NoSchedule and NoExecute taint is tolerated'
-        : 'node has no taints',
-    items: describeTaints(taints, placement.tolerations),
-  });
-  if (!nameOk || !selectorOk || !affinityOk)
-    return { shouldRun: false, shouldContinueRunning: false, checks };
-  if (untolerated) {
-    // Scheduled daemon pods continue running if they tolerate every NoExecute taint.
-    const noExecute = findUntoleratedTaint(
-      taints,
-      placement.tolerations,
-      (t) => t.effect === 'NoExecute',
-    );
-    return { shouldRun: false, shouldContinueRunning: !noExecute, checks };
+const RUNS: ShouldRunDecision = Object.freeze({ shouldRun: true, shouldContinueRunning: true });
+const MAY_STAY: ShouldRunDecision = Object.freeze({
+  shouldRun: false,
+  shouldContinueRunning: true,
+});
+const EXCLUDED: ShouldRunDecision = Object.freeze({
+  shouldRun: false,
+  shouldContinueRunning: false,
+});
+
+/**
+ * From a placement and a node, only the two booleans: the hot path of every reconcile (cached
+ * per node by the engine, condensed into the daemon table's flags). It stops at the first
+ * rejection a pod could not stay under; nodeShouldRunDaemonPod is the full evaluation it must
+ * agree with.
+ */
+export function shouldRunFast(placement: DaemonPlacement, node: Node): ShouldRunDecision {
+  let shouldRun = true;
+  for (const entry of DAEMON_FILTERS) {
+    const status = entry.filter(placement, node, NO_OTHER_PODS);
+    if (!status) continue;
+    if (!status.mayStay) return EXCLUDED;
+    shouldRun = false;
   }
-  return { shouldRun: true, shouldContinueRunning: true, checks };
+  return shouldRun ? RUNS : MAY_STAY;
 }
 
-/** From a placement and a node, only the two booleans (the hot path of every reconcile). */
-export function shouldRunFast(
+/**
+ * From a DaemonSet's would-be pod, a node and the pods it would share the node with, every
+ * registry filter evaluated and explained (no shortcut): the checks in registry order, and the
+ * decision from the daemon-stage ones (a rejection stops the pod running; one it may not stay
+ * under also stops it continuing). The scheduler-only checks say whether the created pod would
+ * then be placed; they never change the controller's decision.
+ */
+export function nodeShouldRunDaemonPod(
   placement: DaemonPlacement,
   node: Node,
-): { shouldRun: boolean; shouldContinueRunning: boolean } {
-  const name = node.metadata.name;
-  if (placement.nodeName && placement.nodeName !== name)
-    return { shouldRun: false, shouldContinueRunning: false };
-  const labels = node.metadata.labels;
-  if (
-    !matchesNodeSelector(placement.nodeSelector, labels) ||
-    !matchesNodeAffinity(placement.required, name, labels)
-  ) {
-    return { shouldRun: false, shouldContinueRunning: false };
-  }
-  const taints = node.spec?.taints;
-  if (findUntoleratedTaint(taints, placement.tolerations, isHardEffect)) {
-    return {
-      shouldRun: false,
-      shouldContinueRunning: !findUntoleratedTaint(
-        taints,
-        placement.tolerations,
-        (t) => t.effect === 'NoExecute',
-      ),
+  others: OtherPods = NO_OTHER_PODS,
+): ShouldRunResult {
+  let shouldRun = true;
+  let shouldContinueRunning = true;
+  const checks: VerdictCheck[] = [];
+  for (const entry of FILTERS) {
+    const outcome: CheckOutcome = entry.explain(placement, node, others);
+    const check: VerdictCheck = {
+      check: entry.name,
+      passed: outcome.passed,
+      message: outcome.message,
     };
+    if (outcome.items) check.items = outcome.items;
+    checks.push(check);
+    // A passed explanation means a passed filter (a property test holds the registry to it), so
+    // only a failed daemon-stage check costs the filter call that says whether the pod may stay.
+    if (outcome.passed || !runsInDaemonController(entry)) continue;
+    const status = entry.filter(placement, node, others);
+    if (!status) continue;
+    shouldRun = false;
+    if (!status.mayStay) shouldContinueRunning = false;
   }
-  return { shouldRun: true, shouldContinueRunning: true };
+  return { shouldRun, shouldContinueRunning, checks };
 }

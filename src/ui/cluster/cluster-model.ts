@@ -316,7 +316,7 @@ export function taintText(t: { key: string; value?: string; effect: string }): s
   return t.value ? `${t.key}=${t.value}:${t.effect}` : `${t.key}:${t.effect}`;
 }
 
-/** From a verdict, the first failed check (controller predicates first, then the scheduler's). */
+/** From a verdict, the first failed check, in the engine filter registry's order. */
 export function firstFailedCheck(verdict: NodeVerdict | undefined): VerdictCheck | undefined {
   return verdict?.checks.find((c) => !c.passed);
 }

@@ -160,14 +160,3 @@ export function eventsFor(
       a.metadata.name.localeCompare(b.metadata.name),
   );
 }
-
-/** Learner-facing names of the verdict checks, in the order the engine evaluates them. */
-export const CHECK_TITLES: Record<string, string> = {
-  nodeName: 'spec.nodeName',
-  nodeSelector: 'nodeSelector',
-  nodeAffinity: 'Required node affinity',
-  taints: 'Taints and tolerations',
-  unschedulable: 'Cordon (spec.unschedulable)',
-  resources: 'Resources (scheduler)',
-  ports: 'Host ports (scheduler)',
-};
