@@ -27,9 +27,7 @@ describe('STATUS', () => {
   });
 
   it('adds SchedulingDisabled for a cordoned node', () => {
-    expect(nodeStatusText(node('True', { unschedulable: true }))).toBe(
-      'Ready,SchedulingDisabled',
-    );
+    expect(nodeStatusText(node('True', { unschedulable: true }))).toBe('Ready,SchedulingDisabled');
   });
 
   it('lets the last Ready condition win, as printNode keeps one condition per type', () => {

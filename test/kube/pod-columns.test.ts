@@ -77,7 +77,11 @@ describe('STATUS', () => {
 
   it('shows Init:Reason for a waiting or failed init container, else its signal or exit code', () => {
     const withInit = (state: Parameters<typeof status>[0]) =>
-      pod({ phase: 'Pending', init: [{ name: 'a' }], initStatuses: [status(state, { name: 'a' })] });
+      pod({
+        phase: 'Pending',
+        init: [{ name: 'a' }],
+        initStatuses: [status(state, { name: 'a' })],
+      });
     expect(statusOf(withInit({ waiting: { reason: 'CrashLoopBackOff' } }))).toBe(
       'Init:CrashLoopBackOff',
     );
