@@ -1,7 +1,7 @@
 /**
  * `resource.Quantity` (k8s.io/apimachinery/pkg/api/resource/quantity.go): parsing exact enough
- * for the engine's scheduling arithmetic and its decoder's syntax check, the canonical text the
- * API server echoes, and the short forms kubectl's describe and the cluster view print.
+ * for the engine's scheduling arithmetic, its decoder's syntax check and the node cards' bars,
+ * the canonical text the API server echoes, and the sums kubectl describe prints.
  */
 import type { Quantity } from './types.ts';
 
