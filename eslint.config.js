@@ -11,6 +11,36 @@ const pattern = (group, message) => ({ group, message });
 /** Import patterns each folder may not use. */
 const UI_ONLY = ['**/ui/**', '*.svelte', '**/*.svelte'];
 const boundaries = {
+  'src/kube/**': [
+    pattern(
+      [
+        '**/engine/**',
+        '**/console/**',
+        '**/protocol/**',
+        '**/worker/**',
+        '**/client/**',
+        '**/lessons/**',
+        '**/share/**',
+        '**/cli/**',
+        ...UI_ONLY,
+      ],
+      'src/kube imports nothing app-specific: engine, console and ui import it.',
+    ),
+    pattern(
+      [
+        'node:*',
+        'd3',
+        'd3-*',
+        'monaco-editor',
+        'monaco-editor/*',
+        'monaco-yaml',
+        'js-yaml',
+        'svelte',
+        'svelte/*',
+      ],
+      'src/kube is pure: no Node, DOM, view or YAML libraries.',
+    ),
+  ],
   'src/engine/**': [
     pattern(
       [
@@ -23,7 +53,7 @@ const boundaries = {
         '**/cli/**',
         ...UI_ONLY,
       ],
-      'src/engine imports only src/engine and pure libraries.',
+      'src/engine imports only src/engine, src/kube and pure libraries.',
     ),
     pattern(
       [
@@ -51,7 +81,7 @@ const boundaries = {
         '**/cli/**',
         ...UI_ONLY,
       ],
-      'src/console imports only src/engine and the YAML library.',
+      'src/console imports only src/engine, src/kube and the YAML library.',
     ),
     pattern(
       [
@@ -87,6 +117,7 @@ const boundaries = {
   'src/share/**': [
     pattern(
       [
+        '**/kube/**',
         '**/engine/**',
         '**/console/**',
         '**/protocol/**',
@@ -103,6 +134,7 @@ const boundaries = {
   'src/client/**': [
     pattern(
       [
+        '**/kube/**',
         '**/engine/**',
         '**/console/**',
         '**/worker/**',
@@ -131,14 +163,22 @@ const boundaries = {
   ],
   'src/lessons/**': [
     pattern(
-      ['**/console/**', '**/worker/**', '**/client/**', '**/cli/**', ...UI_ONLY, 'node:*'],
+      [
+        '**/kube/**',
+        '**/console/**',
+        '**/worker/**',
+        '**/client/**',
+        '**/cli/**',
+        ...UI_ONLY,
+        'node:*',
+      ],
       'src/lessons imports only src/protocol types.',
     ),
   ],
   'src/ui/**': [
     pattern(
       ['**/engine/**', '**/console/**', '**/worker/**', '**/cli/**', 'node:*'],
-      'src/ui talks to the engine only through src/client and src/protocol types.',
+      'src/ui talks to the engine only through src/client and src/protocol types (src/kube is shared knowledge, not the engine).',
     ),
   ],
 };
@@ -160,7 +200,8 @@ const impureGlobals = [
   'self',
 ].map((name) => ({
   name,
-  message: 'The engine and console are pure and deterministic: no DOM, timers or real time.',
+  message:
+    'The engine, console and kube layers are pure and deterministic: no DOM, timers or real time.',
 }));
 const impureMembers = [
   { object: 'Date', property: 'now', message: 'Use the simulated clock, not Date.now().' },
@@ -226,7 +267,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/engine/**', 'src/console/**'],
+    files: ['src/kube/**', 'src/engine/**', 'src/console/**'],
     rules: {
       'no-restricted-globals': ['error', ...impureGlobals],
       'no-restricted-properties': ['error', ...impureMembers],

@@ -191,11 +191,16 @@ export function recordLine(record: ScriptRecord): string {
 
 /**
  * From a script (one command a line; blank lines and `#` comments skipped), a seed and the
- * script's file source, the record of every command, run on a fresh empty cluster.
+ * script's file source, the record of every command, run on a fresh empty cluster. `observe`,
+ * when given, sees the cluster after each command (tests read its state at that instant).
  */
 export function runScript(
   script: string,
-  options: { seed: number; files: FileSource },
+  options: {
+    seed: number;
+    files: FileSource;
+    observe?: (cluster: Cluster, record: ScriptRecord) => void;
+  },
 ): ScriptRecord[] {
   const cluster = createCluster({ seed: options.seed });
   const records: ScriptRecord[] = [];
@@ -204,13 +209,15 @@ export function runScript(
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     const result = runLine(trimmed, cluster, options.files);
-    records.push({
+    const record: ScriptRecord = {
       cmd: trimmed,
       exit: result.exit,
       out: result.out,
       err: result.err,
       t: goDuration(cluster.now),
-    });
+    };
+    records.push(record);
+    options.observe?.(cluster, record);
   }
   return records;
 }

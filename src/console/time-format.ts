@@ -1,42 +1,9 @@
 /**
- * Time as kubectl prints it: ages (`HumanDuration` of k8s.io/apimachinery/pkg/util/duration),
- * Go's `time.Duration.String()` for the runner's `t` field, `time.RFC1123Z` for describe, and
- * the durations `sim wait` accepts.
+ * Time as the console prints and reads it: Go's `time.Duration.String()` for the runner's `t`
+ * field, `time.RFC1123Z` for describe, RFC 3339 for annotations, and the durations `sim wait`
+ * accepts. kubectl's ages (HumanDuration) are in src/kube/duration.ts, shared with the page.
  */
-
-/**
- * From a duration in ms, kubectl's short age (`5s`, `2m30s`, `3h`, `4d`): mirrors
- * apimachinery/pkg/util/duration.HumanDuration, which truncates to whole seconds first.
- */
-export function humanDuration(ms: number): string {
-  const seconds = Math.trunc(ms / 1000);
-  if (seconds < -1) return '<invalid>';
-  if (seconds < 0) return '0s';
-  if (seconds < 60 * 2) return `${seconds}s`;
-  const minutes = Math.trunc(seconds / 60);
-  if (minutes < 10) {
-    const s = seconds % 60;
-    return s === 0 ? `${minutes}m` : `${minutes}m${s}s`;
-  }
-  if (minutes < 60 * 3) return `${minutes}m`;
-  const hours = Math.trunc(minutes / 60);
-  if (hours < 8) {
-    const m = minutes % 60;
-    return m === 0 ? `${hours}h` : `${hours}h${m}m`;
-  }
-  if (hours < 48) return `${hours}h`;
-  if (hours < 24 * 8) {
-    const h = hours % 24;
-    return h === 0 ? `${Math.trunc(hours / 24)}d` : `${Math.trunc(hours / 24)}d${h}h`;
-  }
-  if (hours < 24 * 365 * 2) return `${Math.trunc(hours / 24)}d`;
-  if (hours < 24 * 365 * 8) {
-    const dy = Math.trunc(hours / 24) % 365;
-    const y = Math.trunc(hours / 24 / 365);
-    return dy === 0 ? `${y}y` : `${y}y${dy}d`;
-  }
-  return `${Math.trunc(hours / 24 / 365)}y`;
-}
+import { parseTimestamp } from '../kube/timestamp.ts';
 
 /** Go's `strconv.FormatFloat(v, 'f', -1, 64)` for the small non-negative values durations need. */
 function trimFloat(v: number): string {
@@ -88,13 +55,6 @@ export function toRfc1123z(timestamp: string | undefined): string {
   if (ms === undefined) return 'Mon, 01 Jan 0001 00:00:00 +0000';
   const d = new Date(ms);
   return `${DAYS[d.getUTCDay()]}, ${pad2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} +0000`;
-}
-
-/** From an RFC 3339 timestamp, epoch ms, or undefined when absent or malformed. */
-export function parseTimestamp(timestamp: string | undefined | null): number | undefined {
-  if (!timestamp) return undefined;
-  const ms = Date.parse(timestamp);
-  return Number.isNaN(ms) ? undefined : ms;
 }
 
 /** From epoch ms, an RFC 3339 timestamp with second precision (`2024-01-01T00:00:05Z`). */

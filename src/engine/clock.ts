@@ -3,12 +3,11 @@
  * instant always run in the order they were queued, and simulated timestamps derived from a
  * fixed epoch.
  *
- * The epoch is 2026-01-01T00:00:00Z: simulated time 0 is that instant, so every
- * creationTimestamp, lastTransitionTime and Event timestamp is the same on every run.
+ * The epoch is EPOCH_MS of src/kube/constants.ts (2026-01-01T00:00:00Z): simulated time 0 is
+ * that instant, so every creationTimestamp, lastTransitionTime and Event timestamp is the same on
+ * every run.
  */
-
-/** Simulated time 0, as milliseconds since the Unix epoch. */
-export const EPOCH_MS = Date.UTC(2026, 0, 1, 0, 0, 0);
+import { EPOCH_MS } from '../kube/constants.ts';
 
 /** From simulated milliseconds, an RFC 3339 timestamp with second precision, as the API server writes. */
 export function toTimestamp(ms: number): string {

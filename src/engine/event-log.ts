@@ -13,7 +13,7 @@
  * The objects built here are exactly what the engine stored before entries existed: the same
  * fields in the same order, so listings, snapshots and golden outputs do not change.
  */
-import { EPOCH_MS } from './clock.ts';
+import { EPOCH_MS } from '../kube/constants.ts';
 import { COMBINED_PREFIX } from './events.ts';
 import type { Event } from './types.ts';
 import { cloneData, deepFreeze } from './util/clone.ts';

@@ -8,7 +8,7 @@ import type { Cluster, ClusterSnapshot } from './operations.ts';
 export type * from './types.ts';
 export type * from './operations.ts';
 export type { CreateClusterOptions } from './cluster.ts';
-export { EPOCH_MS, toTimestamp, fromTimestamp } from './clock.ts';
+export { toTimestamp, fromTimestamp } from './clock.ts';
 export { catalog as imageCatalog } from './registry.ts';
 export { TIMING } from './timing.ts';
 

@@ -53,6 +53,42 @@ describe('import boundaries', () => {
   });
 });
 
+describe('the kube layer', () => {
+  it.each([
+    ['src/engine/ok.ts', '../kube/quantity.ts'],
+    ['src/console/ok.ts', '../kube/pod-columns.ts'],
+    ['src/ui/cluster/ok.ts', '../../kube/pod-columns.ts'],
+  ])('lets %s import src/kube', async (filePath, source) => {
+    const ids = await ruleIds(`import { x } from '${source}';\nexport const y = x;\n`, filePath);
+    expect(ids).toEqual([]);
+  });
+
+  it.each([
+    '../engine/types.ts',
+    '../console/printers/table.ts',
+    '../protocol/cluster.ts',
+    '../ui/cluster/cluster-model.ts',
+    '../worker/engine-host.ts',
+    'd3',
+    'node:fs',
+  ])('rejects src/kube importing %s', async (source) => {
+    const ids = await ruleIds(
+      `import type { X } from '${source}';\nexport type Y = X;\n`,
+      'src/kube/bad.ts',
+    );
+    expect(ids).toContain('no-restricted-imports');
+  });
+
+  it('rejects real time, randomness, timers and DOM globals in src/kube', async () => {
+    const ids = await ruleIds(
+      'export const t = Date.now() + Math.random();\nsetTimeout(() => document.title, 1);\n',
+      'src/kube/bad.ts',
+    );
+    expect(ids.filter((id) => id === 'no-restricted-properties')).toHaveLength(2);
+    expect(ids.filter((id) => id === 'no-restricted-globals')).toHaveLength(2);
+  });
+});
+
 describe('protocol boundary', () => {
   it('allows type imports from the engine', async () => {
     const ids = await ruleIds(

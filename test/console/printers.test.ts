@@ -4,15 +4,10 @@ import {
   TABLE_WRITER,
   formatTabbed,
 } from '../../src/console/printers/tabwriter.ts';
-import {
-  goDuration,
-  humanDuration,
-  parseDuration,
-  toRfc1123z,
-} from '../../src/console/time-format.ts';
+import { goDuration, parseDuration, toRfc1123z } from '../../src/console/time-format.ts';
 import { printYaml } from '../../src/console/printers/yaml.ts';
 import { compactJson, printJson, servedForm } from '../../src/console/printers/json.ts';
-import { formatLabelSelector, formatQuantity } from '../../src/console/printers/format.ts';
+import { formatLabelSelector } from '../../src/console/printers/format.ts';
 
 describe('the tabwriter', () => {
   it('pads every column but the last to its widest cell plus 3, at least 6 wide', () => {
@@ -37,19 +32,6 @@ describe('the tabwriter', () => {
 });
 
 describe('durations', () => {
-  it('prints ages as kubectl HumanDuration does', () => {
-    expect(humanDuration(0)).toBe('0s');
-    expect(humanDuration(119_999)).toBe('119s');
-    expect(humanDuration(150_000)).toBe('2m30s');
-    expect(humanDuration(600_000)).toBe('10m');
-    expect(humanDuration(3 * 3600_000 + 5 * 60_000)).toBe('3h5m');
-    expect(humanDuration(9 * 3600_000)).toBe('9h');
-    expect(humanDuration(50 * 3600_000)).toBe('2d2h');
-    expect(humanDuration(10 * 86400_000)).toBe('10d');
-    expect(humanDuration(-1500)).toBe('0s');
-    expect(humanDuration(-3000)).toBe('<invalid>');
-  });
-
   it("prints the runner's t as Go prints a time.Duration", () => {
     expect(goDuration(0)).toBe('0s');
     expect(goDuration(500)).toBe('500ms');
@@ -133,12 +115,5 @@ describe('formatters', () => {
         matchExpressions: [{ key: 'm', operator: 'In', values: ['y', 'x'] }],
       }),
     ).toBe('a=2,m in (x,y),z=1');
-  });
-
-  it('prints quantities in canonical form', () => {
-    expect(formatQuantity(0.1, false)).toBe('100m');
-    expect(formatQuantity(2, false)).toBe('2');
-    expect(formatQuantity(200 * 2 ** 20, true)).toBe('200Mi');
-    expect(formatQuantity(1e9, false)).toBe('1G');
   });
 });

@@ -18,17 +18,14 @@ import type {
   Toleration,
   Volume,
 } from '../../engine/types.ts';
-import { parseQuantity } from '../../engine/api/quantity.ts';
+import { formatQuantity, isBinaryQuantity, parseQuantity } from '../../kube/quantity.ts';
+import { timestampAge as age } from '../../kube/duration.ts';
+import { nodeRolesText } from '../../kube/node-columns.ts';
+import { taintText, tolerationText } from '../../kube/taints.ts';
+import { parseTimestamp } from '../../kube/timestamp.ts';
 import { TabbedText } from './tabwriter.ts';
-import {
-  age,
-  formatLabelSelector,
-  formatLabels,
-  formatQuantity,
-  isBinaryQuantity,
-  nodeRoles,
-} from './format.ts';
-import { toRfc1123z, parseTimestamp } from '../time-format.ts';
+import { formatLabelSelector, formatLabels } from './format.ts';
+import { toRfc1123z } from '../time-format.ts';
 
 const MAX_ANNOTATION_LEN = 140;
 const SKIP_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configuration']);
@@ -94,7 +91,7 @@ function taintsMultiline(w: TabbedText, title: string, taints: Taint[] | undefin
   });
   sorted.forEach((t, i) => {
     if (i !== 0) w.write(0, '\t');
-    w.write(0, `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}\n`);
+    w.write(0, `${taintText(t)}\n`);
   });
 }
 
@@ -114,12 +111,7 @@ function tolerationsMultiline(
   );
   sorted.forEach((t, i) => {
     if (i !== 0) w.write(0, `${indent}\t`);
-    let text = t.key ?? '';
-    if (t.value) text += `=${t.value}`;
-    if (t.effect) text += `:${t.effect}`;
-    if (t.operator === 'Exists' && !t.value) text += t.key || t.effect ? ' op=Exists' : 'op=Exists';
-    if (t.tolerationSeconds !== undefined) text += ` for ${t.tolerationSeconds}s`;
-    w.write(0, `${text}\n`);
+    w.write(0, `${tolerationText(t)}\n`);
   });
 }
 
@@ -457,7 +449,7 @@ export function describeNode(
 ): string {
   const w = new TabbedText();
   w.write(0, `Name:\t${node.metadata.name}\n`);
-  w.write(0, `Roles:\t${nodeRoles(node)}\n`);
+  w.write(0, `Roles:\t${nodeRolesText(node)}\n`);
   labelsMultiline(w, 'Labels', node.metadata.labels);
   annotationsMultiline(w, 'Annotations', node.metadata.annotations);
   w.write(0, `CreationTimestamp:\t${toRfc1123z(node.metadata.creationTimestamp)}\n`);

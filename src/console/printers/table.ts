@@ -17,8 +17,10 @@ import type {
   Service,
 } from '../../engine/types.ts';
 import { TABLE_WRITER, formatTabbed } from './tabwriter.ts';
-import { age, formatLabelSelector, formatLabels, nodeRoles, nodeStatus } from './format.ts';
-import { parseTimestamp } from '../time-format.ts';
+import { formatLabelSelector, formatLabels } from './format.ts';
+import { timestampAge as age } from '../../kube/duration.ts';
+import { podColumns, podWideColumns } from '../../kube/pod-columns.ts';
+import { nodeRolesText, nodeStatusText, nodeWideColumns } from '../../kube/node-columns.ts';
 
 export interface TableOptions {
   /** Epoch ms "now", for ages. */
@@ -40,110 +42,17 @@ interface Columns<T> {
   wideRow: (object: T, o: TableOptions) => string[];
 }
 
-/** The STATUS column of a pod (printers.go printPod), also used by describe and drain. */
-export function podStatusReason(pod: Pod): string {
-  let reason: string = pod.status.phase;
-  if (pod.status.reason) reason = pod.status.reason;
-  for (const c of pod.status.conditions ?? []) {
-    if (c.type === 'PodScheduled' && c.reason === 'SchedulingGated') reason = 'SchedulingGated';
-  }
-  let initializing = false;
-  const inits = pod.status.initContainerStatuses ?? [];
-  for (let i = 0; i < inits.length; i++) {
-    const c = inits[i];
-    const t = c.state.terminated;
-    const w = c.state.waiting;
-    if (t && t.exitCode === 0) continue;
-    if (t) {
-      reason = t.reason ? `Init:${t.reason}` : `Init:ExitCode:${t.exitCode}`;
-    } else if (w && w.reason && w.reason !== 'PodInitializing') {
-      reason = `Init:${w.reason}`;
-    } else {
-      reason = `Init:${i}/${pod.spec.initContainers?.length ?? 0}`;
-    }
-    initializing = true;
-    break;
-  }
-  const initialized = pod.status.conditions?.some(
-    (c) => c.type === 'Initialized' && c.status === 'True',
-  );
-  if (!initializing || initialized) {
-    let hasRunning = false;
-    const statuses = pod.status.containerStatuses ?? [];
-    for (let i = statuses.length - 1; i >= 0; i--) {
-      const c = statuses[i];
-      if (c.state.waiting?.reason) reason = c.state.waiting.reason;
-      else if (c.state.terminated?.reason) reason = c.state.terminated.reason;
-      else if (c.state.terminated) reason = `ExitCode:${c.state.terminated.exitCode}`;
-      else if (c.ready && c.state.running) hasRunning = true;
-    }
-    if (reason === 'Completed' && hasRunning) {
-      const ready = pod.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
-      reason = ready ? 'Running' : 'NotReady';
-    }
-  }
-  const terminal = pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed';
-  if (pod.metadata.deletionTimestamp && pod.status.reason === 'NodeLost') reason = 'Unknown';
-  else if (pod.metadata.deletionTimestamp && !terminal) reason = 'Terminating';
-  return reason;
-}
-
-/** READY (`1/1`) and RESTARTS (`2 (30s ago)`) of a pod. */
-export function podReadyAndRestarts(pod: Pod, nowMs: number): { ready: string; restarts: string } {
-  const total = pod.spec.containers.length;
-  let ready = 0;
-  let restarts = 0;
-  let lastRestart: number | undefined;
-  const note = (finishedAt: string | undefined): void => {
-    const ms = parseTimestamp(finishedAt);
-    if (ms !== undefined && (lastRestart === undefined || ms > lastRestart)) lastRestart = ms;
-  };
-  for (const c of pod.status.initContainerStatuses ?? []) {
-    restarts += c.restartCount;
-    note(c.lastState.terminated?.finishedAt);
-  }
-  const initializing = (pod.status.initContainerStatuses ?? []).some(
-    (c) => !(c.state.terminated && c.state.terminated.exitCode === 0),
-  );
-  if (!initializing) {
-    restarts = 0;
-    lastRestart = undefined;
-  }
-  for (const c of pod.status.containerStatuses ?? []) {
-    if (!initializing) {
-      restarts += c.restartCount;
-      note(c.lastState.terminated?.finishedAt);
-    }
-    if (c.ready && c.state.running) ready++;
-  }
-  const restartsText =
-    restarts !== 0 && lastRestart !== undefined
-      ? `${restarts} (${age(new Date(lastRestart).toISOString(), nowMs)} ago)`
-      : String(restarts);
-  return { ready: `${ready}/${total}`, restarts: restartsText };
-}
-
-const none = (s: string | undefined): string => (s ? s : '<none>');
-
 const POD: Columns<Pod> = {
   headers: ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'],
   wideHeaders: ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'],
   row: (p, o) => {
-    const { ready, restarts } = podReadyAndRestarts(p, o.nowMs);
-    return [
-      p.metadata.name,
-      ready,
-      podStatusReason(p),
-      restarts,
-      age(p.metadata.creationTimestamp, o.nowMs),
-    ];
+    const { ready, status, restarts } = podColumns(p, o.nowMs);
+    return [p.metadata.name, ready, status, restarts, age(p.metadata.creationTimestamp, o.nowMs)];
   },
-  wideRow: (p) => [
-    none(p.status.podIP),
-    none(p.spec.nodeName),
-    none(p.status.nominatedNodeName),
-    '<none>',
-  ],
+  wideRow: (p) => {
+    const wide = podWideColumns(p);
+    return [wide.ip, wide.node, wide.nominatedNode, wide.readinessGates];
+  },
 };
 
 const NODE: Columns<Node> = {
@@ -151,18 +60,21 @@ const NODE: Columns<Node> = {
   wideHeaders: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'],
   row: (n, o) => [
     n.metadata.name,
-    nodeStatus(n),
-    nodeRoles(n),
+    nodeStatusText(n),
+    nodeRolesText(n),
     age(n.metadata.creationTimestamp, o.nowMs),
     n.status.nodeInfo?.kubeletVersion ?? '',
   ],
-  wideRow: (n) => [
-    none(n.status.addresses?.find((a) => a.type === 'InternalIP')?.address),
-    none(n.status.addresses?.find((a) => a.type === 'ExternalIP')?.address),
-    n.status.nodeInfo?.osImage || '<unknown>',
-    n.status.nodeInfo?.kernelVersion || '<unknown>',
-    n.status.nodeInfo?.containerRuntimeVersion || '<unknown>',
-  ],
+  wideRow: (n) => {
+    const wide = nodeWideColumns(n);
+    return [
+      wide.internalIP,
+      wide.externalIP,
+      wide.osImage,
+      wide.kernelVersion,
+      wide.containerRuntime,
+    ];
+  },
 };
 
 const DAEMONSET: Columns<DaemonSet> = {
@@ -337,8 +249,11 @@ const COLUMNS: Record<string, Columns<never>> = {
   PriorityClass: PRIORITYCLASS,
 } as Record<string, Columns<never>>;
 
-/** From objects of one kind and the options, the table kubectl prints (ending in a newline). */
-export function printTable(kind: string, objects: KubeObject[], options: TableOptions): string {
+/**
+ * From objects of one kind and the options, the cells of the table kubectl prints: the header
+ * row first (unless `noHeaders`), then one row per object, NAMESPACE first with `-A`.
+ */
+export function tableCells(kind: string, objects: KubeObject[], options: TableOptions): string[][] {
   const columns = (kind === 'Event' && options.wide
     ? EVENT_WIDE
     : COLUMNS[kind]) as unknown as Columns<KubeObject>;
@@ -347,22 +262,26 @@ export function printTable(kind: string, objects: KubeObject[], options: TableOp
     ...(options.wide ? columns.wideHeaders : []),
     ...(options.showLabels ? ['LABELS'] : []),
   ];
-  const rows = objects.map((object) => {
+  const lines: string[][] = [];
+  if (!options.noHeaders) lines.push(options.withNamespace ? ['NAMESPACE', ...headers] : headers);
+  for (const object of objects) {
     const row = [
       ...columns.row(object, options),
       ...(options.wide ? columns.wideRow(object, options) : []),
     ];
     if (options.showLabels) row.push(formatLabels(object.metadata.labels));
     if (options.namePrefix && headers[0] === 'NAME') row[0] = `${options.namePrefix}/${row[0]}`;
-    return row;
-  });
-  const lines: string[][] = [];
-  if (!options.noHeaders) lines.push(options.withNamespace ? ['NAMESPACE', ...headers] : headers);
-  objects.forEach((object, i) => {
-    lines.push(options.withNamespace ? [object.metadata.namespace ?? '', ...rows[i]] : rows[i]);
-  });
+    lines.push(options.withNamespace ? [object.metadata.namespace ?? '', ...row] : row);
+  }
+  return lines;
+}
+
+/** From objects of one kind and the options, the table kubectl prints (ending in a newline). */
+export function printTable(kind: string, objects: KubeObject[], options: TableOptions): string {
   // Cells may not contain tabs or newlines, or the tabwriter would misalign them.
   const text =
-    lines.map((cells) => cells.map((c) => c.replace(/[\t\n]/g, ' ')).join('\t')).join('\n') + '\n';
+    tableCells(kind, objects, options)
+      .map((cells) => cells.map((c) => c.replace(/[\t\n]/g, ' ')).join('\t'))
+      .join('\n') + '\n';
   return formatTabbed(text, TABLE_WRITER);
 }

@@ -20,13 +20,9 @@ import {
   taintOnlyNodes,
 } from '../messages.ts';
 import { isQualifiedName, isValidLabelValue } from '../../engine/api/validation/names.ts';
+import { taintText } from '../../kube/taints.ts';
 
 const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
-
-function toText(t: { key: string; value?: string; effect?: string }): string {
-  if (!t.effect) return t.value ? `${t.key}=${t.value}:` : t.key;
-  return t.value ? `${t.key}=${t.value}:${t.effect}` : `${t.key}:${t.effect}`;
-}
 
 /** From taint arguments, the taints to add and remove, or kubectl's error. */
 export function parseTaints(
@@ -56,7 +52,7 @@ export function parseTaints(
     const keyProblems = isQualifiedName(key);
     if (keyProblems.length > 0) return { error: invalidTaintSpec(spec, keyProblems.join('; ')) };
     if (add.some((t) => t.key === key && t.effect === effect))
-      return { error: duplicatedTaint(toText({ key, value, effect })) };
+      return { error: duplicatedTaint(taintText({ key, value, effect })) };
     add.push(
       value === undefined
         ? { key, effect: effect as TaintEffect }
@@ -105,7 +101,7 @@ export const taint: Verb = {
       );
       const removed = current.length !== before;
       removedAny = removed;
-      if (!removed) return out.fail(taintNotFound(toText(r)));
+      if (!removed) return out.fail(taintNotFound(taintText(r)));
     }
     const operation =
       (added && removedAny) || overwrite ? 'modified' : added ? 'tainted' : 'untainted';

@@ -19,7 +19,7 @@ import {
   defaultService,
 } from './defaults.ts';
 import { renderFieldError } from './field-errors.ts';
-import { parseQuantity } from './quantity.ts';
+import { parseQuantity } from '../../kube/quantity.ts';
 import { cloneJson, copyMap, isObject } from './records.ts';
 import { objectKindErrors } from './kind-check.ts';
 import { findKind, type KindInfo } from './schema.ts';

@@ -8,7 +8,11 @@
  * one) while decoding goes on; unknown fields are strict errors, reported only when decoding
  * otherwise succeeded, all of them, joined with ", ".
  */
-import { QUANTITY_SYNTAX_MESSAGE, canonicalQuantity, parseQuantityString } from './quantity.ts';
+import {
+  QUANTITY_SYNTAX_MESSAGE,
+  canonicalQuantity,
+  parseQuantityString,
+} from '../../kube/quantity.ts';
 import { goQuote } from './go-quote.ts';
 import { cloneJson, createMap, isObject } from './records.ts';
 import { STRUCTS, goTypeName, type FieldSchema } from './schema.ts';

@@ -3,7 +3,7 @@
  * warningsForPodSpecAndMeta, pkg/api/node/util.go GetNodeLabelDeprecatedMessage). kubectl prints
  * each as `Warning: <text>` on stderr; the object is stored anyway.
  */
-import { toMilli } from './quantity.ts';
+import { toMilli } from '../../kube/quantity.ts';
 import { isObject } from './records.ts';
 import { num, obj, objs, str, strMap, type Obj } from './validation/common.ts';
 

@@ -2,7 +2,7 @@
  * The DaemonSet controller's sync: history, manage (create and delete pods per node), the update
  * strategy, history cleanup and status (pkg/controller/daemon/daemon_controller.go syncDaemonSet,
  * manage, podsShouldBeOnNode, syncNodes, updateDaemonSetStatus, podByCreationTimestampAndPhase;
- * pkg/controller/daemon/util/daemonset_util.go GetTargetNodeName).
+ * pkg/controller/daemon/util/daemonset_util.go GetTargetNodeName, in src/kube/target-node.ts).
  */
 import { fromTimestamp } from '../clock.ts';
 import type { DaemonProfile, Engine } from '../cluster.ts';
@@ -36,6 +36,9 @@ import {
   isPodUpdated,
   rollingUpdate,
 } from './rolling-update.ts';
+
+// The controller's callers group pods by this node; it lives in src/kube, shared with the page.
+export { targetNodeName } from '../../kube/target-node.ts';
 
 export const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
 
@@ -72,31 +75,6 @@ function matchesLabelSelector(
 function isEmptySelector(selector: LabelSelector | undefined): boolean {
   const parsed = dsSelector(selector);
   return parsed.matchesNothing !== true && parsed.requirements.length === 0;
-}
-
-const pinnedNode = new WeakMap<Pod, string | undefined>();
-
-/** From a pod, the node it runs on or is pinned to: spec.nodeName, else the matchFields term's value. */
-export function targetNodeName(pod: Pod): string | undefined {
-  if (pod.spec.nodeName) return pod.spec.nodeName;
-  // The matchFields term never changes after creation, so it is read once per pod object.
-  if (pinnedNode.has(pod)) return pinnedNode.get(pod);
-  const found = pinnedTarget(pod);
-  pinnedNode.set(pod, found);
-  return found;
-}
-
-function pinnedTarget(pod: Pod): string | undefined {
-  const terms =
-    pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
-      ?.nodeSelectorTerms ?? [];
-  for (const term of terms) {
-    for (const f of term.matchFields ?? []) {
-      if (f.key === 'metadata.name' && f.operator === 'In' && f.values?.length === 1)
-        return f.values[0];
-    }
-  }
-  return undefined;
 }
 
 /** Whether a pod's phase is Succeeded or Failed. */

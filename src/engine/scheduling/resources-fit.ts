@@ -4,7 +4,7 @@
  * (pkg/scheduler/framework/plugins/noderesources/fit.go, fitsRequest;
  * pkg/api/v1/resource/helpers.go PodRequests: init containers count as max(init, sum)).
  */
-import { toMilli } from '../api/quantity.ts';
+import { toMilli } from '../../kube/quantity.ts';
 import { getOwn } from '../api/records.ts';
 import type { Node, PodSpec, Quantity, VerdictItem } from '../types.ts';
 

@@ -3,6 +3,7 @@
  * FindMatchingUntoleratedTaint (staging/src/k8s.io/component-helpers/scheduling/corev1/helpers.go),
  * plus the TaintToleration filter's wording (pkg/scheduler/framework/plugins/tainttoleration).
  */
+import { taintText } from '../../kube/taints.ts';
 import type { Taint, Toleration, VerdictItem } from '../types.ts';
 
 /** From a toleration and a taint, whether the toleration tolerates it. */
@@ -47,13 +48,6 @@ export function isHardEffect(taint: Taint): boolean {
   return taint.effect === 'NoSchedule' || taint.effect === 'NoExecute';
 }
 
-/** From a taint, kubectl's `key=value:Effect` form. */
-export function formatTaint(taint: Taint): string {
-  return taint.value
-    ? `${taint.key}=${taint.value}:${taint.effect}`
-    : `${taint.key}:${taint.effect}`;
-}
-
 /** From a toleration, a compact description such as `{key: dedicated, operator: Exists}`. */
 export function formatToleration(t: Toleration): string {
   const parts: string[] = [];
@@ -79,7 +73,7 @@ export function describeTaints(
     const match = findToleration(tolerations, taint);
     if (taint.effect === 'PreferNoSchedule') {
       return {
-        subject: formatTaint(taint),
+        subject: taintText(taint),
         passed: true,
         detail: match
           ? `tolerated by ${formatToleration(match)}`
@@ -88,10 +82,10 @@ export function describeTaints(
     }
     return match
       ? {
-          subject: formatTaint(taint),
+          subject: taintText(taint),
           passed: true,
           detail: `tolerated by ${formatToleration(match)}`,
         }
-      : { subject: formatTaint(taint), passed: false, detail: untoleratedTaintMessage(taint) };
+      : { subject: taintText(taint), passed: false, detail: untoleratedTaintMessage(taint) };
   });
 }

@@ -14,8 +14,14 @@ import type {
   Pod,
   VerdictCheck,
 } from '../../protocol/cluster.ts';
-import { isPodReady, podStatusColumns, toPhaseFamily, type PhaseFamily } from './pod-status.ts';
-import { toCpuText, toMemoryText, toQuantityNumber } from './quantity.ts';
+import { EPOCH_MS } from '../../kube/constants.ts';
+import { findNodeRoles, nodeStatusText } from '../../kube/node-columns.ts';
+import { isPodReady, podColumns } from '../../kube/pod-columns.ts';
+import { parseQuantity } from '../../kube/quantity.ts';
+import { taintText } from '../../kube/taints.ts';
+import { targetNodeName } from '../../kube/target-node.ts';
+import { toPhaseFamily, type PhaseFamily } from './pod-status.ts';
+import { toCpuText, toMemoryText } from './quantity.ts';
 import type { DaemonSetRef } from './selection.ts';
 
 /** How a pod relates to the selected DaemonSet's revisions. */
@@ -117,24 +123,12 @@ const WELL_KNOWN_ORDER = [
   'kubernetes.io/os',
 ];
 
-/** The engine clock's epoch (engine/clock.ts), used when the snapshot has no namespace to read it from. */
-const FALLBACK_EPOCH_MS = Date.UTC(2026, 0, 1);
-
 /**
  * From a snapshot, the simulated wall-clock time in epoch ms (the scale of its timestamps):
- * the newest object timestamp is a lower bound; the engine's clock epoch plus timeMs is exact
- * when the first object was created at time zero.
+ * the engine's epoch plus the snapshot's simulated time, the instant the console calls now.
  */
 export function snapshotNow(snapshot: ClusterSnapshot): number {
-  const epoch = findEpoch(snapshot);
-  return epoch + snapshot.timeMs;
-}
-
-function findEpoch(snapshot: ClusterSnapshot): number {
-  // The built-in namespaces exist from time zero, so their creation time is the epoch.
-  const ns = snapshot.objects.Namespace?.find((n) => n.metadata.name === 'default');
-  const t = ns ? Date.parse(ns.metadata.creationTimestamp) : NaN;
-  return Number.isNaN(t) ? FALLBACK_EPOCH_MS : t;
+  return EPOCH_MS + snapshot.timeMs;
 }
 
 /**
@@ -270,52 +264,6 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return true;
 }
 
-/**
- * From a pod, the node it is on or is meant for: spec.nodeName, else the single
- * `metadata.name In [node]` matchFields term the DaemonSet controller puts on its pods.
- */
-export function targetNodeName(pod: Pod): string | undefined {
-  if (pod.spec.nodeName) return pod.spec.nodeName;
-  const terms =
-    pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
-      ?.nodeSelectorTerms ?? [];
-  for (const term of terms) {
-    for (const field of term.matchFields ?? []) {
-      if (field.key === 'metadata.name' && field.operator === 'In' && field.values?.length === 1) {
-        return field.values[0];
-      }
-    }
-  }
-  return undefined;
-}
-
-/** From a node, kubectl's ROLES: node-role.kubernetes.io/<role> and kubernetes.io/role. */
-export function nodeRoles(node: Node): string[] {
-  const roles = new Set<string>();
-  for (const [key, value] of Object.entries(node.metadata.labels ?? {})) {
-    if (key.startsWith('node-role.kubernetes.io/')) {
-      const role = key.slice('node-role.kubernetes.io/'.length);
-      if (role) roles.add(role);
-    } else if (key === 'kubernetes.io/role' && value) {
-      roles.add(value);
-    }
-  }
-  return [...roles].sort();
-}
-
-/** From a node, kubectl's STATUS column (printNode): Ready/NotReady/Unknown[,SchedulingDisabled]. */
-export function nodeStatusText(node: Node): string {
-  const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
-  const parts = [ready ? (ready.status === 'True' ? 'Ready' : 'NotReady') : 'Unknown'];
-  if (node.spec?.unschedulable) parts.push('SchedulingDisabled');
-  return parts.join(',');
-}
-
-/** From a taint, kubectl's spelling: `key=value:Effect`, or `key:Effect` without a value. */
-export function taintText(t: { key: string; value?: string; effect: string }): string {
-  return t.value ? `${t.key}=${t.value}:${t.effect}` : `${t.key}:${t.effect}`;
-}
-
 /** From a verdict, the first failed check, in the engine filter registry's order. */
 export function firstFailedCheck(verdict: NodeVerdict | undefined): VerdictCheck | undefined {
   return verdict?.checks.find((c) => !c.passed);
@@ -365,7 +313,7 @@ function toNodeModel(
   return {
     uid: node.metadata.uid || node.metadata.name,
     name: node.metadata.name,
-    roles: nodeRoles(node),
+    roles: findNodeRoles(node),
     statusText: nodeStatusText(node),
     ready,
     cordoned: node.spec?.unschedulable === true,
@@ -440,8 +388,8 @@ function resourcesOf(node: Node, pods: Pod[]): ResourceModel[] {
   );
   const cpu = sumRequests(active, 'cpu');
   const memory = sumRequests(active, 'memory');
-  const cpuAlloc = toQuantityNumber(allocatable.cpu);
-  const memAlloc = toQuantityNumber(allocatable.memory);
+  const cpuAlloc = quantityValue(allocatable.cpu);
+  const memAlloc = quantityValue(allocatable.memory);
   return [
     {
       name: 'cpu',
@@ -464,19 +412,24 @@ function sumRequests(pods: Pod[], resource: string): number {
   let total = 0;
   for (const pod of pods) {
     const regular = pod.spec.containers.reduce(
-      (sum, c) => sum + toQuantityNumber(c.resources?.requests?.[resource]),
+      (sum, c) => sum + quantityValue(c.resources?.requests?.[resource]),
       0,
     );
     // A pod needs max(largest init container, sum of regular containers), as the scheduler counts.
     const init = Math.max(
       0,
       ...(pod.spec.initContainers ?? []).map((c) =>
-        toQuantityNumber(c.resources?.requests?.[resource]),
+        quantityValue(c.resources?.requests?.[resource]),
       ),
     );
     total += Math.max(regular, init);
   }
   return total;
+}
+
+/** From a quantity as the snapshot holds it, its value in base units; 0 when absent (drawn empty). */
+function quantityValue(q: string | number | undefined): number {
+  return parseQuantity(q) ?? 0;
 }
 
 function toPodModel(
@@ -486,7 +439,7 @@ function toPodModel(
   currentHash: string | undefined,
   selectedOwner: string | undefined,
 ): PodModel {
-  const columns = podStatusColumns(pod, now);
+  const columns = podColumns(pod, now);
   const ready = isPodReady(pod);
   const revisionHash = pod.metadata.labels?.['controller-revision-hash'] ?? '';
   const ownerRef = pod.metadata.ownerReferences?.find(

@@ -3,6 +3,7 @@
  * real kubectl (or `sim`) line, so the learner sees in the console what the click did and can
  * type it next time.
  */
+import { taintText } from '../../kube/taints.ts';
 
 /** A taint effect as kubectl spells it. */
 export type TaintEffect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
@@ -36,8 +37,7 @@ export function toTaintCommand(
   value: string,
   effect: TaintEffect,
 ): string {
-  const taint = value ? `${key}=${value}:${effect}` : `${key}:${effect}`;
-  return `kubectl taint nodes ${shellQuote(node)} ${shellQuote(taint)}`;
+  return `kubectl taint nodes ${shellQuote(node)} ${shellQuote(taintText({ key, value, effect }))}`;
 }
 
 /** From a node and a taint's key and effect, `kubectl taint nodes N k:Effect-`. */

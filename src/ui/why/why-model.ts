@@ -4,8 +4,10 @@
  * of the selected object. Pure, so it is unit-tested in Node.
  */
 import type { ClusterSnapshot, Event, NodeVerdict, Pod } from '../../protocol/cluster.ts';
-import { nodeStatusText, snapshotNow, targetNodeName } from '../cluster/cluster-model.ts';
-import { podStatusColumns } from '../cluster/pod-status.ts';
+import { nodeStatusText } from '../../kube/node-columns.ts';
+import { podColumns } from '../../kube/pod-columns.ts';
+import { targetNodeName } from '../../kube/target-node.ts';
+import { snapshotNow } from '../cluster/cluster-model.ts';
 import type { ClusterSelection, DaemonSetRef } from '../cluster/selection.ts';
 import { explainVerdict } from './explain.ts';
 
@@ -124,12 +126,12 @@ function sentenceFor(verdict: NodeVerdict, ds: DaemonSetRef, pods: Pod[], now: n
   return explainVerdict(verdict, {
     daemonSet: ds.name,
     hasPod: own !== undefined,
-    podStatus: own ? podStatusColumns(own, now).status : undefined,
+    podStatus: own ? podColumns(own, now).status : undefined,
   });
 }
 
 function toWhyPod(pod: Pod, now: number): WhyPod {
-  const columns = podStatusColumns(pod, now);
+  const columns = podColumns(pod, now);
   const owner = pod.metadata.ownerReferences?.find((o) => o.controller && o.kind === 'DaemonSet');
   const namespace = pod.metadata.namespace ?? 'default';
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { admit } from '../../../src/engine/api/admission.ts';
 import { renderObjectKindErrors } from '../../../src/engine/api/kind-check.ts';
-import { QUANTITY_SYNTAX_MESSAGE } from '../../../src/engine/api/quantity.ts';
+import { QUANTITY_SYNTAX_MESSAGE } from '../../../src/kube/quantity.ts';
 import {
   STRUCTS,
   findKind,

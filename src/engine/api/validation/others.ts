@@ -5,7 +5,7 @@
  */
 import type { FieldError } from '../../operations.ts';
 import { duplicate, forbidden, invalid, notSupported, required, tooLong } from '../field-errors.ts';
-import { parseQuantity, canonicalQuantity } from '../quantity.ts';
+import { parseQuantity, canonicalQuantity } from '../../../kube/quantity.ts';
 import {
   FIELD_IMMUTABLE_MESSAGE,
   deepEqual,

@@ -14,7 +14,7 @@ import {
   notSupported,
   required,
 } from '../field-errors.ts';
-import { canonicalQuantity, parseQuantity } from '../quantity.ts';
+import { canonicalQuantity, parseQuantity } from '../../../kube/quantity.ts';
 import {
   inclusiveRangeError,
   num,

@@ -1,8 +1,9 @@
 /**
- * `resource.Quantity` parsing (k8s.io/apimachinery/pkg/api/resource/quantity.go), enough for
- * scheduling arithmetic and for the decoder's syntax check.
+ * `resource.Quantity` (k8s.io/apimachinery/pkg/api/resource/quantity.go): parsing exact enough
+ * for the engine's scheduling arithmetic, its decoder's syntax check and the node cards' bars,
+ * the canonical text the API server echoes, and the sums kubectl describe prints.
  */
-import type { Quantity } from '../types.ts';
+import type { Quantity } from './types.ts';
 
 /** The decoder's message for a malformed quantity, as the API server words it (ErrFormatWrong). */
 export const QUANTITY_SYNTAX_MESSAGE =
@@ -216,4 +217,57 @@ export function toMilli(q: Quantity | unknown): number {
   if (value === undefined) return 0;
   // Round to nano first (the finest unit a Quantity keeps) so float noise never rounds up.
   return Math.ceil(Math.round(value * 1e12) / 1e9);
+}
+
+const BINARY_FORMAT_SUFFIXES: [string, number][] = [
+  ['Ei', 2 ** 60],
+  ['Pi', 2 ** 50],
+  ['Ti', 2 ** 40],
+  ['Gi', 2 ** 30],
+  ['Mi', 2 ** 20],
+  ['Ki', 2 ** 10],
+];
+const DECIMAL_FORMAT_SUFFIXES: [string, number][] = [
+  ['E', 18],
+  ['P', 15],
+  ['T', 12],
+  ['G', 9],
+  ['M', 6],
+  ['k', 3],
+  ['', 0],
+  ['m', -3],
+  ['u', -6],
+  ['n', -9],
+];
+
+/**
+ * From a value in base units and whether it was written with a binary suffix, its text as
+ * `resource.Quantity.String()` prints a sum or a request (kubectl describe's resource tables):
+ * binary suffixes when the value is a whole multiple, else the largest decimal suffix that
+ * keeps the mantissa whole (`1500m`, `2`, `128Mi`, `1G`).
+ */
+export function formatQuantity(value: number, binary: boolean): string {
+  if (value === 0) return '0';
+  if (binary && Number.isInteger(value)) {
+    for (const [suffix, factor] of BINARY_FORMAT_SUFFIXES) {
+      if (Math.abs(value) >= factor && value % factor === 0) return `${value / factor}${suffix}`;
+    }
+    if (Math.abs(value) < 1024) return String(value);
+  }
+  for (const [suffix, exp] of DECIMAL_FORMAT_SUFFIXES) {
+    const mantissa = value / 10 ** exp;
+    const rounded = Math.round(mantissa);
+    if (
+      Math.abs(mantissa - rounded) < 1e-9 * Math.max(1, Math.abs(mantissa)) &&
+      Math.abs(rounded) >= 1
+    ) {
+      return `${rounded}${suffix}`;
+    }
+  }
+  return `${Math.ceil(value * 1e9)}n`;
+}
+
+/** From a quantity as written, whether it has a binary suffix (so sums keep printing in Ki/Mi/Gi). */
+export function isBinaryQuantity(q: unknown): boolean {
+  return typeof q === 'string' && /[KMGTPE]i$/.test(q);
 }

@@ -3,10 +3,12 @@ import {
   QUANTITY_SUFFIX_MESSAGE,
   QUANTITY_SYNTAX_MESSAGE,
   canonicalQuantity,
+  formatQuantity,
+  isBinaryQuantity,
   parseQuantity,
   parseQuantityString,
   toMilli,
-} from '../../../src/engine/api/quantity.ts';
+} from '../../src/kube/quantity.ts';
 
 describe('quantity syntax', () => {
   it.each([
@@ -85,5 +87,21 @@ describe('canonical quantity text (Quantity.String)', () => {
 
   it('has no canonical form for an invalid quantity', () => {
     expect(canonicalQuantity('1GB')).toBeUndefined();
+  });
+});
+
+describe('printing a value in base units (describe and sums)', () => {
+  it('keeps binary suffixes for whole multiples and the largest whole decimal suffix otherwise', () => {
+    expect(formatQuantity(0.1, false)).toBe('100m');
+    expect(formatQuantity(2, false)).toBe('2');
+    expect(formatQuantity(200 * 2 ** 20, true)).toBe('200Mi');
+    expect(formatQuantity(1e9, false)).toBe('1G');
+    expect(formatQuantity(0, true)).toBe('0');
+  });
+
+  it('tells a binary-suffixed quantity from a decimal one', () => {
+    expect(isBinaryQuantity('512Mi')).toBe(true);
+    expect(isBinaryQuantity('512M')).toBe(false);
+    expect(isBinaryQuantity(512)).toBe(false);
   });
 });
