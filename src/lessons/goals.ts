@@ -233,23 +233,29 @@ export const goalSchema: Schema<Goal> = refine(
   },
 ) as Schema<Goal>;
 
+/** The schema of a lesson's goal list: at least one goal, ids not repeated. */
+export const goalsSchema: Schema<Goal[]> = refine(
+  list(goalSchema, { min: 1 }),
+  (goals, path, issues) => {
+    const seen = new Set<string>();
+    goals.forEach((g, i) => {
+      if (seen.has(g.id))
+        issues.push({
+          path: childPath(childPath(path, i), 'id'),
+          message: `repeats the goal id "${g.id}"`,
+        });
+      seen.add(g.id);
+    });
+  },
+);
+
 /** From a list of goals read from YAML, the goals or the problems (paths under `path`). */
 export function parseGoals(
   value: unknown,
   path = 'goals',
 ): { goals?: Goal[]; issues: SchemaIssue[] } {
   const issues: SchemaIssue[] = [];
-  const goals = refine(list(goalSchema, { min: 1 }), (gs, p, out) => {
-    const seen = new Set<string>();
-    gs.forEach((g, i) => {
-      if (seen.has(g.id))
-        out.push({
-          path: childPath(childPath(p, i), 'id'),
-          message: `repeats the goal id "${g.id}"`,
-        });
-      seen.add(g.id);
-    });
-  }).parse(value, path, issues);
+  const goals = goalsSchema.parse(value, path, issues);
   return { goals, issues };
 }
 
@@ -577,6 +583,21 @@ function atMostUnavailable(
   return MET;
 }
 
+type Evaluator<P> = (predicate: P, samples: readonly Sample[], now: Sample) => GoalResult;
+
+/** Each predicate's evaluation; the history ones read every sample, the others only now. */
+const EVALUATORS: { [K in keyof Predicates]-?: Evaluator<NonNullable<Predicates[K]>> } = {
+  podsOnNodes: (p, _samples, now) => podsOnNodes(p, now),
+  everyPod: (p, _samples, now) => everyPod(p, now),
+  rolloutComplete: (p, _samples, now) => rolloutComplete(p, now),
+  podState: (p, _samples, now) => podState(p, now),
+  nodeState: (p, _samples, now) => nodeState(p, now),
+  exists: (p, _samples, now) => exists(p, now),
+  absent: (p, _samples, now) => absent(p, now),
+  alwaysAvailable: (p, samples) => alwaysAvailable(p, samples),
+  atMostUnavailable: (p, samples) => atMostUnavailable(p, samples),
+};
+
 /**
  * From a goal and the timeline since the lesson began (at least one sample; the last is now),
  * whether the goal is met, and if not the first of its predicates that fails and why.
@@ -584,19 +605,10 @@ function atMostUnavailable(
 export function evaluateGoal(goal: Goal, samples: readonly Sample[]): GoalResult {
   const now = samples.at(-1);
   if (!now) return unmet('nothing has been recorded yet');
-  const checks: (() => GoalResult)[] = [];
-  if (goal.podsOnNodes) checks.push(() => podsOnNodes(goal.podsOnNodes!, now));
-  if (goal.everyPod) checks.push(() => everyPod(goal.everyPod!, now));
-  if (goal.rolloutComplete) checks.push(() => rolloutComplete(goal.rolloutComplete!, now));
-  if (goal.podState) checks.push(() => podState(goal.podState!, now));
-  if (goal.nodeState) checks.push(() => nodeState(goal.nodeState!, now));
-  if (goal.exists) checks.push(() => exists(goal.exists!, now));
-  if (goal.absent) checks.push(() => absent(goal.absent!, now));
-  if (goal.alwaysAvailable) checks.push(() => alwaysAvailable(goal.alwaysAvailable!, samples));
-  if (goal.atMostUnavailable)
-    checks.push(() => atMostUnavailable(goal.atMostUnavailable!, samples));
-  for (const check of checks) {
-    const result = check();
+  for (const name of PREDICATE_NAMES) {
+    const predicate = goal[name];
+    if (predicate === undefined) continue;
+    const result = (EVALUATORS[name] as Evaluator<typeof predicate>)(predicate, samples, now);
     if (!result.met) return result;
   }
   return MET;

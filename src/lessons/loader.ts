@@ -4,7 +4,7 @@
  * problem found, each naming its file and field. The YAML reader is passed in: it is the
  * console's (the one manifests use), and src/lessons may not import the console.
  */
-import { parseGoals, type Goal } from './goals.ts';
+import { goalsSchema, type Goal } from './goals.ts';
 import {
   childPath,
   integer,
@@ -123,7 +123,7 @@ const lessonSchema = object(
     title: text(),
     summary: text(),
     minutes: integer({ min: 1, max: 30 }),
-    goals: { parse: (v: unknown) => v } as Schema<unknown>,
+    goals: goalsSchema,
   },
   {
     hints: list(text()),
@@ -281,8 +281,7 @@ function loadLesson(
   if (!front.value) return undefined;
   const issues: SchemaIssue[] = [];
   const meta = lessonSchema.parse(front.value, '', issues);
-  const { goals, issues: goalIssues } = parseGoals(front.value.goals);
-  pushIssues(file, [...issues, ...(front.value.goals === undefined ? [] : goalIssues)], problems);
+  pushIssues(file, issues, problems);
   const script = (name: string, required: boolean): string[] | undefined => {
     const text = files.get(name);
     if (text === undefined) {
@@ -327,7 +326,7 @@ function loadLesson(
       ids.add(q.id);
     });
   }
-  if (!meta || !goals || problems.length > before) return undefined;
+  if (!meta || problems.length > before) return undefined;
   const assets: Record<string, string> = {};
   for (const [path, content] of files)
     if (!['index.md', 'start.sim', 'solution.sim', 'wrong.sim'].includes(path))
@@ -337,7 +336,7 @@ function loadLesson(
     title: meta.title,
     summary: meta.summary,
     minutes: meta.minutes,
-    goals,
+    goals: meta.goals,
     hints: meta.hints ?? [],
     predict: meta.predict ?? [],
     files: meta.files ?? [],

@@ -120,10 +120,10 @@ colour: blue
 `;
     expect(problems(course({ '01-basics/01-first/index.md': bad }))).toEqual([
       'lessons/01-basics/01-first/index.md: minutes: must be a whole number, not the text "four"',
+      'lessons/01-basics/01-first/index.md: goals[0].exists.name: is required',
       'lessons/01-basics/01-first/index.md: predict[0].answer: must be one of the choices, written the same way (got "c")',
       'lessons/01-basics/01-first/index.md: panels[1]: must be one of editor, console, cluster, why, not "terminal"',
       'lessons/01-basics/01-first/index.md: colour: is not a known field (known here: id, title, summary, minutes, goals, hints, predict, files, panels, clock)',
-      'lessons/01-basics/01-first/index.md: goals[0].exists.name: is required',
     ]);
   });
 
