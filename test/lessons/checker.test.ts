@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/lesson.ts';
+import { main, readLessonFiles } from '../../src/cli/lesson.ts';
+import { readYamlData } from '../../src/console/manifest/read.ts';
+import { loadCourse } from '../../src/lessons/loader.ts';
 import { createSteppingCluster } from '../../src/cli/stepping-cluster.ts';
 import { createConsole } from '../../src/console/index.ts';
 import { createCluster } from '../../src/engine/index.ts';
@@ -133,6 +135,16 @@ describe('npm run lesson -- check', () => {
     );
     expect(code).toBe(2);
     expect(err).toContain('usage: npm run --silent lesson -- check');
+  });
+});
+
+describe('the course', () => {
+  it('asks a prediction in at least half of its lessons', () => {
+    const { course, problems } = loadCourse(readLessonFiles(join(ROOT, 'lessons')), readYamlData);
+    expect(problems).toEqual([]);
+    const lessons = course.chapters.flatMap((c) => c.lessons);
+    const predicting = lessons.filter((l) => l.predict.length > 0);
+    expect(predicting.length * 2).toBeGreaterThanOrEqual(lessons.length);
   });
 });
 
