@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readYamlData } from '../../src/console/manifest/read.ts';
 import {
@@ -194,5 +195,33 @@ describe('lesson file helpers', () => {
       'c.yaml',
     ]);
     expect(filesOfLine('kubectl get pods')).toEqual([]);
+  });
+});
+
+describe('the README', () => {
+  it('shows an example lesson that loads without problems', () => {
+    const readme = readFileSync(new URL('../../lessons/README.md', import.meta.url), 'utf8');
+    const block = (after: string, fence: string): string => {
+      const start = readme.indexOf(`${fence}`, readme.indexOf(after));
+      const body = readme.indexOf('\n', start) + 1;
+      return readme.slice(body, readme.indexOf(`\n${fence}\n`, body) + 1);
+    };
+    const files = {
+      '01-what-is-a-daemonset/index.md': CHAPTER,
+      '01-what-is-a-daemonset/01-one-pod-per-node/index.md': block('`index.md`:', '````'),
+      '01-what-is-a-daemonset/01-one-pod-per-node/start.sim': block('`start.sim`:', '```'),
+      '01-what-is-a-daemonset/01-one-pod-per-node/solution.sim': block('`solution.sim`:', '```'),
+      '01-what-is-a-daemonset/01-one-pod-per-node/wrong.sim': block('`wrong.sim`:', '```'),
+      '01-what-is-a-daemonset/01-one-pod-per-node/start/nodes.yaml': 'kind: Node',
+      '01-what-is-a-daemonset/01-one-pod-per-node/start/node-agent.yaml': 'kind: DaemonSet',
+      '01-what-is-a-daemonset/01-one-pod-per-node/solution/node-agent.yaml': 'kind: DaemonSet',
+      '01-what-is-a-daemonset/01-one-pod-per-node/wrong-replicas.yaml': 'kind: DaemonSet',
+    };
+    const { course: loaded, problems: found } = loadCourse(files, readYamlData);
+    expect(found).toEqual([]);
+    const lesson = loaded.chapters[0].lessons[0];
+    expect(lesson.goals.map((g) => g.id)).toEqual(['agent-on-every-worker', 'agent-ready']);
+    expect(lesson.predict).toHaveLength(1);
+    expect(lesson.scripts.wrong).toEqual(['kubectl apply -f wrong-replicas.yaml', 'sim settle']);
   });
 });
