@@ -89,6 +89,24 @@ describe('the kube layer', () => {
   });
 });
 
+describe('lessons boundary', () => {
+  it('rejects the lesson loader importing the console (its YAML reader is passed in)', async () => {
+    const ids = await ruleIds(
+      "import { readYamlData } from '../console/manifest/read.ts';\nexport const r = readYamlData;\n",
+      'src/lessons/bad.ts',
+    );
+    expect(ids).toContain('no-restricted-imports');
+  });
+
+  it('accepts protocol types in the goal language', async () => {
+    const ids = await ruleIds(
+      "import type { Pod } from '../protocol/cluster.ts';\nexport type P = Pod;\n",
+      'src/lessons/good.ts',
+    );
+    expect(ids).toEqual([]);
+  });
+});
+
 describe('protocol boundary', () => {
   it('allows type imports from the engine', async () => {
     const ids = await ruleIds(
