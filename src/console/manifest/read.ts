@@ -581,3 +581,58 @@ function checkTypeMeta(object: Record<string, unknown>, fileName: string): strin
   }
   return undefined;
 }
+
+/** What `readYamlData` makes of a text: its value, or the first problem and the line it is on. */
+export type YamlDataResult =
+  | { ok: true; value: unknown; duplicates: { key: string; line: number }[] }
+  | { ok: false; problem: string; line: number };
+
+/**
+ * From a YAML text that is data rather than a Kubernetes object (a lesson's frontmatter), its
+ * value read with the manifests' YAML 1.1 readings and budgets, so lesson authors meet one YAML
+ * dialect. Only the first document is read; duplicate keys are reported, not silently merged.
+ */
+export function readYamlData(text: string): YamlDataResult {
+  const starts = lineStarts(text);
+  const toSpan = (start: number, end: number): Span => {
+    const l1 = lineOf(starts, start);
+    const l2 = lineOf(starts, Math.max(start, end));
+    return {
+      line: l1 + 1,
+      column: start - starts[l1] + 1,
+      endLine: l2 + 1,
+      endColumn: Math.max(start, end) - starts[l2] + 1,
+    };
+  };
+  let events: YamlEvent[];
+  try {
+    events = parseEvents(text, { maxDepth: MAX_DEPTH });
+  } catch (error) {
+    const mark = (error as { mark?: { line: number; position: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? String(error);
+    const problem = reason.startsWith('nesting exceeded')
+      ? excessiveNestingProblem(MAX_DEPTH)
+      : toGoYamlProblem(reason, text, mark?.position ?? 0);
+    return { ok: false, problem, line: (mark?.line ?? 0) + 1 };
+  }
+  const docEnd = events.findIndex((e, idx) => idx > 0 && e.type === EVENT_ID.DOCUMENT);
+  const docEvents = docEnd > 0 ? events.slice(0, docEnd) : events;
+  if (docEvents.length === 0) return { ok: true, value: null, duplicates: [] };
+  const constructor = new Constructor(docEvents, text, toSpan, { expanded: 0 });
+  try {
+    const root = constructor.document();
+    const offset = (line: number, column: number): number => starts[line - 1] + column - 1;
+    const duplicates = constructor.warnings.map(({ span }) => ({
+      key: text.slice(offset(span.line, span.column), offset(span.endLine, span.endColumn)),
+      line: span.line,
+    }));
+    return { ok: true, value: root?.value ?? null, duplicates };
+  } catch (error) {
+    if (!(error instanceof ReadError)) throw error;
+    return {
+      ok: false,
+      problem: error.problem,
+      line: error.offset === undefined ? 1 : toSpan(error.offset, error.offset).line,
+    };
+  }
+}

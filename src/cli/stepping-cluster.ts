@@ -1,0 +1,71 @@
+/**
+ * A cluster that reports every instant its clock stops at, for the lesson checker's timeline.
+ * The console moves time only through `advance` and `settle`; this wrapper runs both as the
+ * engine itself does (one `advance` per due instant) and calls `onStep` after each.
+ *
+ * The page will feed its timeline from the engine's event subscriptions instead; this stand-in
+ * needs nothing from the engine but its public `Cluster` interface.
+ */
+import { restoreCluster } from '../console/engine-entry.ts';
+import type { Cluster } from '../engine/operations.ts';
+
+/**
+ * From a cluster and a callback, a cluster that behaves the same (every method delegates) but
+ * moves time one due instant at a time, calling `onStep` after each.
+ */
+export function createSteppingCluster(inner: Cluster, onStep: () => void): Cluster {
+  /** Advances to `target`, stopping at every due instant on the way. */
+  const stepTo = (target: number): void => {
+    for (;;) {
+      const next = inner.nextDueAt();
+      if (next === undefined || next > target) break;
+      inner.advance(Math.max(0, next - inner.now));
+      onStep();
+      // A task due now that queues another for now would loop forever; advance(0) ran them all.
+      if (inner.nextDueAt() === next && next === inner.now) break;
+    }
+    if (inner.now < target) {
+      inner.advance(target - inner.now);
+      onStep();
+    }
+  };
+  return {
+    get now() {
+      return inner.now;
+    },
+    get revision() {
+      return inner.revision;
+    },
+    execute: (operation) => inner.execute(operation),
+    get: (kind, name, namespace) => inner.get(kind, name, namespace),
+    list: (kind, options) => inner.list(kind, options),
+    eventsFor: (kind, name, namespace) => inner.eventsFor(kind, name, namespace),
+    verdictsFor: (namespace, name) => inner.verdictsFor(namespace, name),
+    nextDueAt: () => inner.nextDueAt(),
+    snapshot: () => inner.snapshot(),
+    view: (options) => inner.view(options),
+    advance(ms) {
+      if (!(Number.isFinite(ms) && ms > 0)) {
+        inner.advance(ms);
+        onStep();
+        return;
+      }
+      stepTo(inner.now + ms);
+    },
+    settle(capMs) {
+      // settle() is a run of advance(next - now) calls until only idle work is left. Which
+      // instant that is depends on engine internals, so a copy settles first to tell us how
+      // far to go; restored copies continue byte-identically.
+      const probe = restoreCluster(inner.snapshot());
+      const result = probe.settle(capMs);
+      // Settling with nothing to do runs no instant at all, so neither may we.
+      if (result.elapsedMs === 0) {
+        const same = inner.settle(capMs);
+        onStep();
+        return same;
+      }
+      stepTo(inner.now + result.elapsedMs);
+      return result;
+    },
+  };
+}

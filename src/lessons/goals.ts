@@ -1,0 +1,608 @@
+/**
+ * The goal language: what a lesson asks of the cluster, as data. Lessons are written by docs
+ * authors and loaded into other people's pages, so a goal can only name objects and the facts
+ * that matter about them, never run code. A goal holds one or more predicates and is met when
+ * all of them hold; each predicate is a key of the goal (`podsOnNodes: {...}`).
+ *
+ * Predicates about now read the last sample of the timeline; history predicates (`alwaysAvailable`,
+ * `atMostUnavailable`) read every sample since the lesson began.
+ */
+import type {
+  DaemonSet,
+  Kind,
+  Node,
+  Pod,
+  KubeObject,
+  ClusterSnapshot,
+} from '../protocol/cluster.ts';
+import type { Sample } from './timeline.ts';
+import {
+  boolean,
+  childPath,
+  integer,
+  list,
+  object,
+  refine,
+  text,
+  textMap,
+  type Schema,
+  type SchemaIssue,
+} from './schema.ts';
+
+/** Simulated time 0 as Unix milliseconds (engine/clock.ts EPOCH_MS; a test keeps them equal). */
+export const SIMULATED_EPOCH_MS = Date.UTC(2026, 0, 1, 0, 0, 0);
+
+/** Which nodes a predicate speaks about; every given part must hold (empty: every node). */
+export interface NodeMatch {
+  names?: string[];
+  matchLabels?: Record<string, string>;
+  matchExpressions?: {
+    key: string;
+    operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+    values?: string[];
+  }[];
+}
+
+/** A DaemonSet named by the predicate (namespace `default` unless given). */
+interface DaemonSetRef {
+  daemonSet: string;
+  namespace?: string;
+}
+
+export interface Predicates {
+  /** Exactly one running pod of the DaemonSet on each matching node, and none on any other. */
+  podsOnNodes?: DaemonSetRef & { nodes?: NodeMatch };
+  /** The DaemonSet has pods, and every one runs `image` (in `container`, else every container) and is (not) Ready. */
+  everyPod?: DaemonSetRef & { image?: string; container?: string; ready?: boolean };
+  /** `kubectl rollout status` would say the rollout finished. */
+  rolloutComplete?: DaemonSetRef;
+  /** The pod named `pod`, or the pods of `daemonSet` (on `node` if given), are in this state. */
+  podState?: {
+    pod?: string;
+    daemonSet?: string;
+    namespace?: string;
+    node?: string;
+    phase?: 'Pending' | 'Running' | 'Succeeded' | 'Failed';
+    ready?: boolean;
+    reason?: string;
+  };
+  /** A node exists and has (or lacks) these labels, taints and cordon. */
+  nodeState?: {
+    name: string;
+    labels?: Record<string, string>;
+    withoutLabels?: string[];
+    taints?: { key: string; value?: string; effect: string }[];
+    withoutTaints?: { key: string; effect?: string }[];
+    unschedulable?: boolean;
+  };
+  /** An object of this kind and name exists (and is not being deleted). */
+  exists?: { kind: Kind; name: string; namespace?: string };
+  /** No object of this kind and name exists. */
+  absent?: { kind: Kind; name: string; namespace?: string };
+  /** History: at every sample, every matching node (default: every node the DaemonSet should run on) had an available pod of it. */
+  alwaysAvailable?: DaemonSetRef & { nodes?: NodeMatch };
+  /** History: at every sample, at most `count` nodes the DaemonSet should run on lacked an available pod of it. */
+  atMostUnavailable?: DaemonSetRef & { count: number };
+}
+
+/** One goal of a lesson: a stable id (test hooks, progress), the sentence shown, its predicates. */
+export type Goal = { id: string; text: string } & Predicates;
+
+/** Whether a goal holds, and if not, a sentence saying what is missing. */
+export interface GoalResult {
+  met: boolean;
+  /** Why it is unmet (empty when met). */
+  detail: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema
+
+const PREDICATE_NAMES = [
+  'podsOnNodes',
+  'everyPod',
+  'rolloutComplete',
+  'podState',
+  'nodeState',
+  'exists',
+  'absent',
+  'alwaysAvailable',
+  'atMostUnavailable',
+] as const;
+
+const KINDS = [
+  'Namespace',
+  'Node',
+  'Pod',
+  'DaemonSet',
+  'ControllerRevision',
+  'ConfigMap',
+  'Secret',
+  'Service',
+  'PriorityClass',
+] as const satisfies readonly Kind[];
+
+const slug = text({
+  pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/,
+  patternHint: 'lower-case words joined by -',
+});
+const dsRef = { daemonSet: text() };
+const nsOpt = { namespace: text() };
+
+const nodeMatch: Schema<NodeMatch> = object(
+  {},
+  {
+    names: list(text(), { min: 1 }),
+    matchLabels: textMap(),
+    matchExpressions: list(
+      refine(
+        object(
+          { key: text(), operator: text({ oneOf: ['In', 'NotIn', 'Exists', 'DoesNotExist'] }) },
+          { values: list(text(), { min: 1 }) },
+        ),
+        (e, path, issues) => {
+          const needs = e.operator === 'In' || e.operator === 'NotIn';
+          if (needs && !e.values)
+            issues.push({
+              path: childPath(path, 'values'),
+              message: `is required with ${e.operator}`,
+            });
+          if (!needs && e.values)
+            issues.push({
+              path: childPath(path, 'values'),
+              message: `must be left out with ${e.operator}`,
+            });
+        },
+      ),
+      { min: 1 },
+    ),
+  },
+) as Schema<NodeMatch>;
+
+const objectRef = object({ kind: text({ oneOf: KINDS }), name: text() }, nsOpt);
+
+const predicateSchemas: { [K in keyof Predicates]-?: Schema<NonNullable<Predicates[K]>> } = {
+  podsOnNodes: object(dsRef, { ...nsOpt, nodes: nodeMatch }),
+  everyPod: refine(
+    object(dsRef, { ...nsOpt, image: text(), container: text(), ready: boolean() }),
+    (p, path, issues) => {
+      if (p.image === undefined && p.ready === undefined)
+        issues.push({ path, message: 'must name an image or ready (or both)' });
+      if (p.container !== undefined && p.image === undefined)
+        issues.push({ path: childPath(path, 'container'), message: 'only makes sense with image' });
+    },
+  ),
+  rolloutComplete: object(dsRef, nsOpt),
+  podState: refine(
+    object(
+      {},
+      {
+        pod: text(),
+        daemonSet: text(),
+        namespace: text(),
+        node: text(),
+        phase: text({ oneOf: ['Pending', 'Running', 'Succeeded', 'Failed'] }),
+        ready: boolean(),
+        reason: text(),
+      },
+    ),
+    (p, path, issues) => {
+      if ((p.pod === undefined) === (p.daemonSet === undefined))
+        issues.push({ path, message: 'must name exactly one of pod and daemonSet' });
+      if (p.phase === undefined && p.ready === undefined && p.reason === undefined)
+        issues.push({ path, message: 'must say at least one of phase, ready and reason' });
+    },
+  ) as Schema<NonNullable<Predicates['podState']>>,
+  nodeState: object(
+    { name: text() },
+    {
+      labels: textMap(),
+      withoutLabels: list(text(), { min: 1 }),
+      taints: list(
+        object(
+          { key: text(), effect: text({ oneOf: ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] }) },
+          { value: text({ empty: true }) },
+        ),
+        { min: 1 },
+      ),
+      withoutTaints: list(
+        object(
+          { key: text() },
+          { effect: text({ oneOf: ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] }) },
+        ),
+        { min: 1 },
+      ),
+      unschedulable: boolean(),
+    },
+  ),
+  exists: objectRef,
+  absent: objectRef,
+  alwaysAvailable: object(dsRef, { ...nsOpt, nodes: nodeMatch }),
+  atMostUnavailable: object({ ...dsRef, count: integer({ min: 0 }) }, nsOpt),
+} as { [K in keyof Predicates]-?: Schema<NonNullable<Predicates[K]>> };
+
+/** The schema of one goal: id, text and at least one predicate, nothing else. */
+export const goalSchema: Schema<Goal> = refine(
+  object({ id: slug, text: text() }, predicateSchemas),
+  (goal, path, issues) => {
+    if (!PREDICATE_NAMES.some((name) => goal[name] !== undefined))
+      issues.push({
+        path,
+        message: `must hold at least one predicate: ${PREDICATE_NAMES.join(', ')}`,
+      });
+  },
+) as Schema<Goal>;
+
+/** From a list of goals read from YAML, the goals or the problems (paths under `path`). */
+export function parseGoals(
+  value: unknown,
+  path = 'goals',
+): { goals?: Goal[]; issues: SchemaIssue[] } {
+  const issues: SchemaIssue[] = [];
+  const goals = refine(list(goalSchema, { min: 1 }), (gs, p, out) => {
+    const seen = new Set<string>();
+    gs.forEach((g, i) => {
+      if (seen.has(g.id))
+        out.push({
+          path: childPath(childPath(p, i), 'id'),
+          message: `repeats the goal id "${g.id}"`,
+        });
+      seen.add(g.id);
+    });
+  }).parse(value, path, issues);
+  return { goals, issues };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a sample
+
+function podsOf(sample: Sample, ref: DaemonSetRef): Pod[] {
+  const namespace = ref.namespace ?? 'default';
+  return sample.objects.Pod.filter(
+    (p) =>
+      p.metadata.namespace === namespace &&
+      p.metadata.deletionTimestamp === undefined &&
+      (p.metadata.ownerReferences ?? []).some(
+        (o) => o.kind === 'DaemonSet' && o.controller === true && o.name === ref.daemonSet,
+      ),
+  );
+}
+
+function daemonSetOf(sample: Sample, ref: DaemonSetRef): DaemonSet | undefined {
+  const namespace = ref.namespace ?? 'default';
+  return sample.objects.DaemonSet.find(
+    (d) => d.metadata.name === ref.daemonSet && d.metadata.namespace === namespace,
+  );
+}
+
+/**
+ * The node a pod is on, or the one it is meant for: a DaemonSet pod waits for the scheduler
+ * with its node only in its affinity (`matchFields` on `metadata.name`).
+ */
+function nodeOfPod(pod: Pod): string | undefined {
+  if (pod.spec.nodeName) return pod.spec.nodeName;
+  const terms =
+    pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
+      ?.nodeSelectorTerms ?? [];
+  for (const term of terms)
+    for (const field of term.matchFields ?? [])
+      if (field.key === 'metadata.name' && field.operator === 'In' && field.values?.length === 1)
+        return field.values[0];
+  return undefined;
+}
+
+function isReady(pod: Pod): boolean {
+  return (pod.status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+}
+
+/**
+ * Whether a pod counts as available at a time: Ready for longer than minReadySeconds
+ * (podutil.IsPodAvailable in kubernetes/pkg/api/v1/pod/util.go).
+ */
+function isAvailable(pod: Pod, minReadySeconds: number, timeMs: number): boolean {
+  if (pod.metadata.deletionTimestamp !== undefined) return false;
+  const ready = (pod.status.conditions ?? []).find((c) => c.type === 'Ready');
+  if (ready?.status !== 'True') return false;
+  if (minReadySeconds === 0) return true;
+  if (!ready.lastTransitionTime) return false;
+  const since = Date.parse(ready.lastTransitionTime) - SIMULATED_EPOCH_MS;
+  return since + minReadySeconds * 1000 < timeMs;
+}
+
+function matchesNode(node: Node, match: NodeMatch | undefined): boolean {
+  if (!match) return true;
+  const labels = node.metadata.labels ?? {};
+  if (match.names && !match.names.includes(node.metadata.name)) return false;
+  for (const [k, v] of Object.entries(match.matchLabels ?? {})) if (labels[k] !== v) return false;
+  for (const e of match.matchExpressions ?? []) {
+    const has = Object.hasOwn(labels, e.key);
+    const ok =
+      e.operator === 'Exists'
+        ? has
+        : e.operator === 'DoesNotExist'
+          ? !has
+          : e.operator === 'In'
+            ? has && (e.values ?? []).includes(labels[e.key])
+            : !has || !(e.values ?? []).includes(labels[e.key]);
+    if (!ok) return false;
+  }
+  return true;
+}
+
+function dsName(ref: DaemonSetRef): string {
+  return ref.namespace && ref.namespace !== 'default'
+    ? `${ref.namespace}/${ref.daemonSet}`
+    : ref.daemonSet;
+}
+
+function names(list: string[]): string {
+  return list.length <= 3
+    ? list.join(', ')
+    : `${list.slice(0, 3).join(', ')} and ${list.length - 3} more`;
+}
+
+const MET: GoalResult = { met: true, detail: '' };
+const unmet = (detail: string): GoalResult => ({ met: false, detail });
+
+// ---------------------------------------------------------------------------------------------
+// Predicates
+
+function podsOnNodes(p: NonNullable<Predicates['podsOnNodes']>, now: Sample): GoalResult {
+  if (!daemonSetOf(now, p)) return unmet(`DaemonSet ${dsName(p)} does not exist`);
+  const pods = podsOf(now, p);
+  const wanted = now.objects.Node.filter((n) => matchesNode(n, p.nodes)).map(
+    (n) => n.metadata.name,
+  );
+  if (wanted.length === 0) return unmet('no node matches the goal');
+  const missing: string[] = [];
+  const doubled: string[] = [];
+  for (const node of wanted) {
+    const running = pods.filter(
+      (pod) => pod.spec.nodeName === node && pod.status.phase === 'Running',
+    );
+    if (running.length === 0) missing.push(node);
+    else if (running.length > 1) doubled.push(node);
+  }
+  const extra = [
+    ...new Set(
+      pods.map(nodeOfPod).filter((n): n is string => n !== undefined && !wanted.includes(n)),
+    ),
+  ].sort();
+  if (missing.length > 0) return unmet(`no running pod of ${dsName(p)} on ${names(missing)}`);
+  if (doubled.length > 0) return unmet(`more than one pod of ${dsName(p)} on ${names(doubled)}`);
+  if (extra.length > 0) return unmet(`${dsName(p)} also has a pod on ${names(extra)}`);
+  return MET;
+}
+
+/** Pods in node-name order, so the pod a sentence names does not depend on generated names. */
+function byNode(pods: Pod[]): Pod[] {
+  return pods
+    .map((pod) => ({ pod, node: nodeOfPod(pod) ?? '' }))
+    .sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0))
+    .map((x) => x.pod);
+}
+
+function everyPod(p: NonNullable<Predicates['everyPod']>, now: Sample): GoalResult {
+  const pods = byNode(podsOf(now, p));
+  if (pods.length === 0) return unmet(`DaemonSet ${dsName(p)} has no pods`);
+  for (const pod of pods) {
+    const where = `the pod of ${dsName(p)} on ${nodeOfPod(pod) ?? 'no node'}`;
+    if (p.image !== undefined) {
+      const containers = pod.spec.containers.filter(
+        (c) => p.container === undefined || c.name === p.container,
+      );
+      if (containers.length === 0) return unmet(`${where} has no container ${p.container}`);
+      const other = containers.find((c) => c.image !== p.image);
+      if (other) return unmet(`${where} runs ${other.image}, not ${p.image}`);
+    }
+    if (p.ready !== undefined && isReady(pod) !== p.ready)
+      return unmet(`${where} is ${p.ready ? 'not Ready' : 'Ready'}`);
+  }
+  return MET;
+}
+
+/**
+ * Whether `kubectl rollout status` would report the rollout done
+ * (DaemonSetStatusViewer in kubectl/pkg/polymorphichelpers/rollout_status.go).
+ */
+function rolloutComplete(p: NonNullable<Predicates['rolloutComplete']>, now: Sample): GoalResult {
+  const ds = daemonSetOf(now, p);
+  if (!ds) return unmet(`DaemonSet ${dsName(p)} does not exist`);
+  if ((ds.spec.updateStrategy?.type ?? 'RollingUpdate') !== 'RollingUpdate')
+    return unmet(`DaemonSet ${dsName(p)} does not use the RollingUpdate strategy`);
+  const s = ds.status;
+  if ((ds.metadata.generation ?? 0) > (s.observedGeneration ?? 0))
+    return unmet(`the controller has not yet seen the latest spec of ${dsName(p)}`);
+  if ((s.updatedNumberScheduled ?? 0) < s.desiredNumberScheduled)
+    return unmet(
+      `${s.updatedNumberScheduled ?? 0} of ${s.desiredNumberScheduled} pods of ${dsName(p)} are updated`,
+    );
+  if ((s.numberAvailable ?? 0) < s.desiredNumberScheduled)
+    return unmet(
+      `${s.numberAvailable ?? 0} of ${s.desiredNumberScheduled} updated pods of ${dsName(p)} are available`,
+    );
+  return MET;
+}
+
+function waitingReason(pod: Pod): string | undefined {
+  for (const c of [
+    ...(pod.status.initContainerStatuses ?? []),
+    ...(pod.status.containerStatuses ?? []),
+  ])
+    if (c.state.waiting?.reason) return c.state.waiting.reason;
+  return pod.status.reason;
+}
+
+function podState(p: NonNullable<Predicates['podState']>, now: Sample): GoalResult {
+  const namespace = p.namespace ?? 'default';
+  let pods: Pod[];
+  let what: string;
+  if (p.pod !== undefined) {
+    pods = now.objects.Pod.filter(
+      (x) => x.metadata.name === p.pod && x.metadata.namespace === namespace,
+    );
+    what = `pod ${p.pod}`;
+  } else {
+    const ref = { daemonSet: p.daemonSet ?? '', namespace: p.namespace };
+    pods = podsOf(now, ref);
+    what = `the pod of ${dsName(ref)}`;
+  }
+  if (p.node !== undefined) {
+    pods = pods.filter((x) => nodeOfPod(x) === p.node);
+    what += ` on ${p.node}`;
+  }
+  if (pods.length === 0) return unmet(`there is no ${what.replace(/^the /, '')}`);
+  for (const pod of byNode(pods)) {
+    if (p.phase !== undefined && pod.status.phase !== p.phase)
+      return unmet(`${what} is ${pod.status.phase}, not ${p.phase}`);
+    if (p.ready !== undefined && isReady(pod) !== p.ready)
+      return unmet(`${what} is ${p.ready ? 'not Ready' : 'Ready'}`);
+    if (p.reason !== undefined && waitingReason(pod) !== p.reason)
+      return unmet(`${what} shows ${waitingReason(pod) ?? 'no reason'}, not ${p.reason}`);
+  }
+  return MET;
+}
+
+function nodeState(p: NonNullable<Predicates['nodeState']>, now: Sample): GoalResult {
+  const node = now.objects.Node.find((n) => n.metadata.name === p.name);
+  if (!node) return unmet(`node ${p.name} does not exist`);
+  const labels = node.metadata.labels ?? {};
+  for (const [k, v] of Object.entries(p.labels ?? {}))
+    if (labels[k] !== v) return unmet(`node ${p.name} is not labelled ${k}=${v}`);
+  for (const k of p.withoutLabels ?? [])
+    if (Object.hasOwn(labels, k)) return unmet(`node ${p.name} still has the label ${k}`);
+  const taints = node.spec.taints ?? [];
+  for (const t of p.taints ?? []) {
+    const found = taints.some(
+      (x) => x.key === t.key && x.effect === t.effect && (x.value ?? '') === (t.value ?? ''),
+    );
+    const shown = `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`;
+    if (!found) return unmet(`node ${p.name} has no taint ${shown}`);
+  }
+  for (const t of p.withoutTaints ?? []) {
+    const found = taints.find(
+      (x) => x.key === t.key && (t.effect === undefined || x.effect === t.effect),
+    );
+    if (found) return unmet(`node ${p.name} still has the taint ${found.key}:${found.effect}`);
+  }
+  if (p.unschedulable !== undefined && (node.spec.unschedulable === true) !== p.unschedulable)
+    return unmet(`node ${p.name} is ${p.unschedulable ? 'not cordoned' : 'cordoned'}`);
+  return MET;
+}
+
+const CLUSTER_SCOPED: readonly Kind[] = ['Namespace', 'Node', 'PriorityClass'];
+
+function findObject(
+  now: Sample,
+  ref: { kind: Kind; name: string; namespace?: string },
+): KubeObject | undefined {
+  const namespace = CLUSTER_SCOPED.includes(ref.kind) ? undefined : (ref.namespace ?? 'default');
+  const list = now.objects[ref.kind] as readonly KubeObject[];
+  return list.find(
+    (o) =>
+      o.metadata.name === ref.name &&
+      (namespace === undefined || o.metadata.namespace === namespace),
+  );
+}
+
+function refName(ref: { kind: Kind; name: string; namespace?: string }): string {
+  return `${ref.kind} ${ref.namespace && !CLUSTER_SCOPED.includes(ref.kind) ? `${ref.namespace}/` : ''}${ref.name}`;
+}
+
+function exists(p: NonNullable<Predicates['exists']>, now: Sample): GoalResult {
+  const found = findObject(now, p);
+  if (!found) return unmet(`${refName(p)} does not exist`);
+  if (found.metadata.deletionTimestamp !== undefined)
+    return unmet(`${refName(p)} is being deleted`);
+  return MET;
+}
+
+function absent(p: NonNullable<Predicates['absent']>, now: Sample): GoalResult {
+  return findObject(now, p) ? unmet(`${refName(p)} still exists`) : MET;
+}
+
+/** Nodes a DaemonSet should run on at a sample, from the engine's verdicts. */
+function desiredNodes(sample: Sample, ref: DaemonSetRef): string[] {
+  const namespace = ref.namespace ?? 'default';
+  const verdicts = sample.verdicts.find(
+    (v) => v.name === ref.daemonSet && v.namespace === namespace,
+  );
+  return (verdicts?.nodes ?? []).filter((n) => n.shouldRun).map((n) => n.node);
+}
+
+function nodesWithoutAvailablePod(sample: Sample, ref: DaemonSetRef, nodes: string[]): string[] {
+  const minReady = daemonSetOf(sample, ref)?.spec.minReadySeconds ?? 0;
+  const available = new Set(
+    podsOf(sample, ref)
+      .filter((pod) => isAvailable(pod, minReady, sample.timeMs))
+      .map((pod) => pod.spec.nodeName),
+  );
+  return nodes.filter((n) => !available.has(n));
+}
+
+/** A simulated time as the console prints it since the lesson began (`at 1m30s`). */
+function at(timeMs: number, startMs: number): string {
+  const s = Math.round((timeMs - startMs) / 1000);
+  return `${s >= 60 ? `${Math.floor(s / 60)}m` : ''}${s % 60}s into the lesson`;
+}
+
+function alwaysAvailable(
+  p: NonNullable<Predicates['alwaysAvailable']>,
+  samples: readonly Sample[],
+): GoalResult {
+  for (const sample of samples) {
+    const nodes = p.nodes
+      ? sample.objects.Node.filter((n) => matchesNode(n, p.nodes)).map((n) => n.metadata.name)
+      : desiredNodes(sample, p);
+    const bare = nodesWithoutAvailablePod(sample, p, nodes);
+    if (bare.length > 0)
+      return unmet(
+        `${names(bare)} had no available pod of ${dsName(p)} ${at(sample.timeMs, samples[0].timeMs)}`,
+      );
+  }
+  return MET;
+}
+
+function atMostUnavailable(
+  p: NonNullable<Predicates['atMostUnavailable']>,
+  samples: readonly Sample[],
+): GoalResult {
+  for (const sample of samples) {
+    const bare = nodesWithoutAvailablePod(sample, p, desiredNodes(sample, p));
+    if (bare.length > p.count)
+      return unmet(
+        `${bare.length} pods of ${dsName(p)} were unavailable at once ${at(sample.timeMs, samples[0].timeMs)} (${names(bare)})`,
+      );
+  }
+  return MET;
+}
+
+/**
+ * From a goal and the timeline since the lesson began (at least one sample; the last is now),
+ * whether the goal is met, and if not the first of its predicates that fails and why.
+ */
+export function evaluateGoal(goal: Goal, samples: readonly Sample[]): GoalResult {
+  const now = samples.at(-1);
+  if (!now) return unmet('nothing has been recorded yet');
+  const checks: (() => GoalResult)[] = [];
+  if (goal.podsOnNodes) checks.push(() => podsOnNodes(goal.podsOnNodes!, now));
+  if (goal.everyPod) checks.push(() => everyPod(goal.everyPod!, now));
+  if (goal.rolloutComplete) checks.push(() => rolloutComplete(goal.rolloutComplete!, now));
+  if (goal.podState) checks.push(() => podState(goal.podState!, now));
+  if (goal.nodeState) checks.push(() => nodeState(goal.nodeState!, now));
+  if (goal.exists) checks.push(() => exists(goal.exists!, now));
+  if (goal.absent) checks.push(() => absent(goal.absent!, now));
+  if (goal.alwaysAvailable) checks.push(() => alwaysAvailable(goal.alwaysAvailable!, samples));
+  if (goal.atMostUnavailable)
+    checks.push(() => atMostUnavailable(goal.atMostUnavailable!, samples));
+  for (const check of checks) {
+    const result = check();
+    if (!result.met) return result;
+  }
+  return MET;
+}
+
+/** A view of the cluster as goals read it (the snapshot minus its internals). */
+export function toSample(view: ClusterSnapshot): Sample {
+  return { timeMs: view.timeMs, objects: view.objects, verdicts: view.verdicts };
+}

@@ -1,0 +1,176 @@
+import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/lesson.ts';
+import { createSteppingCluster } from '../../src/cli/stepping-cluster.ts';
+import { createConsole } from '../../src/console/index.ts';
+import { createCluster } from '../../src/engine/index.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const FIRST = join(ROOT, 'lessons/01-what-is-a-daemonset/01-one-pod-per-node');
+
+/** Runs the checker in-process; returns its exit code and everything it printed. */
+function check(args: string[], root = ROOT, cwd = root): { code: number; out: string } {
+  let out = '';
+  const code = main(
+    ['check', ...args],
+    (t) => (out += t),
+    (t) => (out += t),
+    cwd,
+    root,
+  );
+  return { code, out };
+}
+
+const temps: string[] = [];
+afterAll(() => {
+  for (const t of temps) rmSync(t, { recursive: true, force: true });
+});
+
+/** A package root holding only the first lesson, with some of its files replaced. */
+function fixture(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'lessons-'));
+  temps.push(root);
+  const chapter = join(root, 'lessons/01-what-is-a-daemonset');
+  mkdirSync(chapter, { recursive: true });
+  cpSync(join(ROOT, 'lessons/01-what-is-a-daemonset/index.md'), join(chapter, 'index.md'));
+  cpSync(FIRST, join(chapter, '01-one-pod-per-node'), { recursive: true });
+  for (const [path, text] of Object.entries(files)) {
+    const full = join(chapter, '01-one-pod-per-node', path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, text);
+  }
+  return root;
+}
+
+const LESSON = 'lessons/01-what-is-a-daemonset/01-one-pod-per-node (one-pod-per-node)';
+
+describe('npm run lesson -- check', () => {
+  it('passes every lesson of the course', () => {
+    const { code, out } = check([]);
+    expect(out).not.toContain('FAIL');
+    expect(out).toMatch(/^(\d+) of \1 lessons pass$/m);
+    expect(code).toBe(0);
+  }, 120_000);
+
+  it('checks only the lesson or chapter folders it is given, relative to the caller', () => {
+    const { code, out } = check(
+      ['01-one-pod-per-node'],
+      ROOT,
+      join(ROOT, 'lessons/01-what-is-a-daemonset'),
+    );
+    expect(out).toBe(`ok   ${LESSON}: 2 goals\n1 of 1 lessons pass\n`);
+    expect(code).toBe(0);
+    expect(check(['lessons/nowhere']).code).toBe(2);
+  });
+
+  it('names the lesson and the goal a solution leaves unmet', () => {
+    const root = fixture({
+      'solution.sim': 'kubectl apply -f solution/node-agent.yaml\nkubectl delete ds node-agent\n',
+    });
+    const { code, out } = check([], root);
+    expect(out).toContain(
+      `FAIL ${LESSON}: goal agent-on-every-worker is unmet after solution.sim: DaemonSet node-agent does not exist\n`,
+    );
+    expect(code).toBe(1);
+  });
+
+  it('fails a lesson whose goal is met before the learner did anything', () => {
+    const root = fixture({
+      'start.sim':
+        'kubectl apply -f start/nodes.yaml\nkubectl apply -f solution/node-agent.yaml\nsim settle\n',
+    });
+    const { code, out } = check([], root);
+    expect(out).toContain(`FAIL ${LESSON}: goal agent-on-every-worker is already met at the start`);
+    expect(out).toContain(`FAIL ${LESSON}: goal agent-ready is already met at the start`);
+    expect(code).toBe(1);
+  });
+
+  it('fails a lesson whose wrong attempt meets every goal', () => {
+    const root = fixture({
+      'wrong.sim': 'kubectl apply -f solution/node-agent.yaml\nsim settle\n',
+    });
+    const { code, out } = check([], root);
+    expect(out).toContain(
+      `FAIL ${LESSON}: every goal is met after wrong.sim (goals agent-on-every-worker, agent-ready); a wrong attempt must leave one unmet`,
+    );
+    expect(code).toBe(1);
+  });
+
+  it('reports a failing command of the solution with its error', () => {
+    const root = fixture({
+      'solution.sim':
+        'kubectl apply -f wrong-replicas.yaml\nkubectl apply -f solution/node-agent.yaml\nsim settle\n',
+    });
+    const { code, out } = check([], root);
+    expect(out).toContain(
+      `FAIL ${LESSON}: solution.sim failed at "kubectl apply -f wrong-replicas.yaml": Error from server (BadRequest)`,
+    );
+    expect(code).toBe(1);
+  });
+
+  it('refuses to replay a malformed lesson and names the file and field', () => {
+    const root = fixture({
+      'index.md': '---\nid: one-pod-per-node\ntitle: T\nsummary: S\nminutes: 4\ngoals: []\n---\n',
+    });
+    const { code, out } = check([], root);
+    expect(out).toBe(
+      'lessons/01-what-is-a-daemonset/01-one-pod-per-node/index.md: goals: must have at least 1 item\n',
+    );
+    expect(code).toBe(2);
+  });
+
+  it('prints its usage when the command is not check', () => {
+    let err = '';
+    const code = main(
+      [],
+      () => {},
+      (t) => (err += t),
+      ROOT,
+      ROOT,
+    );
+    expect(code).toBe(2);
+    expect(err).toContain('usage: npm run --silent lesson -- check');
+  });
+});
+
+describe('the stepping cluster', () => {
+  it('ends a run exactly where the plain cluster ends, having stopped at every instant', () => {
+    const manifests: Record<string, string> = {
+      'nodes.yaml':
+        'apiVersion: v1\nkind: Node\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Node\nmetadata: {name: b}\n',
+      'ds.yaml':
+        'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {app: d}}\n  template:\n    metadata: {labels: {app: d}}\n    spec: {containers: [{name: c, image: nginx:1.27}]}\n',
+    };
+    const files = { read: (p: string) => manifests[p], list: () => [] };
+    const lines = [
+      'kubectl apply -f nodes.yaml',
+      'kubectl apply -f ds.yaml',
+      'sim settle',
+      'kubectl set image ds/d c=nginx:1.26',
+      'sim wait 7s',
+      'kubectl rollout status ds/d',
+      'sim settle',
+      'kubectl taint nodes a k=v:NoExecute',
+      'sim wait 2m',
+      'sim settle',
+    ];
+    const plain = createCluster({ seed: 3 });
+    const plainConsole = createConsole({ cluster: plain, files });
+    const stepped = createCluster({ seed: 3 });
+    let steps = 0;
+    const steppedConsole = createConsole({
+      cluster: createSteppingCluster(stepped, () => steps++),
+      files,
+    });
+    for (const line of lines) {
+      const result = plainConsole.run(line);
+      expect(result.exit).toBe(0);
+      expect(steppedConsole.run(line)).toEqual(result);
+    }
+    expect(JSON.stringify(stepped.snapshot())).toBe(JSON.stringify(plain.snapshot()));
+    expect(steps).toBeGreaterThan(lines.length);
+  });
+});
