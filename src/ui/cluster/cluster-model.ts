@@ -264,9 +264,30 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return true;
 }
 
-/** From a verdict, the first failed check, in the engine filter registry's order. */
+/**
+ * The checks a card names first when several fail: the DaemonSet controller's own predicates, in
+ * the order upstream's `predicates()` evaluates them (pkg/controller/daemon/daemon_controller.go).
+ * They decide whether the node should run the pod at all, so "the labels miss the nodeSelector"
+ * says more on a control-plane card than the taint the scheduler would have met first.
+ */
+const DECIDING_CHECKS: readonly VerdictCheck['check'][] = [
+  'nodeName',
+  'nodeSelector',
+  'nodeAffinity',
+  'taints',
+];
+
+/**
+ * From a verdict, the failed check a card shows: the first failed controller predicate, else
+ * the first failed check in the engine filter registry's order.
+ */
 export function firstFailedCheck(verdict: NodeVerdict | undefined): VerdictCheck | undefined {
-  return verdict?.checks.find((c) => !c.passed);
+  if (!verdict) return undefined;
+  for (const name of DECIDING_CHECKS) {
+    const check = verdict.checks.find((c) => c.check === name && !c.passed);
+    if (check) return check;
+  }
+  return verdict.checks.find((c) => !c.passed);
 }
 
 /**
