@@ -15,6 +15,10 @@ import type {
   KubeObject,
   ClusterSnapshot,
 } from '../protocol/cluster.ts';
+import { EPOCH_MS } from '../kube/constants.ts';
+import { isPodReady } from '../kube/pod-columns.ts';
+import { targetNodeName } from '../kube/target-node.ts';
+import { parseTimestamp } from '../kube/timestamp.ts';
 import type { Sample } from './timeline.ts';
 import {
   boolean,
@@ -28,9 +32,6 @@ import {
   type Schema,
   type SchemaIssue,
 } from './schema.ts';
-
-/** Simulated time 0 as Unix milliseconds (engine/clock.ts EPOCH_MS; a test keeps them equal). */
-export const SIMULATED_EPOCH_MS = Date.UTC(2026, 0, 1, 0, 0, 0);
 
 /** Which nodes a predicate speaks about; every given part must hold (empty: every node). */
 export interface NodeMatch {
@@ -282,26 +283,6 @@ function daemonSetOf(sample: Sample, ref: DaemonSetRef): DaemonSet | undefined {
 }
 
 /**
- * The node a pod is on, or the one it is meant for: a DaemonSet pod waits for the scheduler
- * with its node only in its affinity (`matchFields` on `metadata.name`).
- */
-function nodeOfPod(pod: Pod): string | undefined {
-  if (pod.spec.nodeName) return pod.spec.nodeName;
-  const terms =
-    pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
-      ?.nodeSelectorTerms ?? [];
-  for (const term of terms)
-    for (const field of term.matchFields ?? [])
-      if (field.key === 'metadata.name' && field.operator === 'In' && field.values?.length === 1)
-        return field.values[0];
-  return undefined;
-}
-
-function isReady(pod: Pod): boolean {
-  return (pod.status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
-}
-
-/**
  * Whether a pod counts as available at a time: Ready for longer than minReadySeconds
  * (podutil.IsPodAvailable in kubernetes/pkg/api/v1/pod/util.go).
  */
@@ -310,8 +291,9 @@ function isAvailable(pod: Pod, minReadySeconds: number, timeMs: number): boolean
   const ready = (pod.status.conditions ?? []).find((c) => c.type === 'Ready');
   if (ready?.status !== 'True') return false;
   if (minReadySeconds === 0) return true;
-  if (!ready.lastTransitionTime) return false;
-  const since = Date.parse(ready.lastTransitionTime) - SIMULATED_EPOCH_MS;
+  const readyAt = parseTimestamp(ready.lastTransitionTime);
+  if (readyAt === undefined) return false;
+  const since = readyAt - EPOCH_MS;
   return since + minReadySeconds * 1000 < timeMs;
 }
 
@@ -371,7 +353,7 @@ function podsOnNodes(p: NonNullable<Predicates['podsOnNodes']>, now: Sample): Go
   }
   const extra = [
     ...new Set(
-      pods.map(nodeOfPod).filter((n): n is string => n !== undefined && !wanted.includes(n)),
+      pods.map(targetNodeName).filter((n): n is string => n !== undefined && !wanted.includes(n)),
     ),
   ].sort();
   if (missing.length > 0) return unmet(`no running pod of ${dsName(p)} on ${names(missing)}`);
@@ -383,7 +365,7 @@ function podsOnNodes(p: NonNullable<Predicates['podsOnNodes']>, now: Sample): Go
 /** Pods in node-name order, so the pod a sentence names does not depend on generated names. */
 function byNode(pods: Pod[]): Pod[] {
   return pods
-    .map((pod) => ({ pod, node: nodeOfPod(pod) ?? '' }))
+    .map((pod) => ({ pod, node: targetNodeName(pod) ?? '' }))
     .sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0))
     .map((x) => x.pod);
 }
@@ -392,7 +374,7 @@ function everyPod(p: NonNullable<Predicates['everyPod']>, now: Sample): GoalResu
   const pods = byNode(podsOf(now, p));
   if (pods.length === 0) return unmet(`DaemonSet ${dsName(p)} has no pods`);
   for (const pod of pods) {
-    const where = `the pod of ${dsName(p)} on ${nodeOfPod(pod) ?? 'no node'}`;
+    const where = `the pod of ${dsName(p)} on ${targetNodeName(pod) ?? 'no node'}`;
     if (p.image !== undefined) {
       const containers = pod.spec.containers.filter(
         (c) => p.container === undefined || c.name === p.container,
@@ -401,7 +383,7 @@ function everyPod(p: NonNullable<Predicates['everyPod']>, now: Sample): GoalResu
       const other = containers.find((c) => c.image !== p.image);
       if (other) return unmet(`${where} runs ${other.image}, not ${p.image}`);
     }
-    if (p.ready !== undefined && isReady(pod) !== p.ready)
+    if (p.ready !== undefined && isPodReady(pod) !== p.ready)
       return unmet(`${where} is ${p.ready ? 'not Ready' : 'Ready'}`);
   }
   return MET;
@@ -454,14 +436,14 @@ function podState(p: NonNullable<Predicates['podState']>, now: Sample): GoalResu
     what = `the pod of ${dsName(ref)}`;
   }
   if (p.node !== undefined) {
-    pods = pods.filter((x) => nodeOfPod(x) === p.node);
+    pods = pods.filter((x) => targetNodeName(x) === p.node);
     what += ` on ${p.node}`;
   }
   if (pods.length === 0) return unmet(`there is no ${what.replace(/^the /, '')}`);
   for (const pod of byNode(pods)) {
     if (p.phase !== undefined && pod.status.phase !== p.phase)
       return unmet(`${what} is ${pod.status.phase}, not ${p.phase}`);
-    if (p.ready !== undefined && isReady(pod) !== p.ready)
+    if (p.ready !== undefined && isPodReady(pod) !== p.ready)
       return unmet(`${what} is ${p.ready ? 'not Ready' : 'Ready'}`);
     if (p.reason !== undefined && waitingReason(pod) !== p.reason)
       return unmet(`${what} shows ${waitingReason(pod) ?? 'no reason'}, not ${p.reason}`);

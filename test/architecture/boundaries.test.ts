@@ -58,6 +58,7 @@ describe('the kube layer', () => {
     ['src/engine/ok.ts', '../kube/quantity.ts'],
     ['src/console/ok.ts', '../kube/pod-columns.ts'],
     ['src/ui/cluster/ok.ts', '../../kube/pod-columns.ts'],
+    ['src/lessons/ok.ts', '../kube/target-node.ts'],
   ])('lets %s import src/kube', async (filePath, source) => {
     const ids = await ruleIds(`import { x } from '${source}';\nexport const y = x;\n`, filePath);
     expect(ids).toEqual([]);

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createConsole } from '../../src/console/index.ts';
-import { createCluster, EPOCH_MS } from '../../src/engine/index.ts';
+import { createCluster } from '../../src/engine/index.ts';
 import { createSteppingCluster } from '../../src/cli/stepping-cluster.ts';
-import {
-  evaluateGoal,
-  parseGoals,
-  SIMULATED_EPOCH_MS,
-  toSample,
-  type Goal,
-} from '../../src/lessons/goals.ts';
+import { evaluateGoal, parseGoals, toSample, type Goal } from '../../src/lessons/goals.ts';
 import { createTimeline } from '../../src/lessons/timeline.ts';
 
 const NODES = `
@@ -390,9 +384,5 @@ describe('the goal schema', () => {
       ]),
     ).toEqual(['goals[1].id: repeats the goal id "b"']);
     expect(issues([])).toEqual(['goals: must have at least 1 item']);
-  });
-
-  it('keeps the simulated epoch in step with the engine clock', () => {
-    expect(SIMULATED_EPOCH_MS).toBe(EPOCH_MS);
   });
 });
