@@ -33,6 +33,9 @@ import {
   type SchemaIssue,
 } from './schema.ts';
 
+/** A value a `fields` goal expects: a scalar, a list of scalars, or null for "not set". */
+export type FieldValue = string | number | boolean | null | (string | number | boolean)[];
+
 /** Which nodes a predicate speaks about; every given part must hold (empty: every node). */
 export interface NodeMatch {
   names?: string[];
@@ -80,6 +83,12 @@ export interface Predicates {
   exists?: { kind: Kind; name: string; namespace?: string };
   /** No object of this kind and name exists. */
   absent?: { kind: Kind; name: string; namespace?: string };
+  /**
+   * An object's fields hold these values. Each key is a path of field names, where a list item
+   * is picked by index or by name (`spec.template.spec.containers[name=agent].securityContext.runAsNonRoot`);
+   * each value is a text, number, boolean or list of them, or null for "not set".
+   */
+  fields?: { kind: Kind; name: string; namespace?: string; equals: Record<string, FieldValue> };
   /** History: at every sample, every matching node (default: every node the DaemonSet should run on) had an available pod of it. */
   alwaysAvailable?: DaemonSetRef & { nodes?: NodeMatch };
   /** History: at every sample, at most `count` nodes the DaemonSet should run on lacked an available pod of it. */
@@ -107,6 +116,7 @@ const PREDICATE_NAMES = [
   'nodeState',
   'exists',
   'absent',
+  'fields',
   'alwaysAvailable',
   'atMostUnavailable',
 ] as const;
@@ -161,6 +171,55 @@ const nodeMatch: Schema<NodeMatch> = object(
 ) as Schema<NodeMatch>;
 
 const objectRef = object({ kind: text({ oneOf: KINDS }), name: text() }, nsOpt);
+
+/** One step of a field path: a field name, optionally followed by `[N]` or `[name=X]`. */
+const FIELD_STEP = /^([A-Za-z][A-Za-z0-9_-]*)(?:\[(\d+|name=[^\]]+)\])?$/;
+
+/** From a field path (`a.b[name=x].c`), its steps, or undefined when it is malformed. */
+function fieldSteps(path: string): { field: string; pick?: string }[] | undefined {
+  // A `[name=...]` may hold dots (`name=kube.io`), so split on dots outside brackets only.
+  const parts = path.match(/(?:[^.[]|\[[^\]]*\])+/g) ?? [];
+  if (parts.length === 0 || parts.join('.') !== path) return undefined;
+  const steps: { field: string; pick?: string }[] = [];
+  for (const part of parts) {
+    const m = FIELD_STEP.exec(part);
+    if (!m) return undefined;
+    steps.push({ field: m[1], pick: m[2] });
+  }
+  return steps;
+}
+
+const isScalar = (v: unknown): v is string | number | boolean =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/** A mapping from field paths to the values they must hold. */
+const fieldValues: Schema<Record<string, FieldValue>> = {
+  parse(value, path, issues) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      issues.push({ path, message: 'must be a mapping from field paths to values' });
+      return undefined;
+    }
+    const out = Object.create(null) as Record<string, FieldValue>;
+    const before = issues.length;
+    const entries = Object.entries(value);
+    if (entries.length === 0) issues.push({ path, message: 'must name at least one field' });
+    for (const [key, v] of entries) {
+      if (!fieldSteps(key))
+        issues.push({
+          path: childPath(path, key),
+          message:
+            'is not a field path (write it like spec.template.spec.containers[name=agent].image)',
+        });
+      else if (v === null || isScalar(v) || (Array.isArray(v) && v.every(isScalar))) out[key] = v;
+      else
+        issues.push({
+          path: childPath(path, key),
+          message: 'must be a text, number, boolean, a list of them, or null for "not set"',
+        });
+    }
+    return issues.length === before ? out : undefined;
+  },
+};
 
 const predicateSchemas: { [K in keyof Predicates]-?: Schema<NonNullable<Predicates[K]>> } = {
   podsOnNodes: object(dsRef, { ...nsOpt, nodes: nodeMatch }),
@@ -218,6 +277,10 @@ const predicateSchemas: { [K in keyof Predicates]-?: Schema<NonNullable<Predicat
   ),
   exists: objectRef,
   absent: objectRef,
+  fields: object(
+    { kind: text({ oneOf: KINDS }), name: text(), equals: fieldValues },
+    nsOpt,
+  ) as Schema<NonNullable<Predicates['fields']>>,
   alwaysAvailable: object(dsRef, { ...nsOpt, nodes: nodeMatch }),
   atMostUnavailable: object({ ...dsRef, count: integer({ min: 0 }) }, nsOpt),
 } as { [K in keyof Predicates]-?: Schema<NonNullable<Predicates[K]>> };
@@ -509,6 +572,53 @@ function absent(p: NonNullable<Predicates['absent']>, now: Sample): GoalResult {
   return findObject(now, p) ? unmet(`${refName(p)} still exists`) : MET;
 }
 
+/** From an object and a field path, the value there (undefined when any step is missing). */
+function readField(obj: unknown, path: string): unknown {
+  let here: unknown = obj;
+  for (const step of fieldSteps(path) ?? []) {
+    if (typeof here !== 'object' || here === null || Array.isArray(here)) return undefined;
+    here = Object.hasOwn(here, step.field)
+      ? (here as Record<string, unknown>)[step.field]
+      : undefined;
+    if (step.pick === undefined) continue;
+    if (!Array.isArray(here)) return undefined;
+    if (step.pick.startsWith('name=')) {
+      const name = step.pick.slice('name='.length);
+      here = here.find(
+        (item: unknown) =>
+          typeof item === 'object' && item !== null && (item as { name?: unknown }).name === name,
+      );
+    } else here = here[Number(step.pick)];
+  }
+  return here;
+}
+
+function sameFieldValue(actual: unknown, expected: FieldValue): boolean {
+  if (expected === null) return actual === undefined || actual === null;
+  if (Array.isArray(expected))
+    return (
+      Array.isArray(actual) &&
+      actual.length === expected.length &&
+      expected.every((v, i) => actual[i] === v)
+    );
+  return actual === expected;
+}
+
+function showValue(v: unknown): string {
+  return v === undefined || v === null ? 'not set' : JSON.stringify(v);
+}
+
+function fields(p: NonNullable<Predicates['fields']>, now: Sample): GoalResult {
+  const found = findObject(now, p);
+  if (!found) return unmet(`${refName(p)} does not exist`);
+  for (const [path, expected] of Object.entries(p.equals)) {
+    const actual = readField(found, path);
+    if (!sameFieldValue(actual, expected))
+      return unmet(`${refName(p)} has ${path} ${showValue(actual)}, not ${showValue(expected)}`);
+  }
+  return MET;
+}
+
 /** Nodes a DaemonSet should run on at a sample, from the engine's verdicts. */
 function desiredNodes(sample: Sample, ref: DaemonSetRef): string[] {
   const namespace = ref.namespace ?? 'default';
@@ -576,6 +686,7 @@ const EVALUATORS: { [K in keyof Predicates]-?: Evaluator<NonNullable<Predicates[
   nodeState: (p, _samples, now) => nodeState(p, now),
   exists: (p, _samples, now) => exists(p, now),
   absent: (p, _samples, now) => absent(p, now),
+  fields: (p, _samples, now) => fields(p, now),
   alwaysAvailable: (p, samples) => alwaysAvailable(p, samples),
   atMostUnavailable: (p, samples) => atMostUnavailable(p, samples),
 };

@@ -139,7 +139,8 @@ export function textMap(): Schema<Record<string, string>> {
         issues.push({ path, message: `must be a mapping, not ${describeValue(value)}` });
         return undefined;
       }
-      const out: Record<string, string> = {};
+      // Keys come from lesson authors: a null-prototype map keeps `__proto__` an ordinary key.
+      const out = Object.create(null) as Record<string, string>;
       const before = issues.length;
       for (const [k, v] of Object.entries(value)) {
         if (typeof v !== 'string') {

@@ -303,6 +303,76 @@ describe('goals about nodes and objects', () => {
     expect(c.check({ absent: { kind: 'Node', name: 'worker-2' } }).met).toBe(true);
   });
 
+  it("reads an object's fields by path, picking list items by name or index", () => {
+    const c = lessonCluster({
+      'nodes.yaml': NODES,
+      'agent.yaml': agent('busybox:1.36', {
+        spec: '  minReadySeconds: 10',
+        podSpec: '      securityContext: {runAsNonRoot: true}',
+      }),
+    });
+    c.run('kubectl apply -f nodes.yaml', 'kubectl apply -f agent.yaml');
+    const ds = { kind: 'DaemonSet' as const, name: 'agent' };
+    expect(
+      c.check({
+        fields: {
+          ...ds,
+          equals: {
+            'spec.minReadySeconds': 10,
+            'spec.template.spec.securityContext.runAsNonRoot': true,
+            'spec.template.spec.containers[name=main].image': 'busybox:1.36',
+            'spec.template.spec.containers[0].name': 'main',
+            'spec.template.spec.hostNetwork': null,
+          },
+        },
+      }).met,
+    ).toBe(true);
+    expect(
+      c.check({
+        fields: {
+          ...ds,
+          equals: {
+            'spec.template.spec.containers[name=main].securityContext.readOnlyRootFilesystem': true,
+          },
+        },
+      }).detail,
+    ).toBe(
+      'DaemonSet agent has spec.template.spec.containers[name=main].securityContext.readOnlyRootFilesystem not set, not true',
+    );
+    expect(c.check({ fields: { ...ds, equals: { 'spec.minReadySeconds': 0 } } }).detail).toBe(
+      'DaemonSet agent has spec.minReadySeconds 10, not 0',
+    );
+    expect(
+      c.check({ fields: { kind: 'DaemonSet', name: 'other', equals: { 'spec.x': 1 } } }).detail,
+    ).toBe('DaemonSet other does not exist');
+  });
+
+  it('refuses malformed field paths and values that are not scalars', () => {
+    const found = parseGoals([
+      {
+        id: 'f',
+        text: 'x',
+        fields: {
+          kind: 'DaemonSet',
+          name: 'a',
+          equals: { 'spec..x': 1, 'spec.a[': 1, 'spec.ok': { nested: 1 } },
+        },
+      },
+    ]).issues.map((i) => `${i.path}: ${i.message}`);
+    expect(found).toEqual([
+      'goals[0].fields.equals.spec..x: is not a field path (write it like spec.template.spec.containers[name=agent].image)',
+      'goals[0].fields.equals.spec.a[: is not a field path (write it like spec.template.spec.containers[name=agent].image)',
+      'goals[0].fields.equals.spec.ok: must be a text, number, boolean, a list of them, or null for "not set"',
+    ]);
+  });
+
+  it('keeps __proto__ an ordinary label key in a goal', () => {
+    const { goals } = parseGoals([
+      { id: 'p', text: 'x', nodeState: { name: 'n', labels: JSON.parse('{"__proto__": "yes"}') } },
+    ]);
+    expect(Object.keys(goals?.[0].nodeState?.labels ?? {})).toEqual(['__proto__']);
+  });
+
   it('is met only when every predicate of the goal holds', () => {
     const c = lessonCluster({ 'nodes.yaml': NODES, 'agent.yaml': agent('busybox:1.36') });
     c.run('kubectl apply -f nodes.yaml', 'kubectl apply -f agent.yaml', 'sim settle');
@@ -343,7 +413,7 @@ describe('the goal schema', () => {
       'goals[0].text: must not be empty',
       'goals[0].podsOnNodes.daemonSet: is required',
       'goals[0].podsOnNodes.nodes.matchLabels.disk: must be a text (quote it: "1"), not the number 1',
-      'goals[1]: must hold at least one predicate: podsOnNodes, everyPod, rolloutComplete, podState, nodeState, exists, absent, alwaysAvailable, atMostUnavailable',
+      'goals[1]: must hold at least one predicate: podsOnNodes, everyPod, rolloutComplete, podState, nodeState, exists, absent, fields, alwaysAvailable, atMostUnavailable',
       'goals[2].podState: must name exactly one of pod and daemonSet',
       'goals[2].podState: must say at least one of phase, ready and reason',
       'goals[3].everyPod.imag: is not a known field (known here: daemonSet, namespace, image, container, ready)',
