@@ -5,7 +5,7 @@
  * rejection. Cached per pair: a node change drops that node's entries, a DaemonSet change drops
  * that DaemonSet's, a pod bound to or leaving a node bumps the node's pod version.
  */
-import type { Engine } from './cluster.ts';
+import type { DaemonSetController } from './controllers/daemonset-controller.ts';
 import { describePorts, hostPorts, portConflicts, PORTS_MESSAGE } from './scheduling/node-ports.ts';
 import {
   describeResources,
@@ -19,18 +19,18 @@ import { findToleration, formatToleration } from './scheduling/taints.ts';
 import { controllerUid } from './store.ts';
 import type { DaemonSet, DaemonSetVerdicts, Node, NodeVerdict, VerdictCheck } from './types.ts';
 
-/** From the engine and a DaemonSet, its verdict for every node in name order. */
-export function buildVerdicts(engine: Engine, ds: DaemonSet): DaemonSetVerdicts {
-  const profile = engine.daemonProfile(ds);
+/** From the controller and a DaemonSet, its verdict for every node in name order. */
+export function buildVerdicts(controller: DaemonSetController, ds: DaemonSet): DaemonSetVerdicts {
+  const profile = controller.daemonProfile(ds);
   const nodes: NodeVerdict[] = [];
-  for (const node of engine.nodeList())
-    nodes.push(engine.cachedVerdict(profile, node, () => nodeVerdict(engine, ds, node)));
+  for (const node of controller.nodeList())
+    nodes.push(controller.cachedVerdict(profile, node, () => nodeVerdict(controller, ds, node)));
   return { namespace: ds.metadata.namespace ?? 'default', name: ds.metadata.name, nodes };
 }
 
-function nodeVerdict(engine: Engine, ds: DaemonSet, node: Node): NodeVerdict {
-  const profile = engine.daemonProfile(ds);
-  const decision = engine.explain(profile, node);
+function nodeVerdict(controller: DaemonSetController, ds: DaemonSet, node: Node): NodeVerdict {
+  const profile = controller.daemonProfile(ds);
+  const decision = controller.explain(profile, node);
   const checks: VerdictCheck[] = [...decision.checks];
   const spec = profile.podSpec ?? ds.spec.template.spec;
   const tolerations = profile.placement.tolerations;
@@ -47,7 +47,7 @@ function nodeVerdict(engine: Engine, ds: DaemonSet, node: Node): NodeVerdict {
     checks.push({ check: 'unschedulable', passed: true, message: 'node is schedulable' });
   }
   // The pod would share the node with every non-terminal pod except this DaemonSet's own.
-  const others = engine.store
+  const others = controller.store
     .podsOnNode(node.metadata.name)
     .filter(
       (p) =>
