@@ -78,8 +78,6 @@ export class Engine implements Cluster {
   /** Aggregation and spam filter of the event recorders (events.ts). */
   private correlator = new EventCorrelator();
   private nodeListCache: readonly Node[] | undefined;
-  /** Counters for benchmarks: how many instants ran. */
-  readonly stats = { instants: 0 };
   /** True while a request and the work at its instant run. */
   inRequest = false;
 
@@ -291,7 +289,6 @@ export class Engine implements Cluster {
       if (next === undefined || next > target) break;
       this.now = Math.max(this.now, next);
       this.runDueTasks();
-      this.stats.instants++;
       this.drain();
     }
     this.now = target;

@@ -262,7 +262,7 @@ export class DaemonSetController implements Controller {
     else
       this.scheduleDaemonSetSync(
         ref.key,
-        Math.ceil(this.context.now / TIMING.dsSyncTick) * TIMING.dsSyncTick,
+        Math.ceil(this.context.now / TIMING.daemonSetSyncTick) * TIMING.daemonSetSyncTick,
       );
   }
 

@@ -195,7 +195,7 @@ export class NodeLifecycleController implements Controller {
   private scheduleNoExecutePass(node: string): void {
     if (this.noExecutePasses.has(node)) return;
     const task: NoExecutePassTask = { type: 'nodeMonitor', node };
-    const at = this.context.now + jitter(TIMING.nlcNoExecute, this.context.random);
+    const at = this.context.now + jitter(TIMING.noExecutePassDelay, this.context.random);
     this.noExecutePasses.set(node, this.context.queue.push(at, task));
   }
 

@@ -140,7 +140,7 @@ export class SchedulingQueue implements Controller {
       earliest = Math.min(
         earliest,
         entry.lastAttempt +
-          backoff(TIMING.schedBackoffInitial, TIMING.schedBackoffMax, entry.attempts - 1),
+          backoff(TIMING.schedulingBackoffInitial, TIMING.schedulingBackoffMax, entry.attempts - 1),
       );
     }
     const due = Math.max(this.context.now, earliest);
@@ -159,7 +159,7 @@ export class SchedulingQueue implements Controller {
       if (!entry.moved) continue;
       const ready =
         entry.lastAttempt +
-        backoff(TIMING.schedBackoffInitial, TIMING.schedBackoffMax, entry.attempts - 1);
+        backoff(TIMING.schedulingBackoffInitial, TIMING.schedulingBackoffMax, entry.attempts - 1);
       if (ready <= now) {
         entry.moved = false;
         this.activeQueue.add(key);
