@@ -1,8 +1,9 @@
 /**
- * The simulated cluster: one instance owns the store, the clock, the seeded generator and every
- * controller's memory. `execute` is the API server; after each request and at each instant of
- * simulated time the controllers run until nothing is left to do at that instant (the DaemonSet
- * controller once per dirty DaemonSet, like its keyed work queue).
+ * The simulated cluster: one instance owns the store, the clock, the task queue, the seeded
+ * generator, the event recorder and an ordered list of controllers (each owning its own state,
+ * see controller.ts). `execute` is the API server; after each request and at each instant of
+ * simulated time the controllers run, in list order, until nothing is left to do at that
+ * instant. src/engine/README.md explains the order.
  */
 import { TaskQueue, toTimestamp, type QueuedTask, type Task } from './clock.ts';
 import { executeOperation } from './apiserver.ts';
@@ -78,8 +79,7 @@ export class Engine implements Cluster {
   /** Aggregation and spam filter of the event recorders (events.ts). */
   private correlator = new EventCorrelator();
   private nodeListCache: readonly Node[] | undefined;
-  /** True while a request and the work at its instant run. */
-  inRequest = false;
+  private requestRunning = false;
 
   /** The DaemonSet controller (the verdicts read its profiles and caches). */
   readonly daemonSets: DaemonSetController;
@@ -108,8 +108,22 @@ export class Engine implements Cluster {
       new SchedulingQueue(this),
     ];
     for (const controller of this.controllers)
-      for (const type of controller.taskTypes ?? []) this.taskOwners.set(type, controller);
+      for (const type of controller.taskTypes ?? []) {
+        // One owner per task type: a second would never see its tasks.
+        if (this.taskOwners.has(type)) throw new Error(`task type ${type} has two owners`);
+        this.taskOwners.set(type, controller);
+      }
     this.store.listener = (kind, obj, change, before) => this.onChange(kind, obj, change, before);
+  }
+
+  /** True while a request and the work at its instant run. */
+  get inRequest(): boolean {
+    return this.requestRunning;
+  }
+
+  /** The controllers' names in drain order. */
+  get controllerNames(): string[] {
+    return this.controllers.map((c) => c.name);
   }
 
   /** Creates the built-in namespaces and priority classes of a fresh cluster. */
@@ -161,7 +175,7 @@ export class Engine implements Cluster {
   execute(operation: Operation): OperationResult {
     let result: OperationResult;
     try {
-      this.inRequest = true;
+      this.requestRunning = true;
       result = executeOperation(this, operation);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -176,7 +190,7 @@ export class Engine implements Cluster {
       };
     }
     this.drain();
-    this.inRequest = false;
+    this.requestRunning = false;
     // A dry run's object is the would-be one; the stored version (if any) is not it.
     const dryRun = operation?.op === 'apply' && operation.dryRun === true;
     if (result.ok && result.object && !dryRun) {

@@ -277,8 +277,8 @@ interface KubeletState {
 
 /**
  * The kubelets of every node, as one controller. It only runs on its timers (each stage is a
- * task), so it drains nothing; it is last in the controller list, after the scheduler whose
- * binds hand it pods.
+ * task), so it drains nothing. It is first in the controller list: the settle report names
+ * changing pods before anything else, and it hears of a bound pod before taint eviction does.
  */
 export class Kubelet implements Controller {
   readonly name = 'kubelet';
@@ -319,7 +319,7 @@ export class Kubelet implements Controller {
     ready: (k, state, pod) => k.ready(state, pod),
   };
 
-  constructor(private readonly engine: KubeletContext) {}
+  constructor(private readonly context: KubeletContext) {}
 
   runTask(task: Task, seq: number): void {
     const { pod, stage, container } = task as StageTask;
@@ -336,7 +336,7 @@ export class Kubelet implements Controller {
 
   podForceDeleted(pod: Pod): void {
     const state = this.pods.get(pod.metadata.uid);
-    if (state) for (const seq of state.tasks) this.engine.queue.cancel(seq);
+    if (state) for (const seq of state.tasks) this.context.queue.cancel(seq);
     this.pods.delete(pod.metadata.uid);
   }
 
@@ -384,19 +384,19 @@ export class Kubelet implements Controller {
       terminating: false,
     };
     this.pods.set(pod.metadata.uid, state);
-    this.after(state, 'sync', 0, jitter(TIMING.kubeletPickup, this.engine.random));
+    this.after(state, 'sync', 0, jitter(TIMING.kubeletPickup, this.context.random));
   }
 
   /** From a pod whose deletionTimestamp was just set, starts graceful termination. */
   podDeleting(pod: Pod, graceSeconds: number): void {
     const state = this.pods.get(pod.metadata.uid);
     if (!state) {
-      this.engine.store.remove(pod);
+      this.context.store.remove(pod);
       return;
     }
     if (state.terminating) return;
     state.terminating = true;
-    for (const seq of state.tasks) this.engine.queue.cancel(seq);
+    for (const seq of state.tasks) this.context.queue.cancel(seq);
     state.tasks = [];
     state.idle = false;
     if (!state.sandbox || graceSeconds <= 0) {
@@ -406,7 +406,7 @@ export class Kubelet implements Controller {
     // Killing events for each running container (killContainer: "Stopping container c").
     for (const slot of slots(pod)) {
       if (statusOf(pod, slot)?.state.running) {
-        this.engine.recordEvent(
+        this.context.recordEvent(
           pod,
           'Normal',
           'Killing',
@@ -417,18 +417,18 @@ export class Kubelet implements Controller {
         );
       }
     }
-    const delay = Math.min(graceSeconds * 1000, jitter(TIMING.containerStop, this.engine.random));
+    const delay = Math.min(graceSeconds * 1000, jitter(TIMING.containerStop, this.context.random));
     this.after(state, 'stop', 0, delay);
   }
 
   /** From a node whose Ready condition became True again, restores Ready on its running pods. */
   nodeReadyAgain(node: string): void {
-    for (const pod of this.engine.store.podsOnNode(node)) {
+    for (const pod of this.context.store.podsOnNode(node)) {
       const state = this.pods.get(pod.metadata.uid);
       if (!state || state.terminating) continue;
       const allRunning = (pod.status.containerStatuses ?? []).every((s) => s.state.running);
       if (allRunning && (pod.status.containerStatuses ?? []).length > 0)
-        this.after(state, 'ready', 0, jitter(TIMING.readyAfterStart, this.engine.random));
+        this.after(state, 'ready', 0, jitter(TIMING.readyAfterStart, this.context.random));
     }
   }
 
@@ -441,7 +441,7 @@ export class Kubelet implements Controller {
     for (const state of waiting) {
       const wait = state.waitingFor;
       if (!wait) continue;
-      for (const seq of state.tasks) this.engine.queue.cancel(seq);
+      for (const seq of state.tasks) this.context.queue.cancel(seq);
       state.tasks = [];
       state.idle = false;
       state.waitingFor = undefined;
@@ -456,7 +456,7 @@ export class Kubelet implements Controller {
     // In place: this runs for every kubelet step of every pod.
     const at = state.tasks.indexOf(seq);
     if (at >= 0) state.tasks.splice(at, 1);
-    const pod = this.engine.store.get('Pod', state.key);
+    const pod = this.context.store.get('Pod', state.key);
     if (!pod || pod.metadata.uid !== uid) {
       this.pods.delete(uid);
       return;
@@ -465,7 +465,7 @@ export class Kubelet implements Controller {
     if (stage === 'stop') {
       // The containers have stopped: the kubelet's final delete.
       this.pods.delete(uid);
-      this.engine.store.remove(pod);
+      this.context.store.remove(pod);
       return;
     }
     if (state.terminating) return;
@@ -474,7 +474,7 @@ export class Kubelet implements Controller {
 
   private after(state: KubeletPod, stage: Stage, container: number, delay: number): void {
     const task: StageTask = { type: 'kubelet', pod: state.uid, stage, container };
-    const seq = this.engine.queue.push(this.engine.now + delay, task, state.idle);
+    const seq = this.context.queue.push(this.context.now + delay, task, state.idle);
     state.tasks.push(seq);
   }
 
@@ -486,15 +486,15 @@ export class Kubelet implements Controller {
     message: string,
     slot?: Slot,
   ): void {
-    this.engine.recordEvent(pod, type, reason, message, 'kubelet', state.node, slot?.path);
+    this.context.recordEvent(pod, type, reason, message, 'kubelet', state.node, slot?.path);
   }
 
   private sync(state: KubeletPod, pod: Pod): void {
-    const node = this.engine.store.get('Node', state.node);
+    const node = this.context.store.get('Node', state.node);
     const hostIP = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
     const hasInit = (pod.spec.initContainers ?? []).length > 0;
-    const now = this.engine.now;
-    this.engine.store.update(pod, (p) => {
+    const now = this.context.now;
+    this.context.store.update(pod, (p) => {
       p.status.phase = 'Pending';
       if (hostIP) {
         p.status.hostIP = hostIP;
@@ -533,14 +533,14 @@ export class Kubelet implements Controller {
       return;
     }
     state.idle = false;
-    this.after(state, 'sandbox', 0, jitter(TIMING.sandboxCreate, this.engine.random));
+    this.after(state, 'sandbox', 0, jitter(TIMING.sandboxCreate, this.context.random));
   }
 
   private sandboxReady(state: KubeletPod, pod: Pod): void {
     state.sandbox = true;
     const ip = this.allocatePodIp(pod, state.node);
-    const now = this.engine.now;
-    this.engine.store.update(pod, (p) => {
+    const now = this.context.now;
+    this.context.store.update(pod, (p) => {
       p.status.podIP = ip;
       (p.status as { podIPs?: { ip: string }[] }).podIPs = [{ ip }];
       setCondition(p, 'PodReadyToStartContainers', 'True', now);
@@ -555,16 +555,16 @@ export class Kubelet implements Controller {
         ? (readiness.readinessProbe.initialDelaySeconds ?? 0) * 1000 +
           jitter(
             { min: 0, max: (readiness.readinessProbe.periodSeconds ?? 10) * 1000 },
-            this.engine.random,
+            this.context.random,
           )
-        : jitter(TIMING.readyAfterStart, this.engine.random);
+        : jitter(TIMING.readyAfterStart, this.context.random);
       this.after(state, 'ready', 0, delay);
       return;
     }
     if (i > 0 && list[i - 1].init && !list[i].init) {
       // Init containers done: regular containers now wait in ContainerCreating... as the kubelet reports PodInitializing until created.
-      const now = this.engine.now;
-      this.engine.store.update(pod, (p) => refreshConditions(p, now));
+      const now = this.context.now;
+      this.context.store.update(pod, (p) => refreshConditions(p, now));
     }
     this.pull(state, pod, i, list);
   }
@@ -578,17 +578,17 @@ export class Kubelet implements Controller {
     const cached = this.nodeImages.get(state.node)?.has(parseImage(image).full) ?? false;
     if (policy !== 'Always' && cached) {
       this.event(pod, state, 'Normal', 'Pulled', slot.says.present, slot);
-      this.after(state, 'start', i, jitter(TIMING.containerStart, this.engine.random));
+      this.after(state, 'start', i, jitter(TIMING.containerStart, this.context.random));
       return;
     }
     this.event(pod, state, 'Normal', 'Pulling', slot.says.pulling, slot);
-    state.pullStartedAt = this.engine.now;
+    state.pullStartedAt = this.context.now;
     const result = pullImage(image);
     // A cached image only needs its manifest checked; a fresh pull takes time by size.
     const sizeMs = result.ok && !cached ? (result.size / 2 ** 20) * TIMING.pullMsPerMiB : 0;
     const delay = jitter(
       { min: TIMING.pullOverhead.min + sizeMs, max: TIMING.pullOverhead.max + sizeMs },
-      this.engine.random,
+      this.context.random,
     );
     this.after(state, 'pulled', i, delay);
   }
@@ -605,12 +605,12 @@ export class Kubelet implements Controller {
       this.setWaiting(pod, slot, 'ErrImagePull', message);
       state.pullFailures++;
       state.idle = state.pullFailures > 1;
-      this.after(state, 'imageBackOff', i, jitter({ min: 500, max: 2000 }, this.engine.random));
+      this.after(state, 'imageBackOff', i, jitter({ min: 500, max: 2000 }, this.context.random));
       return;
     }
     state.pullFailures = 0;
     state.idle = false;
-    const took = formatGoDuration(this.engine.now - state.pullStartedAt);
+    const took = formatGoDuration(this.context.now - state.pullStartedAt);
     this.addNodeImage(state.node, ref.full);
     this.event(
       pod,
@@ -620,7 +620,7 @@ export class Kubelet implements Controller {
       `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${result.size} bytes.`,
       slot,
     );
-    this.after(state, 'start', i, jitter(TIMING.containerStart, this.engine.random));
+    this.after(state, 'start', i, jitter(TIMING.containerStart, this.context.random));
   }
 
   private imageBackOff(state: KubeletPod, pod: Pod, slot: Slot): void {
@@ -641,8 +641,8 @@ export class Kubelet implements Controller {
   }
 
   private setWaiting(pod: Pod, slot: Slot, reason: string, message?: string): void {
-    const now = this.engine.now;
-    this.engine.store.update(pod, (p) => {
+    const now = this.context.now;
+    this.context.store.update(pod, (p) => {
       const s = statusOf(p, slot);
       if (!s) return;
       s.state = { waiting: message ? { reason, message } : { reason } };
@@ -656,12 +656,12 @@ export class Kubelet implements Controller {
     const slot = list[i];
     const ref = parseImage(slot.container.image ?? '');
     const behaviour = containerBehaviour(slot.container);
-    const now = this.engine.now;
+    const now = this.context.now;
     const restart = state.crashes[i] > 0;
     const containerID = `containerd://${fakeDigest(`${state.uid}/${i}/${state.crashes[i]}`)}`;
     this.event(pod, state, 'Normal', 'Created', slot.says.created, slot);
     this.event(pod, state, 'Normal', 'Started', slot.says.started, slot);
-    this.engine.store.update(pod, (p) => {
+    this.context.store.update(pod, (p) => {
       const s = statusOf(p, slot);
       if (!s) return;
       s.state = { running: { startedAt: toTimestamp(now) } };
@@ -687,16 +687,16 @@ export class Kubelet implements Controller {
           this.after(state, 'nslookup', i, TIMING.nslookupPoll);
         }
       } else if (behaviour.kind === 'exit' && behaviour.code !== 0) {
-        this.after(state, 'crash', i, jitter(TIMING.crashRun, this.engine.random));
+        this.after(state, 'crash', i, jitter(TIMING.crashRun, this.context.random));
       } else {
-        this.after(state, 'initDone', i, jitter(TIMING.initContainerRun, this.engine.random));
+        this.after(state, 'initDone', i, jitter(TIMING.initContainerRun, this.context.random));
       }
       return;
     }
     if (behaviour.kind === 'exit')
-      this.after(state, 'crash', i, jitter(TIMING.crashRun, this.engine.random));
+      this.after(state, 'crash', i, jitter(TIMING.crashRun, this.context.random));
     if (restart) {
-      const delay = jitter(TIMING.readyAfterStart, this.engine.random);
+      const delay = jitter(TIMING.readyAfterStart, this.context.random);
       this.after(state, 'ready', 0, delay);
       return;
     }
@@ -705,9 +705,9 @@ export class Kubelet implements Controller {
 
   private initDone(state: KubeletPod, pod: Pod, i: number, list: Slot[]): void {
     const slot = list[i];
-    const now = this.engine.now;
+    const now = this.context.now;
     state.idle = false;
-    this.engine.store.update(pod, (p) => {
+    this.context.store.update(pod, (p) => {
       const s = statusOf(p, slot);
       if (!s) return;
       const startedAt = s.state.running?.startedAt ?? toTimestamp(now);
@@ -734,16 +734,16 @@ export class Kubelet implements Controller {
 
   /** From a pod and a Service name, whether that Service exists in the pod's namespace (what its DNS lookup finds). */
   private serviceExists(pod: Pod, service: string): boolean {
-    return !!this.engine.store.get('Service', `${pod.metadata.namespace ?? 'default'}/${service}`);
+    return !!this.context.store.get('Service', `${pod.metadata.namespace ?? 'default'}/${service}`);
   }
 
   private crash(state: KubeletPod, pod: Pod, i: number, list: Slot[]): void {
     const slot = list[i];
     const behaviour = containerBehaviour(slot.container);
     const code = behaviour.kind === 'exit' ? behaviour.code : 1;
-    const now = this.engine.now;
+    const now = this.context.now;
     const crashes = state.crashes[i];
-    this.engine.store.update(pod, (p) => {
+    this.context.store.update(pod, (p) => {
       const s = statusOf(p, slot);
       if (!s) return;
       const startedAt = s.state.running?.startedAt ?? toTimestamp(now);
@@ -761,7 +761,7 @@ export class Kubelet implements Controller {
     const uidText = `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
     if (delay > 0) {
       const message = `back-off ${formatGoDuration(delay)} restarting failed container=${slot.container.name} pod=${uidText}`;
-      this.engine.store.update(pod, (p) => {
+      this.context.store.update(pod, (p) => {
         const s = statusOf(p, slot);
         if (!s) return;
         s.lastState = { terminated: s.state.terminated as NonNullable<typeof s.state.terminated> };
@@ -776,7 +776,7 @@ export class Kubelet implements Controller {
         slot,
       );
     } else {
-      this.engine.store.update(pod, (p) => {
+      this.context.store.update(pod, (p) => {
         const s = statusOf(p, slot);
         if (!s) return;
         s.lastState = { terminated: s.state.terminated as NonNullable<typeof s.state.terminated> };
@@ -787,10 +787,10 @@ export class Kubelet implements Controller {
   }
 
   private ready(state: KubeletPod, pod: Pod): void {
-    const now = this.engine.now;
-    const node = this.engine.store.get('Node', state.node);
+    const now = this.context.now;
+    const node = this.context.store.get('Node', state.node);
     const nodeReady = node !== undefined && readyStatus(node) === 'True';
-    this.engine.store.update(pod, (p) => {
+    this.context.store.update(pod, (p) => {
       for (const s of p.status.containerStatuses ?? []) s.ready = !!s.state.running && nodeReady;
       refreshConditions(p, now);
     });
@@ -799,7 +799,7 @@ export class Kubelet implements Controller {
   /** From a pod, the first configMap or secret volume whose object is missing. */
   private missingVolume(pod: Pod): { volume: string; message: string } | undefined {
     const ns = pod.metadata.namespace ?? 'default';
-    const store = this.engine.store;
+    const store = this.context.store;
     for (const v of pod.spec.volumes ?? []) {
       if (
         v.configMap &&
@@ -822,7 +822,7 @@ export class Kubelet implements Controller {
 
   /** From a pod and its node, the pod IP: the node IP for hostNetwork pods, else the next address in the node's podCIDR. */
   private allocatePodIp(pod: Pod, node: string): string {
-    const n = this.engine.registeredNodeNumber(node);
+    const n = this.context.registeredNodeNumber(node);
     if (pod.spec.hostNetwork) return nodeIp(n);
     const next = ((this.podIps.get(node) ?? 1) % 254) + 1;
     this.podIps.set(node, next);
