@@ -340,8 +340,16 @@ export class DaemonSetController implements Controller {
   // ------------------------------------------------------------------------------------------
   // What a sync (daemonset.ts, history.ts) and the verdicts (verdicts.ts) use
 
-  /** Records an event (see ControllerContext). */
-  recordEvent: ControllerContext['recordEvent'] = (...args) => this.context.recordEvent(...args);
+  /** Records an event about an object (see ControllerContext). */
+  recordEvent(
+    obj: KubeObject,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    component: string,
+  ): void {
+    this.context.recordEvent(obj, type, reason, message, component);
+  }
 
   /** From a pod and an optional grace period, deletes it gracefully. */
   deletePod(pod: Pod, gracePeriodSeconds?: number): void {
