@@ -444,6 +444,8 @@ export class Engine implements Cluster {
       const part = tasks && controller.describeBusy?.(tasks);
       if (part) parts.push(part);
     }
+    // Tasks of controllers without a phrase of their own (the node monitor's NoExecute pass,
+    // pod GC, the scheduler's back-off flush) only get a word when nothing else is busy.
     if (other > 0 && parts.length === 0)
       parts.push('node and pod garbage collection still running');
     return parts.join('; ');

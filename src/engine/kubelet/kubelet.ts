@@ -20,7 +20,7 @@ import { cloneData } from '../util/clone.ts';
 import { containerBehaviour } from './commands.ts';
 
 /** The kubelet's private memory about one pod (plain data, snapshotted). */
-export interface KubeletPod {
+interface KubeletPod {
   key: string;
   uid: string;
   node: string;
