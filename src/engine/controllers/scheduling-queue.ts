@@ -118,10 +118,10 @@ export class SchedulingQueue implements Controller {
     }
     if (kind !== 'Pod') return;
     const pod = object as Pod;
-    const key = keyOf(pod);
     if (change === 'add' && !pod.spec.nodeName && !pod.metadata.deletionTimestamp)
-      this.activeQueue.add(key);
+      this.activeQueue.add(keyOf(pod));
     if (change === 'delete') {
+      const key = keyOf(pod);
       this.unschedulable.delete(key);
       this.activeQueue.delete(key);
       if (before?.nodeName) this.clusterEvent();
