@@ -83,9 +83,9 @@ function run(count: number): Record<string, string | number> {
   // One reconcile, measured alone: the settled DaemonSet synced again, 20 times.
   const engine = cluster as unknown as Engine;
   t = performance.now();
-  for (let i = 0; i < 20; i++) reconcileDaemonSet(engine, 'kube-system/fluentd');
+  for (let i = 0; i < 20; i++) reconcileDaemonSet(engine.daemonSets, 'kube-system/fluentd');
   const oneReconcileMs = (performance.now() - t) / 20;
-  const statsBefore = { ...engine.stats };
+  const statsBefore = { ...engine.daemonSets.stats };
 
   const next = cluster.get('DaemonSet', 'fluentd', 'kube-system') as DaemonSet;
   next.spec.template.spec.containers[0].image = 'quay.io/fluentd_elasticsearch/fluentd:v3.1.0';
@@ -96,7 +96,7 @@ function run(count: number): Record<string, string | number> {
   const settle2 = cluster.settle(60 * 60 * 1000);
   const rolloutMs = performance.now() - t;
   const rolloutCpuMs = cpuMs() - cpu;
-  const reconciles = engine.stats.reconciles - statsBefore.reconciles;
+  const reconciles = engine.daemonSets.stats.reconciles - statsBefore.reconciles;
   const status2 = cluster.get('DaemonSet', 'fluentd', 'kube-system')!.status;
   t = performance.now();
   const snap = cluster.snapshot();

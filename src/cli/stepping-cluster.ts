@@ -40,6 +40,7 @@ export function createSteppingCluster(inner: Cluster, onStep: () => void): Clust
     get: (kind, name, namespace) => inner.get(kind, name, namespace),
     list: (kind, options) => inner.list(kind, options),
     eventsFor: (kind, name, namespace) => inner.eventsFor(kind, name, namespace),
+    eventsSince: (rv) => inner.eventsSince(rv),
     verdictsFor: (namespace, name) => inner.verdictsFor(namespace, name),
     nextDueAt: () => inner.nextDueAt(),
     snapshot: () => inner.snapshot(),

@@ -152,7 +152,6 @@ function write(
     if (sameObject(existing, next)) return { ok: true, action: 'unchanged', object: existing };
     if (dryRun) return { ok: true, action: 'configured', object: next };
     engine.store.replace(existing, next);
-    afterUpdate(engine, existing, next);
     return { ok: true, action: mode === 'update' ? 'updated' : 'configured', object: next };
   }
   if (!obj.metadata.name) {
@@ -342,10 +341,6 @@ function sameObject(a: KubeObject, b: KubeObject): boolean {
   return canonicalJson(strip(a)) === canonicalJson(strip(b));
 }
 
-function afterUpdate(engine: Engine, before: KubeObject, after: KubeObject): void {
-  if (after.kind === 'Node' && before.kind === 'Node') engine.nodeChanged(after);
-}
-
 function remove(
   engine: Engine,
   kind: Kind | undefined,
@@ -495,6 +490,5 @@ function setNodeCondition(
       );
     }
   }
-  engine.nodeChanged(node);
   return { ok: true, action: 'updated', object: node };
 }

@@ -28,15 +28,12 @@ export function fromTimestamp(timestamp: string): number {
   return Date.parse(timestamp) - EPOCH_MS;
 }
 
-/** A unit of deferred work. Tasks are plain data so the queue can be snapshotted. */
-export type Task =
-  | { type: 'kubelet'; pod: string; action: string; container: number }
-  | { type: 'dsSync'; ds: string }
-  | { type: 'nlc'; node: string }
-  | { type: 'tecEvict'; pod: string }
-  | { type: 'podgc' }
-  | { type: 'schedule' }
-  | { type: 'dsBackoff'; ds: string };
+/**
+ * A unit of deferred work: plain data so the queue can be snapshotted. `type` names the
+ * controller's kind of task (each controller lists the types it owns); the other fields are the
+ * controller's own, which it reads back with the shape it queued.
+ */
+export type Task = { readonly type: string } & Readonly<Record<string, string | number>>;
 
 export interface QueuedTask {
   dueAt: number;

@@ -138,7 +138,13 @@ export interface ListOptions {
   namespace?: string;
   /** A parsed-by-the-engine label selector string, e.g. `app=web,tier!=db,env in (a,b)`. */
   labelSelector?: string;
-  /** Only `spec.nodeName=X` and `metadata.name=X` are supported, as kubectl users use them. */
+  /**
+   * Comma-separated `field=value`, `field==value` or `field!=value` terms over the kind's
+   * selectable fields as the API server lists them (metadata.name everywhere, metadata.namespace
+   * for namespaced kinds, and per kind e.g. a Pod's spec.nodeName and status.phase, an Event's
+   * involvedObject.* and reason, a Node's spec.unschedulable: cluster.ts SELECTABLE_FIELDS). An
+   * unknown field is the error `field label not supported: FIELD`.
+   */
   fieldSelector?: string;
 }
 

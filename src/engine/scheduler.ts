@@ -6,7 +6,7 @@
  * DefaultPreemption (pkg/scheduler/schedule_one.go, pkg/scheduler/framework/types.go FitError,
  * pkg/scheduler/framework/preemption/preemption.go, pkg/scheduler/framework/plugins/*).
  */
-import type { Engine } from './cluster.ts';
+import type { SchedulingQueue } from './controllers/scheduling-queue.ts';
 import {
   SCHEDULER_FILTERS,
   filterPodOf,
@@ -115,7 +115,7 @@ function selectVictims(
 }
 
 /** From the engine and an unscheduled pod, one scheduling attempt: bind, or record why not (and maybe preempt). Returns whether it was bound. */
-export function schedulePod(engine: Engine, pod: Pod): boolean {
+export function schedulePod(engine: SchedulingQueue, pod: Pod): boolean {
   const nodes = engine.nodeList();
   const pinned = preFilterNodes(pod);
   const candidates = pinned
@@ -185,7 +185,7 @@ export function schedulePod(engine: Engine, pod: Pod): boolean {
 }
 
 /** From several feasible nodes, the least allocated one (NodeResourcesFit's default scoring), ties broken by the seeded generator. */
-function pickNode(engine: Engine, pod: Pod, feasible: Node[]): Node {
+function pickNode(engine: SchedulingQueue, pod: Pod, feasible: Node[]): Node {
   let bestScore = -Infinity;
   let best: Node[] = [];
   for (const node of feasible) {

@@ -52,20 +52,20 @@ export const TIMING = {
   containerStop: { min: 500, max: 2000 },
   // --- scheduler (pkg/scheduler/internal/queue) ------------------------------------------
   /** Back-off of an unschedulable pod before a cluster change retries it (1 s doubling to 10 s). */
-  schedBackoffInitial: 1000,
-  schedBackoffMax: 10_000,
+  schedulingBackoffInitial: 1000,
+  schedulingBackoffMax: 10_000,
   // --- DaemonSet controller (pkg/controller/daemon) --------------------------------------
   /**
    * Pod changes made by the kubelet and other controllers reach the DaemonSet controller on the
    * next whole second (informer + work queue latency); requests are reconciled at once.
    */
-  dsSyncTick: 1000,
+  daemonSetSyncTick: 1000,
   /** failedPodsBackoff: 1 s doubling to 15 min per (DaemonSet, node). */
   failedPodBackoffInitial: 1000,
   failedPodBackoffMax: 900_000,
   // --- node lifecycle controller (pkg/controller/nodelifecycle) --------------------------
   /** nodeMonitorPeriod: the NoExecute tainting pass runs every 5 s. */
-  nlcNoExecute: { min: 100, max: 5000 },
+  noExecutePassDelay: { min: 100, max: 5000 },
   // --- pod GC (pkg/controller/podgc/gc_controller.go) ------------------------------------
   /** gcCheckPeriod: the orphan pass runs every 20 s. */
   podGcPeriod: 20_000,

@@ -44,9 +44,6 @@ export interface ObjectMeta {
   finalizers?: string[];
 }
 
-/** Metadata as a client sends it: server-owned fields are optional. */
-export type InputObjectMeta = Partial<ObjectMeta> & { name?: string };
-
 // ---------------------------------------------------------------------------------------------
 // Scheduling primitives
 

@@ -6,28 +6,35 @@
  * DaemonSet change drops that DaemonSet's, a pod bound to or leaving a node bumps the node's pod
  * version.
  */
-import type { Engine } from './cluster.ts';
+import type { DaemonSetController } from './controllers/daemonset-controller.ts';
 import { nodeShouldRunDaemonPod, type DaemonPlacement } from './controllers/should-run.ts';
 import type { OtherPods } from './scheduling/filters.ts';
 import { controllerUid } from './store.ts';
 import type { DaemonSet, DaemonSetVerdicts, Node, NodeVerdict, PodSpec } from './types.ts';
 
-/** From the engine and a DaemonSet, its verdict for every node in name order. */
-export function buildVerdicts(engine: Engine, ds: DaemonSet): DaemonSetVerdicts {
-  const profile = engine.daemonProfile(ds);
+/** From the controller and a DaemonSet, its verdict for every node in name order. */
+export function buildVerdicts(controller: DaemonSetController, ds: DaemonSet): DaemonSetVerdicts {
+  const profile = controller.daemonProfile(ds);
   // The would-be pod: the placement with the admitted spec the controller creates pods from.
   const pod = { ...profile.placement, spec: profile.podSpec ?? ds.spec.template.spec };
   const nodes: NodeVerdict[] = [];
-  for (const node of engine.nodeList())
-    nodes.push(engine.cachedVerdict(profile, node, () => nodeVerdict(engine, ds, pod, node)));
+  for (const node of controller.nodeList())
+    nodes.push(
+      controller.cachedVerdict(profile, node, () => nodeVerdict(controller, ds, pod, node)),
+    );
   return { namespace: ds.metadata.namespace ?? 'default', name: ds.metadata.name, nodes };
 }
 
-function nodeVerdict(engine: Engine, ds: DaemonSet, pod: DaemonPlacement, node: Node): NodeVerdict {
+function nodeVerdict(
+  controller: DaemonSetController,
+  ds: DaemonSet,
+  pod: DaemonPlacement,
+  node: Node,
+): NodeVerdict {
   // The pod would share the node with every non-terminal pod except this DaemonSet's own.
   let specs: PodSpec[] | undefined;
   const others: OtherPods = () =>
-    (specs ??= engine.store
+    (specs ??= controller.store
       .podsOnNode(node.metadata.name)
       .filter(
         (p) =>

@@ -20,11 +20,6 @@ export function getOwn<V>(record: Record<string, V> | undefined, key: string): V
   return record[key];
 }
 
-/** From a record, its own keys in insertion order (the order the learner wrote them). */
-export function ownKeys(record: Record<string, unknown> | undefined): string[] {
-  return record === undefined ? [] : Object.keys(record);
-}
-
 /** From a record, a copy without a prototype that keeps every own key as data. */
 export function copyMap<V>(record: Record<string, V> | undefined): Record<string, V> {
   const copy = createMap<V>();

@@ -100,12 +100,6 @@ export class DaemonNodeTable {
     if (this.nodes) this.dirty.add(node);
   }
 
-  /** Forgets everything: the next refresh re-classifies every node. */
-  invalidate(): void {
-    this.nodes = undefined;
-    this.dirty.clear();
-  }
-
   /**
    * Brings the table up to date: a full rebuild when the node list, the profile or the template
    * changed, else only the dirty nodes.

@@ -5,7 +5,7 @@
  * pkg/controller/daemon/util/daemonset_util.go GetTargetNodeName, in src/kube/target-node.ts).
  */
 import { fromTimestamp } from '../clock.ts';
-import type { DaemonProfile, Engine } from '../cluster.ts';
+import type { DaemonProfile, DaemonSetController } from './daemonset-controller.ts';
 import { labelSelectorAsSelector, matchesSelector, type Selector } from '../api/labels.ts';
 import { GRID_MS, TIMING, backoff } from '../timing.ts';
 import type {
@@ -38,7 +38,6 @@ import {
 } from './rolling-update.ts';
 
 // The controller's callers group pods by this node; it lives in src/kube, shared with the page.
-export { targetNodeName } from '../../kube/target-node.ts';
 
 export const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
 
@@ -75,11 +74,6 @@ function matchesLabelSelector(
 function isEmptySelector(selector: LabelSelector | undefined): boolean {
   const parsed = dsSelector(selector);
   return parsed.matchesNothing !== true && parsed.requirements.length === 0;
-}
-
-/** Whether a pod's phase is Succeeded or Failed. */
-export function isTerminal(pod: Pod): boolean {
-  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 }
 
 /** From a pod, its Ready condition (a plain loop: this runs for every pod in every sync). */
@@ -120,38 +114,38 @@ export function comparePodsForStatus(a: Pod, b: Pod): number {
  * Claims pods for the DaemonSet (ControllerRefManager): adopts matching orphans and releases
  * owned pods whose labels stopped matching. Only pods whose labels changed are re-checked.
  */
-function claimPods(engine: Engine, ds: DaemonSet): void {
+function claimPods(controller: DaemonSetController, ds: DaemonSet): void {
   const ns = ds.metadata.namespace ?? 'default';
-  if (engine.relabeled.size > 0) {
-    for (const key of [...engine.relabeled].sort()) {
+  if (controller.relabeled.size > 0) {
+    for (const key of [...controller.relabeled].sort()) {
       if (!key.startsWith(`${ns}/`)) continue;
-      const pod = engine.store.get('Pod', key);
+      const pod = controller.store.get('Pod', key);
       if (!pod) {
-        engine.relabeled.delete(key);
+        controller.relabeled.delete(key);
         continue;
       }
       if (!pod.metadata.ownerReferences?.some((r) => r.uid === ds.metadata.uid && r.controller))
         continue;
-      engine.relabeled.delete(key);
+      controller.relabeled.delete(key);
       if (
         pod.metadata.deletionTimestamp ||
         matchesLabelSelector(ds.spec.selector, pod.metadata.labels)
       )
         continue;
-      engine.store.update(pod, (p) => {
+      controller.store.update(pod, (p) => {
         p.metadata.ownerReferences = (p.metadata.ownerReferences ?? []).filter(
           (r) => r.uid !== ds.metadata.uid,
         );
       });
     }
   }
-  for (const pod of engine.orphanPods(ns)) {
+  for (const pod of controller.orphanPods(ns)) {
     if (
       pod.metadata.deletionTimestamp ||
       !matchesLabelSelector(ds.spec.selector, pod.metadata.labels)
     )
       continue;
-    engine.store.update(pod, (p) => {
+    controller.store.update(pod, (p) => {
       p.metadata.ownerReferences = [
         ...(p.metadata.ownerReferences ?? []),
         {
@@ -194,14 +188,14 @@ function checkTable(
 }
 
 /**
- * From the engine and a DaemonSet key, one sync of that DaemonSet at the current instant.
+ * From the controller and a DaemonSet key, one sync of that DaemonSet at the current instant.
  * Work for one DaemonSet at one instant arrives here once, however many events asked for it.
  */
-export function reconcileDaemonSet(engine: Engine, key: string): void {
-  const ds = engine.store.get('DaemonSet', key);
+export function reconcileDaemonSet(controller: DaemonSetController, key: string): void {
+  const ds = controller.store.get('DaemonSet', key);
   if (!ds || ds.metadata.deletionTimestamp) return;
   if (isEmptySelector(ds.spec.selector)) {
-    engine.recordEvent(
+    controller.recordEvent(
       ds,
       'Warning',
       'SelectingAll',
@@ -210,18 +204,18 @@ export function reconcileDaemonSet(engine: Engine, key: string): void {
     );
     return;
   }
-  const profile = engine.daemonProfile(ds);
-  const { hash, revision } = engine.syncHistory(ds, profile);
+  const profile = controller.daemonProfile(ds);
+  const { hash, revision } = controller.syncHistory(ds, profile);
   const templateGeneration = ds.metadata.annotations?.[TEMPLATE_GENERATION_ANNOTATION];
-  const nodes = engine.nodeList();
-  claimPods(engine, ds);
-  // The engine keeps pods by target node current; read it before each pass, never across writes.
-  let nodeToPods = engine.podsByNodeOf(ds.metadata.uid);
-  const decide = engine.shouldRunFor(profile);
-  const table = engine.daemonTable(ds.metadata.uid);
+  const nodes = controller.nodeList();
+  claimPods(controller, ds);
+  // The controller keeps pods by target node current; read it before each pass, never across writes.
+  let nodeToPods = controller.podsByNodeOf(ds.metadata.uid);
+  const decide = controller.shouldRunFor(profile);
+  const table = controller.daemonTable(ds.metadata.uid);
   const minReady = ds.spec.minReadySeconds ?? 0;
   const refresh = (): void => {
-    nodeToPods = engine.podsByNodeOf(ds.metadata.uid);
+    nodeToPods = controller.podsByNodeOf(ds.metadata.uid);
     table.refresh(nodes, nodeToPods, decide, profile.id, hash, templateGeneration, isPodReady);
     if (selfCheck.tables)
       checkTable(table, nodes, nodeToPods, decide, profile.id, hash, templateGeneration, key);
@@ -246,12 +240,12 @@ export function reconcileDaemonSet(engine: Engine, key: string): void {
         if (pod.metadata.deletionTimestamp) continue;
         if (pod.status?.phase === 'Failed') {
           // Avoid hot-looping with a kubelet that rejects pods: back off per (DaemonSet, node).
-          const wait = engine.failedPodBackoffRemaining(key, name);
+          const wait = controller.failedPodBackoffRemaining(key, name);
           if (wait > 0) {
-            engine.scheduleDaemonSetSync(key, engine.now + wait);
+            controller.scheduleDaemonSetSync(key, controller.now + wait);
             continue;
           }
-          engine.recordEvent(
+          controller.recordEvent(
             ds,
             'Warning',
             'FailedDaemonPod',
@@ -264,7 +258,7 @@ export function reconcileDaemonSet(engine: Engine, key: string): void {
         } else running.push(pod);
       }
       if (running.length > 1) {
-        if (!engine.surgeAllowed(ds, profile)) {
+        if (!controller.surgeAllowed(ds)) {
           // Without surge, keep only the oldest pod.
           toDelete.push(...running.slice(1));
         } else {
@@ -296,7 +290,7 @@ export function reconcileDaemonSet(engine: Engine, key: string): void {
       if (!pod.spec.nodeName && !pod.metadata.deletionTimestamp) toDelete.push(pod);
   }
   if (toDelete.length > 0 || toCreate.length > 0) {
-    syncNodes(engine, ds, profile, toDelete, toCreate, hash);
+    syncNodes(controller, ds, profile, toDelete, toCreate, hash);
     refresh();
   }
 
@@ -317,7 +311,7 @@ export function reconcileDaemonSet(engine: Engine, key: string): void {
             desired,
           )
         : rollingUpdateByWalk(
-            engine,
+            controller,
             ds,
             nodes,
             missingNodes,
@@ -329,14 +323,14 @@ export function reconcileDaemonSet(engine: Engine, key: string): void {
             minReady,
           );
     if (result.deletePods.length > 0 || result.createOn.length > 0) {
-      syncNodes(engine, ds, profile, result.deletePods, result.createOn, hash);
+      syncNodes(controller, ds, profile, result.deletePods, result.createOn, hash);
       refresh();
     }
   }
 
-  cleanupHistory(engine, ds, () => [...nodeToPods.values()].flat(), revision);
-  if (minReady <= 0) updateStatusFromTable(engine, ds, table, nodes.length);
-  else updateStatus(engine, ds, profile, nodes, nodeToPods, hash, templateGeneration);
+  cleanupHistory(controller, ds, () => [...nodeToPods.values()].flat(), revision);
+  if (minReady <= 0) updateStatusFromTable(controller, ds, table, nodes.length);
+  else updateStatus(controller, ds, profile, nodes, nodeToPods, hash, templateGeneration);
 }
 
 /**
@@ -400,7 +394,7 @@ function rollingUpdateFromTable(
 
 /** rollingUpdate by the full walk over every node (surge, or minReadySeconds where availability depends on the time). */
 function rollingUpdateByWalk(
-  engine: Engine,
+  controller: DaemonSetController,
   ds: DaemonSet,
   nodes: readonly Node[],
   missingNodes: readonly string[],
@@ -429,9 +423,9 @@ function rollingUpdateByWalk(
     templateGeneration,
     forEachNode,
     desired,
-    isAvailable: (pod) => isPodAvailable(pod, minReady, engine.now),
+    isAvailable: (pod) => isPodAvailable(pod, minReady, controller.now),
     shouldRun: (name) => {
-      const node = engine.node(name);
+      const node = controller.node(name);
       return node ? decide(node).shouldRun : false;
     },
   });
@@ -439,7 +433,7 @@ function rollingUpdateByWalk(
 
 /** updateStatus without minReadySeconds (available = ready), counted off the table. */
 function updateStatusFromTable(
-  engine: Engine,
+  controller: DaemonSetController,
   ds: DaemonSet,
   table: DaemonNodeTable,
   count: number,
@@ -460,12 +454,12 @@ function updateStatusFromTable(
       if (f & UPDATED) updated++;
     } else if (f & PODS) misscheduled++;
   }
-  storeStatus(engine, ds, { desired, current, misscheduled, ready, available: ready, updated });
+  storeStatus(controller, ds, { desired, current, misscheduled, ready, available: ready, updated });
 }
 
 /** Creates pods on nodes and deletes pods, with the controller's events (syncNodes). */
 function syncNodes(
-  engine: Engine,
+  controller: DaemonSetController,
   ds: DaemonSet,
   profile: DaemonProfile,
   toDelete: readonly Pod[],
@@ -474,9 +468,9 @@ function syncNodes(
 ): Pod[] {
   const created: Pod[] = [];
   for (const node of createOn) {
-    const result = engine.createDaemonPod(ds, profile, node, hash);
+    const result = controller.createDaemonPod(ds, profile, node, hash);
     if (typeof result === 'string') {
-      engine.recordEvent(
+      controller.recordEvent(
         ds,
         'Warning',
         'FailedCreate',
@@ -485,7 +479,7 @@ function syncNodes(
       );
       break;
     }
-    engine.recordEvent(
+    controller.recordEvent(
       ds,
       'Normal',
       'SuccessfulCreate',
@@ -498,8 +492,8 @@ function syncNodes(
   for (const pod of toDelete) {
     if (seen.has(pod)) continue;
     seen.add(pod);
-    engine.deletePod(pod);
-    engine.recordEvent(
+    controller.deletePod(pod);
+    controller.recordEvent(
       ds,
       'Normal',
       'SuccessfulDelete',
@@ -512,7 +506,7 @@ function syncNodes(
 
 /** Computes and stores status exactly as updateDaemonSetStatus does; re-queues when minReadySeconds will make a pod available. */
 function updateStatus(
-  engine: Engine,
+  controller: DaemonSetController,
   ds: DaemonSet,
   profile: DaemonProfile,
   nodes: readonly Node[],
@@ -528,7 +522,7 @@ function updateStatus(
   let updated = 0;
   const minReady = ds.spec.minReadySeconds ?? 0;
   let nextAvailableAt = Infinity;
-  const decide = engine.shouldRunFor(profile);
+  const decide = controller.shouldRunFor(profile);
   for (const node of nodes) {
     const pods = nodeToPods.get(node.metadata.name);
     const { shouldRun } = decide(node);
@@ -539,7 +533,7 @@ function updateStatus(
       const pod = pods[0];
       if (isPodReady(pod)) {
         ready++;
-        if (isPodAvailable(pod, minReady, engine.now)) available++;
+        if (isPodAvailable(pod, minReady, controller.now)) available++;
       }
       if (isPodUpdated(pod, hash, templateGeneration)) updated++;
     } else if (pods && pods.length > 0) {
@@ -555,7 +549,7 @@ function updateStatus(
         if (
           pod.metadata.deletionTimestamp ||
           !isPodReady(pod) ||
-          isPodAvailable(pod, minReady, engine.now)
+          isPodAvailable(pod, minReady, controller.now)
         )
           continue;
         const c = readyCondition(pod);
@@ -567,9 +561,9 @@ function updateStatus(
       }
     }
   }
-  storeStatus(engine, ds, { desired, current, misscheduled, ready, available, updated });
+  storeStatus(controller, ds, { desired, current, misscheduled, ready, available, updated });
   if (nextAvailableAt < Infinity) {
-    engine.scheduleDaemonSetSync(keyOfDs(ds), Math.max(engine.now, nextAvailableAt));
+    controller.scheduleDaemonSetSync(keyOfDs(ds), Math.max(controller.now, nextAvailableAt));
   }
 }
 
@@ -584,7 +578,7 @@ interface StatusCounts {
 }
 
 /** From counts, writes the DaemonSet's status when it differs (omitting zero fields as JSON omitempty does). */
-function storeStatus(engine: Engine, ds: DaemonSet, counts: StatusCounts): void {
+function storeStatus(controller: DaemonSetController, ds: DaemonSet, counts: StatusCounts): void {
   const { desired, current, misscheduled, ready, available, updated } = counts;
   const status: DaemonSetStatus = {
     currentNumberScheduled: current,
@@ -610,7 +604,7 @@ function storeStatus(engine: Engine, ds: DaemonSet, counts: StatusCounts): void 
     old.numberAvailable === status.numberAvailable &&
     old.numberUnavailable === status.numberUnavailable;
   if (!same) {
-    engine.updateDaemonSetStatus(ds, (d) => {
+    controller.updateDaemonSetStatus(ds, (d) => {
       d.status = status;
     });
   }
@@ -620,7 +614,10 @@ function keyOfDs(ds: DaemonSet): string {
   return `${ds.metadata.namespace ?? 'default'}/${ds.metadata.name}`;
 }
 
-/** From the engine, a DaemonSet key and a node, how long its failed-pod back-off still runs (0 = not in back-off), advancing it when expired. */
+/**
+ * From a node's failed-pod back-off entry (if any) and now, how long the back-off still runs
+ * (0 = not in back-off) and the entry to keep: a new one, or the next step once it has run out.
+ */
 export function nextFailedPodBackoff(
   entry: { attempt: number; lastUpdate: number } | undefined,
   now: number,

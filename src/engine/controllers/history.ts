@@ -6,7 +6,7 @@
  */
 import { copyMap } from '../api/records.ts';
 import { cloneData } from '../util/clone.ts';
-import type { Engine } from '../cluster.ts';
+import type { DaemonSetController } from './daemonset-controller.ts';
 import { hashString } from '../registry.ts';
 import { NAME_ALPHABET } from '../random.ts';
 import type { ControllerRevision, DaemonSet, Pod, PodTemplateSpec } from '../types.ts';
@@ -54,11 +54,11 @@ function computeTemplateJson(rev: ControllerRevision): string {
  * is not the newest gets revision = max + 1.
  */
 export function syncHistory(
-  engine: Engine,
+  controller: DaemonSetController,
   ds: DaemonSet,
   templateJson: string,
 ): { hash: string; revision: ControllerRevision | undefined } {
-  const revisions = engine.store
+  const revisions = controller.store
     .owned(ds.metadata.uid, 'ControllerRevision')
     .sort((a, b) => a.revision - b.revision || (a.metadata.name < b.metadata.name ? -1 : 1));
   let maxRevision = 0;
@@ -67,7 +67,7 @@ export function syncHistory(
   // Duplicates (same template) keep the newest; the others go (dedupCurHistories).
   const current: ControllerRevision | undefined =
     equal.length > 0 ? equal[equal.length - 1] : undefined;
-  for (const dup of equal.slice(0, -1)) engine.removeObject(dup);
+  for (const dup of equal.slice(0, -1)) controller.removeObject(dup);
   if (current) {
     const othersMax = Math.max(
       0,
@@ -75,7 +75,7 @@ export function syncHistory(
     );
     if (current.revision <= othersMax) {
       const next = othersMax + 1;
-      engine.store.update(current, (r) => {
+      controller.store.update(current, (r) => {
         r.revision = next;
       });
     }
@@ -92,14 +92,17 @@ export function syncHistory(
   for (
     let i = 0;
     i < 5 &&
-    engine.store.get('ControllerRevision', `${ds.metadata.namespace}/${ds.metadata.name}-${hash}`);
+    controller.store.get(
+      'ControllerRevision',
+      `${ds.metadata.namespace}/${ds.metadata.name}-${hash}`,
+    );
     i++
   ) {
     collisionCount++;
     hash = computeHash(ds.spec.template, collisionCount);
   }
   if (collisionCount !== (ds.status?.collisionCount ?? 0)) {
-    engine.updateDaemonSetStatus(ds, (d) => {
+    controller.updateDaemonSetStatus(ds, (d) => {
       d.status.collisionCount = collisionCount;
     });
   }
@@ -107,7 +110,7 @@ export function syncHistory(
   const labels = copyMap(ds.spec.template.metadata?.labels);
   labels[HASH_LABEL] = hash;
   const annotations = copyMap(ds.metadata.annotations);
-  const revision = engine.createObject<ControllerRevision>({
+  const revision = controller.createObject<ControllerRevision>({
     apiVersion: 'apps/v1',
     kind: 'ControllerRevision',
     metadata: {
@@ -140,13 +143,13 @@ export function syncHistory(
  * revisionHistoryLimit, never one whose hash a live pod still carries (cleanupHistory).
  */
 export function cleanupHistory(
-  engine: Engine,
+  controller: DaemonSetController,
   ds: DaemonSet,
   pods: () => readonly Pod[],
   current: ControllerRevision | undefined,
 ): void {
   const limit = ds.spec.revisionHistoryLimit ?? 10;
-  const revisions = engine.store.owned(ds.metadata.uid, 'ControllerRevision');
+  const revisions = controller.store.owned(ds.metadata.uid, 'ControllerRevision');
   const old = revisions.filter((r) => r !== current);
   let toKill = old.length - limit;
   if (toKill <= 0) return;
@@ -160,7 +163,7 @@ export function cleanupHistory(
     if (toKill <= 0) break;
     const h = rev.metadata.labels?.[HASH_LABEL];
     if (h !== undefined && live.has(h)) continue;
-    engine.removeObject(rev);
+    controller.removeObject(rev);
     toKill--;
   }
 }

@@ -5,8 +5,9 @@
  * (pkg/controller/nodelifecycle/node_lifecycle_controller.go doNoScheduleTaintingPass,
  * doNoExecuteTaintingPass, processTaintBaseEviction; pkg/controller/util/node/controller_utils.go MarkPodsNotReady).
  */
-import { toTimestamp } from '../clock.ts';
-import type { Engine } from '../cluster.ts';
+import { toTimestamp, type Task } from '../clock.ts';
+import type { Controller, ControllerContext, StoreChange } from '../controller.ts';
+import { TIMING, jitter } from '../timing.ts';
 import type { Node, Taint } from '../types.ts';
 
 /** Condition (type, status) → NoSchedule taint key (nodeConditionToTaintKeyStatusMap). */
@@ -58,7 +59,7 @@ function sameTaints(a: readonly Taint[], b: readonly Taint[]): boolean {
 }
 
 /** From the engine and a node, adds and removes the managed NoSchedule taints (doNoScheduleTaintingPass). */
-export function reconcileNoScheduleTaints(engine: Engine, node: Node): void {
+export function reconcileNoScheduleTaints(engine: ControllerContext, node: Node): void {
   const taints = node.spec?.taints ?? [];
   const desired = desiredNoScheduleTaints(node);
   const kept = taints.filter(
@@ -79,7 +80,7 @@ export function reconcileNoScheduleTaints(engine: Engine, node: Node): void {
 }
 
 /** From the engine and a node, the NoExecute pass: not-ready/unreachable taints with timeAdded, and pods marked not ready. */
-export function reconcileNoExecuteTaints(engine: Engine, node: Node): void {
+export function reconcileNoExecuteTaints(engine: ControllerContext, node: Node): void {
   const taints = node.spec?.taints ?? [];
   const desired = desiredNoExecuteTaints(node);
   const managed = (t: Taint): boolean =>
@@ -100,7 +101,7 @@ export function reconcileNoExecuteTaints(engine: Engine, node: Node): void {
 }
 
 /** From the engine and a node that stopped being Ready, sets Ready=False on its pods (MarkPodsNotReady). */
-function markPodsNotReady(engine: Engine, node: Node): void {
+function markPodsNotReady(engine: ControllerContext, node: Node): void {
   const pods = engine.store
     .podsOnNode(node.metadata.name)
     .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
@@ -120,5 +121,89 @@ function markPodsNotReady(engine: Engine, node: Node): void {
       for (const s of p.status.containerStatuses ?? []) s.ready = false;
     });
     engine.recordEvent(pod, 'Warning', 'NodeNotReady', 'Node is not ready', 'node-controller');
+  }
+}
+
+/** The node monitor's NoExecute pass for one node, queued when it has something to do. */
+type NoExecutePassTask = {
+  type: 'nodeMonitor';
+  node: string;
+};
+
+/**
+ * The node lifecycle controller: the NoSchedule pass runs at once for every node that changed
+ * (it drains first: the other controllers should see a node's taints as they will be), the
+ * NoExecute pass on the monitor's next tick (nodeMonitorPeriod, 5 s).
+ */
+export class NodeLifecycleController implements Controller {
+  readonly name = 'nodeLifecycle';
+  readonly taskTypes = ['nodeMonitor'];
+  /** Nodes added or changed since the last NoSchedule pass. */
+  private changedNodes = new Set<string>();
+  /** Queued NoExecute pass per node (its task's sequence number). */
+  private noExecutePasses = new Map<string, number>();
+
+  constructor(private readonly context: ControllerContext) {}
+
+  drain(): boolean {
+    if (this.changedNodes.size === 0) return false;
+    const names = [...this.changedNodes].sort();
+    this.changedNodes.clear();
+    for (const name of names) {
+      const node = this.context.store.get('Node', name);
+      if (node) reconcileNoScheduleTaints(this.context, node);
+    }
+    return true;
+  }
+
+  runTask(task: Task, seq: number): void {
+    const { node: name } = task as NoExecutePassTask;
+    if (this.noExecutePasses.get(name) === seq) this.noExecutePasses.delete(name);
+    const node = this.context.store.get('Node', name);
+    if (node) reconcileNoExecuteTaints(this.context, node);
+  }
+
+  observe({ kind, object, change }: StoreChange): void {
+    if (kind !== 'Node') return;
+    const name = object.metadata.name;
+    if (change === 'delete') {
+      this.context.queue.cancel(this.noExecutePasses.get(name));
+      this.noExecutePasses.delete(name);
+      return;
+    }
+    this.changedNodes.add(name);
+    this.nodeChanged(object as Node);
+  }
+
+  /** From a node that was created or changed, queues the NoExecute pass when it has something to do. */
+  nodeChanged(node: Node): void {
+    const name = node.metadata.name;
+    const desired = desiredNoExecuteTaints(node).map((t) => t.key);
+    const current = (node.spec?.taints ?? [])
+      .filter((t) => t.effect === 'NoExecute' && (t.key === NOT_READY || t.key === UNREACHABLE))
+      .map((t) => t.key);
+    const taintsDiffer = desired.join(',') !== current.join(',');
+    const podsToMark =
+      readyStatus(node) !== 'True' &&
+      this.context.store
+        .podsOnNode(name)
+        .some((p) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
+    if (taintsDiffer || podsToMark) this.scheduleNoExecutePass(name);
+  }
+
+  /** From a node, queues its NoExecute pass at the monitor's next tick (one queued pass per node). */
+  private scheduleNoExecutePass(node: string): void {
+    if (this.noExecutePasses.has(node)) return;
+    const task: NoExecutePassTask = { type: 'nodeMonitor', node };
+    const at = this.context.now + jitter(TIMING.noExecutePassDelay, this.context.random);
+    this.noExecutePasses.set(node, this.context.queue.push(at, task));
+  }
+
+  snapshot(): [string, number][] {
+    return [...this.noExecutePasses.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  }
+
+  restore(state: unknown): void {
+    this.noExecutePasses = new Map((state as [string, number][] | undefined) ?? []);
   }
 }

@@ -1,22 +1,26 @@
 /**
- * The kubelet as a table of stages (in the manner of kwok's Stage objects): each bound pod walks
- * sync → volumes → sandbox → (pull → start) per init container → (pull → start) per container →
- * Ready, with ErrImagePull/ImagePullBackOff, CrashLoopBackOff and FailedMount detours, and
- * graceful termination. Statuses, reasons and event texts follow the real kubelet
+ * The kubelet as a table of stages (in the manner of kwok's Stage objects, see STAGES below):
+ * each bound pod walks sync → mount → sandbox → (pull → pulled → start → initDone) per init
+ * container → (pull → pulled → start) per container → ready, with imageBackOff, crash and
+ * mount-retry detours, and graceful termination (stop). Each stage is a queued task naming the
+ * stage; running it writes the pod's status and queues the next stage after its delay. Statuses, reasons and event texts follow the real kubelet
  * (pkg/kubelet/kubelet_pods.go convertToAPIContainerStatuses and getPhase,
  * pkg/kubelet/kuberuntime/kuberuntime_container.go startContainer and killContainer,
  * pkg/kubelet/images/image_manager.go EnsureImageExists, pkg/kubelet/status/generate.go,
  * pkg/kubelet/volumemanager).
  */
-import { toTimestamp } from '../clock.ts';
-import type { Engine } from '../cluster.ts';
+import { toTimestamp, type QueuedTask, type Task } from '../clock.ts';
+import type { Controller, ControllerContext, StoreChange } from '../controller.ts';
+import { readyStatus } from '../controllers/node-lifecycle.ts';
+import { nodeIp } from '../nodes.ts';
 import { fakeDigest, parseImage, pullImage } from '../registry.ts';
 import { TIMING, backoff, formatGoDuration, jitter } from '../timing.ts';
 import type { Container, ContainerStatus, Pod, PodCondition } from '../types.ts';
+import { cloneData } from '../util/clone.ts';
 import { containerBehaviour } from './commands.ts';
 
 /** The kubelet's private memory about one pod (plain data, snapshotted). */
-export interface KubeletPod {
+interface KubeletPod {
   key: string;
   uid: string;
   node: string;
@@ -31,7 +35,7 @@ export interface KubeletPod {
   /** When the current image pull started. */
   pullStartedAt: number;
   /** What an idle retry loop waits for, so a new ConfigMap, Secret or Service can wake it at once. */
-  waitingFor?: { action: 'mount' | 'nslookup'; container: number };
+  waitingFor?: { stage: 'mount' | 'nslookup'; container: number };
   mountFailures: number;
   /** True while the pod is stuck in a retry loop that only repeats a failure (counts as settled). */
   idle: boolean;
@@ -233,8 +237,136 @@ function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
-export class Kubelet {
-  constructor(private readonly engine: Engine) {}
+/** The stages of a pod's lifecycle; each queued kubelet task names one. */
+export type Stage =
+  | 'sync'
+  | 'mount'
+  | 'sandbox'
+  | 'pull'
+  | 'pulled'
+  | 'imageBackOff'
+  | 'start'
+  | 'initDone'
+  | 'nslookup'
+  | 'crash'
+  | 'ready'
+  | 'stop';
+
+/** A queued stage of one pod: `container` indexes init containers, then containers. */
+type StageTask = {
+  type: 'kubelet';
+  pod: string;
+  stage: Stage;
+  container: number;
+};
+
+/** One row of the stage table: what running the stage does (it queues the stages that follow). */
+type StageRun = (kubelet: Kubelet, state: KubeletPod, pod: Pod, i: number, list: Slot[]) => void;
+
+/** What the kubelet needs beyond the common context. */
+export interface KubeletContext extends ControllerContext {
+  /** From a node name, the number the API server registered it under (0 when it has none). */
+  registeredNodeNumber(node: string): number;
+}
+
+interface KubeletState {
+  pods: KubeletPod[];
+  nodeImages: [string, string[]][];
+  podIps: [string, number][];
+}
+
+/**
+ * The kubelets of every node, as one controller. It only runs on its timers (each stage is a
+ * task), so it drains nothing. It is first in the controller list: the settle report names
+ * changing pods before anything else, and it hears of a bound pod before taint eviction does.
+ */
+export class Kubelet implements Controller {
+  readonly name = 'kubelet';
+  readonly taskTypes = ['kubelet'];
+  /** Its memory per pod, by uid. */
+  private pods = new Map<string, KubeletPod>();
+  /** Images each node has pulled. */
+  private nodeImages = new Map<string, Set<string>>();
+  /** The last pod IP handed out per node (the host part of its podCIDR). */
+  private podIps = new Map<string, number>();
+
+  /**
+   * The stage table: from a stage, what it does. The comment on each row says where it leads;
+   * 'stop' is the one stage that also runs for a terminating pod (run() checks it first).
+   */
+  private static readonly STAGES: { readonly [S in Exclude<Stage, 'stop'>]: StageRun } = {
+    // Pending with empty container statuses → mount.
+    sync: (k, state, pod) => k.sync(state, pod),
+    // Volumes present → sandbox; a missing ConfigMap or Secret → FailedMount and mount again.
+    mount: (k, state, pod) => k.mount(state, pod),
+    // Pod IP assigned → pull of the first container (or ready when there is none).
+    sandbox: (k, state, pod) => k.sandboxReady(state, pod),
+    // Image present → start; else Pulling → pulled.
+    pull: (k, state, pod, i, list) => k.pull(state, pod, i, list),
+    // Pulled → start; a failed pull → ErrImagePull → imageBackOff.
+    pulled: (k, state, pod, i, list) => k.pulled(state, pod, i, list),
+    // ImagePullBackOff → pull after the back-off.
+    imageBackOff: (k, state, pod, i, list) => k.imageBackOff(state, pod, list[i]),
+    // Running; an init container → initDone, nslookup or crash; a container → the next one, or crash.
+    start: (k, state, pod, i, list) => k.start(state, pod, i, list),
+    // An init container Completed → the next container.
+    initDone: (k, state, pod, i, list) => k.initDone(state, pod, i, list),
+    // The Service resolves → initDone; else nslookup again.
+    nslookup: (k, state, pod, i, list) => k.nslookup(state, pod, i, list),
+    // Terminated with an error → pull after the crash back-off (CrashLoopBackOff).
+    crash: (k, state, pod, i, list) => k.crash(state, pod, i, list),
+    // Running containers ready (when the node is Ready); the end of the walk.
+    ready: (k, state, pod) => k.ready(state, pod),
+  };
+
+  constructor(private readonly context: KubeletContext) {}
+
+  runTask(task: Task, seq: number): void {
+    const { pod, stage, container } = task as StageTask;
+    this.run(pod, stage, container, seq);
+  }
+
+  observe({ kind, object, change }: StoreChange): void {
+    if (change !== 'add') return;
+    if (kind === 'ConfigMap' || kind === 'Secret' || kind === 'Service')
+      this.poke(object.metadata.namespace ?? 'default');
+    // A pod created with spec.nodeName skips the scheduler: the kubelet takes it directly.
+    else if (kind === 'Pod' && (object as Pod).spec.nodeName) this.podBound(object as Pod);
+  }
+
+  podForceDeleted(pod: Pod): void {
+    const state = this.pods.get(pod.metadata.uid);
+    if (state) for (const seq of state.tasks) this.context.queue.cancel(seq);
+    this.pods.delete(pod.metadata.uid);
+  }
+
+  describeBusy(tasks: readonly QueuedTask[]): string | undefined {
+    const pods = new Set<string>();
+    for (const t of tasks) {
+      const state = this.pods.get((t.task as StageTask).pod);
+      if (state) pods.add(state.key);
+    }
+    if (pods.size === 0) return undefined;
+    return `${pods.size} pod(s) still changing (e.g. ${[...pods].sort()[0]})`;
+  }
+
+  snapshot(): KubeletState {
+    const byKey = <V>(a: [string, V], b: [string, V]): number => (a[0] < b[0] ? -1 : 1);
+    return {
+      pods: [...this.pods.values()]
+        .map((k) => cloneData(k))
+        .sort((a, b) => (a.uid < b.uid ? -1 : 1)),
+      nodeImages: [...this.nodeImages.entries()].sort(byKey).map(([k, v]) => [k, [...v].sort()]),
+      podIps: [...this.podIps.entries()].sort(byKey),
+    };
+  }
+
+  restore(state: unknown): void {
+    const saved = state as KubeletState | undefined;
+    this.pods = new Map((saved?.pods ?? []).map((k) => [k.uid, cloneData(k)]));
+    this.nodeImages = new Map((saved?.nodeImages ?? []).map(([k, v]) => [k, new Set(v)]));
+    this.podIps = new Map(saved?.podIps ?? []);
+  }
 
   /** From a pod just bound to a node, starts the kubelet's work on it. */
   podBound(pod: Pod): void {
@@ -251,20 +383,20 @@ export class Kubelet {
       idle: false,
       terminating: false,
     };
-    this.engine.kubeletPods.set(pod.metadata.uid, state);
-    this.after(state, 'sync', 0, jitter(TIMING.kubeletPickup, this.engine.random));
+    this.pods.set(pod.metadata.uid, state);
+    this.after(state, 'sync', 0, jitter(TIMING.kubeletPickup, this.context.random));
   }
 
   /** From a pod whose deletionTimestamp was just set, starts graceful termination. */
   podDeleting(pod: Pod, graceSeconds: number): void {
-    const state = this.engine.kubeletPods.get(pod.metadata.uid);
+    const state = this.pods.get(pod.metadata.uid);
     if (!state) {
-      this.engine.finalizePodDeletion(pod);
+      this.context.store.remove(pod);
       return;
     }
     if (state.terminating) return;
     state.terminating = true;
-    for (const seq of state.tasks) this.engine.queue.cancel(seq);
+    for (const seq of state.tasks) this.context.queue.cancel(seq);
     state.tasks = [];
     state.idle = false;
     if (!state.sandbox || graceSeconds <= 0) {
@@ -274,7 +406,7 @@ export class Kubelet {
     // Killing events for each running container (killContainer: "Stopping container c").
     for (const slot of slots(pod)) {
       if (statusOf(pod, slot)?.state.running) {
-        this.engine.recordEvent(
+        this.context.recordEvent(
           pod,
           'Normal',
           'Killing',
@@ -285,91 +417,64 @@ export class Kubelet {
         );
       }
     }
-    const delay = Math.min(graceSeconds * 1000, jitter(TIMING.containerStop, this.engine.random));
+    const delay = Math.min(graceSeconds * 1000, jitter(TIMING.containerStop, this.context.random));
     this.after(state, 'stop', 0, delay);
   }
 
   /** From a node whose Ready condition became True again, restores Ready on its running pods. */
   nodeReadyAgain(node: string): void {
-    for (const pod of this.engine.store.podsOnNode(node)) {
-      const state = this.engine.kubeletPods.get(pod.metadata.uid);
+    for (const pod of this.context.store.podsOnNode(node)) {
+      const state = this.pods.get(pod.metadata.uid);
       if (!state || state.terminating) continue;
       const allRunning = (pod.status.containerStatuses ?? []).every((s) => s.state.running);
       if (allRunning && (pod.status.containerStatuses ?? []).length > 0)
-        this.after(state, 'ready', 0, jitter(TIMING.readyAfterStart, this.engine.random));
+        this.after(state, 'ready', 0, jitter(TIMING.readyAfterStart, this.context.random));
     }
   }
 
   /** From a namespace that just got a ConfigMap, Secret or Service, retries pods waiting on it now. */
-  poke(namespace: string): void {
-    const waiting = [...this.engine.kubeletPods.values()].filter(
+  private poke(namespace: string): void {
+    const waiting = [...this.pods.values()].filter(
       (st) => st.waitingFor && !st.terminating && st.key.startsWith(`${namespace}/`),
     );
     waiting.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     for (const state of waiting) {
       const wait = state.waitingFor;
       if (!wait) continue;
-      for (const seq of state.tasks) this.engine.queue.cancel(seq);
+      for (const seq of state.tasks) this.context.queue.cancel(seq);
       state.tasks = [];
       state.idle = false;
       state.waitingFor = undefined;
-      this.after(state, wait.action, wait.container, 0);
+      this.after(state, wait.stage, wait.container, 0);
     }
   }
 
-  /** From a queued kubelet task, runs it. */
-  run(uid: string, action: string, container: number, seq: number): void {
-    const state = this.engine.kubeletPods.get(uid);
+  /** From a pod's uid, a stage, its container index and the task's sequence number, runs that stage. */
+  private run(uid: string, stage: Stage, container: number, seq: number): void {
+    const state = this.pods.get(uid);
     if (!state) return;
     // In place: this runs for every kubelet step of every pod.
     const at = state.tasks.indexOf(seq);
     if (at >= 0) state.tasks.splice(at, 1);
-    const pod = this.engine.store.get('Pod', state.key);
+    const pod = this.context.store.get('Pod', state.key);
     if (!pod || pod.metadata.uid !== uid) {
-      this.engine.kubeletPods.delete(uid);
+      this.pods.delete(uid);
       return;
     }
     state.waitingFor = undefined;
-    if (action === 'stop') {
-      this.engine.kubeletPods.delete(uid);
-      this.engine.finalizePodDeletion(pod);
+    if (stage === 'stop') {
+      // The containers have stopped: the kubelet's final delete.
+      this.pods.delete(uid);
+      this.context.store.remove(pod);
       return;
     }
     if (state.terminating) return;
-    const list = slots(pod);
-    const slot = list[container];
-    switch (action) {
-      case 'sync':
-        return this.sync(state, pod);
-      case 'mount':
-        return this.mount(state, pod);
-      case 'sandbox':
-        return this.sandboxReady(state, pod);
-      case 'pull':
-        return this.pull(state, pod, container, list);
-      case 'pulled':
-        return this.pulled(state, pod, container, list);
-      case 'imageBackOff':
-        return this.imageBackOff(state, pod, slot);
-      case 'start':
-        return this.start(state, pod, container, list);
-      case 'initDone':
-        return this.initDone(state, pod, container, list);
-      case 'nslookup':
-        return this.nslookup(state, pod, container, list);
-      case 'crash':
-        return this.crash(state, pod, container, list);
-      case 'ready':
-        return this.ready(state, pod);
-    }
+    Kubelet.STAGES[stage](this, state, pod, container, slots(pod));
   }
 
-  private after(state: KubeletPod, action: string, container: number, delay: number): void {
-    const seq = this.engine.queue.push(
-      this.engine.now + delay,
-      { type: 'kubelet', pod: state.uid, action, container },
-      state.idle,
-    );
+  private after(state: KubeletPod, stage: Stage, container: number, delay: number): void {
+    const task: StageTask = { type: 'kubelet', pod: state.uid, stage, container };
+    const seq = this.context.queue.push(this.context.now + delay, task, state.idle);
     state.tasks.push(seq);
   }
 
@@ -381,15 +486,15 @@ export class Kubelet {
     message: string,
     slot?: Slot,
   ): void {
-    this.engine.recordEvent(pod, type, reason, message, 'kubelet', state.node, slot?.path);
+    this.context.recordEvent(pod, type, reason, message, 'kubelet', state.node, slot?.path);
   }
 
   private sync(state: KubeletPod, pod: Pod): void {
-    const node = this.engine.store.get('Node', state.node);
+    const node = this.context.store.get('Node', state.node);
     const hostIP = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
     const hasInit = (pod.spec.initContainers ?? []).length > 0;
-    const now = this.engine.now;
-    this.engine.store.update(pod, (p) => {
+    const now = this.context.now;
+    this.context.store.update(pod, (p) => {
       p.status.phase = 'Pending';
       if (hostIP) {
         p.status.hostIP = hostIP;
@@ -411,7 +516,7 @@ export class Kubelet {
   }
 
   private mount(state: KubeletPod, pod: Pod): void {
-    const missing = this.engine.missingVolume(pod);
+    const missing = this.missingVolume(pod);
     if (missing) {
       this.event(
         pod,
@@ -423,19 +528,19 @@ export class Kubelet {
       const delay = backoff(TIMING.mountRetryInitial, TIMING.mountRetryMax, state.mountFailures);
       state.mountFailures++;
       state.idle = true;
-      state.waitingFor = { action: 'mount', container: 0 };
+      state.waitingFor = { stage: 'mount', container: 0 };
       this.after(state, 'mount', 0, delay);
       return;
     }
     state.idle = false;
-    this.after(state, 'sandbox', 0, jitter(TIMING.sandboxCreate, this.engine.random));
+    this.after(state, 'sandbox', 0, jitter(TIMING.sandboxCreate, this.context.random));
   }
 
   private sandboxReady(state: KubeletPod, pod: Pod): void {
     state.sandbox = true;
-    const ip = this.engine.allocatePodIp(pod, state.node);
-    const now = this.engine.now;
-    this.engine.store.update(pod, (p) => {
+    const ip = this.allocatePodIp(pod, state.node);
+    const now = this.context.now;
+    this.context.store.update(pod, (p) => {
       p.status.podIP = ip;
       (p.status as { podIPs?: { ip: string }[] }).podIPs = [{ ip }];
       setCondition(p, 'PodReadyToStartContainers', 'True', now);
@@ -450,16 +555,16 @@ export class Kubelet {
         ? (readiness.readinessProbe.initialDelaySeconds ?? 0) * 1000 +
           jitter(
             { min: 0, max: (readiness.readinessProbe.periodSeconds ?? 10) * 1000 },
-            this.engine.random,
+            this.context.random,
           )
-        : jitter(TIMING.readyAfterStart, this.engine.random);
+        : jitter(TIMING.readyAfterStart, this.context.random);
       this.after(state, 'ready', 0, delay);
       return;
     }
     if (i > 0 && list[i - 1].init && !list[i].init) {
       // Init containers done: regular containers now wait in ContainerCreating... as the kubelet reports PodInitializing until created.
-      const now = this.engine.now;
-      this.engine.store.update(pod, (p) => refreshConditions(p, now));
+      const now = this.context.now;
+      this.context.store.update(pod, (p) => refreshConditions(p, now));
     }
     this.pull(state, pod, i, list);
   }
@@ -470,20 +575,20 @@ export class Kubelet {
     const policy =
       slot.container.imagePullPolicy ??
       (parseImage(image).tag === 'latest' ? 'Always' : 'IfNotPresent');
-    const cached = this.engine.nodeHasImage(state.node, parseImage(image).full);
+    const cached = this.nodeImages.get(state.node)?.has(parseImage(image).full) ?? false;
     if (policy !== 'Always' && cached) {
       this.event(pod, state, 'Normal', 'Pulled', slot.says.present, slot);
-      this.after(state, 'start', i, jitter(TIMING.containerStart, this.engine.random));
+      this.after(state, 'start', i, jitter(TIMING.containerStart, this.context.random));
       return;
     }
     this.event(pod, state, 'Normal', 'Pulling', slot.says.pulling, slot);
-    state.pullStartedAt = this.engine.now;
+    state.pullStartedAt = this.context.now;
     const result = pullImage(image);
     // A cached image only needs its manifest checked; a fresh pull takes time by size.
     const sizeMs = result.ok && !cached ? (result.size / 2 ** 20) * TIMING.pullMsPerMiB : 0;
     const delay = jitter(
       { min: TIMING.pullOverhead.min + sizeMs, max: TIMING.pullOverhead.max + sizeMs },
-      this.engine.random,
+      this.context.random,
     );
     this.after(state, 'pulled', i, delay);
   }
@@ -500,13 +605,13 @@ export class Kubelet {
       this.setWaiting(pod, slot, 'ErrImagePull', message);
       state.pullFailures++;
       state.idle = state.pullFailures > 1;
-      this.after(state, 'imageBackOff', i, jitter({ min: 500, max: 2000 }, this.engine.random));
+      this.after(state, 'imageBackOff', i, jitter({ min: 500, max: 2000 }, this.context.random));
       return;
     }
     state.pullFailures = 0;
     state.idle = false;
-    const took = formatGoDuration(this.engine.now - state.pullStartedAt);
-    this.engine.addNodeImage(state.node, ref.full);
+    const took = formatGoDuration(this.context.now - state.pullStartedAt);
+    this.addNodeImage(state.node, ref.full);
     this.event(
       pod,
       state,
@@ -515,7 +620,7 @@ export class Kubelet {
       `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${result.size} bytes.`,
       slot,
     );
-    this.after(state, 'start', i, jitter(TIMING.containerStart, this.engine.random));
+    this.after(state, 'start', i, jitter(TIMING.containerStart, this.context.random));
   }
 
   private imageBackOff(state: KubeletPod, pod: Pod, slot: Slot): void {
@@ -536,8 +641,8 @@ export class Kubelet {
   }
 
   private setWaiting(pod: Pod, slot: Slot, reason: string, message?: string): void {
-    const now = this.engine.now;
-    this.engine.store.update(pod, (p) => {
+    const now = this.context.now;
+    this.context.store.update(pod, (p) => {
       const s = statusOf(p, slot);
       if (!s) return;
       s.state = { waiting: message ? { reason, message } : { reason } };
@@ -551,12 +656,12 @@ export class Kubelet {
     const slot = list[i];
     const ref = parseImage(slot.container.image ?? '');
     const behaviour = containerBehaviour(slot.container);
-    const now = this.engine.now;
+    const now = this.context.now;
     const restart = state.crashes[i] > 0;
     const containerID = `containerd://${fakeDigest(`${state.uid}/${i}/${state.crashes[i]}`)}`;
     this.event(pod, state, 'Normal', 'Created', slot.says.created, slot);
     this.event(pod, state, 'Normal', 'Started', slot.says.started, slot);
-    this.engine.store.update(pod, (p) => {
+    this.context.store.update(pod, (p) => {
       const s = statusOf(p, slot);
       if (!s) return;
       s.state = { running: { startedAt: toTimestamp(now) } };
@@ -578,20 +683,20 @@ export class Kubelet {
           this.after(state, 'nslookup', i, 0);
         } else {
           state.idle = true;
-          state.waitingFor = { action: 'nslookup', container: i };
+          state.waitingFor = { stage: 'nslookup', container: i };
           this.after(state, 'nslookup', i, TIMING.nslookupPoll);
         }
       } else if (behaviour.kind === 'exit' && behaviour.code !== 0) {
-        this.after(state, 'crash', i, jitter(TIMING.crashRun, this.engine.random));
+        this.after(state, 'crash', i, jitter(TIMING.crashRun, this.context.random));
       } else {
-        this.after(state, 'initDone', i, jitter(TIMING.initContainerRun, this.engine.random));
+        this.after(state, 'initDone', i, jitter(TIMING.initContainerRun, this.context.random));
       }
       return;
     }
     if (behaviour.kind === 'exit')
-      this.after(state, 'crash', i, jitter(TIMING.crashRun, this.engine.random));
+      this.after(state, 'crash', i, jitter(TIMING.crashRun, this.context.random));
     if (restart) {
-      const delay = jitter(TIMING.readyAfterStart, this.engine.random);
+      const delay = jitter(TIMING.readyAfterStart, this.context.random);
       this.after(state, 'ready', 0, delay);
       return;
     }
@@ -600,9 +705,9 @@ export class Kubelet {
 
   private initDone(state: KubeletPod, pod: Pod, i: number, list: Slot[]): void {
     const slot = list[i];
-    const now = this.engine.now;
+    const now = this.context.now;
     state.idle = false;
-    this.engine.store.update(pod, (p) => {
+    this.context.store.update(pod, (p) => {
       const s = statusOf(p, slot);
       if (!s) return;
       const startedAt = s.state.running?.startedAt ?? toTimestamp(now);
@@ -620,7 +725,7 @@ export class Kubelet {
     const behaviour = containerBehaviour(list[i].container);
     if (behaviour.kind === 'nslookup' && !this.serviceExists(pod, behaviour.service)) {
       state.idle = true;
-      state.waitingFor = { action: 'nslookup', container: i };
+      state.waitingFor = { stage: 'nslookup', container: i };
       this.after(state, 'nslookup', i, TIMING.nslookupPoll);
       return;
     }
@@ -629,16 +734,16 @@ export class Kubelet {
 
   /** From a pod and a Service name, whether that Service exists in the pod's namespace (what its DNS lookup finds). */
   private serviceExists(pod: Pod, service: string): boolean {
-    return !!this.engine.store.get('Service', `${pod.metadata.namespace ?? 'default'}/${service}`);
+    return !!this.context.store.get('Service', `${pod.metadata.namespace ?? 'default'}/${service}`);
   }
 
   private crash(state: KubeletPod, pod: Pod, i: number, list: Slot[]): void {
     const slot = list[i];
     const behaviour = containerBehaviour(slot.container);
     const code = behaviour.kind === 'exit' ? behaviour.code : 1;
-    const now = this.engine.now;
+    const now = this.context.now;
     const crashes = state.crashes[i];
-    this.engine.store.update(pod, (p) => {
+    this.context.store.update(pod, (p) => {
       const s = statusOf(p, slot);
       if (!s) return;
       const startedAt = s.state.running?.startedAt ?? toTimestamp(now);
@@ -656,7 +761,7 @@ export class Kubelet {
     const uidText = `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
     if (delay > 0) {
       const message = `back-off ${formatGoDuration(delay)} restarting failed container=${slot.container.name} pod=${uidText}`;
-      this.engine.store.update(pod, (p) => {
+      this.context.store.update(pod, (p) => {
         const s = statusOf(p, slot);
         if (!s) return;
         s.lastState = { terminated: s.state.terminated as NonNullable<typeof s.state.terminated> };
@@ -671,7 +776,7 @@ export class Kubelet {
         slot,
       );
     } else {
-      this.engine.store.update(pod, (p) => {
+      this.context.store.update(pod, (p) => {
         const s = statusOf(p, slot);
         if (!s) return;
         s.lastState = { terminated: s.state.terminated as NonNullable<typeof s.state.terminated> };
@@ -682,11 +787,45 @@ export class Kubelet {
   }
 
   private ready(state: KubeletPod, pod: Pod): void {
-    const now = this.engine.now;
-    const nodeReady = this.engine.nodeReadyStatus(state.node) === 'True';
-    this.engine.store.update(pod, (p) => {
+    const now = this.context.now;
+    const node = this.context.store.get('Node', state.node);
+    const nodeReady = node !== undefined && readyStatus(node) === 'True';
+    this.context.store.update(pod, (p) => {
       for (const s of p.status.containerStatuses ?? []) s.ready = !!s.state.running && nodeReady;
       refreshConditions(p, now);
     });
+  }
+
+  /** From a pod, the first configMap or secret volume whose object is missing. */
+  private missingVolume(pod: Pod): { volume: string; message: string } | undefined {
+    const ns = pod.metadata.namespace ?? 'default';
+    const store = this.context.store;
+    for (const v of pod.spec.volumes ?? []) {
+      if (
+        v.configMap &&
+        !v.configMap.optional &&
+        !store.get('ConfigMap', `${ns}/${v.configMap.name}`)
+      )
+        return { volume: v.name, message: `configmap "${v.configMap.name}" not found` };
+      if (v.secret && !v.secret.optional && !store.get('Secret', `${ns}/${v.secret.secretName}`))
+        return { volume: v.name, message: `secret "${v.secret.secretName}" not found` };
+    }
+    return undefined;
+  }
+
+  /** Records that a node has an image. */
+  private addNodeImage(node: string, image: string): void {
+    let set = this.nodeImages.get(node);
+    if (!set) this.nodeImages.set(node, (set = new Set()));
+    set.add(image);
+  }
+
+  /** From a pod and its node, the pod IP: the node IP for hostNetwork pods, else the next address in the node's podCIDR. */
+  private allocatePodIp(pod: Pod, node: string): string {
+    const n = this.context.registeredNodeNumber(node);
+    if (pod.spec.hostNetwork) return nodeIp(n);
+    const next = ((this.podIps.get(node) ?? 1) % 254) + 1;
+    this.podIps.set(node, next);
+    return `10.${128 + Math.floor(n / 256)}.${n % 256}.${next}`;
   }
 }
