@@ -163,11 +163,6 @@ export class Store {
     return this.maps.get(kind)?.get(key) as ObjectOf<K> | undefined;
   }
 
-  /** From a uid, the stored object. */
-  getByUid(uid: string): KubeObject | undefined {
-    const ref = this.byUid.get(uid);
-    return ref ? this.get(ref.kind, ref.key) : undefined;
-  }
 
   /** From a kind, every stored object (insertion order; sort before printing). */
   all<K extends Kind>(kind: K): IterableIterator<ObjectOf<K>> {

@@ -203,11 +203,6 @@ export function parseQuantity(q: Quantity | unknown): number | undefined {
   return parsed.ok ? parsed.value : undefined;
 }
 
-/** Whether a value is a syntactically valid quantity (what the decoder accepts). */
-export function isQuantity(q: unknown): boolean {
-  return parseQuantity(q) !== undefined;
-}
-
 /**
  * From a quantity, its value in thousandths rounded up, as `Quantity.MilliValue()` does; this
  * keeps cpu sums exact (`100m + 200m` is exactly 300). Invalid quantities count as 0.
