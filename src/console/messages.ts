@@ -259,6 +259,19 @@ export const noResourcesFound = (namespace: string | undefined): string =>
 // ---------------------------------------------------------------------------------------------
 // Verb results (printed on stdout as `kind.group/name operation`)
 
+/**
+ * apply.go when the three-way patch cannot be computed: the three documents and the file, then
+ * strategicpatch's error (`map: map[image:x] does not contain declared merge key: name`).
+ */
+export const patchCreationFailed = (
+  original: string,
+  modified: string,
+  current: string,
+  file: string,
+  message: string,
+): string =>
+  `error: error when creating patch with:\noriginal:\n${original}\nmodified:\n${modified}\ncurrent:\n${current}\nfor: "${file}": ${message}`;
+
 /** `daemonset.apps/x created`, `node/x cordoned`, ... (the name printer with an operation). */
 export const operationDone = (resource: string, name: string, operation: string): string =>
   `${resource}/${name} ${operation}`;

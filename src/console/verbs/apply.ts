@@ -16,11 +16,19 @@ import {
   noObjectsInFile,
   objectTooLarge,
   operationDone,
+  patchCreationFailed,
 } from '../messages.ts';
 import { resourceOfKind } from '../resources.ts';
 import { compactJson } from '../printers/json.ts';
 import type { VerbContext } from '../context.ts';
 import type { ManifestObject } from '../manifest/read.ts';
+import type { KubeObject } from '../../engine/types.ts';
+import type { OperationResult } from '../../engine/operations.ts';
+import { cloneJson, isObject } from '../../engine/api/records.ts';
+import { findKind } from '../../engine/api/schema.ts';
+import { structCursor } from '../../engine/api/patch-meta.ts';
+import { PatchError } from '../../engine/api/strategic-merge.ts';
+import { createThreeWayMergePatch } from '../../engine/api/three-way-patch.ts';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -127,14 +135,25 @@ function applyOne(
     errors.push(plainError(objectTooLarge(existed ? 'patching' : 'creating', file)));
     return;
   }
-  const result = context.cluster.execute({ op: 'apply', object: prepared });
+  const kind = String(value.kind);
+  const result =
+    current === undefined || type === undefined
+      ? context.cluster.execute({ op: 'apply', object: prepared })
+      : patchLive(context, prepared, current, file, errors);
+  if (result === undefined) return;
   if (result.ok) {
     // apply.go warns when it patches an object that `kubectl create` made without the annotation.
     if (current && current.metadata.annotations?.[LAST_APPLIED] === undefined && type) {
       context.output.error(missingLastApplied(type.plural, name));
     }
     for (const warning of result.warnings ?? []) context.output.error(`Warning: ${warning}`);
-    context.output.print(operationDone(printedResource(String(value.kind)), name, result.action));
+    const action =
+      result.action === 'created'
+        ? 'created'
+        : result.action === 'unchanged'
+          ? 'unchanged'
+          : 'configured';
+    context.output.print(operationDone(printedResource(kind), name, action));
     return;
   }
   const source = {
@@ -147,6 +166,65 @@ function applyOne(
     single: formatApiError(result.error, source),
     aggregate: formatApiErrorInAggregate(result.error, source),
   });
+}
+
+/**
+ * An existing object: kubectl's three-way strategic merge of the last-applied annotation, the
+ * file and the live object (apply.go Patcher.Patch). An empty patch is not sent (`unchanged`);
+ * any other is, and kubectl then says `configured` whatever the server made of it. A patch that
+ * cannot be computed is an error of this object; undefined is returned after recording it.
+ */
+function patchLive(
+  context: VerbContext,
+  prepared: Record<string, unknown>,
+  current: KubeObject,
+  file: string,
+  errors: ApplyError[],
+): OperationResult | undefined {
+  const info = findKind(String(prepared.apiVersion), current.kind);
+  const struct = info?.struct ?? current.kind;
+  const annotation = current.metadata.annotations?.[LAST_APPLIED];
+  const live = cloneJson(current) as Record<string, unknown>;
+  const modified = cloneJson(prepared) as Record<string, unknown>;
+  let patch: Record<string, unknown>;
+  try {
+    const original =
+      annotation === undefined ? undefined : (cloneJson(JSON.parse(annotation)) as unknown);
+    patch = createThreeWayMergePatch(
+      isObject(original) ? original : undefined,
+      modified,
+      live,
+      structCursor(struct),
+    );
+  } catch (error) {
+    if (!(error instanceof PatchError) && !(error instanceof SyntaxError)) throw error;
+    errors.push(
+      plainError(
+        patchCreationFailed(
+          annotation ?? '',
+          compactJson(prepared),
+          compactJson(current),
+          file,
+          error.message,
+        ),
+      ),
+    );
+    return undefined;
+  }
+  if (Object.keys(patch).length === 0) return { ok: true, action: 'unchanged', object: current };
+  const result = context.cluster.execute({
+    op: 'patch',
+    key: {
+      kind: current.kind,
+      name: current.metadata.name,
+      ...(current.metadata.namespace === undefined
+        ? {}
+        : { namespace: current.metadata.namespace }),
+    },
+    patchType: 'strategic',
+    patch,
+  });
+  return result.ok ? { ...result, action: 'configured' } : result;
 }
 
 export const apply: Verb = {
