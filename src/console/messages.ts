@@ -397,12 +397,16 @@ export const nodeUsage = (verb: string): string =>
   `error: USAGE: ${verb} NODE [flags]\nSee 'kubectl ${verb} -h' for help and examples`;
 
 export const simUsage = (): string =>
-  'error: usage: sim wait DURATION | sim settle | sim node NAME condition TYPE=STATUS';
+  'error: usage: sim wait DURATION | sim settle | sim node NAME condition TYPE=STATUS | sim node NAME allocatable RESOURCE=QUANTITY...';
 export const simBadDuration = (text: string): string =>
   `error: invalid duration "${text}" (use a number with a unit: 500ms, 5s, 2m, 1h)`;
 export const simNotSettled = (what: string): string =>
   `error: the cluster did not settle within 10 simulated minutes: ${what}`;
 export const simBadCondition = (text: string): string =>
   `error: invalid condition "${text}" (TYPE is Ready, MemoryPressure, DiskPressure, PIDPressure or NetworkUnavailable; STATUS is True, False or Unknown)`;
+export const simBadResource = (text: string): string =>
+  `error: invalid resource "${text}" (RESOURCE is cpu, memory, pods or ephemeral-storage; QUANTITY is a quantity such as 4, 500m or 8Gi)`;
+export const simAllocatableSet = (node: string, pairs: string[]): string =>
+  `node/${node} allocatable ${pairs.join(' ')}`;
 export const simConditionSet = (node: string, type: string, status: string): string =>
   `node/${node} condition ${type}=${status}`;
