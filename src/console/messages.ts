@@ -260,17 +260,27 @@ export const noResourcesFound = (namespace: string | undefined): string =>
 // Verb results (printed on stdout as `kind.group/name operation`)
 
 /**
- * apply.go when the three-way patch cannot be computed: the three documents and the file, then
- * strategicpatch's error (`map: map[image:x] does not contain declared merge key: name`).
+ * apply.go when the three-way patch cannot be computed: the (empty) patch and the object's
+ * mapping, then the three documents and strategicpatch's error
+ * (`map: map[image:x] does not contain declared merge key: name`), as kubectl v1.32 nests them.
  */
 export const patchCreationFailed = (
-  original: string,
-  modified: string,
-  current: string,
+  target: {
+    group: string;
+    version: string;
+    resource: string;
+    kind: string;
+    name: string;
+    namespace: string;
+  },
+  documents: { original: string; modified: string; current: string },
   file: string,
   message: string,
 ): string =>
-  `error: error when creating patch with:\noriginal:\n${original}\nmodified:\n${modified}\ncurrent:\n${current}\nfor: "${file}": ${message}`;
+  `error: error when applying patch:\n\nto:\n` +
+  `Resource: "${target.group}/${target.version}, Resource=${target.resource}", GroupVersionKind: "${target.group}/${target.version}, Kind=${target.kind}"\n` +
+  `Name: "${target.name}", Namespace: "${target.namespace}"\n` +
+  `for: "${file}": error when patching "${file}": creating patch with:\noriginal:\n${documents.original}\nmodified:\n${documents.modified}\ncurrent:\n${documents.current}\nfor:: ${message}`;
 
 /** `daemonset.apps/x created`, `node/x cordoned`, ... (the name printer with an operation). */
 export const operationDone = (resource: string, name: string, operation: string): string =>

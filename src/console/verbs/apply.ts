@@ -198,17 +198,23 @@ function patchLive(
     );
   } catch (error) {
     if (!(error instanceof PatchError) && !(error instanceof SyntaxError)) throw error;
-    errors.push(
-      plainError(
-        patchCreationFailed(
-          annotation ?? '',
-          compactJson(prepared),
-          compactJson(current),
-          file,
-          error.message,
-        ),
-      ),
-    );
+    const [group, version] = String(prepared.apiVersion).includes('/')
+      ? String(prepared.apiVersion).split('/')
+      : ['', String(prepared.apiVersion)];
+    const target = {
+      group,
+      version,
+      resource: (info?.resource ?? '').split('.')[0],
+      kind: current.kind,
+      name: current.metadata.name,
+      namespace: current.metadata.namespace ?? '',
+    };
+    const documents = {
+      original: annotation ?? '',
+      modified: compactJson(prepared),
+      current: compactJson(current),
+    };
+    errors.push(plainError(patchCreationFailed(target, documents, file, error.message)));
     return undefined;
   }
   if (Object.keys(patch).length === 0) return { ok: true, action: 'unchanged', object: current };
