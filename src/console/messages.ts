@@ -259,27 +259,46 @@ export const noResourcesFound = (namespace: string | undefined): string =>
 // ---------------------------------------------------------------------------------------------
 // Verb results (printed on stdout as `kind.group/name operation`)
 
+/** An object's REST mapping and name, as apply.go prints its Info in errors. */
+export interface PatchTarget {
+  group: string;
+  version: string;
+  resource: string;
+  kind: string;
+  name: string;
+  namespace: string;
+}
+
+const infoLines = (target: PatchTarget): string =>
+  `Resource: "${target.group}/${target.version}, Resource=${target.resource}", GroupVersionKind: "${target.group}/${target.version}, Kind=${target.kind}"\n` +
+  `Name: "${target.name}", Namespace: "${target.namespace}"`;
+
+/**
+ * apply.go when the server refuses the patch (other than Invalid, which prints from its
+ * details): the patch, the object's mapping, the file twice (applying, then patching) and the
+ * server's message, under `Error from server (Reason): ` or, without a reason, `Error from server: `.
+ */
+export const applyPatchFailed = (
+  reason: string | undefined,
+  patch: string,
+  target: PatchTarget,
+  file: string,
+  message: string,
+): string =>
+  `Error from server${reason === undefined ? '' : ` (${reason})`}: error when applying patch:\n${patch}\nto:\n${infoLines(target)}\nfor: "${file}": error when patching "${file}": ${message}`;
+
 /**
  * apply.go when the three-way patch cannot be computed: the (empty) patch and the object's
  * mapping, then the three documents and strategicpatch's error
  * (`map: map[image:x] does not contain declared merge key: name`), as kubectl v1.32 nests them.
  */
 export const patchCreationFailed = (
-  target: {
-    group: string;
-    version: string;
-    resource: string;
-    kind: string;
-    name: string;
-    namespace: string;
-  },
+  target: PatchTarget,
   documents: { original: string; modified: string; current: string },
   file: string,
   message: string,
 ): string =>
-  `error: error when applying patch:\n\nto:\n` +
-  `Resource: "${target.group}/${target.version}, Resource=${target.resource}", GroupVersionKind: "${target.group}/${target.version}, Kind=${target.kind}"\n` +
-  `Name: "${target.name}", Namespace: "${target.namespace}"\n` +
+  `error: error when applying patch:\n\nto:\n${infoLines(target)}\n` +
   `for: "${file}": error when patching "${file}": creating patch with:\noriginal:\n${documents.original}\nmodified:\n${documents.modified}\ncurrent:\n${documents.current}\nfor:: ${message}`;
 
 /** `daemonset.apps/x created`, `node/x cordoned`, ... (the name printer with an operation). */

@@ -82,7 +82,7 @@ export function executeOperation(engine: Engine, op: Operation): OperationResult
     case 'setNodeCondition':
       return setNodeCondition(engine, op.node, op.type, op.status);
     case 'patch':
-      return patchObject(engine, op.key, op.patchType, op.patch);
+      return patchObject(engine, op.key, op.patchType, op.patch, op.fieldValidation ?? 'Warn');
     case 'setNodeAllocatable':
       return setNodeAllocatable(engine, op.node, op.resources);
     default:
@@ -508,14 +508,16 @@ function setNodeCondition(
 
 /**
  * PATCH as the API server handles it (apiserver/pkg/endpoints/handlers/patch.go): the stored
- * object as JSON, the patch merged in, the result decoded with field validation `Warn` (kubectl
- * patch asks for none: unknown fields become warnings) and then updated like any update.
+ * object as JSON, the patch merged in, the result decoded with the request's field validation
+ * (`Warn` when none is asked for, as by kubectl patch: unknown fields become warnings; `Strict`,
+ * as by kubectl apply: they refuse the patch) and then updated like any update.
  */
 function patchObject(
   engine: Engine,
   key: { kind?: Kind; name?: string; namespace?: string } | undefined,
   patchType: 'strategic' | 'merge',
   patch: unknown,
+  fieldValidation: 'Strict' | 'Warn',
 ): OperationResult {
   const kind = key?.kind;
   const info = KINDS.find((k) => k.kind === kind);
@@ -564,9 +566,18 @@ function patchObject(
       ],
     });
   }
+  const unknown = decoded.unknown.map((path) => `unknown field ${goQuote(path)}`);
+  if (fieldValidation === 'Strict' && unknown.length > 0) {
+    return fail({
+      reason: 'BadRequest',
+      kind: info.kind,
+      apiVersion: info.apiVersion,
+      message: `strict decoding error: ${unknown.join(', ')}`,
+    });
+  }
   const result = write(engine, decoded.value, 'update', false);
   if (!result.ok) return result;
-  const warnings = decoded.unknown.map((path) => `unknown field ${goQuote(path)}`);
+  const warnings = unknown;
   return {
     ok: true,
     action: result.action === 'unchanged' ? 'unchanged' : 'updated',

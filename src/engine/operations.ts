@@ -114,11 +114,18 @@ export type Operation =
   /**
    * PATCH: the stored object merged with `patch` on the server (`strategic`: strategic merge
    * patch with the merge keys of the v1.32 types; `merge`: RFC 7386 JSON merge patch), then
-   * admitted like an update. No field validation is asked for, so unknown fields come back as
-   * warnings (`unknown field "spec.x"`) and are dropped. Answers `updated`, or `unchanged` when
+   * admitted like an update. Without field validation (kubectl patch asks for none) unknown
+   * fields come back as warnings (`unknown field "spec.x"`) and are dropped. Answers `updated`, or `unchanged` when
    * the merged object is the stored one.
    */
-  | { op: 'patch'; key: ObjectKey; patchType: 'strategic' | 'merge'; patch: unknown }
+  | {
+      op: 'patch';
+      key: ObjectKey;
+      patchType: 'strategic' | 'merge';
+      patch: unknown;
+      /** `Strict` (what kubectl apply asks for) refuses unknown fields with BadRequest. */
+      fieldValidation?: 'Strict' | 'Warn';
+    }
   /** Graceful delete; dependents are garbage-collected in the background. */
   | { op: 'delete'; key: ObjectKey; gracePeriodSeconds?: number }
   /** The Eviction subresource (used by drain). */

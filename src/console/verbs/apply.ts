@@ -16,7 +16,9 @@ import {
   noObjectsInFile,
   objectTooLarge,
   operationDone,
+  applyPatchFailed,
   patchCreationFailed,
+  type PatchTarget,
 } from '../messages.ts';
 import { resourceOfKind } from '../resources.ts';
 import { compactJson } from '../printers/json.ts';
@@ -198,17 +200,7 @@ function patchLive(
     );
   } catch (error) {
     if (!(error instanceof PatchError) && !(error instanceof SyntaxError)) throw error;
-    const [group, version] = String(prepared.apiVersion).includes('/')
-      ? String(prepared.apiVersion).split('/')
-      : ['', String(prepared.apiVersion)];
-    const target = {
-      group,
-      version,
-      resource: (info?.resource ?? '').split('.')[0],
-      kind: current.kind,
-      name: current.metadata.name,
-      namespace: current.metadata.namespace ?? '',
-    };
+    const target = patchTarget(prepared, current);
     const documents = {
       original: annotation ?? '',
       modified: compactJson(prepared),
@@ -229,8 +221,41 @@ function patchLive(
     },
     patchType: 'strategic',
     patch,
+    fieldValidation: 'Strict',
   });
-  return result.ok ? { ...result, action: 'configured' } : result;
+  if (result.ok) return { ...result, action: 'configured' };
+  // Invalid prints from its details; any other error carries apply.go's nesting of the patch.
+  if (result.error.reason === 'Invalid') return result;
+  const reason =
+    result.error.reason === 'Unknown' ? result.error.statusReason : result.error.reason;
+  const message = 'message' in result.error ? result.error.message : formatApiError(result.error);
+  errors.push(
+    plainError(
+      applyPatchFailed(
+        reason,
+        compactJson(patch).trimEnd(),
+        patchTarget(prepared, current),
+        file,
+        message,
+      ),
+    ),
+  );
+  return undefined;
+}
+
+/** The object's REST mapping and name as apply.go prints an Info in its errors. */
+function patchTarget(prepared: Record<string, unknown>, current: KubeObject): PatchTarget {
+  const apiVersion = String(prepared.apiVersion);
+  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+  const info = findKind(apiVersion, current.kind);
+  return {
+    group,
+    version,
+    resource: (info?.resource ?? '').split('.')[0],
+    kind: current.kind,
+    name: current.metadata.name,
+    namespace: current.metadata.namespace ?? '',
+  };
 }
 
 export const apply: Verb = {
