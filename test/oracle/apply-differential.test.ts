@@ -131,6 +131,12 @@ const nodeFile = fc
 
     unschedulable: maybe(fc.boolean()),
     cpu: maybe(fc.constantFrom('2', '8')),
+    // A merged list of scalars: kubectl sends $deleteFromPrimitiveList and $setElementOrder.
+    finalizers: maybe(
+      fc.uniqueArray(fc.constantFrom('example.com/a', 'example.com/b', 'example.com/c'), {
+        maxLength: 3,
+      }),
+    ),
   })
   .map((n) => ({
     apiVersion: 'v1',
@@ -138,6 +144,7 @@ const nodeFile = fc
     metadata: compact({
       name: 'NAME',
       labels: n.labels === undefined ? undefined : compact(n.labels),
+      finalizers: n.finalizers,
     }),
     ...(n.taints === undefined && n.unschedulable === undefined
       ? {}
