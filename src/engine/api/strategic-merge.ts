@@ -44,7 +44,10 @@ export function noMergeKey(item: JsonMap, key: string): PatchError {
   return new PatchError(`map: ${goValue(item)} does not contain declared merge key: ${key}`);
 }
 
-const BAD_RETAIN_KEYS = 'invalid patch: the $retainKeys directive must be a list of strings';
+// mergepatch's errors.go texts; the API server answers these three with BadRequest.
+const BAD_RETAIN_KEYS = 'invalid patch format of retainKeys';
+const BAD_SET_ELEMENT_ORDER = 'invalid patch format of setElementOrder list';
+const BAD_PRIMITIVE_LIST = 'invalid patch format of primitive list';
 
 /** The JSON type name Go's reflect.TypeOf tells apart in a decoded document. */
 export function jsonType(value: Json): string {
@@ -89,10 +92,7 @@ export function mergeMap(
       key = rawKey.slice(DELETE_FROM_PRIMITIVE_LIST.length + 1);
       isDeleteList = true;
     } else if (rawKey === DELETE_FROM_PRIMITIVE_LIST) {
-      throw new PatchError(
-        'invalid patch: the $deleteFromPrimitiveList directive needs a list name',
-        true,
-      );
+      throw new PatchError(BAD_PRIMITIVE_LIST, true);
     }
     if (value === null) {
       delete target[key];
@@ -144,7 +144,7 @@ function directiveInMap(directive: Json, patch: JsonMap): JsonMap {
     return patch;
   }
   if (directive === 'delete') return createMap<Json>();
-  throw new PatchError(`Unknown patch type: ${goValue(directive)} in map: ${goValue(patch)}`, true);
+  throw new PatchError(`unknown patch type: ${goValue(directive)} in map: ${goValue(patch)}`);
 }
 
 /** applyRetainKeysDirective: keys the directive does not list are cleared from the original. */
@@ -185,16 +185,15 @@ function mergeOrderedLists(
     }
     delete patch[directiveKey];
     if (!Array.isArray(order) || !directiveKey.startsWith(`${SET_ELEMENT_ORDER}/`))
-      throw new PatchError('invalid patch: the $setElementOrder directive must be a list', true);
+      throw new PatchError(BAD_SET_ELEMENT_ORDER, true);
     const key = directiveKey.slice(SET_ELEMENT_ORDER.length + 1);
     const foundOriginal = Object.hasOwn(original, key);
     const foundPatch = Object.hasOwn(patch, key);
     const originalList = foundOriginal ? original[key] : undefined;
     const patchList = foundPatch ? patch[key] : undefined;
     if (foundOriginal && !Array.isArray(originalList))
-      throw new PatchError(`invalid value for list ${key}`, true);
-    if (foundPatch && !Array.isArray(patchList))
-      throw new PatchError(`invalid value for list ${key}`, true);
+      throw new PatchError(BAD_SET_ELEMENT_ORDER, true);
+    if (foundPatch && !Array.isArray(patchList)) throw new PatchError(BAD_SET_ELEMENT_ORDER, true);
     const child = childCursor(cursor, key);
     const strategy = listStrategy(child);
     const mergeKey = strategy.mergeKey ?? '';
@@ -339,10 +338,7 @@ function withoutSpecialElements(
     } else if (directive === 'merge') {
       throw new PatchError('merging lists cannot yet be specified in the patch');
     } else {
-      throw new PatchError(
-        `Unknown patch type: ${goValue(directive)} in map: ${goValue(map)}`,
-        true,
-      );
+      throw new PatchError(`unknown patch type: ${goValue(directive)} in map: ${goValue(map)}`);
     }
   }
   return replace
