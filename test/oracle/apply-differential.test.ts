@@ -83,6 +83,13 @@ const daemonSetFile = fc
     // Spelled-out zero values, which the live object never shows (a third of the files).
     zeros: fc.constantFrom(false, false, true),
     labels: maybe(fc.constantFrom({ team: 'a' }, { team: 'b', tier: 'x' })),
+    updateStrategy: maybe(
+      fc.constantFrom(
+        { type: 'OnDelete' },
+        { type: 'RollingUpdate' },
+        { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 2 } },
+      ),
+    ),
   })
   .chain((spec) => fc.tuple(fc.constant(spec), fc.tuple(...spec.names.map((n) => container(n)))))
   .map(([spec, containers]) => ({
@@ -92,6 +99,7 @@ const daemonSetFile = fc
     spec: compact({
       minReadySeconds: spec.minReadySeconds ?? (spec.zeros ? 0 : undefined),
       selector: { matchLabels: { app: 'x' } },
+      updateStrategy: spec.updateStrategy,
       template: {
         metadata: { labels: { app: 'x' } },
         spec: compact({
