@@ -285,10 +285,21 @@ function renderDocument(fields: [string, Node][], name: string): string {
 
 const fields = fc.array(fc.tuple(word, node), { minLength: 1, maxLength: 4 });
 
+/**
+ * Whether every document has at most one null key: of several, kubectl reports the one Go's
+ * random map order meets first, so such files have no single right answer.
+ */
+function atMostOneNullKey(text: string): boolean {
+  return text
+    .split(/^---$/m)
+    .every((doc) => (doc.match(/(^|[\s{,])(~|null|Null|NULL):(\s|$)/gm) ?? []).length <= 1);
+}
+
 /** Files of one to three valid-looking documents (case numbers make the names unique). */
 export const yamlFile: fc.Arbitrary<string> = fc
   .array(fields, { minLength: 1, maxLength: 3 })
-  .map((docs) => docs.map((d, i) => renderDocument(d, `c${i}`)).join('---\n'));
+  .map((docs) => docs.map((d, i) => renderDocument(d, `c${i}`)).join('---\n'))
+  .filter(atMostOneNullKey);
 
 /** Files whose only generated part is one top-level field with a scalar of some flavour. */
 export const scalarFile: fc.Arbitrary<string> = fc

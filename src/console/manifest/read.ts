@@ -8,7 +8,9 @@
  */
 import { EVENT_ID, parseEvents, type Event as YamlEvent, getScalarValue } from 'js-yaml';
 import {
-  goSyntax,
+  goMapSyntax,
+  goScalar,
+  goSliceSyntax,
   keyToString,
   resolveKey,
   resolvePlainScalar,
@@ -238,6 +240,8 @@ interface Built {
 /** Builds values from one document's events, recording spans and enforcing the budgets. */
 class Constructor {
   private i = 0;
+  /** Event index of each anchored node, for printing it in Go syntax. */
+  private anchorEvents = new Map<string, number>();
   /** Anchored nodes by name; `open` while the anchored collection is still being built. */
   private anchors = new Map<string, Built | 'open'>();
   /** go-yaml's counters: nodes decoded (the document node first) and those inside aliases. */
@@ -245,7 +249,7 @@ class Constructor {
   private fromAliases = 0;
   private usedAliases = false;
   /** The first null key, which sigs.k8s.io/yaml refuses once the whole document is decoded. */
-  private nullKey: { problem: string; offset: number } | undefined;
+  private nullKey: { problem: string; offset: number; depth: number } | undefined;
   readonly spans = new Map<string, FieldSpan>();
   readonly warnings: ManifestProblem[] = [];
 
@@ -285,7 +289,8 @@ class Constructor {
    */
   private checkAliases(): void {
     const defined = new Set<string>();
-    for (const event of this.events) {
+    for (let index = 0; index < this.events.length; index++) {
+      const event = this.events[index];
       if (event.type === EVENT_ID.ALIAS) {
         const name = this.source.slice(event.anchorStart, event.anchorEnd);
         if (!defined.has(name)) {
@@ -298,6 +303,7 @@ class Constructor {
         event.anchorStart >= 0
       ) {
         defined.add(this.source.slice(event.anchorStart, event.anchorEnd));
+        this.anchorEvents.set(this.source.slice(event.anchorStart, event.anchorEnd), index);
       }
     }
   }
@@ -307,6 +313,65 @@ class Constructor {
     const name = this.anchorName(event.anchorStart, event.anchorEnd);
     if (name !== undefined) this.anchors.set(name, 'open');
     return name;
+  }
+
+  /**
+   * Go's `%#v` of the node whose event is at `index` as go-yaml decoded it into interface{}
+   * (its ints, floats and typed keys as such), and the index after it. Printed from the events,
+   * since JSON-like values no longer know a float 1e6 from the int 1000000.
+   */
+  private goSyntaxAt(
+    index: number,
+    nested = false,
+    seen = new Set<number>(),
+  ): { text: string; next: number } {
+    const event = this.events[index];
+    switch (event.type) {
+      case EVENT_ID.SCALAR: {
+        const text = getScalarValue(this.source, event);
+        const scalar = goScalar(text, this.tagOf(event.tagStart, event.tagEnd), event.style === 1);
+        const syntax = scalar.type === 'nil' && nested ? 'interface {}(nil)' : scalar.syntax;
+        return { text: syntax, next: index + 1 };
+      }
+      case EVENT_ID.ALIAS: {
+        const target = this.anchorEvents.get(this.source.slice(event.anchorStart, event.anchorEnd));
+        if (target === undefined || seen.has(target)) return { text: '<nil>', next: index + 1 };
+        const inner = this.goSyntaxAt(target, nested, new Set([...seen, target]));
+        return { text: inner.text, next: index + 1 };
+      }
+      case EVENT_ID.SEQUENCE: {
+        const items: string[] = [];
+        let i = index + 1;
+        while (this.events[i].type !== EVENT_ID.POP) {
+          const item = this.goSyntaxAt(i, true, seen);
+          items.push(item.text);
+          i = item.next;
+        }
+        return { text: goSliceSyntax(items), next: i + 1 };
+      }
+      case EVENT_ID.MAPPING: {
+        const entries: { key: ReturnType<typeof goScalar>; value: string }[] = [];
+        let i = index + 1;
+        while (this.events[i].type !== EVENT_ID.POP) {
+          const keyEvent = this.events[i];
+          const key =
+            keyEvent.type === EVENT_ID.SCALAR
+              ? goScalar(
+                  getScalarValue(this.source, keyEvent),
+                  this.tagOf(keyEvent.tagStart, keyEvent.tagEnd),
+                  keyEvent.style === 1,
+                )
+              : goScalar(this.goSyntaxAt(i, true, seen).text, undefined, false);
+          i = this.goSyntaxAt(i, true, seen).next;
+          const value = this.goSyntaxAt(i, true, seen);
+          entries.push({ key, value: value.text });
+          i = value.next;
+        }
+        return { text: goMapSyntax(entries), next: i + 1 };
+      }
+      default:
+        return { text: '<nil>', next: index + 1 };
+    }
   }
 
   private anchorName(start: number, end: number): string | undefined {
@@ -429,6 +494,7 @@ class Constructor {
         const start = event.start;
         let end = start + 1;
         while (this.events[this.i].type !== EVENT_ID.POP) {
+          const keyIndex = this.i;
           const keyEvent = this.events[this.i];
           const isMerge =
             keyEvent.type === EVENT_ID.SCALAR &&
@@ -447,13 +513,14 @@ class Constructor {
           } else if (typeof key.value === 'object' && key.value !== null) {
             // go-yaml's decoder refuses a collection as a key into interface{} maps.
             throw new ReadError(
-              `invalid map key: ${goSyntax(key.value)}`,
+              `invalid map key: ${this.goSyntaxAt(keyIndex).text}`,
               key.start,
               'yaml',
               false,
             );
           } else keyText = key.value === null ? null : keyToString(key.value);
           const childPath = path === '' ? (keyText ?? 'null') : `${path}.${keyText ?? 'null'}`;
+          const valueIndex = this.i;
           const child = this.node(childPath, depth + 1);
           end = Math.max(end, child.end, key.end);
           if (isMerge) {
@@ -468,7 +535,7 @@ class Constructor {
           if (keyText === null) {
             // The last value wins, as for any duplicate key.
             nullKey = {
-              problem: `unsupported map key of type: %!s(<nil>), key: <nil>, value: ${goSyntax(child.value)}`,
+              problem: `unsupported map key of type: %!s(<nil>), key: <nil>, value: ${this.goSyntaxAt(valueIndex).text}`,
               offset: key.start,
             };
             keyText = 'null';
@@ -490,7 +557,11 @@ class Constructor {
           });
         }
         this.i++;
-        this.nullKey ??= nullKey;
+        // With several null keys, Go's random map order picks the one kubectl reports; we report
+        // the outermost (the first as written among equals), always right for a single one.
+        if (nullKey && (this.nullKey === undefined || depth < this.nullKey.depth)) {
+          this.nullKey = { ...nullKey, depth };
+        }
         const built = { value: map, size, bytes, start, end };
         if (name !== undefined) this.anchors.set(name, built);
         return built;

@@ -77,11 +77,8 @@ export function relaxIndentation(text: string): Relaxed | undefined {
     }
     if (!inside) state.expectNode = true;
     // Scanned as it will read once indented, so columns of new constructs are the relaxed ones.
-    for (const dash of scanLine(' '.repeat(shift) + line, state)) {
-      edits.push(
-        { at: start + dash - shift, text: '"' },
-        { at: start + dash - shift + 1, text: '"' },
-      );
+    for (const insert of scanLine(' '.repeat(shift) + line, state)) {
+      edits.push({ at: start + insert.column - shift, text: insert.text });
     }
   }
   if (edits.length === 0) return undefined;
@@ -113,23 +110,29 @@ export function relaxIndentation(text: string): Relaxed | undefined {
 }
 
 /**
- * Advances the scan state over one line (YAML's indicators, quotes and comments) and returns the
- * columns of dashes that go-yaml reads as a plain `-` in a flow collection.
+ * Advances the scan state over one line (YAML's indicators, quotes and comments) and returns
+ * what to insert where for js-yaml: quotes around a plain `-` in a flow collection, a space
+ * between a closing quote or bracket and a `#` right after it (go-yaml reads a comment there).
  */
-function scanLine(line: string, state: ScanState): number[] {
-  const dashes: number[] = [];
+function scanLine(line: string, state: ScanState): { column: number; text: string }[] {
+  const dashes: { column: number; text: string }[] = [];
+  const closeQuote = (i: number): void => {
+    state.quote = undefined;
+    state.expectNode = false;
+    if (line[i + 1] === '#') dashes.push({ column: i + 1, text: ' ' });
+  };
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (state.quote === "'") {
       if (c === "'") {
         if (line[i + 1] === "'") i++;
-        else closeQuote(state);
+        else closeQuote(i);
       }
       continue;
     }
     if (state.quote === '"') {
       if (c === '\\') i++;
-      else if (c === '"') closeQuote(state);
+      else if (c === '"') closeQuote(i);
       continue;
     }
     if (c === ' ' || c === '\t') continue;
@@ -137,7 +140,7 @@ function scanLine(line: string, state: ScanState): number[] {
     if (c === '#' && afterSpace) return dashes;
     if (state.depth > 0) {
       if (c === '-' && state.expectNode && ',]}'.includes(line[i + 1] ?? ' ')) {
-        dashes.push(i);
+        dashes.push({ column: i, text: '"' }, { column: i + 1, text: '"' });
         state.expectNode = false;
       } else if (c === '[' || c === '{') {
         state.depth++;
@@ -145,6 +148,8 @@ function scanLine(line: string, state: ScanState): number[] {
       } else if (c === ']' || c === '}') {
         state.depth--;
         state.expectNode = false;
+        // libyaml takes `#` right after an indicator as a comment; js-yaml wants a space first.
+        if (line[i + 1] === '#') dashes.push({ column: i + 1, text: ' ' });
       } else if (c === ',' || c === ':' || c === '?') state.expectNode = true;
       else if ((c === '"' || c === "'") && state.expectNode) state.quote = c;
       else if ((c === '&' || c === '!') && state.expectNode) i = skipToken(line, i);
@@ -199,11 +204,6 @@ function scanLine(line: string, state: ScanState): number[] {
     }
   }
   return dashes;
-}
-
-function closeQuote(state: ScanState): void {
-  state.quote = undefined;
-  state.expectNode = false;
 }
 
 /** Skips an anchor or tag token, returning the index of its last character. */

@@ -239,21 +239,61 @@ function goFloat(x: number): string {
   return String(x);
 }
 
+/** A decoded scalar with the Go type go-yaml gives it, for messages that print Go values. */
+export interface GoScalar {
+  type: 'nil' | 'string' | 'int' | 'float' | 'bool';
+  /** Go's `%#v` of the value inside an interface{}. */
+  syntax: string;
+  /** For sorting map keys within one type. */
+  value: string | number | boolean | null;
+}
+
+/** From a scalar's text, its tag if any and whether it was plain, its Go type and `%#v`. */
+export function goScalar(text: string, tag: string | undefined, plain: boolean): GoScalar {
+  const value =
+    tag !== undefined ? resolveTaggedScalar(tag, text) : plain ? resolvePlainScalar(text) : text;
+  if (value === null) return { type: 'nil', syntax: '<nil>', value };
+  if (typeof value === 'string') return { type: 'string', syntax: goQuote(value), value };
+  if (typeof value === 'boolean') return { type: 'bool', syntax: String(value), value };
+  const number = value as number;
+  const integer = tag === undefined ? isIntegerText(text) : tag.endsWith('int');
+  if (!integer) return { type: 'float', syntax: goFloat(number), value: number };
+  const digits = text.replaceAll('_', '');
+  const exact = /^[-+]?[1-9][0-9]*$/.test(digits) ? BigInt(digits).toString() : String(number);
+  return { type: 'int', syntax: exact, value: number };
+}
+
+/** The order Go's fmt sorts interface{} map keys of different types in (as kubectl prints). */
+const GO_TYPE_ORDER = { nil: 0, string: 1, int: 2, float: 3, bool: 4 };
+
 /**
- * A decoded YAML value as Go's `%#v` prints it inside an interface{} (sigs.k8s.io/yaml's error
- * for a null map key quotes the value this way): `"text"`, `7`, `true`, `[]interface {}{...}`,
- * `map[interface {}]interface {}{"a":1}` with keys sorted, `interface {}(nil)` inside a container.
+ * Go's `%#v` of a map[interface{}]interface{} from its entries (each key's Go scalar and the
+ * value's `%#v`): keys sorted by type then value, the last of equal keys kept.
  */
-export function goSyntax(value: unknown, nested = false): string {
-  if (value === null || value === undefined) return nested ? 'interface {}(nil)' : '<nil>';
-  if (typeof value === 'string') return goQuote(value);
-  if (typeof value === 'boolean') return String(value);
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : goFloat(value);
-  if (Array.isArray(value))
-    return `[]interface {}{${value.map((v) => goSyntax(v, true)).join(', ')}}`;
-  const map = value as Record<string, unknown>;
-  const keys = Object.keys(map).sort();
-  return `map[interface {}]interface {}{${keys.map((k) => `${goQuote(k)}:${goSyntax(map[k], true)}`).join(', ')}}`;
+export function goMapSyntax(entries: { key: GoScalar; value: string }[]): string {
+  const byKey = new Map<string, { key: GoScalar; value: string }>();
+  for (const e of entries) {
+    // NaN keys never equal each other, so each stays.
+    const id = Number.isNaN(e.key.value)
+      ? `nan${byKey.size}`
+      : `${e.key.type}:${String(e.key.value)}`;
+    byKey.set(id, e);
+  }
+  const sorted = [...byKey.values()].sort((a, b) => {
+    const t = GO_TYPE_ORDER[a.key.type] - GO_TYPE_ORDER[b.key.type];
+    if (t !== 0) return t;
+    const x = a.key.value as string | number;
+    const y = b.key.value as string | number;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  const keySyntax = (key: GoScalar): string =>
+    key.type === 'nil' ? 'interface {}(nil)' : key.syntax;
+  return `map[interface {}]interface {}{${sorted.map((e) => `${keySyntax(e.key)}:${e.value}`).join(', ')}}`;
+}
+
+/** Go's `%#v` of a []interface{} from its items' `%#v`. */
+export function goSliceSyntax(items: string[]): string {
+  return `[]interface {}{${items.join(', ')}}`;
 }
 
 /** Go's json.Marshal wording for a float JSON cannot hold (`NaN`, `+Inf`, `-Inf`). */
