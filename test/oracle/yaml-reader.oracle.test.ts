@@ -67,7 +67,7 @@ describe.skipIf(!available)('our YAML reader against kubectl v1.32', () => {
     60_000,
   );
 
-  it('damaged syntax: refused exactly when kubectl refuses it, with the same objects before the error', async () => {
+  it('damaged syntax: refused exactly when kubectl refuses it, with the same objects before the error and mostly the same text', async () => {
     const files = fc.sample(damagedFile, { numRuns: RUNS, seed: SEED });
     const theirs = await readYamlWithKubectl(files);
     const wrong: unknown[] = [];
@@ -84,12 +84,13 @@ describe.skipIf(!available)('our YAML reader against kubectl v1.32', () => {
           JSON.stringify(sortKeys(withoutDefaultNamespace(theirs[i].objects)));
       if (!agree) wrong.push({ text, kubectl: theirs[i], ours });
     });
-    // Error texts of damaged files are matched only in part (js-yaml finds errors in other
-    // places than libyaml); the share is printed so a change shows.
+    // Error texts of damaged files match in most cases, not all (js-yaml stops at other places
+    // than libyaml in some shapes); the share is printed, and a fall below 85% fails.
     console.info(
       `damaged YAML: kubectl refused ${refused} of ${files.length}; our error text equals kubectl's in ${sameText}`,
     );
     expect(wrong.slice(0, 5)).toEqual([]);
+    expect(sameText / files.length).toBeGreaterThan(0.85);
   }, 60_000);
 });
 

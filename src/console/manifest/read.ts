@@ -187,14 +187,33 @@ function splitDocuments(text: string): {
 function toGoYamlProblem(reason: string, text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
+  const atLineStart = /^[ \t]*$/.test(before);
   if (text[offset] === '\t' || reason.startsWith('tab characters')) {
-    return 'found character that cannot start any token';
+    // A tab in the indentation after a plain value is met while go-yaml scans that value on.
+    const previous = text.slice(0, lineStart).replace(/\n+$/, '');
+    const lastLine = previous.slice(previous.lastIndexOf('\n') + 1);
+    const endsInPlainValue =
+      /(:|^\s*-)\s+[^\s'"[{|>#&*!][^#]*$/.test(lastLine) && !/[:\]}'"]\s*$/.test(lastLine);
+    return atLineStart && endsInPlainValue
+      ? 'found a tab character that violates indentation'
+      : 'found character that cannot start any token';
+  }
+  if (/^-(\s|$)/.test(text.slice(offset, offset + 2))) {
+    // A dash first on its line is a token the parser refuses; after a key, the scanner does.
+    if (atLineStart) return 'did not find expected key';
+    if (reason === 'bad indentation of a mapping entry') {
+      return 'block sequence entries are not allowed in this context';
+    }
+  }
+  if (/^[|>]/.test(text.slice(offset)) && /^[|>][-+0-9]*[ \t]*[^\s#]/.test(text.slice(offset))) {
+    return 'did not find expected comment or line break';
   }
   if (
-    reason === 'bad indentation of a mapping entry' &&
-    /^-(\s|$)/.test(text.slice(offset, offset + 2))
+    text[offset] === '%' &&
+    offset === lineStart &&
+    /^%[A-Za-z0-9_-]*[^\sA-Za-z0-9_-]/.test(text.slice(offset))
   ) {
-    return 'block sequence entries are not allowed in this context';
+    return 'found unexpected non-alphabetical character';
   }
   switch (reason) {
     case 'bad indentation of a mapping entry':
@@ -696,7 +715,7 @@ function validationErrors(value: unknown): string[] {
 /** A chunk's events, or go-yaml's words for its syntax error, and the relaxed text if used. */
 type ParsedChunk =
   | { events: YamlEvent[]; relaxed?: Relaxed }
-  | { error: { problem: string; line: number; position: number }; relaxed?: undefined };
+  | { error: { problem: string; line: number | undefined; position: number }; relaxed?: undefined };
 
 /**
  * Parses one document's text. go-yaml ignores indentation inside flow collections and quoted
@@ -719,6 +738,71 @@ function parseChunk(text: string): ParsedChunk {
   }
 }
 
+/** go-yaml's parser errors, whose line is one less than the line of the token they stop at. */
+const PARSER_PROBLEMS = new Set([
+  'did not find expected key',
+  "did not find expected '-' indicator",
+  "did not find expected ',' or ']'",
+  "did not find expected ',' or '}'",
+  'did not find expected node content',
+  'did not find expected <document start>',
+]);
+
+/**
+ * A flow collection opened where a block mapping needs its next key (first on a line, at the
+ * indentation of an open block mapping's keys) and not closed on that line: go-yaml takes it for a
+ * key and gives up on its `:` when the line ends (at the next line). Returns that line (1-based)
+ * and offset, if the text has one before `end`.
+ */
+function flowKeyAcrossLines(
+  text: string,
+  end: number,
+): { line: number; offset: number } | undefined {
+  const lines = text.slice(0, end).split('\n');
+  let offset = 0;
+  // Indentations of the block mappings open at this line (each key line opens or continues one).
+  const keyIndents: number[] = [];
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l];
+    const indent = line.length - line.trimStart().length;
+    const first = line.trimStart()[0];
+    if ((first === '[' || first === '{') && keyIndents.includes(indent) && l + 1 < lines.length) {
+      let depth = 0;
+      for (const c of line) {
+        if (c === '[' || c === '{') depth++;
+        else if (c === ']' || c === '}') depth--;
+      }
+      if (depth > 0) return { line: l + 2, offset: offset + line.length + 1 };
+    }
+    if (/^\s*[^\s#\-[{][^#]*:(\s|$)/.test(line)) {
+      while (keyIndents.length > 0 && keyIndents[keyIndents.length - 1] >= indent) keyIndents.pop();
+      keyIndents.push(indent);
+    }
+    offset += line.length + 1;
+  }
+  return undefined;
+}
+
+/**
+ * The first alias (`*name`) before `end` whose anchor (`&name`) is not written before it, found
+ * by a light scan that skips quoted scalars and comments.
+ */
+function unknownAliasBefore(
+  text: string,
+  end: number,
+): { name: string; offset: number } | undefined {
+  const defined = new Set<string>();
+  const token = /(^|[\s,[{])([&*])([^\s,[\]{}]+)|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|(^|\s)#[^\n]*/gm;
+  for (let m = token.exec(text); m !== null && m.index < end; m = token.exec(text)) {
+    if (m[2] === undefined) continue;
+    const offset = m.index + m[1].length;
+    if (offset >= end) break;
+    if (m[2] === '&') defined.add(m[3]);
+    else if (!defined.has(m[3])) return { name: m[3], offset };
+  }
+  return undefined;
+}
+
 /**
  * From js-yaml's exception over a text, go-yaml's words for it and its line and offset in the
  * original text (`toOriginal` maps offsets back when the text was relaxed).
@@ -728,16 +812,37 @@ function syntaxError(
   text: string,
   toOriginal: (offset: number) => number,
   original = text,
-): { problem: string; line: number; position: number } {
+): { problem: string; line: number | undefined; position: number } {
   const mark = (error as { mark?: { line: number; position: number } }).mark;
   const reason = (error as { reason?: string }).reason ?? String(error);
   const position = mark?.position ?? 0;
+  const unknown = unknownAliasBefore(text, position);
+  if (unknown !== undefined) {
+    // go-yaml composes nodes as its parser reads them, so an alias to an unknown anchor before
+    // the syntax error fails first (without a line).
+    return {
+      problem: unknownAnchorProblem(unknown.name),
+      line: undefined,
+      position: toOriginal(unknown.offset),
+    };
+  }
+  const flowKey = flowKeyAcrossLines(text, position);
+  if (flowKey !== undefined) {
+    return {
+      problem: "could not find expected ':'",
+      line: flowKey.line,
+      position: toOriginal(flowKey.offset),
+    };
+  }
   const problem = reason.startsWith('nesting exceeded')
     ? excessiveNestingProblem(MAX_DEPTH)
     : toGoYamlProblem(reason, text, position);
   const at = toOriginal(position);
   let line = 1;
   for (let i = original.indexOf('\n'); i >= 0 && i < at; i = original.indexOf('\n', i + 1)) line++;
+  // go-yaml (yaml.go's failure) adds one to the 0-based line of scanner errors only; a parser
+  // error ("did not find expected ...") names the line before the token it stopped at.
+  if (PARSER_PROBLEMS.has(problem) && line > 1) line--;
   return { problem, line: mark === undefined ? 1 : line, position: at };
 }
 
