@@ -166,6 +166,18 @@ export const objectTooLarge = (verb: string, file: string): string =>
 /** go-yaml's words for more alias expansion than a manifest should ever need. */
 export const excessiveAliasingProblem = (): string => 'document contains excessive aliasing';
 
+/** Aliases that would expand a file past the playground's budget (kubectl has no such limit). */
+export const aliasBudgetProblem = (bytes: number): string =>
+  `aliases expand this file past ${bytes / 1024 / 1024} MiB, more than the playground expands (a playground limit: kubectl would go on expanding, for minutes)`;
+
+/** A problem the playground refuses a file for, beyond what kubectl checks. */
+export const playgroundLimitError = (file: string, problem: string): string =>
+  `error: error parsing ${file}: ${problem}`;
+
+/** A decoded value sigs.k8s.io/yaml cannot turn into JSON (NaN, an infinity, a null key). */
+export const yamlToJsonError = (file: string, problem: string): string =>
+  `error: error parsing ${file}: error converting YAML to JSON: ${problem}`;
+
 /** Nesting deeper than any Kubernetes object. */
 export const excessiveNestingProblem = (maxDepth: number): string =>
   `exceeded max depth of ${maxDepth}`;

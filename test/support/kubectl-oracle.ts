@@ -467,7 +467,7 @@ export function readYamlWithKubectl(
   options: { batch?: number } = {},
 ): Promise<KubectlRead[]> {
   return serialized(async ({ sandbox }) => {
-    const batch = options.batch ?? 400;
+    const batch = options.batch ?? 300;
     const results: KubectlRead[] = [];
     for (let from = 0; from < files.length; from += batch) {
       results.push(...(await readBatch(sandbox, files.slice(from, from + batch), from)));
