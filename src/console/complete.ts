@@ -6,7 +6,7 @@ import type { Cluster } from '../engine/operations.ts';
 import type { Kind } from '../engine/types.ts';
 import type { FileSource } from './types.ts';
 import { findResourceType, resourceWords } from './resources.ts';
-import { CONDITIONS, STATUSES } from './verbs/sim.ts';
+import { CONDITIONS, NODE_RESOURCES, STATUSES } from './verbs/sim.ts';
 
 const KUBECTL_VERBS = [
   'apply',
@@ -79,7 +79,9 @@ export function completeLine(line: string, cluster: Cluster, files: FileSource):
   if (before[0] === 'sim') {
     if (before.length === 1) return pick(SIM);
     if (before[1] === 'node' && before.length === 2) return pick(names(cluster, 'Node'));
-    if (before[1] === 'node' && before.length === 3) return pick(['condition']);
+    if (before[1] === 'node' && before.length === 3) return pick(['allocatable', 'condition']);
+    if (before[1] === 'node' && before[3] === 'allocatable')
+      return pick(NODE_RESOURCES.map((r) => `${r}=`));
     if (before[1] === 'node' && before.length === 4) return pick(CONDITION_PAIRS);
     return [];
   }
