@@ -138,8 +138,10 @@ function applyOne(
     return;
   }
   const kind = String(value.kind);
+  // A kind the server does not serve at this apiVersion goes the create way, which refuses it.
+  const served = findKind(String(prepared.apiVersion), kind) !== undefined;
   const result =
-    current === undefined || type === undefined
+    current === undefined || type === undefined || !served
       ? context.cluster.execute({ op: 'apply', object: prepared })
       : patchLive(context, prepared, current, file, errors);
   if (result === undefined) return;
@@ -183,8 +185,7 @@ function patchLive(
   file: string,
   errors: ApplyError[],
 ): OperationResult | undefined {
-  const info = findKind(String(prepared.apiVersion), current.kind);
-  const struct = info?.struct ?? current.kind;
+  const struct = findKind(String(prepared.apiVersion), current.kind)?.struct ?? current.kind;
   const annotation = current.metadata.annotations?.[LAST_APPLIED];
   const live = cloneJson(current) as Record<string, unknown>;
   const modified = cloneJson(prepared) as Record<string, unknown>;
