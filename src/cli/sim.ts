@@ -7,6 +7,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { recordLine, runScript, type FileSource } from '../console/index.ts';
+import { decodeUtf16WithBom } from '../console/manifest/encoding.ts';
 
 export interface CliOptions {
   format: 'text' | 'jsonl';
@@ -54,7 +55,9 @@ export function folderFiles(folder: string): FileSource {
       try {
         const full = resolve(folder, path);
         if (!statSync(full).isFile()) return undefined;
-        return readFileSync(full, 'utf8');
+        const bytes = readFileSync(full);
+        // UTF-16 with a byte order mark is decoded as kubectl's file reader does.
+        return decodeUtf16WithBom(bytes) ?? bytes.toString('utf8');
       } catch {
         return undefined;
       }

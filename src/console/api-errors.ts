@@ -39,7 +39,12 @@ export function formatApiError(
 ): string {
   switch (error.reason) {
     case 'Invalid': {
-      const head = invalidHead(error.kind, error.name);
+      // kubectl's CheckErr: an Invalid status that names no kind and no object (a patch that
+      // could not be converted) reads `The request is invalid`.
+      const head =
+        error.kind === '' && error.name === ''
+          ? 'The request is invalid: '
+          : invalidHead(error.kind, error.name);
       const causes = error.causes.map((c) => renderFieldError(c));
       if (causes.length === 1) return `${head}${causes[0]}`;
       return `${head}\n${causes.map((c) => `* ${c}`).join('\n')}`;
@@ -76,6 +81,10 @@ export function formatApiError(
       return serverError('Forbidden', source.verb, source.file, error.message);
     case 'Conflict':
       return serverError('Conflict', source.verb, source.file, error.message);
+    case 'Unknown':
+      return error.statusReason === undefined
+        ? `Error from server: ${error.message}`
+        : `Error from server (${error.statusReason}): ${error.message}`;
     default:
       return `Error from server: ${JSON.stringify(error)}`;
   }

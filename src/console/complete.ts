@@ -7,7 +7,7 @@ import type { Kind } from '../engine/types.ts';
 import type { FileSource } from './types.ts';
 import { GLOBAL_FLAGS, type FlagSpec } from './args.ts';
 import { findResourceType, resourceWords } from './resources.ts';
-import { CONDITIONS, STATUSES } from './verbs/sim.ts';
+import { CONDITIONS, NODE_RESOURCES, STATUSES } from './verbs/sim.ts';
 import { VERBS } from './verbs/index.ts';
 import type { CompletionSource } from './verbs/verb.ts';
 
@@ -31,7 +31,9 @@ export function completeLine(line: string, cluster: Cluster, files: FileSource):
   if (before[0] === 'sim') {
     if (before.length === 1) return pick(SIM);
     if (before[1] === 'node' && before.length === 2) return pick(names(cluster, 'Node'));
-    if (before[1] === 'node' && before.length === 3) return pick(['condition']);
+    if (before[1] === 'node' && before.length === 3) return pick(['allocatable', 'condition']);
+    if (before[1] === 'node' && before[3] === 'allocatable')
+      return pick(NODE_RESOURCES.map((r) => `${r}=`));
     if (before[1] === 'node' && before.length === 4) return pick(CONDITION_PAIRS);
     return [];
   }

@@ -3,7 +3,7 @@
  * standing for the terminal's stdout and stderr.
  */
 import type { Cluster } from '../engine/operations.ts';
-import type { FileSource } from './types.ts';
+import type { FileSource, TouchedObject } from './types.ts';
 import { epochMs } from './printers/format.ts';
 
 export class Output {
@@ -42,6 +42,11 @@ export interface VerbContext {
   namespace: string;
   /** Whether `-n` was given explicitly (apply compares it with manifests' namespaces). */
   namespaceExplicit: boolean;
+  /**
+   * Tells the command result kubectl's own word for an object (apply's `configured` for a
+   * patch, `unchanged` for one it did not send); it replaces the API server's word.
+   */
+  reportTouched(touched: TouchedObject): void;
 }
 
 /** Epoch ms of the cluster's simulated now, for ages. */

@@ -10,10 +10,12 @@ import { readManifest, type ManifestFatal, type ManifestObject } from './manifes
 import {
   fileTooLarge,
   pathDoesNotExist,
+  playgroundLimitError,
   validationFailed,
   yamlParseError,
   yamlParseErrorNoLine,
   yamlStreamError,
+  yamlToJsonError,
 } from './messages.ts';
 
 /** Files larger than this are refused before parsing (a 5,000-node file is far smaller). */
@@ -34,6 +36,10 @@ export function fatalMessage(file: string, fatal: ManifestFatal): string {
       return yamlStreamError(file, fatal.problem);
     case 'validation':
       return validationFailed(file, fatal.problem);
+    case 'convert':
+      return yamlToJsonError(file, fatal.problem);
+    case 'limit':
+      return playgroundLimitError(file, fatal.problem);
     case 'yaml':
       return fatal.documentLine === undefined
         ? yamlParseErrorNoLine(file, fatal.problem)

@@ -5,7 +5,7 @@
  */
 import type { Cluster } from '../engine/operations.ts';
 import type { CommandResult, FileSource, ManifestDiagnostic, TouchedObject } from './types.ts';
-import { recordingTouches } from './touched.ts';
+import { noteTouched, recordingTouches } from './touched.ts';
 import { createCluster } from './engine-entry.ts';
 import { splitShellLine } from './shell.ts';
 import { parseArgs, stringFlag } from './args.ts';
@@ -89,7 +89,13 @@ function splitVerb(words: string[]): { verb: string | undefined; rest: string[] 
   return { verb: words[i], rest: [...words.slice(0, i), ...words.slice(i + 1)] };
 }
 
-function runKubectl(words: string[], cluster: Cluster, files: FileSource, output: Output): void {
+function runKubectl(
+  words: string[],
+  cluster: Cluster,
+  files: FileSource,
+  output: Output,
+  reportTouched: (touched: TouchedObject) => void,
+): void {
   const { verb, rest } = splitVerb(words);
   if (verb === undefined) {
     output.fail(commandRequired());
@@ -123,6 +129,7 @@ function runKubectl(words: string[], cluster: Cluster, files: FileSource, output
     output,
     namespace: namespace ?? 'default',
     namespaceExplicit: namespace !== undefined,
+    reportTouched,
   };
   output.exit = handler.run(args, context) || output.exit;
   if (handler.mutates) reconcileNow(context);
@@ -133,12 +140,13 @@ export function runLine(line: string, cluster: Cluster, files: FileSource): Comm
   const output = new Output();
   const touched: TouchedObject[] = [];
   const recorded = recordingTouches(cluster, touched);
+  const reportTouched = (report: TouchedObject) => noteTouched(touched, report);
   const split = splitShellLine(line);
   if (!split.ok) {
     output.fail(shellSyntax(split.error));
   } else if (split.words.length > 0) {
     const [program, ...words] = split.words;
-    if (program === 'kubectl') runKubectl(words, recorded, files, output);
+    if (program === 'kubectl') runKubectl(words, recorded, files, output, reportTouched);
     else if (program === 'sim') runSim(words, recorded, output);
     else output.fail(commandNotFound(program));
   }

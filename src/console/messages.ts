@@ -166,6 +166,18 @@ export const objectTooLarge = (verb: string, file: string): string =>
 /** go-yaml's words for more alias expansion than a manifest should ever need. */
 export const excessiveAliasingProblem = (): string => 'document contains excessive aliasing';
 
+/** Aliases that would expand a file past the playground's budget (kubectl has no such limit). */
+export const aliasBudgetProblem = (bytes: number): string =>
+  `aliases expand this file past ${bytes / 1024 / 1024} MiB, more than the playground expands (a playground limit: kubectl would go on expanding, for minutes)`;
+
+/** A problem the playground refuses a file for, beyond what kubectl checks. */
+export const playgroundLimitError = (file: string, problem: string): string =>
+  `error: error parsing ${file}: ${problem}`;
+
+/** A decoded value sigs.k8s.io/yaml cannot turn into JSON (NaN, an infinity, a null key). */
+export const yamlToJsonError = (file: string, problem: string): string =>
+  `error: error parsing ${file}: error converting YAML to JSON: ${problem}`;
+
 /** Nesting deeper than any Kubernetes object. */
 export const excessiveNestingProblem = (maxDepth: number): string =>
   `exceeded max depth of ${maxDepth}`;
@@ -258,6 +270,48 @@ export const noResourcesFound = (namespace: string | undefined): string =>
 
 // ---------------------------------------------------------------------------------------------
 // Verb results (printed on stdout as `kind.group/name operation`)
+
+/** An object's REST mapping and name, as apply.go prints its Info in errors. */
+export interface PatchTarget {
+  group: string;
+  version: string;
+  resource: string;
+  kind: string;
+  name: string;
+  namespace: string;
+}
+
+const infoLines = (target: PatchTarget): string =>
+  `Resource: "${target.group}/${target.version}, Resource=${target.resource}", GroupVersionKind: "${target.group}/${target.version}, Kind=${target.kind}"\n` +
+  `Name: "${target.name}", Namespace: "${target.namespace}"`;
+
+/**
+ * apply.go when the server refuses the patch (other than Invalid, which prints from its
+ * details): the patch, the object's mapping, the file twice (applying, then patching) and the
+ * server's message, under `Error from server (Reason): ` or, without a reason, `Error from server: `.
+ */
+export const applyPatchFailed = (
+  reason: string | undefined,
+  patch: string,
+  target: PatchTarget,
+  file: string,
+  message: string,
+): string =>
+  `Error from server${reason === undefined ? '' : ` (${reason})`}: error when applying patch:\n${patch}\nto:\n${infoLines(target)}\nfor: "${file}": error when patching "${file}": ${message}`;
+
+/**
+ * apply.go when the three-way patch cannot be computed: the (empty) patch and the object's
+ * mapping, then the three documents and strategicpatch's error
+ * (`map: map[image:x] does not contain declared merge key: name`), as kubectl v1.32 nests them.
+ */
+export const patchCreationFailed = (
+  target: PatchTarget,
+  documents: { original: string; modified: string; current: string },
+  file: string,
+  message: string,
+): string =>
+  `error: error when applying patch:\n\nto:\n${infoLines(target)}\n` +
+  `for: "${file}": error when patching "${file}": creating patch with:\noriginal:\n${documents.original}\nmodified:\n${documents.modified}\ncurrent:\n${documents.current}\nfor:: ${message}`;
 
 /** `daemonset.apps/x created`, `node/x cordoned`, ... (the name printer with an operation). */
 export const operationDone = (resource: string, name: string, operation: string): string =>
@@ -384,12 +438,16 @@ export const nodeUsage = (verb: string): string =>
   `error: USAGE: ${verb} NODE [flags]\nSee 'kubectl ${verb} -h' for help and examples`;
 
 export const simUsage = (): string =>
-  'error: usage: sim wait DURATION | sim settle | sim node NAME condition TYPE=STATUS';
+  'error: usage: sim wait DURATION | sim settle | sim node NAME condition TYPE=STATUS | sim node NAME allocatable RESOURCE=QUANTITY...';
 export const simBadDuration = (text: string): string =>
   `error: invalid duration "${text}" (use a number with a unit: 500ms, 5s, 2m, 1h)`;
 export const simNotSettled = (what: string): string =>
   `error: the cluster did not settle within 10 simulated minutes: ${what}`;
 export const simBadCondition = (text: string): string =>
   `error: invalid condition "${text}" (TYPE is Ready, MemoryPressure, DiskPressure, PIDPressure or NetworkUnavailable; STATUS is True, False or Unknown)`;
+export const simBadResource = (text: string): string =>
+  `error: invalid resource "${text}" (RESOURCE is cpu, memory, pods or ephemeral-storage; QUANTITY is a quantity such as 4, 500m or 8Gi)`;
+export const simAllocatableSet = (node: string, pairs: string[]): string =>
+  `node/${node} allocatable ${pairs.join(' ')}`;
 export const simConditionSet = (node: string, type: string, status: string): string =>
   `node/${node} condition ${type}=${status}`;

@@ -38,6 +38,22 @@ export function recordingTouches(cluster: Cluster, touched: TouchedObject[]): Cl
   };
 }
 
+/**
+ * From the list and kubectl's own word for an object, the list with that word: it replaces the
+ * last entry for the same object, or is added when the command sent nothing for it.
+ */
+export function noteTouched(touched: TouchedObject[], report: TouchedObject): void {
+  const same = (t: TouchedObject) =>
+    t.kind === report.kind && t.name === report.name && t.namespace === report.namespace;
+  for (let i = touched.length - 1; i >= 0; i -= 1) {
+    if (same(touched[i])) {
+      touched[i] = report;
+      return;
+    }
+  }
+  touched.push(report);
+}
+
 /** From a successful operation, the object it was about. */
 function touchedKey(
   operation: Operation,

@@ -7,7 +7,15 @@
  * pkg/registry/apps/daemonset/strategy.go, pkg/registry/core/pod/strategy.go).
  */
 import { admit } from './api/admission.ts';
-import { copyMap, getOwn, isObject } from './api/records.ts';
+import { decodeWithUnknownFields } from './api/decode.ts';
+import { goQuote } from './api/go-quote.ts';
+import { goValue } from './api/go-format.ts';
+import { jsonMergePatch } from './api/merge-patch.ts';
+import { structCursor } from './api/patch-meta.ts';
+import { canonicalQuantity, parseQuantity } from '../kube/quantity.ts';
+import { cloneJson, copyMap, getOwn, isObject } from './api/records.ts';
+import { KINDS } from './api/schema.ts';
+import { PatchError, applyStrategicPatch } from './api/strategic-merge.ts';
 import { toTimestamp } from './clock.ts';
 import type { Engine } from './cluster.ts';
 import { TEMPLATE_GENERATION_ANNOTATION } from './controllers/daemonset.ts';
@@ -73,6 +81,10 @@ export function executeOperation(engine: Engine, op: Operation): OperationResult
       return evict(engine, op.namespace, op.name);
     case 'setNodeCondition':
       return setNodeCondition(engine, op.node, op.type, op.status);
+    case 'patch':
+      return patchObject(engine, op.key, op.patchType, op.patch, op.fieldValidation ?? 'Warn');
+    case 'setNodeAllocatable':
+      return setNodeAllocatable(engine, op.node, op.resources);
     default:
       return fail({
         reason: 'BadRequest',
@@ -292,13 +304,8 @@ function mergeUpdate(engine: Engine, existing: KubeObject, incoming: KubeObject)
           taints.push(cloneData(t) as typeof t);
       }
       if (taints.length > 0) node.spec.taints = taints;
-      // Status belongs to the kubelet: keep it, except capacity/allocatable a manifest states.
-      const status = cloneData(existing.status) as Node['status'];
-      if (incoming.kind === 'Node' && incoming.status?.allocatable)
-        status.allocatable = cloneData(incoming.status.allocatable) as Record<string, string>;
-      if (incoming.kind === 'Node' && incoming.status?.capacity)
-        status.capacity = cloneData(incoming.status.capacity) as Record<string, string>;
-      node.status = status;
+      // Status belongs to the kubelet: an update of the object never changes it.
+      node.status = cloneData(existing.status) as Node['status'];
       return node;
     }
     case 'Pod': {
@@ -490,5 +497,143 @@ function setNodeCondition(
       );
     }
   }
+  return { ok: true, action: 'updated', object: node };
+}
+
+/**
+ * PATCH as the API server handles it (apiserver/pkg/endpoints/handlers/patch.go): the stored
+ * object as JSON, the patch merged in, the result decoded with the request's field validation
+ * (`Warn` when none is asked for, as by kubectl patch: unknown fields become warnings; `Strict`,
+ * as by kubectl apply: they refuse the patch) and then updated like any update.
+ */
+function patchObject(
+  engine: Engine,
+  key: { kind?: Kind; name?: string; namespace?: string } | undefined,
+  patchType: 'strategic' | 'merge',
+  patch: unknown,
+  fieldValidation: 'Strict' | 'Warn',
+): OperationResult {
+  const kind = key?.kind;
+  const info = KINDS.find((k) => k.kind === kind);
+  if (!kind || !info || typeof key?.name !== 'string' || !isObject(patch)) {
+    return fail({
+      reason: 'BadRequest',
+      kind: String(kind ?? ''),
+      apiVersion: '',
+      message: 'invalid patch request',
+    });
+  }
+  const existing = engine.store.get(kind, objectKey(kind, key.namespace ?? 'default', key.name));
+  if (!existing) return notFound(kind, key.name);
+  const current = cloneJson(existing) as Record<string, unknown>;
+  let merged: Record<string, unknown>;
+  try {
+    merged =
+      patchType === 'merge'
+        ? (jsonMergePatch(current, patch) as Record<string, unknown>)
+        : applyStrategicPatch(current, patch, structCursor(info.struct));
+  } catch (error) {
+    if (!(error instanceof PatchError)) throw error;
+    return fail({
+      reason: 'Unknown',
+      message: error.message,
+      ...(error.badRequest ? { statusReason: 'BadRequest' } : {}),
+    });
+  }
+  const decoded = decodeWithUnknownFields(merged, info.struct);
+  if (!decoded.ok) {
+    // The typed conversion failed: the server names the patch (strategic) or the patched
+    // document (merge) as the invalid value of a field called `patch`.
+    const strategic = patchType === 'strategic';
+    return fail({
+      reason: 'Invalid',
+      kind: '',
+      name: '',
+      causes: [
+        {
+          type: 'Invalid value',
+          field: 'patch',
+          value: strategic ? goValue(patch) : canonicalJson(merged),
+          hasValue: true,
+          detail: strategic ? unstructuredMessage(decoded.message) : decoded.message,
+        },
+      ],
+    });
+  }
+  const unknown = decoded.unknown.map((path) => `unknown field ${goQuote(path)}`);
+  if (fieldValidation === 'Strict' && unknown.length > 0) {
+    return fail({
+      reason: 'BadRequest',
+      kind: info.kind,
+      apiVersion: info.apiVersion,
+      message: `strict decoding error: ${unknown.join(', ')}`,
+    });
+  }
+  const result = write(engine, decoded.value, 'update', false);
+  if (!result.ok) return result;
+  const warnings = unknown;
+  return {
+    ok: true,
+    action: result.action === 'unchanged' ? 'unchanged' : 'updated',
+    ...(result.object ? { object: result.object } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
+}
+
+/** From encoding/json's type error, what runtime.DefaultUnstructuredConverter says of the same mismatch. */
+function unstructuredMessage(message: string): string {
+  const match = /cannot unmarshal (\w+) into Go (?:struct field \S+|value) of type (\S+)$/.exec(
+    message,
+  );
+  if (!match) return message;
+  const [, json, goType] = match;
+  const source =
+    { string: 'string', number: 'int64', bool: 'bool', object: 'map', array: 'slice' }[json] ??
+    json;
+  if (goType.startsWith('[]')) return `cannot restore slice from ${source}`;
+  if (goType.startsWith('map[') || goType === 'v1.ResourceList')
+    return `cannot restore map from ${source}`;
+  if (goType.includes('.')) return `cannot restore struct from: ${source}`;
+  if (json === 'number' && goType === 'string') return 'cannot convert int64 to string';
+  return `unrecognized type: ${goType}`;
+}
+
+/** The resources `sim node NAME allocatable` may set. */
+const NODE_RESOURCES = new Set(['cpu', 'memory', 'pods', 'ephemeral-storage']);
+
+/** The kubelet reporting a new size: capacity and allocatable of each named resource. */
+function setNodeAllocatable(
+  engine: Engine,
+  name: string,
+  resources: Record<string, string>,
+): OperationResult {
+  if (typeof name !== 'string') return notFound('Node', String(name));
+  const node = engine.store.get('Node', name);
+  if (!node) return notFound('Node', name);
+  const canonical = new Map<string, string>();
+  for (const resource of isObject(resources) ? Object.keys(resources) : []) {
+    const text = resources[resource];
+    const value = canonicalQuantity(text);
+    const amount = parseQuantity(text);
+    if (!NODE_RESOURCES.has(resource) || value === undefined || amount === undefined || amount < 0)
+      return fail({
+        reason: 'BadRequest',
+        kind: 'Node',
+        apiVersion: 'v1',
+        message: `unsupported node resource ${resource}=${String(text)}`,
+      });
+    canonical.set(resource, value);
+  }
+  engine.store.update(node, (n) => {
+    n.status ??= {};
+    const capacity = copyMap(n.status.capacity);
+    const allocatable = copyMap(n.status.allocatable);
+    for (const [resource, value] of canonical) {
+      capacity[resource] = value;
+      allocatable[resource] = value;
+    }
+    n.status.capacity = capacity;
+    n.status.allocatable = allocatable;
+  });
   return { ok: true, action: 'updated', object: node };
 }

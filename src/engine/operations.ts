@@ -87,6 +87,8 @@ export type ApiError =
       errors: string[];
     }
   | { reason: 'Forbidden'; resource: string; name: string; message: string }
+  /** A failure the API server reports without a reason (a plain Go error, HTTP 500): `Error from server: <message>`. */
+  | { reason: 'Unknown'; message: string; statusReason?: 'BadRequest' }
   | { reason: 'Conflict'; resource: string; name: string; message: string };
 
 export interface ObjectKey {
@@ -109,6 +111,21 @@ export type Operation =
    * cordon, set image, patch, rollout undo/restart all go through this). Validated like apply.
    */
   | { op: 'update'; object: unknown }
+  /**
+   * PATCH: the stored object merged with `patch` on the server (`strategic`: strategic merge
+   * patch with the merge keys of the v1.32 types; `merge`: RFC 7386 JSON merge patch), then
+   * admitted like an update. Without field validation (kubectl patch asks for none) unknown
+   * fields come back as warnings (`unknown field "spec.x"`) and are dropped. Answers `updated`, or `unchanged` when
+   * the merged object is the stored one.
+   */
+  | {
+      op: 'patch';
+      key: ObjectKey;
+      patchType: 'strategic' | 'merge';
+      patch: unknown;
+      /** `Strict` (what kubectl apply asks for) refuses unknown fields with BadRequest. */
+      fieldValidation?: 'Strict' | 'Warn';
+    }
   /** Graceful delete; dependents are garbage-collected in the background. */
   | { op: 'delete'; key: ObjectKey; gracePeriodSeconds?: number }
   /** The Eviction subresource (used by drain). */
@@ -119,7 +136,13 @@ export type Operation =
       node: string;
       type: 'Ready' | 'MemoryPressure' | 'DiskPressure' | 'PIDPressure' | 'NetworkUnavailable';
       status: 'True' | 'False' | 'Unknown';
-    };
+    }
+  /**
+   * The kubelet reporting a new size (`sim node NAME allocatable cpu=4 memory=8Gi pods=110`):
+   * each named resource's capacity and allocatable become the given quantity. An update of the
+   * Node object never changes its status, as in Kubernetes.
+   */
+  | { op: 'setNodeAllocatable'; node: string; resources: Record<string, string> };
 
 export type OperationResult =
   | {

@@ -325,6 +325,8 @@ describe('tab completion', () => {
       'Ready=True',
       'Ready=Unknown',
     ]);
+    expect(console.complete('sim node worker-1 ')).toEqual(['allocatable', 'condition']);
+    expect(console.complete('sim node worker-1 allocatable cpu=4 m')).toEqual(['memory=']);
   });
 });
 

@@ -16,11 +16,21 @@ import {
   noObjectsInFile,
   objectTooLarge,
   operationDone,
+  applyPatchFailed,
+  patchCreationFailed,
+  type PatchTarget,
 } from '../messages.ts';
 import { resourceOfKind } from '../resources.ts';
 import { compactJson } from '../printers/json.ts';
 import type { VerbContext } from '../context.ts';
 import type { ManifestObject } from '../manifest/read.ts';
+import type { KubeObject } from '../../engine/types.ts';
+import type { OperationResult } from '../../engine/operations.ts';
+import { cloneJson, isObject } from '../../engine/api/records.ts';
+import { findKind } from '../../engine/api/schema.ts';
+import { structCursor } from '../../engine/api/patch-meta.ts';
+import { PatchError } from '../../engine/api/strategic-merge.ts';
+import { createThreeWayMergePatch } from '../../engine/api/three-way-patch.ts';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -127,14 +137,36 @@ function applyOne(
     errors.push(plainError(objectTooLarge(existed ? 'patching' : 'creating', file)));
     return;
   }
-  const result = context.cluster.execute({ op: 'apply', object: prepared });
+  const kind = String(value.kind);
+  // A kind the server does not serve at this apiVersion goes the create way, which refuses it.
+  const served = findKind(String(prepared.apiVersion), kind) !== undefined;
+  const result =
+    current === undefined || type === undefined || !served
+      ? context.cluster.execute({ op: 'apply', object: prepared })
+      : patchLive(context, prepared, current, file, errors);
+  if (result === undefined) return;
   if (result.ok) {
     // apply.go warns when it patches an object that `kubectl create` made without the annotation.
     if (current && current.metadata.annotations?.[LAST_APPLIED] === undefined && type) {
       context.output.error(missingLastApplied(type.plural, name));
     }
     for (const warning of result.warnings ?? []) context.output.error(`Warning: ${warning}`);
-    context.output.print(operationDone(printedResource(String(value.kind)), name, result.action));
+    const action =
+      result.action === 'created'
+        ? 'created'
+        : result.action === 'unchanged'
+          ? 'unchanged'
+          : 'configured';
+    context.output.print(operationDone(printedResource(kind), name, action));
+    if (result.object) {
+      const { kind: touchedKind, metadata } = result.object;
+      context.reportTouched({
+        kind: touchedKind,
+        name: metadata.name,
+        ...(metadata.namespace === undefined ? {} : { namespace: metadata.namespace }),
+        action,
+      });
+    }
     return;
   }
   const source = {
@@ -147,6 +179,93 @@ function applyOne(
     single: formatApiError(result.error, source),
     aggregate: formatApiErrorInAggregate(result.error, source),
   });
+}
+
+/**
+ * An existing object: kubectl's three-way strategic merge of the last-applied annotation, the
+ * file and the live object (apply.go Patcher.Patch). An empty patch is not sent (`unchanged`);
+ * any other is, and kubectl then says `configured` whatever the server made of it. A patch that
+ * cannot be computed is an error of this object; undefined is returned after recording it.
+ */
+function patchLive(
+  context: VerbContext,
+  prepared: Record<string, unknown>,
+  current: KubeObject,
+  file: string,
+  errors: ApplyError[],
+): OperationResult | undefined {
+  const struct = findKind(String(prepared.apiVersion), current.kind)?.struct ?? current.kind;
+  const annotation = current.metadata.annotations?.[LAST_APPLIED];
+  const live = cloneJson(current) as Record<string, unknown>;
+  const modified = cloneJson(prepared) as Record<string, unknown>;
+  let patch: Record<string, unknown>;
+  try {
+    const original =
+      annotation === undefined ? undefined : (cloneJson(JSON.parse(annotation)) as unknown);
+    patch = createThreeWayMergePatch(
+      isObject(original) ? original : undefined,
+      modified,
+      live,
+      structCursor(struct),
+    );
+  } catch (error) {
+    if (!(error instanceof PatchError) && !(error instanceof SyntaxError)) throw error;
+    const target = patchTarget(prepared, current);
+    const documents = {
+      original: annotation ?? '',
+      modified: compactJson(prepared),
+      current: compactJson(current),
+    };
+    errors.push(plainError(patchCreationFailed(target, documents, file, error.message)));
+    return undefined;
+  }
+  if (Object.keys(patch).length === 0) return { ok: true, action: 'unchanged', object: current };
+  const result = context.cluster.execute({
+    op: 'patch',
+    key: {
+      kind: current.kind,
+      name: current.metadata.name,
+      ...(current.metadata.namespace === undefined
+        ? {}
+        : { namespace: current.metadata.namespace }),
+    },
+    patchType: 'strategic',
+    patch,
+    fieldValidation: 'Strict',
+  });
+  if (result.ok) return { ...result, action: 'configured' };
+  // Invalid prints from its details; any other error carries apply.go's nesting of the patch.
+  if (result.error.reason === 'Invalid') return result;
+  const reason =
+    result.error.reason === 'Unknown' ? result.error.statusReason : result.error.reason;
+  const message = 'message' in result.error ? result.error.message : formatApiError(result.error);
+  errors.push(
+    plainError(
+      applyPatchFailed(
+        reason,
+        compactJson(patch).trimEnd(),
+        patchTarget(prepared, current),
+        file,
+        message,
+      ),
+    ),
+  );
+  return undefined;
+}
+
+/** The object's REST mapping and name as apply.go prints an Info in its errors. */
+function patchTarget(prepared: Record<string, unknown>, current: KubeObject): PatchTarget {
+  const apiVersion = String(prepared.apiVersion);
+  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+  const info = findKind(apiVersion, current.kind);
+  return {
+    group,
+    version,
+    resource: (info?.resource ?? '').split('.')[0],
+    kind: current.kind,
+    name: current.metadata.name,
+    namespace: current.metadata.namespace ?? '',
+  };
 }
 
 export const apply: Verb = {

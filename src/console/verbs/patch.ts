@@ -1,13 +1,15 @@
 /**
- * `kubectl patch TYPE NAME -p PATCH [--type=merge|strategic]`: a JSON merge patch (RFC 7386);
- * the strategic default merges lists of named items by name, which covers what learners patch
- * (containers, env, volumes). `--type=json` is not offered.
+ * `kubectl patch TYPE NAME -p PATCH [--type=merge|strategic]`: the patch goes to the API server
+ * as it is, which merges it (strategic merge patch with the types' merge keys by default, or an
+ * RFC 7386 JSON merge patch) and warns about unknown fields, as kubectl sends no field
+ * validation. `--type=json` is not offered.
  */
 import type { Verb } from './verb.ts';
 import { stringFlag } from '../args.ts';
-import { fetchCopy, sendUpdate } from './update.ts';
+import { formatApiError } from '../api-errors.ts';
 import { resolveTargets } from '../targets.ts';
 import {
+  notFound,
   operationDone,
   patchInvalidJson,
   patchNeedsPatch,
@@ -16,37 +18,9 @@ import {
   patchUnknownType,
   requiredResource,
 } from '../messages.ts';
-import { sortKeys } from '../printers/json.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** From a target and a patch, the merged value (RFC 7386; `strategic` merges named list items). */
-export function mergePatch(target: unknown, patch: unknown, strategic: boolean): unknown {
-  if (!isObject(patch)) {
-    if (
-      strategic &&
-      Array.isArray(patch) &&
-      Array.isArray(target) &&
-      patch.every((p) => isObject(p) && typeof p.name === 'string')
-    ) {
-      const out = target.map((t) => t as unknown);
-      for (const item of patch as Record<string, unknown>[]) {
-        const index = out.findIndex((t) => isObject(t) && t.name === item.name);
-        if (index >= 0) out[index] = mergePatch(out[index], item, true);
-        else out.push(mergePatch({}, item, true));
-      }
-      return out;
-    }
-    return patch;
-  }
-  const result: Record<string, unknown> = isObject(target) ? { ...target } : {};
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete result[key];
-    else result[key] = mergePatch(result[key], value, strategic);
-  }
-  return result;
-}
 
 export const patch: Verb = {
   name: 'patch',
@@ -74,16 +48,26 @@ export const patch: Verb = {
       return out.fail(patchInvalidJson(text));
     }
     if (!isObject(parsed)) return out.fail(patchNotObject());
-    const object = fetchCopy(context, target.type.kind, target.names[0]);
-    if (!object) return 1;
-    const merged = mergePatch(object, parsed, type === 'strategic');
-    const name = object.metadata.name;
-    if (JSON.stringify(sortKeys(merged)) === JSON.stringify(sortKeys(object))) {
-      out.print(operationDone(target.type.singular, name, 'patched (no change)'));
-      return 0;
+    const type_ = target.type;
+    const name = target.names[0];
+    const result = context.cluster.execute({
+      op: 'patch',
+      key: {
+        kind: type_.kind,
+        name,
+        ...(type_.namespaced ? { namespace: context.namespace } : {}),
+      },
+      patchType: type,
+      patch: parsed,
+    });
+    if (!result.ok) {
+      if (result.error.reason === 'NotFound') return out.fail(notFound(type_.plural, name));
+      return out.fail(formatApiError(result.error, { verb: 'patching' }));
     }
-    if (!sendUpdate(context, merged)) return 1;
-    out.print(operationDone(target.type.singular, name, 'patched'));
+    // The API server's warnings arrive with the response, before kubectl prints its line.
+    for (const warning of result.warnings ?? []) out.error(`Warning: ${warning}`);
+    const done = result.action === 'unchanged' ? 'patched (no change)' : 'patched';
+    out.print(operationDone(type_.singular, name, done));
     return 0;
   },
 };

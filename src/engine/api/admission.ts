@@ -7,6 +7,7 @@
 import type { ApiError, FieldError } from '../operations.ts';
 import type { KubeObject } from '../types.ts';
 import { toBase64 } from './base64.ts';
+import { omitEmpty } from './omit-empty.ts';
 import { decodeObject } from './decode.ts';
 import {
   defaultControllerRevision,
@@ -108,6 +109,8 @@ function admitUnsafe(request: AdmissionRequest): AdmissionResult {
       error: { reason: 'BadRequest', kind, apiVersion, message: decoded.message },
     };
   const object = decoded.value;
+  // The API server holds a Go struct: zero values of omitempty fields are gone before defaulting.
+  omitEmpty(object, info.struct);
   const existing =
     request.operation === 'update' && isObject(request.existing)
       ? (request.existing as unknown as Obj)
@@ -122,6 +125,7 @@ function admitUnsafe(request: AdmissionRequest): AdmissionResult {
   }
   if (info.kind === 'Node' && existing !== undefined)
     keepServerPopulatedNodeFields(object, existing);
+  omitEmpty(object, info.struct);
 
   const causes = dedupe(
     existing === undefined ? validateCreate(object, info) : validateUpdate(object, existing, info),
@@ -156,9 +160,8 @@ const EMPTY_DAEMONSET_STATUS = {
 
 /**
  * Status per kind: on create the registry clears it (DaemonSet zeros, Pod Pending, Service an
- * empty load balancer); on update the stored status stays. Node status is kept as written,
- * because in the simulator the manifest plays the kubelet; without one an update keeps the
- * stored status.
+ * empty load balancer); on update the stored status stays. A Node's status is taken from the
+ * manifest on create only.
  */
 function prepareStatus(object: Obj, info: KindInfo, existing: Obj | undefined): void {
   // A copy, so the new object never shares state with the stored one.
@@ -177,8 +180,9 @@ function prepareStatus(object: Obj, info: KindInfo, existing: Obj | undefined): 
       object.status = kept ?? {};
       break;
     case 'Node':
-      // A manifest without status (e.g. re-applied to add a label) keeps what the node reported.
-      object.status ??= kept ?? {};
+      // Create takes the manifest's status (the manifest plays the kubelet); an update keeps
+      // the stored one (registry/core/node strategy.go PrepareForUpdate). Resizing is `sim node`.
+      object.status = kept ?? object.status ?? {};
       break;
   }
 }

@@ -44,6 +44,24 @@ interface Place {
  * fields, maps without prototypes, nulls dropped) or the decoder's error message.
  */
 export function decodeObject(raw: unknown, structName: string): DecodeResult {
+  const result = decodeWithUnknownFields(raw, structName);
+  if (!result.ok || result.unknown.length === 0) return result;
+  return {
+    ok: false,
+    message: `strict decoding error: ${result.unknown.map((p) => `unknown field ${goQuote(p)}`).join(', ')}`,
+  };
+}
+
+/**
+ * The same decoding with field validation `Warn` (what a request without `fieldValidation`
+ * gets, as `kubectl patch` sends): unknown fields are dropped and listed by path instead of
+ * refusing the object; type errors still refuse it.
+ */
+export function decodeWithUnknownFields(
+  raw: unknown,
+  structName: string,
+):
+  { ok: true; value: Record<string, unknown>; unknown: string[] } | { ok: false; message: string } {
   const state: DecodeState = { unknown: [] };
   let value: unknown;
   try {
@@ -59,13 +77,7 @@ export function decodeObject(raw: unknown, structName: string): DecodeResult {
     throw error;
   }
   if (state.saved !== undefined) return { ok: false, message: state.saved };
-  if (state.unknown.length > 0) {
-    return {
-      ok: false,
-      message: `strict decoding error: ${state.unknown.map((p) => `unknown field ${goQuote(p)}`).join(', ')}`,
-    };
-  }
-  return { ok: true, value: isObject(value) ? value : {} };
+  return { ok: true, value: isObject(value) ? value : {}, unknown: state.unknown };
 }
 
 /** From a JSON value, the word encoding/json uses for it in `cannot unmarshal X`. */

@@ -55,6 +55,24 @@ export function toReadyCommand(node: string, ready: boolean): string {
   return `sim node ${shellQuote(node)} condition Ready=${ready ? 'True' : 'False'}`;
 }
 
+/**
+ * From a node and its new size, the kubelet reporting it:
+ * `sim node N allocatable cpu=4 memory=8Gi pods=110` (resources left empty are not named).
+ * Re-applying a Node manifest cannot resize a node, as in Kubernetes.
+ */
+export function toResizeCommand(
+  node: string,
+  size: { cpu?: string; memory?: string; pods?: string },
+): string | undefined {
+  const pairs = (['cpu', 'memory', 'pods'] as const)
+    .map((resource) => [resource, size[resource]?.trim() ?? ''] as const)
+    .filter(([, value]) => value !== '')
+    .map(([resource, value]) => shellQuote(`${resource}=${value}`));
+  return pairs.length === 0
+    ? undefined
+    : `sim node ${shellQuote(node)} allocatable ${pairs.join(' ')}`;
+}
+
 /** From a node, `kubectl delete node N`. */
 export function toDeleteNodeCommand(node: string): string {
   return `kubectl delete node ${shellQuote(node)}`;

@@ -6,6 +6,7 @@ import {
   toDeleteNodeCommand,
   toLabelCommand,
   toReadyCommand,
+  toResizeCommand,
   toTaintCommand,
   toUnlabelCommand,
   toUntaintCommand,
@@ -34,6 +35,16 @@ describe('node action commands', () => {
     expect(toReadyCommand('w', false)).toBe('sim node w condition Ready=False');
     expect(toReadyCommand('w', true)).toBe('sim node w condition Ready=True');
     expect(toDeleteNodeCommand('w')).toBe('kubectl delete node w');
+  });
+
+  it('resizes a node through the kubelet command, naming only the resources given', () => {
+    expect(toResizeCommand('w', { cpu: '8', memory: '32Gi', pods: '50' })).toBe(
+      'sim node w allocatable cpu=8 memory=32Gi pods=50',
+    );
+    expect(toResizeCommand('w', { cpu: '', memory: ' 4Gi ' })).toBe(
+      'sim node w allocatable memory=4Gi',
+    );
+    expect(toResizeCommand('w', {})).toBeUndefined();
   });
 
   it('quotes words the shell would split', () => {

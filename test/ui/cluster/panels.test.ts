@@ -149,6 +149,14 @@ describe('NodeActions', () => {
     ]);
   });
 
+  it('resizes a node with sim node NAME allocatable, naming only the resources filled in', async () => {
+    const { commands } = mountActions({ kind: 'node', name: 'worker-2' });
+    await page.getByRole('textbox', { name: 'CPU' }).fill('8');
+    await page.getByRole('textbox', { name: 'Pods' }).fill('50');
+    await page.getByRole('button', { name: 'Resize' }).click();
+    expect(commands).toEqual(['sim node worker-2 allocatable cpu=8 pods=50']);
+  });
+
   it('removes a taint with kubectl taint KEY:EFFECT-', async () => {
     const { commands } = mountActions({ kind: 'node', name: 'control-plane' });
     await page
