@@ -163,7 +163,6 @@ export class Store {
     return this.maps.get(kind)?.get(key) as ObjectOf<K> | undefined;
   }
 
-
   /** From a kind, every stored object (insertion order; sort before printing). */
   all<K extends Kind>(kind: K): IterableIterator<ObjectOf<K>> {
     if (kind === 'Event') return this.allEvents() as IterableIterator<ObjectOf<K>>;
