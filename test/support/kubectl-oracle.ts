@@ -516,9 +516,13 @@ async function readBatch(
     }
     results[current]?.objects.push(object);
   }
+  let last = -1;
   for (const line of errorLines(run.stderr)) {
-    const index = names.findIndex((n) => line.includes(`${dirName}/${n}`));
+    const found = names.findIndex((n) => line.includes(`${dirName}/${n}`));
+    // A line naming no file continues the error before it (`ensure CRDs are installed first`).
+    const index = found >= 0 ? found : last;
     if (index < 0) throw new Error(`kubectl oracle: cannot place error line: ${line}`);
+    last = index;
     // The file's path is the sandbox's; FILE stands for it so texts compare across runs.
     const text = line
       .replace(new RegExp(`/[^\\s"]*${escapeRegExp(`${dirName}/${names[index]}`)}`, 'g'), 'FILE')

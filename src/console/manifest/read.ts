@@ -546,7 +546,9 @@ class Constructor {
             // go-yaml decodes the merged value without the `<<` key.
             this.decoded--;
             size += child.size;
-            mergeInto(map, child.value, key.start);
+            // go-yaml merges a sequence written in place, but an alias must name a map.
+            const viaAlias = this.events[valueIndex].type === EVENT_ID.ALIAS;
+            mergeInto(map, viaAlias && Array.isArray(child.value) ? null : child.value, key.start);
             continue;
           }
           size += key.size + child.size;
