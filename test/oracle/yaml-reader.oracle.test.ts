@@ -86,12 +86,12 @@ describe.skipIf(!available)('our YAML reader against kubectl v1.32', () => {
       if (!agree) wrong.push({ text, kubectl: theirs[i], ours });
     });
     // Error texts of damaged files match in most cases, not all (js-yaml stops at other places
-    // than libyaml in some shapes); the share is printed, and a fall below 85% fails.
+    // than libyaml in some shapes); the share is printed, and a fall below 90% fails.
     console.info(
       `damaged YAML: kubectl refused ${refused} of ${files.length}; our error text equals kubectl's in ${sameText}`,
     );
     expect(wrong.slice(0, 5)).toEqual([]);
-    expect(sameText / files.length).toBeGreaterThan(0.85);
+    expect(sameText / files.length).toBeGreaterThan(0.9);
   }, 60_000);
 });
 
