@@ -93,4 +93,20 @@ describe.skipIf(!available)('the kubectl oracle harness', () => {
     ]);
     expect(run.after.get('/api/v1/nodes/n1')?.metadata.labels).toEqual({ team: 'a' });
   });
+
+  it('answers PATCH with a chosen responder, so kubectl patch tells a change from none', async () => {
+    const live = await savedConfigObject(daemonSet('nginx'));
+    const args = ['patch', 'ds', 'ds', '-p', '{"spec":{"minReadySeconds":5}}'];
+    const unchanged = await recordCommand(args, [live]);
+    expect(unchanged.stdout).toBe('daemonset.apps/ds patched (no change)\n');
+    expect(unchanged.writes[0]).toMatchObject({
+      method: 'PATCH',
+      contentType: 'application/strategic-merge-patch+json',
+      body: '{"spec":{"minReadySeconds":5}}',
+    });
+    const changed = await recordCommand(args, [live], {
+      patchResponder: (object) => ({ ...object, spec: { ...object.spec, minReadySeconds: 5 } }),
+    });
+    expect(changed.stdout).toBe('daemonset.apps/ds patched\n');
+  });
 });

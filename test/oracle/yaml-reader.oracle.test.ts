@@ -44,11 +44,12 @@ function withoutDefaultNamespace(objects: unknown[]): unknown[] {
 
 /**
  * Damage whose reading we know differs from go-yaml's and leave as it is (measured, listed in
- * docs/architecture.md): a tab at the very end of a file, which go-yaml refuses, and a tab after
- * `:` in a flow mapping, which go-yaml accepts.
+ * docs/architecture.md): a tab at the very end of a file, which go-yaml refuses; a tab after `:`
+ * in a flow mapping, which go-yaml accepts; a tagged value followed by `: ` on its key's line
+ * (`k: !!bool yes: `), which go-yaml refuses and js-yaml reads as a nested mapping.
  */
 function knownDivergence(text: string): boolean {
-  return /\t\s*$/.test(text) || /\{[^}\n]*:\t/.test(text);
+  return /\t\s*$/.test(text) || /\{[^}\n]*:\t/.test(text) || /: !\S* [^\n]*: /.test(text);
 }
 
 describe.skipIf(!available)('our YAML reader against kubectl v1.32', () => {
@@ -85,12 +86,12 @@ describe.skipIf(!available)('our YAML reader against kubectl v1.32', () => {
       if (!agree) wrong.push({ text, kubectl: theirs[i], ours });
     });
     // Error texts of damaged files match in most cases, not all (js-yaml stops at other places
-    // than libyaml in some shapes); the share is printed, and a fall below 85% fails.
+    // than libyaml in some shapes); the share is printed, and a fall below 90% fails.
     console.info(
       `damaged YAML: kubectl refused ${refused} of ${files.length}; our error text equals kubectl's in ${sameText}`,
     );
     expect(wrong.slice(0, 5)).toEqual([]);
-    expect(sameText / files.length).toBeGreaterThan(0.85);
+    expect(sameText / files.length).toBeGreaterThan(0.9);
   }, 60_000);
 });
 

@@ -164,10 +164,19 @@ export class StubApiServer {
   private server: Server | undefined;
   port = 0;
 
-  constructor(private readonly patchResponder: PatchResponder = defaultPatchResponder) {}
+  /** How PATCH is answered; `reset` puts back the one given at construction unless told. */
+  private patchResponder: PatchResponder;
 
-  /** Replaces the live objects and forgets recorded requests. */
-  reset(objects: readonly JsonObject[]): void {
+  constructor(private readonly defaultResponder: PatchResponder = defaultPatchResponder) {
+    this.patchResponder = defaultResponder;
+  }
+
+  /**
+   * Replaces the live objects, forgets recorded requests and sets how PATCH is answered (for
+   * example with the playground's own strategic merge, so `kubectl patch` can tell a change).
+   */
+  reset(objects: readonly JsonObject[], patchResponder?: PatchResponder): void {
+    this.patchResponder = patchResponder ?? this.defaultResponder;
     this.objects.clear();
     this.requests.length = 0;
     for (const o of objects) this.objects.set(objectPath(o), structuredClone(o));
@@ -516,9 +525,13 @@ async function readBatch(
     }
     results[current]?.objects.push(object);
   }
+  let last = -1;
   for (const line of errorLines(run.stderr)) {
-    const index = names.findIndex((n) => line.includes(`${dirName}/${n}`));
+    const found = names.findIndex((n) => line.includes(`${dirName}/${n}`));
+    // A line naming no file continues the error before it (`ensure CRDs are installed first`).
+    const index = found >= 0 ? found : last;
     if (index < 0) throw new Error(`kubectl oracle: cannot place error line: ${line}`);
+    last = index;
     // The file's path is the sandbox's; FILE stands for it so texts compare across runs.
     const text = line
       .replace(new RegExp(`/[^\\s"]*${escapeRegExp(`${dirName}/${names[index]}`)}`, 'g'), 'FILE')
@@ -607,15 +620,16 @@ export interface RecordedCommand extends KubectlRun {
 /**
  * Runs `kubectl ARGS` against a stub serving these live objects and records what it sent. Files
  * (name → content) are written into the sandbox first, so `-f NAME` finds them; a `-` file reads
- * stdin from `stdin`.
+ * stdin from `stdin`; `patchResponder` answers PATCH (default: merge patches applied, other
+ * patch types answered with the live object unchanged).
  */
 export function recordCommand(
   args: readonly string[],
   liveObjects: readonly JsonObject[],
-  options: { files?: Record<string, string>; stdin?: string } = {},
+  options: { files?: Record<string, string>; stdin?: string; patchResponder?: PatchResponder } = {},
 ): Promise<RecordedCommand> {
   return serialized(async ({ server, sandbox }) => {
-    server.reset(liveObjects);
+    server.reset(liveObjects, options.patchResponder);
     const written: string[] = [];
     for (const [name, content] of Object.entries(options.files ?? {})) {
       written.push(sandbox.write(name, content));

@@ -18,7 +18,7 @@ import {
   TagError,
   unsupportedFloatText,
 } from './yaml11.ts';
-import { relaxIndentation, type Relaxed } from './relax.ts';
+import { firstEmptyKey, relaxIndentation, type Relaxed } from './relax.ts';
 import { objectKindErrors, renderObjectKindErrors } from '../../engine/api/kind-check.ts';
 import {
   duplicateKeyWarning,
@@ -546,7 +546,9 @@ class Constructor {
             // go-yaml decodes the merged value without the `<<` key.
             this.decoded--;
             size += child.size;
-            mergeInto(map, child.value, key.start);
+            // go-yaml merges a sequence written in place, but an alias must name a map.
+            const viaAlias = this.events[valueIndex].type === EVENT_ID.ALIAS;
+            mergeInto(map, viaAlias && Array.isArray(child.value) ? null : child.value, key.start);
             continue;
           }
           size += key.size + child.size;
@@ -724,6 +726,25 @@ type ParsedChunk =
  * error stands if that fails too.
  */
 function parseChunk(text: string): ParsedChunk {
+  const parsed = parseLeniently(text);
+  // js-yaml reads `: value` with no key as an empty key; go-yaml's parser stops there.
+  const emptyKey = firstEmptyKey(text);
+  if (emptyKey !== undefined && ('events' in parsed || emptyKey < parsed.error.position)) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < emptyKey; i = text.indexOf('\n', i + 1)) line++;
+    return {
+      error: {
+        problem: 'did not find expected key',
+        line: Math.max(1, line - 1),
+        position: emptyKey,
+      },
+    };
+  }
+  return parsed;
+}
+
+/** parseChunk without the empty-key check: js-yaml, then the relaxed text if that fails. */
+function parseLeniently(text: string): ParsedChunk {
   try {
     return { events: parseEvents(text, { maxDepth: MAX_DEPTH }) };
   } catch (error) {

@@ -110,6 +110,40 @@ export function relaxIndentation(text: string): Relaxed | undefined {
 }
 
 /**
+ * The offset of the first line, in block context, that starts with a `:` value indicator and no
+ * key (`: value`): js-yaml reads an empty key there, go-yaml's parser stops (`did not find
+ * expected key`). Undefined when there is none.
+ */
+export function firstEmptyKey(text: string): number | undefined {
+  // Most texts have no such line at all; one search settles that without scanning.
+  if (!/^ *:(\s|$)/m.test(text)) return undefined;
+  const state: ScanState = {
+    depth: 0,
+    quote: undefined,
+    column: 0,
+    expectNode: true,
+    blockScalar: -1,
+  };
+  let start = 0;
+  for (const line of text.split('\n')) {
+    const lineStart = start;
+    start += line.length + 1;
+    const indent = indentOf(line);
+    if (state.blockScalar >= 0) {
+      if (line.trim() === '' || indent > state.blockScalar) continue;
+      state.blockScalar = -1;
+    }
+    const inside = state.depth > 0 || state.quote !== undefined;
+    if (!inside) {
+      if (/^:(\s|$)/.test(line.slice(indent))) return lineStart + indent;
+      state.expectNode = true;
+    }
+    scanLine(line, state);
+  }
+  return undefined;
+}
+
+/**
  * Advances the scan state over one line (YAML's indicators, quotes and comments) and returns
  * what to insert where for js-yaml: quotes around a plain `-` in a flow collection, a space
  * between a closing quote or bracket and a `#` right after it (go-yaml reads a comment there).
