@@ -118,9 +118,25 @@ export const nameWithFieldSelector = (): string =>
 export const allNamespacesWithName = (): string =>
   'error: a resource cannot be retrieved by name across all namespaces';
 
-/** `kubectl delete` without a name, `-l`, `--all` or `-f` (delete.go). */
-export const deleteNeedsTarget = (): string =>
+/** A type without a name, `-l` or `--all` (the builder's ResourceTypeOrNameArgs). */
+export const noNameGiven = (): string =>
   'error: resource(s) were provided, but no name was specified';
+
+/** An error kubectl wraps with cmdutil.UsageErrorf: the help line follows it. */
+export const withUsage = (error: string, commandPath: string): string =>
+  `${error}\nSee '${commandPath} -h' for help and examples`;
+
+/** A type kubectl's REST mapper does not know, from a check that prints it bare (checkErr). */
+export const noResourceType = (type: string): string =>
+  `the server doesn't have a resource type "${type}"`;
+
+/** `--all` with `-l` (label.go and friends). */
+export const allWithSelector = (): string =>
+  'error: cannot set --all and --selector at the same time';
+
+/** A name after the first change (cmd/util GetResourcesAndPairs, taint.go). */
+export const resourcesBeforeChanges = (pairType: string, word: string): string =>
+  `error: all resources must be specified before ${pairType} changes: ${word}`;
 
 // ---------------------------------------------------------------------------------------------
 // Files and manifests (cli-runtime builder and apimachinery yaml decoder)
@@ -302,6 +318,15 @@ export const taintAlreadyExists = (node: string, keys: string): string =>
   `error: node ${node} already has ${keys} taint(s) with same effect(s) and --overwrite is false`;
 export const taintNotFound = (taint: string): string => `error: taint "${taint}" not found`;
 export const taintNeedsSpec = (): string => 'error: at least one taint update is required';
+export const taintNeedsResources = (): string =>
+  'error: one or more resources must be specified as <resource> <name>';
+export const taintNeedsName = (): string =>
+  "error: at least one resource name must be specified since 'all' parameter is not set";
+export const taintAllWithSelector = (): string =>
+  "error: setting 'all' parameter with a non empty selector is prohibited";
+/** taint.go Validate: `key=effect` for each taint both added and removed. */
+export const taintModifyAndRemove = (taints: string[]): string =>
+  `error: can not both modify and remove the following taint(s) in the same command: ${taints.join(', ')}`;
 export const taintOnlyNodes = (type: string): string =>
   `error: invalid resource type ${type}, only node types are supported`;
 
@@ -315,6 +340,8 @@ export const labelModifyAndRemove = (): string =>
 export const labelAlreadyHasValue = (key: string, old: string): string =>
   `error: '${key}' already has a value (${old}), and --overwrite is false`;
 export const labelNotFound = (key: string): string => `label "${key}" not found.`;
+export const labelNeedsResources = (): string =>
+  'error: one or more resources must be specified as <resource> <name> or <resource>/<name>';
 export const labelNeedsSpec = (): string => 'error: at least one label update is required';
 
 export const alreadyCordoned = (node: string): string => `node/${node} already cordoned`;

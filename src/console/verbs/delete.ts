@@ -14,7 +14,7 @@ import { formatApiError } from '../api-errors.ts';
 import {
   deleted,
   deleteFoundNothing,
-  deleteNeedsTarget,
+  noNameGiven,
   forceWithGracePeriod,
   immediateDeletionWarning,
   noKindMatch,
@@ -126,7 +126,7 @@ export const del: Verb = {
         continue;
       }
       if (selector === undefined && fieldSelector === undefined && !boolFlag(args, 'all'))
-        return out.fail(deleteNeedsTarget());
+        return out.fail(noNameGiven());
       const listed = listObjects(context.cluster, type, {
         namespace,
         labelSelector: selector,
