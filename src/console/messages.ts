@@ -118,6 +118,10 @@ export const nameWithFieldSelector = (): string =>
 export const allNamespacesWithName = (): string =>
   'error: a resource cannot be retrieved by name across all namespaces';
 
+/** A command that reads objects given no type, name or file (the builder's Do). */
+export const noResourcesGiven = (): string =>
+  "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
+
 /** A type without a name, `-l` or `--all` (the builder's ResourceTypeOrNameArgs). */
 export const noNameGiven = (): string =>
   'error: resource(s) were provided, but no name was specified';
@@ -372,6 +376,14 @@ export const drainWarnings = (parts: string[]): string => `Warning: ${parts.join
 export const containerNotFound = (name: string): string =>
   `error: unable to find container named "${name}"`;
 export const setImageNeedsPair = (): string => 'error: at least one image update is required';
+export const setImageWildcardAndMore = (): string =>
+  'error: all containers are already specified by *, but saw more than one container_name=container_image pairs';
+/** The server refused set image's patch (set_image.go wraps the server's message). */
+export const setImagePatchFailed = (serverMessage: string): string =>
+  `failed to patch image update to pod template: ${serverMessage}`;
+/** `NAME=VALUE` arguments that are not pairs (cmd/util ParsePairs). */
+export const invalidPairFormat = (pairType: string, words: string[]): string =>
+  `error: invalid ${pairType} format: ${words.join(', ')}`;
 export const patchNeedsPatch = (): string => 'error: must specify -p to patch';
 export const patchTypeNotOffered = (type: string): string =>
   `error: --type "${type}" is not available in the playground (use --type=merge)`;

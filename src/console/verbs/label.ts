@@ -10,7 +10,7 @@ import type { Verb } from './verb.ts';
 import { boolFlag, stringFlag } from '../args.ts';
 import { tryFetchCopy, trySendUpdate } from './update.ts';
 import { resourcesAndPairs, visitTargets } from '../targets.ts';
-import { reportErrors, type VisitError } from '../aggregate.ts';
+import { errorText, reportErrors, type VisitError } from '../aggregate.ts';
 import { isValidLabelValue } from '../../engine/api/validation/names.ts';
 import {
   allWithSelector,
@@ -97,7 +97,7 @@ export const label: Verb = {
           .filter(([key, value]) => Object.hasOwn(labels, key) && labels[key] !== value)
           .map(([key]) => labelAlreadyHasValue(key, labels[key]));
         if (clashes.length > 0) {
-          errors.push({ messages: clashes });
+          errors.push({ texts: clashes.map(errorText) });
           continue;
         }
       }

@@ -10,7 +10,7 @@ import type { Taint, TaintEffect } from '../../engine/types.ts';
 import { boolFlag, stringFlag } from '../args.ts';
 import { tryFetchCopy, trySendUpdate } from './update.ts';
 import { resolveType, visitTargets } from '../targets.ts';
-import { reportErrors, type VisitError } from '../aggregate.ts';
+import { errorText, reportErrors, type VisitError } from '../aggregate.ts';
 import { UPSTREAM_ONLY_TYPES } from '../resources.ts';
 import {
   duplicatedTaint,
@@ -186,13 +186,15 @@ export const taint: Verb = {
           .filter((t) => old.some((o) => o.key === t.key && o.effect === t.effect))
           .map((t) => t.key);
         if (exists.length > 0) {
-          errors.push({ messages: [taintAlreadyExists(node.metadata.name, exists.join(','))] });
+          errors.push({
+            texts: [errorText(taintAlreadyExists(node.metadata.name, exists.join(',')))],
+          });
           continue;
         }
       }
       const result = reorganizeTaints(old, overwrite, parsed.add, parsed.remove);
       if ('notFound' in result) {
-        errors.push({ messages: result.notFound });
+        errors.push({ texts: result.notFound.map(errorText) });
         continue;
       }
       if (result.taints.length > 0) node.spec.taints = result.taints;
