@@ -409,6 +409,9 @@ export const noLastRevision = (): string => 'error: no last revision to roll bac
 export const revisionNotFound = (revision: number): string =>
   `error: unable to find specified revision ${revision} in history`;
 /** `rollout history --revision=N` for a revision that does not exist (history.go printHistory). */
+/** `rollout history --revision=-1` (rollout_history.go and rollout_status.go Validate). */
+export const revisionNotPositive = (revision: number): string =>
+  `error: revision must be a positive integer: ${revision}`;
 export const historyRevisionNotFound = (): string => 'error: unable to find the specified revision';
 export const rollbackSkipped = (name: string, revision: number): string =>
   `daemonset.apps/${name} skipped rollback (current template already matches revision ${revision})`;
@@ -424,6 +427,9 @@ export const nodeUsage = (verb: string): string =>
 
 export const simUsage = (): string =>
   'error: usage: sim wait DURATION | sim settle | sim node NAME condition TYPE=STATUS';
+/** `sim foo`: the unknown word named, as cobra names it, then the usage line. */
+export const simUnknownCommand = (word: string, usage: string): string =>
+  `error: unknown command "${word}" for "sim"\n${usage.replace(/^error: /, '')}`;
 export const simBadDuration = (text: string): string =>
   `error: invalid duration "${text}" (use a number with a unit: 500ms, 5s, 2m, 1h)`;
 export const simNotSettled = (what: string): string =>

@@ -21,6 +21,7 @@ import {
   notFound,
   operationDone,
   revisionNotFound,
+  revisionNotPositive,
   rollbackSkipped,
   rolloutDone,
   rolloutKindNotSupported,
@@ -193,6 +194,10 @@ export const rollout: Verb = {
       );
     }
     if (rest.length === 0) return out.fail(rolloutNeedsResource());
+    // rollout_history.go and rollout_status.go Validate refuse a negative --revision.
+    const revision = intFlag(args, 'revision');
+    if ((sub === 'history' || sub === 'status') && revision !== undefined && revision < 0)
+      return out.fail(revisionNotPositive(revision));
     const targets = resolveTargets(rest);
     if ('error' in targets) return out.fail(targets.error);
     const [target] = targets;
@@ -213,7 +218,7 @@ export const rollout: Verb = {
     if (sub === 'restart') return restart(context, name);
     const ds = context.cluster.get('DaemonSet', name, context.namespace);
     if (!ds) return out.fail(notFound('daemonsets.apps', name));
-    if (sub === 'history') return history(context, ds, intFlag(args, 'revision'));
+    if (sub === 'history') return history(context, ds, revision);
     return undo(context, ds, intFlag(args, 'to-revision'));
   },
 };
