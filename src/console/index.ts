@@ -8,13 +8,14 @@ import type { CommandResult, FileSource, ManifestDiagnostic, TouchedObject } fro
 import { recordingTouches } from './touched.ts';
 import { createCluster } from './engine-entry.ts';
 import { splitShellLine } from './shell.ts';
-import { parseArgs, stringFlag } from './args.ts';
+import { parseArgs, stringFlag, type FlagSpec } from './args.ts';
 import { Output, reconcileNow, type VerbContext } from './context.ts';
 import {
   commandNotFound,
   commandRequired,
   shellSyntax,
   unknownCommand,
+  unexpectedArgs,
   unknownSubcommand,
   verbNotOffered,
 } from './messages.ts';
@@ -89,6 +90,27 @@ function splitVerb(words: string[]): { verb: string | undefined; rest: string[] 
   return { verb: words[i], rest: [...words.slice(0, i), ...words.slice(i + 1)] };
 }
 
+/**
+ * The first word that is not a flag or a flag's value, for finding a subcommand before the
+ * flags are parsed (`create -f x.yaml` has none). A flag without `=` that is not a known
+ * boolean is taken to carry the next word, as it would if the command had it.
+ */
+function firstPositional(words: string[], flags: FlagSpec[]): string | undefined {
+  const bools = new Set(
+    flags
+      .filter((f) => f.type === 'bool')
+      .flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]),
+  );
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (word === '--') return words[i + 1];
+    if (!word.startsWith('-') || word === '-') return word;
+    const bundledValue = /^-[^-]./.test(word);
+    if (!word.includes('=') && !bools.has(word) && !bundledValue) i++;
+  }
+  return undefined;
+}
+
 function runKubectl(words: string[], cluster: Cluster, files: FileSource, output: Output): void {
   const { verb, rest } = splitVerb(words);
   if (verb === undefined) {
@@ -100,8 +122,13 @@ function runKubectl(words: string[], cluster: Cluster, files: FileSource, output
     output.fail(UPSTREAM_VERBS.has(verb) ? verbNotOffered(verb) : unknownCommand(verb));
     return;
   }
+  // cobra names the subcommand in its hints (`See 'kubectl rollout history --help'`), by its
+  // name rather than the alias typed.
+  let commandPath = `kubectl ${verb}`;
   if (handler.subcommands) {
-    const sub = rest.find((w) => !w.startsWith('-'));
+    const sub = firstPositional(rest, handler.flags);
+    if (sub !== undefined && handler.subcommands.includes(sub))
+      commandPath += ` ${sub === 'ns' ? 'namespace' : sub}`;
     if (sub !== undefined && !handler.subcommands.includes(sub)) {
       output.fail(
         verb === 'rollout' && !['pause', 'resume'].includes(sub)
@@ -111,9 +138,13 @@ function runKubectl(words: string[], cluster: Cluster, files: FileSource, output
       return;
     }
   }
-  const args = parseArgs(rest, handler.flags, `kubectl ${verb}`);
+  const args = parseArgs(rest, handler.flags, commandPath);
   if ('error' in args) {
     output.fail(args.error);
+    return;
+  }
+  if (handler.takesNoArguments && args.positionals.length > 0) {
+    output.fail(unexpectedArgs(args.positionals, commandPath));
     return;
   }
   const namespace = stringFlag(args, 'namespace');

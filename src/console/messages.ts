@@ -102,6 +102,14 @@ export const unknownResourceType = (type: string): string =>
 export const resourceTypeNotOffered = (type: string): string =>
   `error: resource type "${type}" is not available in the playground`;
 
+/** Words after a command that takes none, as Go prints a []string (apply.go, create.go). */
+export const unexpectedArgs = (words: string[], commandPath: string): string =>
+  `error: Unexpected args: [${words.join(' ')}]\nSee '${commandPath} -h' for help and examples`;
+
+/** `kubectl get` alone (get.go): a hint on stderr first, then the usage error. */
+export const getNeedsResource = (): string =>
+  'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples';
+
 /** Arguments after a verb that takes none of them. */
 export const usageError = (message: string, commandPath: string): string =>
   `error: ${message}\nSee '${commandPath} -h' for help and examples`;
@@ -384,7 +392,8 @@ export const setImagePatchFailed = (serverMessage: string): string =>
 /** `NAME=VALUE` arguments that are not pairs (cmd/util ParsePairs). */
 export const invalidPairFormat = (pairType: string, words: string[]): string =>
   `error: invalid ${pairType} format: ${words.join(', ')}`;
-export const patchNeedsPatch = (): string => 'error: must specify -p to patch';
+export const patchNeedsPatch = (): string =>
+  'error: must specify --patch or --patch-file containing the contents of the patch';
 export const patchTypeNotOffered = (type: string): string =>
   `error: --type "${type}" is not available in the playground (use --type=merge)`;
 export const patchUnknownType = (type: string): string =>

@@ -19,7 +19,7 @@ import {
   immediateDeletionWarning,
   noKindMatch,
   nowWithGracePeriod,
-  requiredResource,
+  noResourcesGiven,
 } from '../messages.ts';
 import { resourceOfKind } from '../resources.ts';
 import { printedResource } from './apply.ts';
@@ -102,7 +102,7 @@ export const del: Verb = {
       }
       return out.exit;
     }
-    if (args.positionals.length === 0) return out.fail(requiredResource('delete'));
+    if (args.positionals.length === 0) return out.fail(noResourcesGiven());
     const targets = resolveTargets(args.positionals);
     if ('error' in targets) return out.fail(targets.error);
     const selector = stringFlag(args, 'selector');
