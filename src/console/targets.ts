@@ -7,7 +7,6 @@ import type { VerbContext } from './context.ts';
 import { listObjects, selectorWithNames } from './list.ts';
 import {
   noNameGiven,
-  requiredResource,
   resourcesBeforeChanges,
   resourceNameFormEmpty,
   resourceNameFormMixed,
