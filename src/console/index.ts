@@ -71,6 +71,41 @@ export const UPSTREAM_VERBS = new Set([
   'certificate',
 ]);
 
+/** The subcommands real kubectl v1.32 has (with their aliases) for the verbs that have any. */
+const UPSTREAM_SUBCOMMANDS: Record<string, ReadonlySet<string>> = {
+  create: new Set([
+    'clusterrole',
+    'clusterrolebinding',
+    'configmap',
+    'cm',
+    'cronjob',
+    'cj',
+    'deployment',
+    'deploy',
+    'ingress',
+    'ing',
+    'job',
+    'namespace',
+    'ns',
+    'poddisruptionbudget',
+    'pdb',
+    'priorityclass',
+    'pc',
+    'quota',
+    'resourcequota',
+    'role',
+    'rolebinding',
+    'secret',
+    'service',
+    'svc',
+    'serviceaccount',
+    'sa',
+    'token',
+  ]),
+  set: new Set(['env', 'image', 'resources', 'selector', 'serviceaccount', 'sa', 'subject']),
+  rollout: new Set(['history', 'pause', 'restart', 'resume', 'status', 'undo']),
+};
+
 export interface KubeConsole {
   /** Runs one console line (kubectl ... or sim ...), advancing the clock as the contract says. */
   run(line: string): CommandResult;
@@ -130,11 +165,11 @@ function runKubectl(words: string[], cluster: Cluster, files: FileSource, output
     if (sub !== undefined && handler.subcommands.includes(sub))
       commandPath += ` ${sub === 'ns' ? 'namespace' : sub}`;
     if (sub !== undefined && !handler.subcommands.includes(sub)) {
-      output.fail(
-        verb === 'rollout' && !['pause', 'resume'].includes(sub)
-          ? unknownSubcommand(sub, verb)
-          : verbNotOffered(`${verb} ${sub}`),
-      );
+      const real = UPSTREAM_SUBCOMMANDS[verb];
+      if (real?.has(sub)) output.fail(verbNotOffered(`${verb} ${sub}`));
+      // `create` itself reads files, so a word that is no subcommand is an argument to it.
+      else if (verb === 'create') output.fail(unexpectedArgs([sub], `kubectl ${verb}`));
+      else output.fail(unknownSubcommand(sub, verb));
       return;
     }
   }

@@ -17,9 +17,9 @@ export const unknownCommand = (word: string): string =>
 export const unknownFlag = (flag: string, commandPath: string): string =>
   `error: unknown flag: ${flag}\nSee '${commandPath} --help' for usage.`;
 
-/** `kubectl rollout frob`: cobra's unknown-command error for a subcommand. */
+/** `kubectl rollout frob`: the unknown subcommand of a command that runs (cobra and UsageErrorf). */
 export const unknownSubcommand = (word: string, verb: string): string =>
-  `error: unknown command "${word}" for "kubectl ${verb}"`;
+  `error: unknown command "${word}"\nSee 'kubectl ${verb} -h' for help and examples`;
 
 /** A single-letter flag no kubectl command has (pflag's wording). */
 export const unknownShorthandFlag = (letter: string, word: string, commandPath: string): string =>
@@ -141,6 +141,10 @@ export const withUsage = (error: string, commandPath: string): string =>
 /** A type kubectl's REST mapper does not know, from a check that prints it bare (checkErr). */
 export const noResourceType = (type: string): string =>
   `the server doesn't have a resource type "${type}"`;
+
+/** `delete --all -l SEL` (the builder's SelectAllParam; kubectl's text ends in a space). */
+export const allAndSelector = (): string =>
+  "error: setting 'all' parameter but found a non empty selector. ";
 
 /** `--all` with `-l` (label.go and friends). */
 export const allWithSelector = (): string =>
@@ -424,6 +428,13 @@ export const revisionNotPositive = (revision: number): string =>
 export const historyRevisionNotFound = (): string => 'error: unable to find the specified revision';
 export const rollbackSkipped = (name: string, revision: number): string =>
   `daemonset.apps/${name} skipped rollback (current template already matches revision ${revision})`;
+/** `rollout pause|resume` of a DaemonSet (rollout_pause.go wraps the pauser's refusal). */
+export const rolloutNotSupported = (
+  resource: string,
+  name: string,
+  sub: 'pause' | 'resume',
+): string =>
+  `error: ${resource} "${name}" ${sub === 'pause' ? 'pausing' : 'resuming'} is not supported`;
 export const rolloutNeedsResource = (): string => 'error: required resource not specified';
 export const rolloutKindNotSupported = (kind: string): string =>
   `error: no rollout support for ${kind} in the playground (DaemonSets only)`;

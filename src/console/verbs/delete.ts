@@ -15,6 +15,8 @@ import {
   deleted,
   deleteFoundNothing,
   noNameGiven,
+  nameWithSelector,
+  allAndSelector,
   forceWithGracePeriod,
   immediateDeletionWarning,
   noKindMatch,
@@ -112,7 +114,10 @@ export const del: Verb = {
     for (const { type, names } of targets) {
       const namespace = type.namespaced ? context.namespace : undefined;
       if (names.length > 0) {
-        const refused = selectorWithNames({ labelSelector: selector, fieldSelector });
+        // --all stands for the selector that matches everything, so names are refused with it.
+        const refused =
+          selectorWithNames({ labelSelector: selector, fieldSelector }) ??
+          (boolFlag(args, 'all') ? nameWithSelector() : undefined);
         if (refused) return out.fail(refused);
         found += names.length;
         for (const name of names) {
@@ -127,6 +132,8 @@ export const del: Verb = {
       }
       if (selector === undefined && fieldSelector === undefined && !boolFlag(args, 'all'))
         return out.fail(noNameGiven());
+      if (boolFlag(args, 'all') && (selector ?? '').trim() !== '')
+        return out.fail(allAndSelector());
       const listed = listObjects(context.cluster, type, {
         namespace,
         labelSelector: selector,

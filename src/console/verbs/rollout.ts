@@ -7,7 +7,8 @@ import type { Verb } from './verb.ts';
 import type { ControllerRevision, DaemonSet, PodTemplateSpec } from '../../engine/types.ts';
 import { intFlag, stringFlag } from '../args.ts';
 import type { VerbContext } from '../context.ts';
-import { fetchCopy, sendUpdate } from './update.ts';
+import { fetchCopy, sendUpdate, tryFetchCopy } from './update.ts';
+import { reportErrors, type VisitError } from '../aggregate.ts';
 import { resolveTargets } from '../targets.ts';
 import { parseDuration } from '../time-format.ts';
 import { sortKeys } from '../printers/json.ts';
@@ -16,6 +17,8 @@ import { epochMs } from '../printers/format.ts';
 import { toRfc3339 } from '../time-format.ts';
 import {
   historyRevisionNotFound,
+  noNameGiven,
+  rolloutNotSupported,
   noLastRevision,
   noRolloutHistory,
   notFound,
@@ -33,7 +36,6 @@ import {
   rolloutWaitingUpdated,
   simBadDuration,
   unknownSubcommand,
-  verbNotOffered,
 } from '../messages.ts';
 
 const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
@@ -169,10 +171,34 @@ function restart(context: VerbContext, name: string): number {
   return 0;
 }
 
+/**
+ * `rollout pause|resume`: a DaemonSet cannot be paused (polymorphichelpers objectpauser.go and
+ * objectresumer.go know only Deployments), so kubectl refuses each one it finds; objects it
+ * cannot find are reported first (rollout_pause.go gathers the builder's errors before the
+ * patches').
+ */
+function pauseOrResume(context: VerbContext, sub: 'pause' | 'resume', words: string[]): number {
+  const out = context.output;
+  const targets = resolveTargets(words);
+  if ('error' in targets) return out.fail(targets.error);
+  const missing: VisitError[] = [];
+  const refused: string[] = [];
+  for (const { type, names } of targets) {
+    if (names.length === 0) return out.fail(noNameGiven());
+    if (type.kind !== 'DaemonSet') return out.fail(rolloutKindNotSupported(type.plural));
+    for (const name of names) {
+      const read = tryFetchCopy(context, 'DaemonSet', name);
+      if ('error' in read) missing.push({ api: read.error });
+      else refused.push(rolloutNotSupported(type.plural, name, sub));
+    }
+  }
+  return reportErrors(out, [...missing, ...refused.map((text) => ({ texts: [text] }))]);
+}
+
 export const rollout: Verb = {
   name: 'rollout',
   mutates: true,
-  subcommands: ['status', 'history', 'undo', 'restart'],
+  subcommands: ['status', 'history', 'undo', 'restart', 'pause', 'resume'],
   completeArgs(args, source) {
     if (args.length === 0) return rollout.subcommands ?? [];
     return source.names('DaemonSet').map((n) => `ds/${n}`);
@@ -186,14 +212,12 @@ export const rollout: Verb = {
   run(args, context) {
     const out = context.output;
     const [sub, ...rest] = args.positionals;
-    if (!['status', 'history', 'undo', 'restart'].includes(sub ?? '')) {
-      if (['pause', 'resume'].includes(sub ?? ''))
-        return out.fail(verbNotOffered(`rollout ${sub}`));
+    if (!(rollout.subcommands ?? []).includes(sub ?? ''))
       return out.fail(
         sub === undefined ? rolloutNeedsResource() : unknownSubcommand(sub, 'rollout'),
       );
-    }
     if (rest.length === 0) return out.fail(rolloutNeedsResource());
+    if (sub === 'pause' || sub === 'resume') return pauseOrResume(context, sub, rest);
     // rollout_history.go and rollout_status.go Validate refuse a negative --revision.
     const revision = intFlag(args, 'revision');
     if ((sub === 'history' || sub === 'status') && revision !== undefined && revision < 0)
