@@ -17,7 +17,7 @@ import { epochMs } from '../printers/format.ts';
 import { toRfc3339 } from '../time-format.ts';
 import {
   historyRevisionNotFound,
-  noNameGiven,
+  noResourcesFound,
   rolloutNotSupported,
   noLastRevision,
   noRolloutHistory,
@@ -177,20 +177,35 @@ function restart(context: VerbContext, name: string): number {
  * cannot find are reported first (rollout_pause.go gathers the builder's errors before the
  * patches').
  */
+/**
+ * The DaemonSets `rollout` words name: `ds/a ds/b`, `ds a b`, or a type alone for every one in
+ * the namespace (the rollout commands build with ResourceTypeOrNameArgs(true, ...)).
+ */
+function daemonSetNames(context: VerbContext, words: string[]): string[] | { error: string } {
+  const targets = resolveTargets(words);
+  if ('error' in targets) return targets;
+  const names: string[] = [];
+  for (const { type, names: given } of targets) {
+    if (type.kind !== 'DaemonSet') return { error: rolloutKindNotSupported(type.plural) };
+    if (given.length > 0) names.push(...given);
+    else {
+      const listed = context.cluster.list('DaemonSet', { namespace: context.namespace });
+      if (Array.isArray(listed)) names.push(...listed.map((ds) => ds.metadata.name));
+    }
+  }
+  return names;
+}
+
 function pauseOrResume(context: VerbContext, sub: 'pause' | 'resume', words: string[]): number {
   const out = context.output;
-  const targets = resolveTargets(words);
-  if ('error' in targets) return out.fail(targets.error);
+  const names = daemonSetNames(context, words);
+  if ('error' in names) return out.fail(names.error);
   const missing: VisitError[] = [];
   const refused: string[] = [];
-  for (const { type, names } of targets) {
-    if (names.length === 0) return out.fail(noNameGiven());
-    if (type.kind !== 'DaemonSet') return out.fail(rolloutKindNotSupported(type.plural));
-    for (const name of names) {
-      const read = tryFetchCopy(context, 'DaemonSet', name);
-      if ('error' in read) missing.push({ api: read.error });
-      else refused.push(rolloutNotSupported(type.plural, name, sub));
-    }
+  for (const name of names) {
+    const read = tryFetchCopy(context, 'DaemonSet', name);
+    if ('error' in read) missing.push({ api: read.error });
+    else refused.push(rolloutNotSupported('daemonsets.apps', name, sub));
   }
   return reportErrors(out, [...missing, ...refused.map((text) => ({ texts: [text] }))]);
 }
@@ -222,13 +237,8 @@ export const rollout: Verb = {
     const revision = intFlag(args, 'revision');
     if ((sub === 'history' || sub === 'status') && revision !== undefined && revision < 0)
       return out.fail(revisionNotPositive(revision));
-    const targets = resolveTargets(rest);
-    if ('error' in targets) return out.fail(targets.error);
-    const [target] = targets;
-    if (target.names.length === 0) return out.fail(rolloutNeedsResource());
-    if (target.type.kind !== 'DaemonSet')
-      return out.fail(rolloutKindNotSupported(target.type.plural));
-    const name = target.names[0];
+    const names = daemonSetNames(context, rest);
+    if ('error' in names) return out.fail(names.error);
     if (sub === 'status') {
       const timeoutText = stringFlag(args, 'timeout');
       let timeout = DEFAULT_TIMEOUT_MS;
@@ -237,12 +247,24 @@ export const rollout: Verb = {
         if (parsed === undefined) return out.fail(simBadDuration(timeoutText));
         timeout = parsed;
       }
-      return status(context, name, timeout);
+      // rollout_status.go watches each object in turn and stops at the first failure.
+      if (names.length === 0) out.error(noResourcesFound(context.namespace));
+      for (const name of names) {
+        const code = status(context, name, timeout);
+        if (code !== 0) return code;
+      }
+      return 0;
     }
-    if (sub === 'restart') return restart(context, name);
-    const ds = context.cluster.get('DaemonSet', name, context.namespace);
-    if (!ds) return out.fail(notFound('daemonsets.apps', name));
-    if (sub === 'history') return history(context, ds, revision);
-    return undo(context, ds, intFlag(args, 'to-revision'));
+    for (const name of names) {
+      if (sub === 'restart') {
+        restart(context, name);
+        continue;
+      }
+      const ds = context.cluster.get('DaemonSet', name, context.namespace);
+      if (!ds) out.fail(notFound('daemonsets.apps', name));
+      else if (sub === 'history') history(context, ds, revision);
+      else undo(context, ds, intFlag(args, 'to-revision'));
+    }
+    return out.exit;
   },
 };
