@@ -111,3 +111,15 @@ export function formatApiErrorInAggregate(
 export function asAggregateLine(message: string): string {
   return message.startsWith('error: ') ? message.slice('error: '.length) : message;
 }
+
+/**
+ * An API error's own text, as Go's err.Error() gives the server's status message (`DaemonSet.apps
+ * "x" is invalid: ...`, `daemonsets.apps "x" not found`), for kubectl messages that wrap it.
+ */
+export function apiErrorText(error: ApiError): string {
+  if (error.reason === 'Invalid') {
+    const line = formatApiErrorInAggregate(error, { verb: 'patching' });
+    return line.replace(/^Error from server \(Invalid\): /, '');
+  }
+  return formatApiError(error, { verb: 'patching' }).replace(/^Error from server \([^)]*\): /, '');
+}

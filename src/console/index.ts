@@ -8,13 +8,14 @@ import type { CommandResult, FileSource, ManifestDiagnostic, TouchedObject } fro
 import { noteTouched, recordingTouches } from './touched.ts';
 import { createCluster } from './engine-entry.ts';
 import { splitShellLine } from './shell.ts';
-import { parseArgs, stringFlag } from './args.ts';
+import { parseArgs, stringFlag, type FlagSpec } from './args.ts';
 import { Output, reconcileNow, type VerbContext } from './context.ts';
 import {
   commandNotFound,
   commandRequired,
   shellSyntax,
   unknownCommand,
+  unexpectedArgs,
   unknownSubcommand,
   verbNotOffered,
 } from './messages.ts';
@@ -70,6 +71,41 @@ export const UPSTREAM_VERBS = new Set([
   'certificate',
 ]);
 
+/** The subcommands real kubectl v1.32 has (with their aliases) for the verbs that have any. */
+const UPSTREAM_SUBCOMMANDS: Record<string, ReadonlySet<string>> = {
+  create: new Set([
+    'clusterrole',
+    'clusterrolebinding',
+    'configmap',
+    'cm',
+    'cronjob',
+    'cj',
+    'deployment',
+    'deploy',
+    'ingress',
+    'ing',
+    'job',
+    'namespace',
+    'ns',
+    'poddisruptionbudget',
+    'pdb',
+    'priorityclass',
+    'pc',
+    'quota',
+    'resourcequota',
+    'role',
+    'rolebinding',
+    'secret',
+    'service',
+    'svc',
+    'serviceaccount',
+    'sa',
+    'token',
+  ]),
+  set: new Set(['env', 'image', 'resources', 'selector', 'serviceaccount', 'sa', 'subject']),
+  rollout: new Set(['history', 'pause', 'restart', 'resume', 'status', 'undo']),
+};
+
 export interface KubeConsole {
   /** Runs one console line (kubectl ... or sim ...), advancing the clock as the contract says. */
   run(line: string): CommandResult;
@@ -89,6 +125,27 @@ function splitVerb(words: string[]): { verb: string | undefined; rest: string[] 
   return { verb: words[i], rest: [...words.slice(0, i), ...words.slice(i + 1)] };
 }
 
+/**
+ * The first word that is not a flag or a flag's value, for finding a subcommand before the
+ * flags are parsed (`create -f x.yaml` has none). A flag without `=` that is not a known
+ * boolean is taken to carry the next word, as it would if the command had it.
+ */
+function firstPositional(words: string[], flags: FlagSpec[]): string | undefined {
+  const bools = new Set(
+    flags
+      .filter((f) => f.type === 'bool')
+      .flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]),
+  );
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (word === '--') return words[i + 1];
+    if (!word.startsWith('-') || word === '-') return word;
+    const bundledValue = /^-[^-]./.test(word);
+    if (!word.includes('=') && !bools.has(word) && !bundledValue) i++;
+  }
+  return undefined;
+}
+
 function runKubectl(
   words: string[],
   cluster: Cluster,
@@ -106,20 +163,29 @@ function runKubectl(
     output.fail(UPSTREAM_VERBS.has(verb) ? verbNotOffered(verb) : unknownCommand(verb));
     return;
   }
+  // cobra names the subcommand in its hints (`See 'kubectl rollout history --help'`), by its
+  // name rather than the alias typed.
+  let commandPath = `kubectl ${verb}`;
   if (handler.subcommands) {
-    const sub = rest.find((w) => !w.startsWith('-'));
+    const sub = firstPositional(rest, handler.flags);
+    if (sub !== undefined && handler.subcommands.includes(sub))
+      commandPath += ` ${sub === 'ns' ? 'namespace' : sub}`;
     if (sub !== undefined && !handler.subcommands.includes(sub)) {
-      output.fail(
-        verb === 'rollout' && !['pause', 'resume'].includes(sub)
-          ? unknownSubcommand(sub, verb)
-          : verbNotOffered(`${verb} ${sub}`),
-      );
+      const real = UPSTREAM_SUBCOMMANDS[verb];
+      if (real?.has(sub)) output.fail(verbNotOffered(`${verb} ${sub}`));
+      // `create` itself reads files, so a word that is no subcommand is an argument to it.
+      else if (verb === 'create') output.fail(unexpectedArgs([sub], `kubectl ${verb}`));
+      else output.fail(unknownSubcommand(sub, verb));
       return;
     }
   }
-  const args = parseArgs(rest, handler.flags, `kubectl ${verb}`);
+  const args = parseArgs(rest, handler.flags, commandPath);
   if ('error' in args) {
     output.fail(args.error);
+    return;
+  }
+  if (handler.takesNoArguments && args.positionals.length > 0) {
+    output.fail(unexpectedArgs(args.positionals, commandPath));
     return;
   }
   const namespace = stringFlag(args, 'namespace');

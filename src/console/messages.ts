@@ -17,9 +17,9 @@ export const unknownCommand = (word: string): string =>
 export const unknownFlag = (flag: string, commandPath: string): string =>
   `error: unknown flag: ${flag}\nSee '${commandPath} --help' for usage.`;
 
-/** `kubectl rollout frob`: cobra's unknown-command error for a subcommand. */
+/** `kubectl rollout frob`: the unknown subcommand of a command that runs (cobra and UsageErrorf). */
 export const unknownSubcommand = (word: string, verb: string): string =>
-  `error: unknown command "${word}" for "kubectl ${verb}"`;
+  `error: unknown command "${word}"\nSee 'kubectl ${verb} -h' for help and examples`;
 
 /** A single-letter flag no kubectl command has (pflag's wording). */
 export const unknownShorthandFlag = (letter: string, word: string, commandPath: string): string =>
@@ -102,6 +102,14 @@ export const unknownResourceType = (type: string): string =>
 export const resourceTypeNotOffered = (type: string): string =>
   `error: resource type "${type}" is not available in the playground`;
 
+/** Words after a command that takes none, as Go prints a []string (apply.go, create.go). */
+export const unexpectedArgs = (words: string[], commandPath: string): string =>
+  `error: Unexpected args: [${words.join(' ')}]\nSee '${commandPath} -h' for help and examples`;
+
+/** `kubectl get` alone (get.go): a hint on stderr first, then the usage error. */
+export const getNeedsResource = (): string =>
+  'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples';
+
 /** Arguments after a verb that takes none of them. */
 export const usageError = (message: string, commandPath: string): string =>
   `error: ${message}\nSee '${commandPath} -h' for help and examples`;
@@ -118,9 +126,33 @@ export const nameWithFieldSelector = (): string =>
 export const allNamespacesWithName = (): string =>
   'error: a resource cannot be retrieved by name across all namespaces';
 
-/** `kubectl delete` without a name, `-l`, `--all` or `-f` (delete.go). */
-export const deleteNeedsTarget = (): string =>
+/** A command that reads objects given no type, name or file (the builder's Do). */
+export const noResourcesGiven = (): string =>
+  "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
+
+/** A type without a name, `-l` or `--all` (the builder's ResourceTypeOrNameArgs). */
+export const noNameGiven = (): string =>
   'error: resource(s) were provided, but no name was specified';
+
+/** An error kubectl wraps with cmdutil.UsageErrorf: the help line follows it. */
+export const withUsage = (error: string, commandPath: string): string =>
+  `${error}\nSee '${commandPath} -h' for help and examples`;
+
+/** A type kubectl's REST mapper does not know, from a check that prints it bare (checkErr). */
+export const noResourceType = (type: string): string =>
+  `the server doesn't have a resource type "${type}"`;
+
+/** `delete --all -l SEL` (the builder's SelectAllParam; kubectl's text ends in a space). */
+export const allAndSelector = (): string =>
+  "error: setting 'all' parameter but found a non empty selector. ";
+
+/** `--all` with `-l` (label.go and friends). */
+export const allWithSelector = (): string =>
+  'error: cannot set --all and --selector at the same time';
+
+/** A name after the first change (cmd/util GetResourcesAndPairs, taint.go). */
+export const resourcesBeforeChanges = (pairType: string, word: string): string =>
+  `error: all resources must be specified before ${pairType} changes: ${word}`;
 
 // ---------------------------------------------------------------------------------------------
 // Files and manifests (cli-runtime builder and apimachinery yaml decoder)
@@ -356,6 +388,15 @@ export const taintAlreadyExists = (node: string, keys: string): string =>
   `error: node ${node} already has ${keys} taint(s) with same effect(s) and --overwrite is false`;
 export const taintNotFound = (taint: string): string => `error: taint "${taint}" not found`;
 export const taintNeedsSpec = (): string => 'error: at least one taint update is required';
+export const taintNeedsResources = (): string =>
+  'error: one or more resources must be specified as <resource> <name>';
+export const taintNeedsName = (): string =>
+  "error: at least one resource name must be specified since 'all' parameter is not set";
+export const taintAllWithSelector = (): string =>
+  "error: setting 'all' parameter with a non empty selector is prohibited";
+/** taint.go Validate: `key=effect` for each taint both added and removed. */
+export const taintModifyAndRemove = (taints: string[]): string =>
+  `error: can not both modify and remove the following taint(s) in the same command: ${taints.join(', ')}`;
 export const taintOnlyNodes = (type: string): string =>
   `error: invalid resource type ${type}, only node types are supported`;
 
@@ -369,6 +410,8 @@ export const labelModifyAndRemove = (): string =>
 export const labelAlreadyHasValue = (key: string, old: string): string =>
   `error: '${key}' already has a value (${old}), and --overwrite is false`;
 export const labelNotFound = (key: string): string => `label "${key}" not found.`;
+export const labelNeedsResources = (): string =>
+  'error: one or more resources must be specified as <resource> <name> or <resource>/<name>';
 export const labelNeedsSpec = (): string => 'error: at least one label update is required';
 
 export const alreadyCordoned = (node: string): string => `node/${node} already cordoned`;
@@ -399,7 +442,16 @@ export const drainWarnings = (parts: string[]): string => `Warning: ${parts.join
 export const containerNotFound = (name: string): string =>
   `error: unable to find container named "${name}"`;
 export const setImageNeedsPair = (): string => 'error: at least one image update is required';
-export const patchNeedsPatch = (): string => 'error: must specify -p to patch';
+export const setImageWildcardAndMore = (): string =>
+  'error: all containers are already specified by *, but saw more than one container_name=container_image pairs';
+/** The server refused set image's patch (set_image.go wraps the server's message). */
+export const setImagePatchFailed = (serverMessage: string): string =>
+  `failed to patch image update to pod template: ${serverMessage}`;
+/** `NAME=VALUE` arguments that are not pairs (cmd/util ParsePairs). */
+export const invalidPairFormat = (pairType: string, words: string[]): string =>
+  `error: invalid ${pairType} format: ${words.join(', ')}`;
+export const patchNeedsPatch = (): string =>
+  'error: must specify --patch or --patch-file containing the contents of the patch';
 export const patchTypeNotOffered = (type: string): string =>
   `error: --type "${type}" is not available in the playground (use --type=merge)`;
 export const patchUnknownType = (type: string): string =>
@@ -424,9 +476,19 @@ export const noLastRevision = (): string => 'error: no last revision to roll bac
 export const revisionNotFound = (revision: number): string =>
   `error: unable to find specified revision ${revision} in history`;
 /** `rollout history --revision=N` for a revision that does not exist (history.go printHistory). */
+/** `rollout history --revision=-1` (rollout_history.go and rollout_status.go Validate). */
+export const revisionNotPositive = (revision: number): string =>
+  `error: revision must be a positive integer: ${revision}`;
 export const historyRevisionNotFound = (): string => 'error: unable to find the specified revision';
 export const rollbackSkipped = (name: string, revision: number): string =>
   `daemonset.apps/${name} skipped rollback (current template already matches revision ${revision})`;
+/** `rollout pause|resume` of a DaemonSet (rollout_pause.go wraps the pauser's refusal). */
+export const rolloutNotSupported = (
+  resource: string,
+  name: string,
+  sub: 'pause' | 'resume',
+): string =>
+  `error: ${resource} "${name}" ${sub === 'pause' ? 'pausing' : 'resuming'} is not supported`;
 export const rolloutNeedsResource = (): string => 'error: required resource not specified';
 export const rolloutKindNotSupported = (kind: string): string =>
   `error: no rollout support for ${kind} in the playground (DaemonSets only)`;
@@ -439,6 +501,9 @@ export const nodeUsage = (verb: string): string =>
 
 export const simUsage = (): string =>
   'error: usage: sim wait DURATION | sim settle | sim node NAME condition TYPE=STATUS | sim node NAME allocatable RESOURCE=QUANTITY...';
+/** `sim foo`: the unknown word named, as cobra names it, then the usage line. */
+export const simUnknownCommand = (word: string, usage: string): string =>
+  `error: unknown command "${word}" for "sim"\n${usage.replace(/^error: /, '')}`;
 export const simBadDuration = (text: string): string =>
   `error: invalid duration "${text}" (use a number with a unit: 500ms, 5s, 2m, 1h)`;
 export const simNotSettled = (what: string): string =>

@@ -3,8 +3,11 @@
  * makes before contacting the server.
  */
 import { findResourceType, UPSTREAM_ONLY_TYPES, type ResourceType } from './resources.ts';
+import type { VerbContext } from './context.ts';
+import { listObjects, selectorWithNames } from './list.ts';
 import {
-  requiredResource,
+  noNameGiven,
+  resourcesBeforeChanges,
   resourceNameFormEmpty,
   resourceNameFormMixed,
   resourceTypeNotOffered,
@@ -71,17 +74,58 @@ export function resolveTargets(positionals: string[]): Target[] | { error: strin
 }
 
 /**
- * From the positionals of a verb that acts on one object and then takes specs (`label`,
- * `taint`: `TYPE NAME spec...` or `TYPE/NAME spec...`), the target and the specs, or kubectl's
- * error when no resource is named. The target's names may be empty (`kubectl label nodes`).
+ * kubectl's split of `label` arguments into objects and changes (cmd/util/helpers.go
+ * GetResourcesAndPairs): a word with `=` not at its start, or ending in `-`, is a change; the
+ * words before the first change name objects, and a name after a change is refused.
  */
-export function targetAndSpecs(
-  positionals: string[],
-  verb: string,
-): { target: Target; specs: string[] } | { error: string } {
-  if (positionals.length === 0) return { error: requiredResource(verb) };
-  const typeAndName = positionals[0].includes('/') ? [positionals[0]] : positionals.slice(0, 2);
-  const targets = resolveTargets(typeAndName);
+export function resourcesAndPairs(
+  words: string[],
+  pairType: string,
+): { resources: string[]; pairs: string[] } | { error: string } {
+  const resources: string[] = [];
+  const pairs: string[] = [];
+  for (const word of words) {
+    const isPair = (word.includes('=') && word[0] !== '=') || (word.endsWith('-') && word !== '-');
+    if (isPair) pairs.push(word);
+    else if (pairs.length === 0) resources.push(word);
+    else return { error: resourcesBeforeChanges(pairType, word) };
+  }
+  return { resources, pairs };
+}
+
+/** One object a command visits. */
+export interface Visit {
+  type: ResourceType;
+  name: string;
+}
+
+/**
+ * The objects named by `TYPE NAME...`, `TYPE/NAME...`, or a type with `--all` or `-l` (the
+ * builder's ResourceTypeOrNameArgs), in kubectl's order: names as given, listed objects by
+ * name. A type alone with neither flag is refused as the builder refuses it.
+ */
+export function visitTargets(
+  context: VerbContext,
+  resources: string[],
+  options: { all: boolean; selector?: string },
+): Visit[] | { error: string } {
+  const targets = resolveTargets(resources);
   if ('error' in targets) return targets;
-  return { target: targets[0], specs: positionals.slice(typeAndName.length) };
+  const visits: Visit[] = [];
+  for (const { type, names } of targets) {
+    if (names.length > 0) {
+      const refused = selectorWithNames({ labelSelector: options.selector });
+      if (refused) return { error: refused };
+      for (const name of names) visits.push({ type, name });
+      continue;
+    }
+    if (!options.all && (options.selector ?? '').trim() === '') return { error: noNameGiven() };
+    const listed = listObjects(context.cluster, type, {
+      namespace: type.namespaced ? context.namespace : undefined,
+      labelSelector: options.selector,
+    });
+    if ('error' in listed) return listed;
+    for (const object of listed) visits.push({ type, name: object.metadata.name });
+  }
+  return visits;
 }

@@ -143,7 +143,20 @@ function write(
     });
   }
   const admitted = admit({ raw, operation: existing ? 'update' : 'create', existing });
-  if (!admitted.ok) return admitted;
+  if (!admitted.ok) {
+    // NamespaceLifecycle is a mutating admission plugin (apiserver/pkg/admission/plugin/
+    // namespace/lifecycle): it refuses a missing namespace before the registry validates.
+    const ns = claim.namespace ?? 'default';
+    if (
+      admitted.error.reason === 'Invalid' &&
+      !existing &&
+      claim.kind &&
+      NAMESPACED[claim.kind] &&
+      !engine.store.get('Namespace', ns)
+    )
+      return notFound('Namespace', ns);
+    return admitted;
+  }
   const obj = cloneData(admitted.object);
   const ns = obj.metadata.namespace;
   if (NAMESPACED[obj.kind] && !engine.store.get('Namespace', ns ?? 'default'))

@@ -38,6 +38,7 @@ export interface FieldError {
     | 'LabelSelector'
     | 'core.Toleration'
     | 'core.Taint'
+    | 'core.SecurityContext'
     | 'apps.DaemonSetUpdateStrategy';
   detail?: string;
 }

@@ -198,8 +198,9 @@ describe('bad input', () => {
 
   it("checks label specs as kubectl's parseLabels does and leaves bad keys to the API server", () => {
     const console = readyConsole();
+    // A word without `=` or a trailing `-` names an object, so it is not a spec at all.
     expect(console.run('kubectl label nodes worker-1 plain').err).toBe(
-      'error: unknown label spec: plain\n',
+      'error: at least one label update is required\n',
     );
     expect(console.run('kubectl label nodes worker-1 a=b a-').err).toBe(
       'error: can not both modify and remove a label in the same command\n',
@@ -208,7 +209,52 @@ describe('bad input', () => {
       /^The Node "worker-1" is invalid: metadata\.labels: Invalid value: "a b": name part must consist of/,
     );
     expect(console.run('kubectl taint nodes worker-1 =v:NoSchedule').err).toMatch(
-      /^error: invalid taint spec: =v:NoSchedule, name part must be non-empty; name part must consist of/,
+      /^error: invalid taint spec: =v:NoSchedule, name part must be non-empty; name part must consist of.*\nSee 'kubectl taint -h' for help and examples\n$/,
+    );
+  });
+
+  it('hands a __proto__ label key to the API server, which refuses it like any bad key', () => {
+    const console = readyConsole();
+    const result = console.run('kubectl label nodes worker-1 __proto__=yes');
+    expect(result.exit).toBe(1);
+    expect(result.err).toMatch(
+      /^The Node "worker-1" is invalid: metadata\.labels: Invalid value: "__proto__": name part must consist of/,
+    );
+    const node = console.cluster.get('Node', 'worker-1');
+    expect(Object.keys(node?.metadata.labels ?? {})).not.toContain('__proto__');
+  });
+
+  it('labels every node named before the changes and reports a missing one at the end', () => {
+    const console = readyConsole();
+    const result = console.run('kubectl label nodes worker-1 nothere worker-2 disk=ssd');
+    expect(result.out).toBe('node/worker-1 labeled\nnode/worker-2 labeled\n');
+    expect(result.err).toBe('Error from server (NotFound): nodes "nothere" not found\n');
+    expect(result.exit).toBe(1);
+    expect(console.cluster.get('Node', 'worker-2')?.metadata.labels?.disk).toBe('ssd');
+  });
+
+  it('taints several nodes and leaves alone the one whose change fails', () => {
+    const console = readyConsole();
+    console.run('kubectl taint nodes worker-2 a=b:NoSchedule');
+    const result = console.run('kubectl taint nodes worker-1 worker-2 a=c:NoSchedule');
+    expect(result.out).toBe('node/worker-1 tainted\n');
+    expect(result.err).toBe(
+      'error: node worker-2 already has a taint(s) with same effect(s) and --overwrite is false\n',
+    );
+    expect(console.cluster.get('Node', 'worker-2')?.spec.taints).toEqual([
+      { key: 'a', value: 'b', effect: 'NoSchedule' },
+    ]);
+  });
+
+  it('prints nothing when set image asks for the image the DaemonSet already has', () => {
+    const console = readyConsole();
+    const result = console.run('kubectl set image ds/agent agent=busybox:1.36');
+    expect(result).toMatchObject({ exit: 0, out: '', err: '' });
+  });
+
+  it('refuses a negative --revision as kubectl does', () => {
+    expect(readyConsole().run('kubectl rollout history ds/agent --revision=-1').err).toBe(
+      'error: revision must be a positive integer: -1\n',
     );
   });
 

@@ -311,7 +311,10 @@ export interface PodPhaseCounts {
   failed: number;
 }
 
-/** From a DaemonSet, its pods' phase counts and its events, `kubectl describe ds` text. */
+/**
+ * From a DaemonSet, its pods' phase counts and its events, `kubectl describe ds` text
+ * (describe.go describeDaemonSet, v1.32: no Namespace line, which came in v1.33).
+ */
 export function describeDaemonSet(
   ds: DaemonSet,
   counts: PodPhaseCounts,
@@ -320,7 +323,6 @@ export function describeDaemonSet(
 ): string {
   const w = new TabbedText();
   w.write(0, `Name:\t${ds.metadata.name}\n`);
-  w.write(0, `Namespace:\t${ds.metadata.namespace ?? ''}\n`);
   w.write(0, `Selector:\t${formatLabelSelector(ds.spec.selector).replace(/^<none>$/, '')}\n`);
   w.write(0, `Node-Selector:\t${formatLabels(ds.spec.template.spec.nodeSelector)}\n`);
   labelsMultiline(w, 'Labels', ds.metadata.labels);

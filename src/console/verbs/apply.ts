@@ -272,6 +272,7 @@ export const apply: Verb = {
   name: 'apply',
   mutates: true,
   flags: [{ name: 'filename', short: 'f', type: 'strings', completes: 'files' }],
+  takesNoArguments: true,
   run(args, context) {
     const names = listFlag(args, 'filename');
     if (names.length === 0) return context.output.fail(mustSpecifyFilename());

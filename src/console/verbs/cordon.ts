@@ -1,6 +1,7 @@
 /** `kubectl cordon NAME` and `kubectl uncordon NAME`: spec.unschedulable on the node (kubectl/pkg/cmd/drain). */
 import type { Verb } from './verb.ts';
-import { fetchCopy, sendUpdate } from './update.ts';
+import { fetchCopy, sendUpdate, tryFetchCopy } from './update.ts';
+import { formatApiError } from '../api-errors.ts';
 import { alreadyCordoned, alreadyUncordoned, nodeUsage, operationDone } from '../messages.ts';
 
 /** Sets or clears spec.unschedulable; prints kubectl's line. Returns false on failure. */
@@ -30,14 +31,15 @@ function cordonVerb(name: 'cordon' | 'uncordon'): Verb {
     completeArgs: (_args, source) => source.names('Node'),
     run(args, context) {
       if (args.positionals.length === 0) return context.output.fail(nodeUsage(name));
-      for (const word of args.positionals) {
-        const node = word.startsWith('node/')
-          ? word.slice(5)
-          : word.startsWith('nodes/')
-            ? word.slice(6)
-            : word;
-        if (!setUnschedulable(context, node, name === 'cordon')) context.output.exit = 1;
+      const nodes = args.positionals.map((word) => word.replace(/^nodes?\//, ''));
+      // drain.go Complete reads every node before any is changed and stops at the first
+      // that is missing, so `cordon nothere w1` leaves w1 alone.
+      for (const node of nodes) {
+        const read = tryFetchCopy(context, 'Node', node);
+        if ('error' in read) return context.output.fail(formatApiError(read.error));
       }
+      for (const node of nodes)
+        if (!setUnschedulable(context, node, name === 'cordon')) context.output.exit = 1;
       return context.output.exit;
     },
   };

@@ -14,12 +14,14 @@ import { formatApiError } from '../api-errors.ts';
 import {
   deleted,
   deleteFoundNothing,
-  deleteNeedsTarget,
+  noNameGiven,
+  nameWithSelector,
+  allAndSelector,
   forceWithGracePeriod,
   immediateDeletionWarning,
   noKindMatch,
   nowWithGracePeriod,
-  requiredResource,
+  noResourcesGiven,
 } from '../messages.ts';
 import { resourceOfKind } from '../resources.ts';
 import { printedResource } from './apply.ts';
@@ -102,7 +104,7 @@ export const del: Verb = {
       }
       return out.exit;
     }
-    if (args.positionals.length === 0) return out.fail(requiredResource('delete'));
+    if (args.positionals.length === 0) return out.fail(noResourcesGiven());
     const targets = resolveTargets(args.positionals);
     if ('error' in targets) return out.fail(targets.error);
     const selector = stringFlag(args, 'selector');
@@ -112,7 +114,10 @@ export const del: Verb = {
     for (const { type, names } of targets) {
       const namespace = type.namespaced ? context.namespace : undefined;
       if (names.length > 0) {
-        const refused = selectorWithNames({ labelSelector: selector, fieldSelector });
+        // --all stands for the selector that matches everything, so names are refused with it.
+        const refused =
+          selectorWithNames({ labelSelector: selector, fieldSelector }) ??
+          (boolFlag(args, 'all') ? nameWithSelector() : undefined);
         if (refused) return out.fail(refused);
         found += names.length;
         for (const name of names) {
@@ -126,7 +131,9 @@ export const del: Verb = {
         continue;
       }
       if (selector === undefined && fieldSelector === undefined && !boolFlag(args, 'all'))
-        return out.fail(deleteNeedsTarget());
+        return out.fail(noNameGiven());
+      if (boolFlag(args, 'all') && (selector ?? '').trim() !== '')
+        return out.fail(allAndSelector());
       const listed = listObjects(context.cluster, type, {
         namespace,
         labelSelector: selector,

@@ -13,7 +13,7 @@ import {
   noResourcesFound,
   notFound,
   outputNotOffered,
-  requiredResource,
+  getNeedsResource,
   unknownOutputFormat,
 } from '../messages.ts';
 import { printTable } from '../printers/table.ts';
@@ -87,7 +87,7 @@ export const get: Verb = {
     const out = context.output;
     const output = checkOutput(stringFlag(args, 'output'));
     if ('error' in output) return out.fail(output.error);
-    if (args.positionals.length === 0) return out.fail(requiredResource('get'));
+    if (args.positionals.length === 0) return out.fail(getNeedsResource());
     const targets = resolveTargets(args.positionals);
     if ('error' in targets) return out.fail(targets.error);
     const allNamespaces = boolFlag(args, 'all-namespaces');

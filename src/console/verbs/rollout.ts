@@ -7,7 +7,8 @@ import type { Verb } from './verb.ts';
 import type { ControllerRevision, DaemonSet, PodTemplateSpec } from '../../engine/types.ts';
 import { intFlag, stringFlag } from '../args.ts';
 import type { VerbContext } from '../context.ts';
-import { fetchCopy, sendUpdate } from './update.ts';
+import { fetchCopy, sendUpdate, tryFetchCopy } from './update.ts';
+import { reportErrors, type VisitError } from '../aggregate.ts';
 import { resolveTargets } from '../targets.ts';
 import { parseDuration } from '../time-format.ts';
 import { sortKeys } from '../printers/json.ts';
@@ -16,11 +17,14 @@ import { epochMs } from '../printers/format.ts';
 import { toRfc3339 } from '../time-format.ts';
 import {
   historyRevisionNotFound,
+  noResourcesFound,
+  rolloutNotSupported,
   noLastRevision,
   noRolloutHistory,
   notFound,
   operationDone,
   revisionNotFound,
+  revisionNotPositive,
   rollbackSkipped,
   rolloutDone,
   rolloutKindNotSupported,
@@ -32,7 +36,6 @@ import {
   rolloutWaitingUpdated,
   simBadDuration,
   unknownSubcommand,
-  verbNotOffered,
 } from '../messages.ts';
 
 const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
@@ -168,10 +171,49 @@ function restart(context: VerbContext, name: string): number {
   return 0;
 }
 
+/**
+ * `rollout pause|resume`: a DaemonSet cannot be paused (polymorphichelpers objectpauser.go and
+ * objectresumer.go know only Deployments), so kubectl refuses each one it finds; objects it
+ * cannot find are reported first (rollout_pause.go gathers the builder's errors before the
+ * patches').
+ */
+/**
+ * The DaemonSets `rollout` words name: `ds/a ds/b`, `ds a b`, or a type alone for every one in
+ * the namespace (the rollout commands build with ResourceTypeOrNameArgs(true, ...)).
+ */
+function daemonSetNames(context: VerbContext, words: string[]): string[] | { error: string } {
+  const targets = resolveTargets(words);
+  if ('error' in targets) return targets;
+  const names: string[] = [];
+  for (const { type, names: given } of targets) {
+    if (type.kind !== 'DaemonSet') return { error: rolloutKindNotSupported(type.plural) };
+    if (given.length > 0) names.push(...given);
+    else {
+      const listed = context.cluster.list('DaemonSet', { namespace: context.namespace });
+      if (Array.isArray(listed)) names.push(...listed.map((ds) => ds.metadata.name));
+    }
+  }
+  return names;
+}
+
+function pauseOrResume(context: VerbContext, sub: 'pause' | 'resume', words: string[]): number {
+  const out = context.output;
+  const names = daemonSetNames(context, words);
+  if ('error' in names) return out.fail(names.error);
+  const missing: VisitError[] = [];
+  const refused: string[] = [];
+  for (const name of names) {
+    const read = tryFetchCopy(context, 'DaemonSet', name);
+    if ('error' in read) missing.push({ api: read.error });
+    else refused.push(rolloutNotSupported('daemonsets.apps', name, sub));
+  }
+  return reportErrors(out, [...missing, ...refused.map((text) => ({ texts: [text] }))]);
+}
+
 export const rollout: Verb = {
   name: 'rollout',
   mutates: true,
-  subcommands: ['status', 'history', 'undo', 'restart'],
+  subcommands: ['status', 'history', 'undo', 'restart', 'pause', 'resume'],
   completeArgs(args, source) {
     if (args.length === 0) return rollout.subcommands ?? [];
     return source.names('DaemonSet').map((n) => `ds/${n}`);
@@ -185,21 +227,18 @@ export const rollout: Verb = {
   run(args, context) {
     const out = context.output;
     const [sub, ...rest] = args.positionals;
-    if (!['status', 'history', 'undo', 'restart'].includes(sub ?? '')) {
-      if (['pause', 'resume'].includes(sub ?? ''))
-        return out.fail(verbNotOffered(`rollout ${sub}`));
+    if (!(rollout.subcommands ?? []).includes(sub ?? ''))
       return out.fail(
         sub === undefined ? rolloutNeedsResource() : unknownSubcommand(sub, 'rollout'),
       );
-    }
     if (rest.length === 0) return out.fail(rolloutNeedsResource());
-    const targets = resolveTargets(rest);
-    if ('error' in targets) return out.fail(targets.error);
-    const [target] = targets;
-    if (target.names.length === 0) return out.fail(rolloutNeedsResource());
-    if (target.type.kind !== 'DaemonSet')
-      return out.fail(rolloutKindNotSupported(target.type.plural));
-    const name = target.names[0];
+    if (sub === 'pause' || sub === 'resume') return pauseOrResume(context, sub, rest);
+    // rollout_history.go and rollout_status.go Validate refuse a negative --revision.
+    const revision = intFlag(args, 'revision');
+    if ((sub === 'history' || sub === 'status') && revision !== undefined && revision < 0)
+      return out.fail(revisionNotPositive(revision));
+    const names = daemonSetNames(context, rest);
+    if ('error' in names) return out.fail(names.error);
     if (sub === 'status') {
       const timeoutText = stringFlag(args, 'timeout');
       let timeout = DEFAULT_TIMEOUT_MS;
@@ -208,12 +247,24 @@ export const rollout: Verb = {
         if (parsed === undefined) return out.fail(simBadDuration(timeoutText));
         timeout = parsed;
       }
-      return status(context, name, timeout);
+      // rollout_status.go watches each object in turn and stops at the first failure.
+      if (names.length === 0) out.error(noResourcesFound(context.namespace));
+      for (const name of names) {
+        const code = status(context, name, timeout);
+        if (code !== 0) return code;
+      }
+      return 0;
     }
-    if (sub === 'restart') return restart(context, name);
-    const ds = context.cluster.get('DaemonSet', name, context.namespace);
-    if (!ds) return out.fail(notFound('daemonsets.apps', name));
-    if (sub === 'history') return history(context, ds, intFlag(args, 'revision'));
-    return undo(context, ds, intFlag(args, 'to-revision'));
+    for (const name of names) {
+      if (sub === 'restart') {
+        restart(context, name);
+        continue;
+      }
+      const ds = context.cluster.get('DaemonSet', name, context.namespace);
+      if (!ds) out.fail(notFound('daemonsets.apps', name));
+      else if (sub === 'history') history(context, ds, revision);
+      else undo(context, ds, intFlag(args, 'to-revision'));
+    }
+    return out.exit;
   },
 };

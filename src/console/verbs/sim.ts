@@ -15,6 +15,7 @@ import {
   simBadDuration,
   simConditionSet,
   simNotSettled,
+  simUnknownCommand,
   simUsage,
 } from '../messages.ts';
 
@@ -74,7 +75,7 @@ export function runSim(words: string[], cluster: Cluster, output: Output): numbe
     output.print(simConditionSet(name, type, status));
     return 0;
   }
-  return output.fail(simUsage());
+  return output.fail(sub === undefined ? simUsage() : simUnknownCommand(sub, simUsage()));
 }
 
 /**

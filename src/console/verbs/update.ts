@@ -3,6 +3,7 @@
  * rollout undo/restart share, as kubectl's patch-based commands behave from the outside.
  */
 import type { Kind, ObjectOf } from '../../engine/types.ts';
+import type { ApiError } from '../../engine/operations.ts';
 import type { VerbContext } from '../context.ts';
 import { formatApiError } from '../api-errors.ts';
 import { notFound } from '../messages.ts';
@@ -32,4 +33,27 @@ export function sendUpdate(context: VerbContext, object: unknown): boolean {
   }
   for (const warning of result.warnings ?? []) context.output.error(`Warning: ${warning}`);
   return true;
+}
+
+/**
+ * The same read as fetchCopy for a command that goes on after a failure: the copy, or the
+ * NotFound error to report with the others at the end.
+ */
+export function tryFetchCopy<K extends Kind>(
+  context: VerbContext,
+  kind: K,
+  name: string,
+): { object: ObjectOf<K> } | { error: ApiError } {
+  const type = resourceOfKind(kind)!;
+  const object = context.cluster.get(kind, name, type.namespaced ? context.namespace : undefined);
+  if (!object) return { error: { reason: 'NotFound', resource: type.plural, name } };
+  return { object: JSON.parse(JSON.stringify(object)) as ObjectOf<K> };
+}
+
+/** The same write as sendUpdate for such a command: the API error instead of printing it. */
+export function trySendUpdate(context: VerbContext, object: unknown): ApiError | undefined {
+  const result = context.cluster.execute({ op: 'update', object });
+  if (!result.ok) return result.error;
+  for (const warning of result.warnings ?? []) context.output.error(`Warning: ${warning}`);
+  return undefined;
 }

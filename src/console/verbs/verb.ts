@@ -16,6 +16,8 @@ export interface Verb {
   flags: FlagSpec[];
   /** Runs the verb; writes to `context.output` and returns the exit code. */
   run(args: ParsedArgs, context: VerbContext): number;
+  /** Whether it refuses positional words, as apply does (`Unexpected args: [x]`). */
+  takesNoArguments?: boolean;
   /** Whether it may change the cluster (then the controllers react at the current instant). */
   mutates: boolean;
   /**

@@ -103,6 +103,8 @@ export function renderValue(value: unknown, valueType?: FieldError['valueType'])
       return isObject(value) ? tolerationGoSyntax(value) : 'null';
     case 'core.Taint':
       return isObject(value) ? taintGoSyntax(value) : 'null';
+    case 'core.SecurityContext':
+      return isObject(value) ? securityContextGoSyntax(value) : 'null';
     case 'apps.DaemonSetUpdateStrategy':
       return isObject(value) ? updateStrategyGoSyntax(value) : 'null';
     case undefined:
@@ -182,4 +184,27 @@ function taintGoSyntax(taint: Record<string, unknown>): string {
 /** `%#v` of the internal apps.DaemonSetUpdateStrategy, as an unsupported strategy type prints. */
 function updateStrategyGoSyntax(strategy: Record<string, unknown>): string {
   return `apps.DaemonSetUpdateStrategy{Type:${goStringField(strategy, 'type')}, RollingUpdate:${goPointer('apps.RollingUpdateDaemonSet', strategy.rollingUpdate)}}`;
+}
+
+/**
+ * `%#v` of the internal core.SecurityContext, as ValidateSecurityContext passes it to
+ * field.Invalid: every field is a pointer, so Go prints addresses (fixed here) or nil.
+ */
+function securityContextGoSyntax(context: Record<string, unknown>): string {
+  const fields: [string, string, string][] = [
+    ['Capabilities', 'core.Capabilities', 'capabilities'],
+    ['Privileged', 'bool', 'privileged'],
+    ['SELinuxOptions', 'core.SELinuxOptions', 'seLinuxOptions'],
+    ['WindowsOptions', 'core.WindowsSecurityContextOptions', 'windowsOptions'],
+    ['RunAsUser', 'int64', 'runAsUser'],
+    ['RunAsGroup', 'int64', 'runAsGroup'],
+    ['RunAsNonRoot', 'bool', 'runAsNonRoot'],
+    ['ReadOnlyRootFilesystem', 'bool', 'readOnlyRootFilesystem'],
+    ['AllowPrivilegeEscalation', 'bool', 'allowPrivilegeEscalation'],
+    ['ProcMount', 'core.ProcMountType', 'procMount'],
+    ['SeccompProfile', 'core.SeccompProfile', 'seccompProfile'],
+    ['AppArmorProfile', 'core.AppArmorProfile', 'appArmorProfile'],
+  ];
+  const body = fields.map(([goName, type, key]) => `${goName}:${goPointer(type, context[key])}`);
+  return `core.SecurityContext{${body.join(', ')}}`;
 }

@@ -47,6 +47,29 @@ describe('pod template rules (semantics 2.3)', () => {
     ],
     ['requires an image', (_, c) => delete c.image, [`${P}.containers[0].image: Required value`]],
     [
+      'refuses a privileged container that may not escalate its privileges',
+      (_, c) => (c.securityContext = { privileged: true, allowPrivilegeEscalation: false }),
+      [
+        `${P}.containers[0].securityContext: Invalid value: core.SecurityContext{Capabilities:(*core.Capabilities)(nil), Privileged:(*bool)(0xc000010000), SELinuxOptions:(*core.SELinuxOptions)(nil), WindowsOptions:(*core.WindowsSecurityContextOptions)(nil), RunAsUser:(*int64)(nil), RunAsGroup:(*int64)(nil), RunAsNonRoot:(*bool)(nil), ReadOnlyRootFilesystem:(*bool)(nil), AllowPrivilegeEscalation:(*bool)(0xc000010000), ProcMount:(*core.ProcMountType)(nil), SeccompProfile:(*core.SeccompProfile)(nil), AppArmorProfile:(*core.AppArmorProfile)(nil)}: cannot set \`allowPrivilegeEscalation\` to false and \`privileged\` to true`,
+      ],
+    ],
+    [
+      'refuses CAP_SYS_ADMIN for a container that may not escalate its privileges',
+      (_, c) =>
+        (c.securityContext = {
+          allowPrivilegeEscalation: false,
+          capabilities: { add: ['CAP_SYS_ADMIN'] },
+        }),
+      [
+        `${P}.containers[0].securityContext: Invalid value: core.SecurityContext{Capabilities:(*core.Capabilities)(0xc000010000), Privileged:(*bool)(nil), SELinuxOptions:(*core.SELinuxOptions)(nil), WindowsOptions:(*core.WindowsSecurityContextOptions)(nil), RunAsUser:(*int64)(nil), RunAsGroup:(*int64)(nil), RunAsNonRoot:(*bool)(nil), ReadOnlyRootFilesystem:(*bool)(nil), AllowPrivilegeEscalation:(*bool)(0xc000010000), ProcMount:(*core.ProcMountType)(nil), SeccompProfile:(*core.SeccompProfile)(nil), AppArmorProfile:(*core.AppArmorProfile)(nil)}: cannot set \`allowPrivilegeEscalation\` to false and \`capabilities.Add\` CAP_SYS_ADMIN`,
+      ],
+    ],
+    [
+      'accepts a privileged container that may escalate its privileges',
+      (_, c) => (c.securityContext = { privileged: true }),
+      [],
+    ],
+    [
       'requires containerPort',
       (_, c) => (c.ports = [{ name: 'metrics' }]),
       [`${P}.containers[0].ports[0].containerPort: Required value`],

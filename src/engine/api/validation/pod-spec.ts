@@ -231,6 +231,36 @@ function validateProbe(probe: Obj | undefined, path: string): FieldError[] {
 }
 
 /** validateContainerCommon, the probes and the regular-container rules, for one container. */
+/**
+ * ValidateSecurityContext's check of flags that contradict each other
+ * (pkg/apis/core/validation/validation.go): a container that may not escalate its privileges
+ * can be neither privileged nor given CAP_SYS_ADMIN.
+ */
+function validateSecurityContext(context: Obj | undefined, path: string): FieldError[] {
+  if (context === undefined || context.allowPrivilegeEscalation !== false) return [];
+  const errors: FieldError[] = [];
+  const refuse = (detail: string): FieldError => ({
+    type: 'Invalid value',
+    field: path,
+    value: context,
+    hasValue: true,
+    valueType: 'core.SecurityContext',
+    detail,
+  });
+  if (context.privileged === true)
+    errors.push(refuse('cannot set `allowPrivilegeEscalation` to false and `privileged` to true'));
+  const capabilities = obj(context, 'capabilities');
+  const added = capabilities && Array.isArray(capabilities.add) ? capabilities.add : [];
+  for (const capability of added)
+    if (capability === 'CAP_SYS_ADMIN')
+      errors.push(
+        refuse(
+          'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN',
+        ),
+      );
+  return errors;
+}
+
 function validateContainer(
   container: Obj,
   path: string,
@@ -286,6 +316,9 @@ function validateContainer(
   else if (!PULL_POLICIES.includes(pullPolicy))
     errors.push(notSupported(`${path}.imagePullPolicy`, pullPolicy, PULL_POLICIES));
   errors.push(...validateResources(obj(container, 'resources'), `${path}.resources`));
+  errors.push(
+    ...validateSecurityContext(obj(container, 'securityContext'), `${path}.securityContext`),
+  );
   // Names are unique across containers and init containers; checked before the probes, as upstream.
   if (names.has(name)) errors.push(duplicate(`${path}.name`, name));
   else names.add(name);
