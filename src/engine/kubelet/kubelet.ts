@@ -40,11 +40,15 @@ interface KubeletPod {
   /** True while the pod is stuck in a retry loop that only repeats a failure (counts as settled). */
   idle: boolean;
   terminating: boolean;
+  /** While sidecars stop one by one after the main containers: when the grace period runs out. */
+  stopBy?: number;
 }
 
 interface Slot {
   container: Container;
   init: boolean;
+  /** A restartable init container (`restartPolicy: Always`): started in init order, then kept running. */
+  sidecar: boolean;
   /** Index within spec.initContainers or spec.containers. */
   index: number;
   /** The events' fieldPath, e.g. spec.containers{app}. */
@@ -85,6 +89,7 @@ function computeSlots(pod: Pod): Slot[] {
   const init = (pod.spec.initContainers ?? []).map((container, index) => ({
     container,
     init: true,
+    sidecar: isSidecar(container),
     index,
     path: `spec.initContainers{${container.name}}`,
     says: says(container),
@@ -92,11 +97,17 @@ function computeSlots(pod: Pod): Slot[] {
   const regular = (pod.spec.containers ?? []).map((container, index) => ({
     container,
     init: false,
+    sidecar: false,
     index,
     path: `spec.containers{${container.name}}`,
     says: says(container),
   }));
   return [...init, ...regular];
+}
+
+/** Whether an init container is a sidecar (IsRestartableInitContainer, pkg/api/v1/pod/util.go). */
+function isSidecar(container: Container): boolean {
+  return container.restartPolicy === 'Always';
 }
 
 const imageIds = new Map<string, string>();
@@ -186,13 +197,32 @@ const CONDITION_ORDER = [
   'DisruptionTarget',
 ];
 
-/** From a pod, the Initialized/Ready/ContainersReady conditions the kubelet derives from container statuses. */
+/**
+ * From a pod, the Initialized/Ready/ContainersReady conditions the kubelet derives from container
+ * statuses (pkg/kubelet/status/generate.go). A sidecar counts as initialized once started, and
+ * its readiness counts toward Ready, listed before the regular containers.
+ */
 function refreshConditions(pod: Pod, now: number): void {
+  const specInit = pod.spec.initContainers ?? [];
   const init = pod.status.initContainerStatuses ?? [];
-  const pendingInit = init
-    .filter((s) => !(s.state.terminated && s.state.terminated.exitCode === 0))
-    .map((s) => s.name);
-  if (pendingInit.length > 0)
+  const statuses = pod.status.containerStatuses ?? [];
+  // HasAnyRegularContainerStarted: once a regular container ran, a restarting sidecar does not
+  // take the pod back to uninitialized.
+  const regularStarted = statuses.some((s) => s.state.running || s.state.terminated);
+  const pendingInit: string[] = [];
+  const unready: string[] = [];
+  let pendingRegularInit = 0;
+  for (let i = 0; i < init.length; i++) {
+    const s = init[i];
+    if (specInit[i] && isSidecar(specInit[i])) {
+      if (!s.started) pendingInit.push(s.name);
+      if (!s.ready) unready.push(s.name);
+    } else if (!(s.state.terminated && s.state.terminated.exitCode === 0)) {
+      pendingInit.push(s.name);
+      pendingRegularInit++;
+    }
+  }
+  if (pendingInit.length > 0 && !regularStarted)
     setCondition(
       pod,
       'Initialized',
@@ -202,8 +232,7 @@ function refreshConditions(pod: Pod, now: number): void {
       `containers with incomplete status: [${pendingInit.join(' ')}]`,
     );
   else setCondition(pod, 'Initialized', 'True', now);
-  const statuses = pod.status.containerStatuses ?? [];
-  const unready = statuses.filter((s) => !s.ready).map((s) => s.name);
+  for (const s of statuses) if (!s.ready) unready.push(s.name);
   if (unready.length > 0) {
     const message = `containers with unready status: [${unready.join(' ')}]`;
     setCondition(pod, 'Ready', 'False', now, 'ContainersNotReady', message);
@@ -213,10 +242,12 @@ function refreshConditions(pod: Pod, now: number): void {
     setCondition(pod, 'ContainersReady', 'True', now);
   }
   // getPhase: Pending until every container has started once; then Running (restartPolicy Always).
+  // Regular containers only start after every sidecar started, so a sidecar restarting since
+  // then does not hold the phase back.
   const everStarted =
     statuses.length > 0 &&
     statuses.every((s) => s.state.running || s.lastState.terminated || s.state.terminated);
-  if (pod.status.phase === 'Pending' && everStarted && pendingInit.length === 0)
+  if (pod.status.phase === 'Pending' && everStarted && pendingRegularInit === 0)
     pod.status.phase = 'Running';
 }
 
@@ -250,6 +281,7 @@ export type Stage =
   | 'nslookup'
   | 'crash'
   | 'ready'
+  | 'halt'
   | 'stop';
 
 /** A queued stage of one pod: `container` indexes init containers, then containers. */
@@ -292,9 +324,10 @@ export class Kubelet implements Controller {
 
   /**
    * The stage table: from a stage, what it does. The comment on each row says where it leads;
-   * 'stop' is the one stage that also runs for a terminating pod (run() checks it first).
+   * 'halt' and 'stop' are the stages of a terminating pod (run() checks them first): 'halt'
+   * stops the main containers (container -1) or one sidecar, 'stop' removes the pod.
    */
-  private static readonly STAGES: { readonly [S in Exclude<Stage, 'stop'>]: StageRun } = {
+  private static readonly STAGES: { readonly [S in Exclude<Stage, 'stop' | 'halt'>]: StageRun } = {
     // Pending with empty container statuses → mount.
     sync: (k, state, pod) => k.sync(state, pod),
     // Volumes present → sandbox; a missing ConfigMap or Secret → FailedMount and mount again.
@@ -403,8 +436,12 @@ export class Kubelet implements Controller {
       this.after(state, 'stop', 0, 0);
       return;
     }
-    // Killing events for each running container (killContainer: "Stopping container c").
-    for (const slot of slots(pod)) {
+    // Killing events for each running container (killContainer: "Stopping container c"): the
+    // kubelet asks all at once; we list them in the order they stop, main containers, then
+    // sidecars last to first (terminationOrdering in kuberuntime_termination_order.go).
+    const list = slots(pod);
+    const order = [...list.filter((s) => !s.sidecar), ...list.filter((s) => s.sidecar).reverse()];
+    for (const slot of order) {
       if (statusOf(pod, slot)?.state.running) {
         this.context.recordEvent(
           pod,
@@ -418,7 +455,55 @@ export class Kubelet implements Controller {
       }
     }
     const delay = Math.min(graceSeconds * 1000, jitter(TIMING.containerStop, this.context.random));
+    if (list.some((s) => s.sidecar && statusOf(pod, s)?.state.running)) {
+      state.stopBy = this.context.now + graceSeconds * 1000;
+      this.after(state, 'halt', -1, delay);
+      return;
+    }
     this.after(state, 'stop', 0, delay);
+  }
+
+  /**
+   * From a terminating pod with sidecars, marks the main containers (i = -1) or sidecar i
+   * stopped, then waits for the next sidecar, last to first, within what is left of the grace
+   * period; after the first sidecar, the pod is removed.
+   */
+  private halt(state: KubeletPod, pod: Pod, i: number): void {
+    const list = slots(pod);
+    const now = this.context.now;
+    let next = -1;
+    for (let j = (i < 0 ? list.length : i) - 1; j >= 0 && next < 0; j--)
+      if (list[j].sidecar && statusOf(pod, list[j])?.state.running) next = j;
+    this.context.store.update(pod, (p) => {
+      for (const slot of i < 0 ? list.filter((s) => !s.init) : [list[i]]) {
+        const s = statusOf(p, slot);
+        const running = s?.state.running;
+        if (!s || !running) continue;
+        // A simulated process exits cleanly on SIGTERM.
+        s.state = {
+          terminated: {
+            exitCode: 0,
+            reason: 'Completed',
+            startedAt: running.startedAt,
+            finishedAt: toTimestamp(now),
+          },
+        };
+        s.ready = false;
+        s.started = false;
+      }
+      refreshConditions(p, now);
+    });
+    if (next < 0) {
+      this.after(state, 'stop', 0, 0);
+      return;
+    }
+    const left = Math.max(0, (state.stopBy ?? now) - now);
+    this.after(
+      state,
+      'halt',
+      next,
+      Math.min(left, jitter(TIMING.containerStop, this.context.random)),
+    );
   }
 
   /** From a node whose Ready condition became True again, restores Ready on its running pods. */
@@ -466,6 +551,10 @@ export class Kubelet implements Controller {
       // The containers have stopped: the kubelet's final delete.
       this.pods.delete(uid);
       this.context.store.remove(pod);
+      return;
+    }
+    if (stage === 'halt') {
+      this.halt(state, pod, container);
       return;
     }
     if (state.terminating) return;
@@ -551,14 +640,7 @@ export class Kubelet implements Controller {
   private begin(state: KubeletPod, pod: Pod, i: number, list: Slot[]): void {
     if (i >= list.length) {
       const readiness = pod.spec.containers.find((c) => c.readinessProbe);
-      const delay = readiness?.readinessProbe
-        ? (readiness.readinessProbe.initialDelaySeconds ?? 0) * 1000 +
-          jitter(
-            { min: 0, max: (readiness.readinessProbe.periodSeconds ?? 10) * 1000 },
-            this.context.random,
-          )
-        : jitter(TIMING.readyAfterStart, this.context.random);
-      this.after(state, 'ready', 0, delay);
+      this.after(state, 'ready', 0, this.readyDelay(readiness));
       return;
     }
     if (i > 0 && list[i - 1].init && !list[i].init) {
@@ -567,6 +649,16 @@ export class Kubelet implements Controller {
       this.context.store.update(pod, (p) => refreshConditions(p, now));
     }
     this.pull(state, pod, i, list);
+  }
+
+  /** From a container, how long after its start it turns ready: its readiness probe's first success, or the next status sync. */
+  private readyDelay(container: Container | undefined): number {
+    const probe = container?.readinessProbe;
+    if (!probe) return jitter(TIMING.readyAfterStart, this.context.random);
+    return (
+      (probe.initialDelaySeconds ?? 0) * 1000 +
+      jitter({ min: 0, max: (probe.periodSeconds ?? 10) * 1000 }, this.context.random)
+    );
   }
 
   private pull(state: KubeletPod, pod: Pod, i: number, list: Slot[]): void {
@@ -673,6 +765,16 @@ export class Kubelet implements Controller {
       if (restart) s.restartCount += 1;
       refreshConditions(p, now);
     });
+    if (slot.sidecar) {
+      // computeInitContainerActions: the next init container starts once a sidecar has started
+      // (we model no startup probes), not finished; the sidecar keeps running, and any exit,
+      // even 0, restarts it with the crash back-off whatever the pod's restartPolicy.
+      if (behaviour.kind === 'exit')
+        this.after(state, 'crash', i, jitter(TIMING.crashRun, this.context.random));
+      this.after(state, 'ready', 0, this.readyDelay(slot.container));
+      if (!restart) this.begin(state, pod, i + 1, list);
+      return;
+    }
     if (slot.init) {
       if (behaviour.kind === 'nslookup') {
         // The script's first lookup answers at once when the Service already exists. Only a
@@ -747,8 +849,10 @@ export class Kubelet implements Controller {
       const s = statusOf(p, slot);
       if (!s) return;
       const startedAt = s.state.running?.startedAt ?? toTimestamp(now);
+      // The runtime's reason: Completed for exit code 0 (a sidecar or container that exits cleanly), else Error.
+      const reason = code === 0 ? 'Completed' : 'Error';
       s.state = {
-        terminated: { exitCode: code, reason: 'Error', startedAt, finishedAt: toTimestamp(now) },
+        terminated: { exitCode: code, reason, startedAt, finishedAt: toTimestamp(now) },
       };
       s.ready = false;
       s.started = false;
@@ -792,6 +896,12 @@ export class Kubelet implements Controller {
     const nodeReady = node !== undefined && readyStatus(node) === 'True';
     this.context.store.update(pod, (p) => {
       for (const s of p.status.containerStatuses ?? []) s.ready = !!s.state.running && nodeReady;
+      // A started sidecar without a readiness probe is ready too (prober manager UpdatePodStatus).
+      const specInit = p.spec.initContainers ?? [];
+      const init = p.status.initContainerStatuses ?? [];
+      for (let j = 0; j < init.length; j++)
+        if (specInit[j] && isSidecar(specInit[j]))
+          init[j].ready = !!init[j].state.running && !!init[j].started && nodeReady;
       refreshConditions(p, now);
     });
   }
