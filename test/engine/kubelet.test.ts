@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { restoreCluster } from '../../src/engine/index.ts';
 import type { Cluster, Pod } from '../../src/engine/index.ts';
 import { podColumns } from '../../src/kube/pod-columns.ts';
 import {
@@ -456,5 +457,25 @@ describe('sidecar containers (init containers with restartPolicy: Always)', () =
     }
     expect(running).toEqual(['logs proxy app', 'logs proxy', 'logs', 'gone']);
     expect(cluster.get('Pod', 'meshed', 'default')).toBeUndefined();
+  });
+
+  it('restore from a snapshot taken between the main container and the sidecars stopping, and continue identically', () => {
+    const cluster = clusterWithNodes(['a'], 5);
+    apply(
+      cluster,
+      pod('meshed', {
+        initContainers: [sidecar('logs'), sidecar('proxy')],
+        containers: [{ name: 'app', image: 'nginx:1.27' }],
+      }),
+    );
+    cluster.settle();
+    cluster.execute({ op: 'delete', key: { kind: 'Pod', name: 'meshed', namespace: 'default' } });
+    while (get(cluster, 'meshed').status.containerStatuses?.[0].state.running) cluster.advance(100);
+    expect(get(cluster, 'meshed').status.initContainerStatuses?.[1].state.running).toBeDefined();
+    const restored = restoreCluster(structuredClone(cluster.snapshot()));
+    cluster.settle();
+    restored.settle();
+    expect(restored.get('Pod', 'meshed', 'default')).toBeUndefined();
+    expect(JSON.stringify(restored.snapshot())).toBe(JSON.stringify(cluster.snapshot()));
   });
 });
