@@ -2,8 +2,10 @@
  * The kubelet as a table of stages (in the manner of kwok's Stage objects, see STAGES below):
  * each bound pod walks sync → mount → sandbox → (pull → pulled → start → initDone) per init
  * container → (pull → pulled → start) per container → ready, with imageBackOff, crash and
- * mount-retry detours, and graceful termination (stop). Each stage is a queued task naming the
- * stage; running it writes the pod's status and queues the next stage after its delay. Statuses, reasons and event texts follow the real kubelet
+ * mount-retry detours, and graceful termination (halt for pods with running sidecars, stop).
+ * Sidecars (init containers with restartPolicy Always) hand over to the next container at
+ * start and keep running. Each stage is a queued task naming the stage; running it writes the
+ * pod's status and queues the next stage after its delay. Statuses, reasons and event texts follow the real kubelet
  * (pkg/kubelet/kubelet_pods.go convertToAPIContainerStatuses and getPhase,
  * pkg/kubelet/kuberuntime/kuberuntime_container.go startContainer and killContainer,
  * pkg/kubelet/images/image_manager.go EnsureImageExists, pkg/kubelet/status/generate.go,
@@ -340,7 +342,7 @@ export class Kubelet implements Controller {
     pulled: (k, state, pod, i, list) => k.pulled(state, pod, i, list),
     // ImagePullBackOff → pull after the back-off.
     imageBackOff: (k, state, pod, i, list) => k.imageBackOff(state, pod, list[i]),
-    // Running; an init container → initDone, nslookup or crash; a container → the next one, or crash.
+    // Running; an init container → initDone, nslookup or crash; a sidecar or container → the next one (and crash if it exits).
     start: (k, state, pod, i, list) => k.start(state, pod, i, list),
     // An init container Completed → the next container.
     initDone: (k, state, pod, i, list) => k.initDone(state, pod, i, list),
