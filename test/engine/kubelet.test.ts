@@ -347,6 +347,38 @@ describe('sidecar containers (init containers with restartPolicy: Always)', () =
     expect(isReady(p)).toBe(true);
   });
 
+  it("hold the next init container until a sidecar's startup probe passes", () => {
+    const cluster = clusterWithNodes(['a']);
+    const probe = { exec: { command: ['true'] }, initialDelaySeconds: 10, periodSeconds: 5 };
+    apply(
+      cluster,
+      pod('probed', {
+        initContainers: [
+          sidecar('proxy', { startupProbe: probe }),
+          { name: 'setup', image: 'busybox:1.36' },
+        ],
+        containers: [{ name: 'app', image: 'nginx:1.27' }],
+      }),
+    );
+    cluster.advance(8_000);
+    const early = get(cluster, 'probed');
+    expect(early.status.initContainerStatuses?.[0].state.running).toBeDefined();
+    expect(early.status.initContainerStatuses?.[0].started).toBe(false);
+    expect(early.status.initContainerStatuses?.[1].state.waiting?.reason).toBe('PodInitializing');
+    expect(cells(cluster, 'probed')).toBe('0/2 Init:0/2');
+    cluster.settle();
+    const started = cluster
+      .eventsFor('Pod', 'probed', 'default')
+      .filter((e) => e.reason === 'Started')
+      .map((e) => e.message);
+    expect(started).toEqual([
+      'Started container proxy',
+      'Started container setup',
+      'Started container app',
+    ]);
+    expect(cells(cluster, 'probed')).toBe('2/2 Running');
+  });
+
   it('keep Initialized False and name the sidecar until it has started', () => {
     const cluster = clusterWithNodes(['a']);
     apply(

@@ -17,7 +17,7 @@ import { readyStatus } from '../controllers/node-lifecycle.ts';
 import { nodeIp } from '../nodes.ts';
 import { fakeDigest, parseImage, pullImage } from '../registry.ts';
 import { TIMING, backoff, formatGoDuration, jitter } from '../timing.ts';
-import type { Container, ContainerStatus, Pod, PodCondition } from '../types.ts';
+import type { Container, ContainerStatus, Pod, PodCondition, Probe } from '../types.ts';
 import { cloneData } from '../util/clone.ts';
 import { containerBehaviour } from './commands.ts';
 
@@ -42,6 +42,8 @@ interface KubeletPod {
   /** True while the pod is stuck in a retry loop that only repeats a failure (counts as settled). */
   idle: boolean;
   terminating: boolean;
+  /** The last sidecar (slot index) that let the walk go on to the next container; a restart does not again. */
+  handedOver?: number;
   /** While sidecars stop one by one after the main containers: when the grace period runs out. */
   stopBy?: number;
 }
@@ -279,6 +281,7 @@ export type Stage =
   | 'pulled'
   | 'imageBackOff'
   | 'start'
+  | 'sidecarStarted'
   | 'initDone'
   | 'nslookup'
   | 'crash'
@@ -344,6 +347,8 @@ export class Kubelet implements Controller {
     imageBackOff: (k, state, pod, i, list) => k.imageBackOff(state, pod, list[i]),
     // Running; an init container → initDone, nslookup or crash; a sidecar or container → the next one (and crash if it exits).
     start: (k, state, pod, i, list) => k.start(state, pod, i, list),
+    // A sidecar's startup probe passed (or it has none) → ready, and the next container once.
+    sidecarStarted: (k, state, pod, i, list) => k.sidecarStarted(state, pod, i, list),
     // An init container Completed → the next container.
     initDone: (k, state, pod, i, list) => k.initDone(state, pod, i, list),
     // The Service resolves → initDone; else nslookup again.
@@ -642,7 +647,7 @@ export class Kubelet implements Controller {
   private begin(state: KubeletPod, pod: Pod, i: number, list: Slot[]): void {
     if (i >= list.length) {
       const readiness = pod.spec.containers.find((c) => c.readinessProbe);
-      this.after(state, 'ready', 0, this.readyDelay(readiness));
+      this.after(state, 'ready', 0, this.probeDelay(readiness?.readinessProbe));
       return;
     }
     if (i > 0 && list[i - 1].init && !list[i].init) {
@@ -653,9 +658,8 @@ export class Kubelet implements Controller {
     this.pull(state, pod, i, list);
   }
 
-  /** From a container, how long after its start it turns ready: its readiness probe's first success, or the next status sync. */
-  private readyDelay(container: Container | undefined): number {
-    const probe = container?.readinessProbe;
+  /** From a readiness or startup probe, how long after the start it first succeeds; without one, the next status sync. */
+  private probeDelay(probe: Probe | undefined): number {
     if (!probe) return jitter(TIMING.readyAfterStart, this.context.random);
     return (
       (probe.initialDelaySeconds ?? 0) * 1000 +
@@ -761,7 +765,8 @@ export class Kubelet implements Controller {
       s.state = { running: { startedAt: toTimestamp(now) } };
       s.imageID = imageId(ref);
       s.containerID = containerID;
-      s.started = true;
+      // A sidecar with a startup probe has not started until the probe passes (sidecarStarted).
+      s.started = !(slot.sidecar && slot.container.startupProbe);
       // Without a readiness probe the kubelet reports a running container ready at the next status sync.
       s.ready = false;
       if (restart) s.restartCount += 1;
@@ -769,12 +774,13 @@ export class Kubelet implements Controller {
     });
     if (slot.sidecar) {
       // computeInitContainerActions: the next init container starts once a sidecar has started
-      // (we model no startup probes), not finished; the sidecar keeps running, and any exit,
+      // (its startup probe passed), not finished; the sidecar keeps running, and any exit,
       // even 0, restarts it with the crash back-off whatever the pod's restartPolicy.
       if (behaviour.kind === 'exit')
         this.after(state, 'crash', i, jitter(TIMING.crashRun, this.context.random));
-      this.after(state, 'ready', 0, this.readyDelay(slot.container));
-      if (!restart) this.begin(state, pod, i + 1, list);
+      const probe = slot.container.startupProbe;
+      if (probe) this.after(state, 'sidecarStarted', i, this.probeDelay(probe));
+      else this.sidecarStarted(state, pod, i, list);
       return;
     }
     if (slot.init) {
@@ -805,6 +811,25 @@ export class Kubelet implements Controller {
       return;
     }
     this.begin(state, pod, i + 1, list);
+  }
+
+  private sidecarStarted(state: KubeletPod, pod: Pod, i: number, list: Slot[]): void {
+    const slot = list[i];
+    // It exited before its startup probe passed: its restart probes again.
+    if (!statusOf(pod, slot)?.state.running) return;
+    if (!statusOf(pod, slot)?.started) {
+      const now = this.context.now;
+      this.context.store.update(pod, (p) => {
+        const s = statusOf(p, slot);
+        if (s) s.started = true;
+        refreshConditions(p, now);
+      });
+    }
+    this.after(state, 'ready', 0, this.probeDelay(slot.container.readinessProbe));
+    if (state.handedOver === undefined || state.handedOver < i) {
+      state.handedOver = i;
+      this.begin(state, pod, i + 1, list);
+    }
   }
 
   private initDone(state: KubeletPod, pod: Pod, i: number, list: Slot[]): void {
