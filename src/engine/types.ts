@@ -185,6 +185,8 @@ export interface Container {
   terminationMessagePolicy?: 'File' | 'FallbackToLogsOnError';
   stdin?: boolean;
   tty?: boolean;
+  /** Only on init containers, and only `Always`: the container is a sidecar. */
+  restartPolicy?: 'Always';
 }
 
 export interface Volume {

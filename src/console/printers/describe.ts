@@ -12,6 +12,7 @@ import type {
   Node,
   Pod,
   PodTemplateSpec,
+  Quantity,
   ResourceRequirements,
   StringMap,
   Taint,
@@ -415,6 +416,32 @@ export function describePod(pod: Pod, list: Event[] | undefined, nowMs: number):
   return w.toString();
 }
 
+/**
+ * Init containers run one at a time, each beside the sidecars started before it, and a sidecar
+ * keeps running: the pod needs the larger of the containers plus sidecars and of each init
+ * container plus the sidecars before it (kubectl's pkg/util/resource/resource.go podRequests).
+ */
+function addInitContainers(
+  total: Record<string, number>,
+  list: Container[],
+  pick: (c: Container) => Record<string, Quantity> | undefined,
+): void {
+  const sidecars: Record<string, number> = {};
+  const peak: Record<string, number> = {};
+  for (const c of list) {
+    const own = pick(c) ?? {};
+    const sidecar = c.restartPolicy === 'Always';
+    const use: Record<string, number> = sidecar ? sidecars : { ...sidecars };
+    for (const [k, v] of Object.entries(own)) {
+      const amount = parseQuantity(v) ?? 0;
+      use[k] = (use[k] ?? 0) + amount;
+      if (sidecar) total[k] = (total[k] ?? 0) + amount;
+    }
+    for (const [k, v] of Object.entries(use)) peak[k] = Math.max(peak[k] ?? 0, v);
+  }
+  for (const [k, v] of Object.entries(peak)) total[k] = Math.max(total[k] ?? 0, v);
+}
+
 function podRequestsAndLimits(pod: Pod): {
   req: Record<string, number>;
   lim: Record<string, number>;
@@ -427,13 +454,8 @@ function podRequestsAndLimits(pod: Pod): {
     for (const [k, v] of Object.entries(c.resources?.limits ?? {}))
       lim[k] = (lim[k] ?? 0) + (parseQuantity(v) ?? 0);
   }
-  // Init containers run one at a time: a pod needs the larger of each init container and the sum.
-  for (const c of pod.spec.initContainers ?? []) {
-    for (const [k, v] of Object.entries(c.resources?.requests ?? {}))
-      req[k] = Math.max(req[k] ?? 0, parseQuantity(v) ?? 0);
-    for (const [k, v] of Object.entries(c.resources?.limits ?? {}))
-      lim[k] = Math.max(lim[k] ?? 0, parseQuantity(v) ?? 0);
-  }
+  addInitContainers(req, pod.spec.initContainers ?? [], (c) => c.resources?.requests);
+  addInitContainers(lim, pod.spec.initContainers ?? [], (c) => c.resources?.limits);
   // A limit without a request defaults the request to the limit (SetDefaults_Pod).
   for (const k of Object.keys(lim)) if (req[k] === undefined) req[k] = lim[k];
   return { req, lim };

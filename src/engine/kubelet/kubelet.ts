@@ -2,8 +2,10 @@
  * The kubelet as a table of stages (in the manner of kwok's Stage objects, see STAGES below):
  * each bound pod walks sync → mount → sandbox → (pull → pulled → start → initDone) per init
  * container → (pull → pulled → start) per container → ready, with imageBackOff, crash and
- * mount-retry detours, and graceful termination (stop). Each stage is a queued task naming the
- * stage; running it writes the pod's status and queues the next stage after its delay. Statuses, reasons and event texts follow the real kubelet
+ * mount-retry detours, and graceful termination (halt for pods with running sidecars, stop).
+ * Sidecars (init containers with restartPolicy Always) hand over to the next container at
+ * start and keep running. Each stage is a queued task naming the stage; running it writes the
+ * pod's status and queues the next stage after its delay. Statuses, reasons and event texts follow the real kubelet
  * (pkg/kubelet/kubelet_pods.go convertToAPIContainerStatuses and getPhase,
  * pkg/kubelet/kuberuntime/kuberuntime_container.go startContainer and killContainer,
  * pkg/kubelet/images/image_manager.go EnsureImageExists, pkg/kubelet/status/generate.go,
@@ -15,7 +17,7 @@ import { readyStatus } from '../controllers/node-lifecycle.ts';
 import { nodeIp } from '../nodes.ts';
 import { fakeDigest, parseImage, pullImage } from '../registry.ts';
 import { TIMING, backoff, formatGoDuration, jitter } from '../timing.ts';
-import type { Container, ContainerStatus, Pod, PodCondition } from '../types.ts';
+import type { Container, ContainerStatus, Pod, PodCondition, Probe } from '../types.ts';
 import { cloneData } from '../util/clone.ts';
 import { containerBehaviour } from './commands.ts';
 
@@ -40,11 +42,17 @@ interface KubeletPod {
   /** True while the pod is stuck in a retry loop that only repeats a failure (counts as settled). */
   idle: boolean;
   terminating: boolean;
+  /** The last sidecar (slot index) that let the walk go on to the next container; a restart does not again. */
+  handedOver?: number;
+  /** While sidecars stop one by one after the main containers: when the grace period runs out. */
+  stopBy?: number;
 }
 
 interface Slot {
   container: Container;
   init: boolean;
+  /** A restartable init container (`restartPolicy: Always`): started in init order, then kept running. */
+  sidecar: boolean;
   /** Index within spec.initContainers or spec.containers. */
   index: number;
   /** The events' fieldPath, e.g. spec.containers{app}. */
@@ -85,6 +93,7 @@ function computeSlots(pod: Pod): Slot[] {
   const init = (pod.spec.initContainers ?? []).map((container, index) => ({
     container,
     init: true,
+    sidecar: isSidecar(container),
     index,
     path: `spec.initContainers{${container.name}}`,
     says: says(container),
@@ -92,11 +101,17 @@ function computeSlots(pod: Pod): Slot[] {
   const regular = (pod.spec.containers ?? []).map((container, index) => ({
     container,
     init: false,
+    sidecar: false,
     index,
     path: `spec.containers{${container.name}}`,
     says: says(container),
   }));
   return [...init, ...regular];
+}
+
+/** Whether an init container is a sidecar (IsRestartableInitContainer, pkg/api/v1/pod/util.go). */
+function isSidecar(container: Container): boolean {
+  return container.restartPolicy === 'Always';
 }
 
 const imageIds = new Map<string, string>();
@@ -186,13 +201,32 @@ const CONDITION_ORDER = [
   'DisruptionTarget',
 ];
 
-/** From a pod, the Initialized/Ready/ContainersReady conditions the kubelet derives from container statuses. */
+/**
+ * From a pod, the Initialized/Ready/ContainersReady conditions the kubelet derives from container
+ * statuses (pkg/kubelet/status/generate.go). A sidecar counts as initialized once started, and
+ * its readiness counts toward Ready, listed before the regular containers.
+ */
 function refreshConditions(pod: Pod, now: number): void {
+  const specInit = pod.spec.initContainers ?? [];
   const init = pod.status.initContainerStatuses ?? [];
-  const pendingInit = init
-    .filter((s) => !(s.state.terminated && s.state.terminated.exitCode === 0))
-    .map((s) => s.name);
-  if (pendingInit.length > 0)
+  const statuses = pod.status.containerStatuses ?? [];
+  // HasAnyRegularContainerStarted: once a regular container ran, a restarting sidecar does not
+  // take the pod back to uninitialized.
+  const regularStarted = statuses.some((s) => s.state.running || s.state.terminated);
+  const pendingInit: string[] = [];
+  const unready: string[] = [];
+  let pendingRegularInit = 0;
+  for (let i = 0; i < init.length; i++) {
+    const s = init[i];
+    if (specInit[i] && isSidecar(specInit[i])) {
+      if (!s.started) pendingInit.push(s.name);
+      if (!s.ready) unready.push(s.name);
+    } else if (!(s.state.terminated && s.state.terminated.exitCode === 0)) {
+      pendingInit.push(s.name);
+      pendingRegularInit++;
+    }
+  }
+  if (pendingInit.length > 0 && !regularStarted)
     setCondition(
       pod,
       'Initialized',
@@ -202,8 +236,7 @@ function refreshConditions(pod: Pod, now: number): void {
       `containers with incomplete status: [${pendingInit.join(' ')}]`,
     );
   else setCondition(pod, 'Initialized', 'True', now);
-  const statuses = pod.status.containerStatuses ?? [];
-  const unready = statuses.filter((s) => !s.ready).map((s) => s.name);
+  for (const s of statuses) if (!s.ready) unready.push(s.name);
   if (unready.length > 0) {
     const message = `containers with unready status: [${unready.join(' ')}]`;
     setCondition(pod, 'Ready', 'False', now, 'ContainersNotReady', message);
@@ -213,10 +246,12 @@ function refreshConditions(pod: Pod, now: number): void {
     setCondition(pod, 'ContainersReady', 'True', now);
   }
   // getPhase: Pending until every container has started once; then Running (restartPolicy Always).
+  // Regular containers only start after every sidecar started, so a sidecar restarting since
+  // then does not hold the phase back.
   const everStarted =
     statuses.length > 0 &&
     statuses.every((s) => s.state.running || s.lastState.terminated || s.state.terminated);
-  if (pod.status.phase === 'Pending' && everStarted && pendingInit.length === 0)
+  if (pod.status.phase === 'Pending' && everStarted && pendingRegularInit === 0)
     pod.status.phase = 'Running';
 }
 
@@ -246,10 +281,12 @@ export type Stage =
   | 'pulled'
   | 'imageBackOff'
   | 'start'
+  | 'sidecarStarted'
   | 'initDone'
   | 'nslookup'
   | 'crash'
   | 'ready'
+  | 'halt'
   | 'stop';
 
 /** A queued stage of one pod: `container` indexes init containers, then containers. */
@@ -292,9 +329,10 @@ export class Kubelet implements Controller {
 
   /**
    * The stage table: from a stage, what it does. The comment on each row says where it leads;
-   * 'stop' is the one stage that also runs for a terminating pod (run() checks it first).
+   * 'halt' and 'stop' are the stages of a terminating pod (run() checks them first): 'halt'
+   * stops the main containers (container -1) or one sidecar, 'stop' removes the pod.
    */
-  private static readonly STAGES: { readonly [S in Exclude<Stage, 'stop'>]: StageRun } = {
+  private static readonly STAGES: { readonly [S in Exclude<Stage, 'stop' | 'halt'>]: StageRun } = {
     // Pending with empty container statuses → mount.
     sync: (k, state, pod) => k.sync(state, pod),
     // Volumes present → sandbox; a missing ConfigMap or Secret → FailedMount and mount again.
@@ -307,8 +345,10 @@ export class Kubelet implements Controller {
     pulled: (k, state, pod, i, list) => k.pulled(state, pod, i, list),
     // ImagePullBackOff → pull after the back-off.
     imageBackOff: (k, state, pod, i, list) => k.imageBackOff(state, pod, list[i]),
-    // Running; an init container → initDone, nslookup or crash; a container → the next one, or crash.
+    // Running; an init container → initDone, nslookup or crash; a sidecar or container → the next one (and crash if it exits).
     start: (k, state, pod, i, list) => k.start(state, pod, i, list),
+    // A sidecar's startup probe passed (or it has none) → ready, and the next container once.
+    sidecarStarted: (k, state, pod, i, list) => k.sidecarStarted(state, pod, i, list),
     // An init container Completed → the next container.
     initDone: (k, state, pod, i, list) => k.initDone(state, pod, i, list),
     // The Service resolves → initDone; else nslookup again.
@@ -403,8 +443,12 @@ export class Kubelet implements Controller {
       this.after(state, 'stop', 0, 0);
       return;
     }
-    // Killing events for each running container (killContainer: "Stopping container c").
-    for (const slot of slots(pod)) {
+    // Killing events for each running container (killContainer: "Stopping container c"): the
+    // kubelet asks all at once; we list them in the order they stop, main containers, then
+    // sidecars last to first (terminationOrdering in kuberuntime_termination_order.go).
+    const list = slots(pod);
+    const order = [...list.filter((s) => !s.sidecar), ...list.filter((s) => s.sidecar).reverse()];
+    for (const slot of order) {
       if (statusOf(pod, slot)?.state.running) {
         this.context.recordEvent(
           pod,
@@ -418,7 +462,55 @@ export class Kubelet implements Controller {
       }
     }
     const delay = Math.min(graceSeconds * 1000, jitter(TIMING.containerStop, this.context.random));
+    if (list.some((s) => s.sidecar && statusOf(pod, s)?.state.running)) {
+      state.stopBy = this.context.now + graceSeconds * 1000;
+      this.after(state, 'halt', -1, delay);
+      return;
+    }
     this.after(state, 'stop', 0, delay);
+  }
+
+  /**
+   * From a terminating pod with sidecars, marks the main containers (i = -1) or sidecar i
+   * stopped, then waits for the next sidecar, last to first, within what is left of the grace
+   * period; after the first sidecar, the pod is removed.
+   */
+  private halt(state: KubeletPod, pod: Pod, i: number): void {
+    const list = slots(pod);
+    const now = this.context.now;
+    let next = -1;
+    for (let j = (i < 0 ? list.length : i) - 1; j >= 0 && next < 0; j--)
+      if (list[j].sidecar && statusOf(pod, list[j])?.state.running) next = j;
+    this.context.store.update(pod, (p) => {
+      for (const slot of i < 0 ? list.filter((s) => !s.init) : [list[i]]) {
+        const s = statusOf(p, slot);
+        const running = s?.state.running;
+        if (!s || !running) continue;
+        // A simulated process exits cleanly on SIGTERM.
+        s.state = {
+          terminated: {
+            exitCode: 0,
+            reason: 'Completed',
+            startedAt: running.startedAt,
+            finishedAt: toTimestamp(now),
+          },
+        };
+        s.ready = false;
+        s.started = false;
+      }
+      refreshConditions(p, now);
+    });
+    if (next < 0) {
+      this.after(state, 'stop', 0, 0);
+      return;
+    }
+    const left = Math.max(0, (state.stopBy ?? now) - now);
+    this.after(
+      state,
+      'halt',
+      next,
+      Math.min(left, jitter(TIMING.containerStop, this.context.random)),
+    );
   }
 
   /** From a node whose Ready condition became True again, restores Ready on its running pods. */
@@ -466,6 +558,10 @@ export class Kubelet implements Controller {
       // The containers have stopped: the kubelet's final delete.
       this.pods.delete(uid);
       this.context.store.remove(pod);
+      return;
+    }
+    if (stage === 'halt') {
+      this.halt(state, pod, container);
       return;
     }
     if (state.terminating) return;
@@ -551,14 +647,7 @@ export class Kubelet implements Controller {
   private begin(state: KubeletPod, pod: Pod, i: number, list: Slot[]): void {
     if (i >= list.length) {
       const readiness = pod.spec.containers.find((c) => c.readinessProbe);
-      const delay = readiness?.readinessProbe
-        ? (readiness.readinessProbe.initialDelaySeconds ?? 0) * 1000 +
-          jitter(
-            { min: 0, max: (readiness.readinessProbe.periodSeconds ?? 10) * 1000 },
-            this.context.random,
-          )
-        : jitter(TIMING.readyAfterStart, this.context.random);
-      this.after(state, 'ready', 0, delay);
+      this.after(state, 'ready', 0, this.probeDelay(readiness?.readinessProbe));
       return;
     }
     if (i > 0 && list[i - 1].init && !list[i].init) {
@@ -567,6 +656,15 @@ export class Kubelet implements Controller {
       this.context.store.update(pod, (p) => refreshConditions(p, now));
     }
     this.pull(state, pod, i, list);
+  }
+
+  /** From a readiness or startup probe, how long after the start it first succeeds; without one, the next status sync. */
+  private probeDelay(probe: Probe | undefined): number {
+    if (!probe) return jitter(TIMING.readyAfterStart, this.context.random);
+    return (
+      (probe.initialDelaySeconds ?? 0) * 1000 +
+      jitter({ min: 0, max: (probe.periodSeconds ?? 10) * 1000 }, this.context.random)
+    );
   }
 
   private pull(state: KubeletPod, pod: Pod, i: number, list: Slot[]): void {
@@ -667,12 +765,24 @@ export class Kubelet implements Controller {
       s.state = { running: { startedAt: toTimestamp(now) } };
       s.imageID = imageId(ref);
       s.containerID = containerID;
-      s.started = true;
+      // A sidecar with a startup probe has not started until the probe passes (sidecarStarted).
+      s.started = !(slot.sidecar && slot.container.startupProbe);
       // Without a readiness probe the kubelet reports a running container ready at the next status sync.
       s.ready = false;
       if (restart) s.restartCount += 1;
       refreshConditions(p, now);
     });
+    if (slot.sidecar) {
+      // computeInitContainerActions: the next init container starts once a sidecar has started
+      // (its startup probe passed), not finished; the sidecar keeps running, and any exit,
+      // even 0, restarts it with the crash back-off whatever the pod's restartPolicy.
+      if (behaviour.kind === 'exit')
+        this.after(state, 'crash', i, jitter(TIMING.crashRun, this.context.random));
+      const probe = slot.container.startupProbe;
+      if (probe) this.after(state, 'sidecarStarted', i, this.probeDelay(probe));
+      else this.sidecarStarted(state, pod, i, list);
+      return;
+    }
     if (slot.init) {
       if (behaviour.kind === 'nslookup') {
         // The script's first lookup answers at once when the Service already exists. Only a
@@ -701,6 +811,25 @@ export class Kubelet implements Controller {
       return;
     }
     this.begin(state, pod, i + 1, list);
+  }
+
+  private sidecarStarted(state: KubeletPod, pod: Pod, i: number, list: Slot[]): void {
+    const slot = list[i];
+    // It exited before its startup probe passed: its restart probes again.
+    if (!statusOf(pod, slot)?.state.running) return;
+    if (!statusOf(pod, slot)?.started) {
+      const now = this.context.now;
+      this.context.store.update(pod, (p) => {
+        const s = statusOf(p, slot);
+        if (s) s.started = true;
+        refreshConditions(p, now);
+      });
+    }
+    this.after(state, 'ready', 0, this.probeDelay(slot.container.readinessProbe));
+    if (state.handedOver === undefined || state.handedOver < i) {
+      state.handedOver = i;
+      this.begin(state, pod, i + 1, list);
+    }
   }
 
   private initDone(state: KubeletPod, pod: Pod, i: number, list: Slot[]): void {
@@ -747,8 +876,10 @@ export class Kubelet implements Controller {
       const s = statusOf(p, slot);
       if (!s) return;
       const startedAt = s.state.running?.startedAt ?? toTimestamp(now);
+      // The runtime's reason: Completed for exit code 0 (a sidecar or container that exits cleanly), else Error.
+      const reason = code === 0 ? 'Completed' : 'Error';
       s.state = {
-        terminated: { exitCode: code, reason: 'Error', startedAt, finishedAt: toTimestamp(now) },
+        terminated: { exitCode: code, reason, startedAt, finishedAt: toTimestamp(now) },
       };
       s.ready = false;
       s.started = false;
@@ -792,6 +923,12 @@ export class Kubelet implements Controller {
     const nodeReady = node !== undefined && readyStatus(node) === 'True';
     this.context.store.update(pod, (p) => {
       for (const s of p.status.containerStatuses ?? []) s.ready = !!s.state.running && nodeReady;
+      // A started sidecar without a readiness probe is ready too (prober manager UpdatePodStatus).
+      const specInit = p.spec.initContainers ?? [];
+      const init = p.status.initContainerStatuses ?? [];
+      for (let j = 0; j < init.length; j++)
+        if (specInit[j] && isSidecar(specInit[j]))
+          init[j].ready = !!init[j].state.running && !!init[j].started && nodeReady;
       refreshConditions(p, now);
     });
   }

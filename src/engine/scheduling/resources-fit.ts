@@ -2,7 +2,8 @@
  * NodeResourcesFit: the pod's requests plus what the node's pods already request must fit the
  * node's allocatable resources, and the pod count must stay within allocatable pods
  * (pkg/scheduler/framework/plugins/noderesources/fit.go, fitsRequest;
- * pkg/api/v1/resource/helpers.go PodRequests: init containers count as max(init, sum)).
+ * component-helpers resource/helpers.go PodRequests: init containers count as max(init, sum),
+ * sidecars add to both).
  */
 import { toMilli } from '../../kube/quantity.ts';
 import { getOwn } from '../api/records.ts';
@@ -35,7 +36,8 @@ function containerRequests(
 const requestsCache = new WeakMap<object, { init: unknown; list: ResourceList }>();
 
 /**
- * From a pod spec, its effective requests: max(each init container, sum of containers). The
+ * From a pod spec, its effective requests: the larger of the containers plus sidecars, and of
+ * each init container plus the sidecars started before it. The
  * scheduler asks for every pod on every candidate node, so the answer is kept per containers
  * list, which a DaemonSet's pods share (a pod's resources never change in place; an update
  * stores new containers). Read-only.
@@ -49,17 +51,33 @@ export function podRequests(spec: PodSpec): ResourceList {
   return list;
 }
 
+// AggregateContainerRequests (staging/src/k8s.io/component-helpers/resource/helpers.go): a
+// sidecar keeps running, so it adds to the containers' sum and to every init container after it.
 function computePodRequests(spec: PodSpec): ResourceList {
   const total: ResourceList = new Map();
-  for (const c of spec.containers ?? []) {
-    for (const [name, value] of containerRequests(c.resources))
-      total.set(name, (total.get(name) ?? 0) + value);
-  }
+  for (const c of spec.containers ?? []) addTo(total, containerRequests(c.resources));
+  const sidecars: ResourceList = new Map();
+  const initPeak: ResourceList = new Map();
   for (const c of spec.initContainers ?? []) {
-    for (const [name, value] of containerRequests(c.resources))
-      if (value > (total.get(name) ?? 0)) total.set(name, value);
+    const own = containerRequests(c.resources);
+    let use: ResourceList;
+    if (c.restartPolicy === 'Always') {
+      addTo(total, own);
+      addTo(sidecars, own);
+      use = sidecars;
+    } else {
+      use = new Map(sidecars);
+      addTo(use, own);
+    }
+    for (const [name, value] of use)
+      if (value > (initPeak.get(name) ?? 0)) initPeak.set(name, value);
   }
+  for (const [name, value] of initPeak) if (value > (total.get(name) ?? 0)) total.set(name, value);
   return total;
+}
+
+function addTo(sum: ResourceList, add: ResourceList): void {
+  for (const [name, value] of add) sum.set(name, (sum.get(name) ?? 0) + value);
 }
 
 /** From a node, its allocatable resources in thousandths (pods as a plain count). */

@@ -26,6 +26,23 @@ describe('NodeResourcesFit', () => {
     expect(podRequests(spec({ cpu: '700m' }, { cpu: '500m' })).get('cpu')).toBe(700);
   });
 
+  it('adds a sidecar to the containers and to every init container after it', () => {
+    const cpu = (value: string) => ({ requests: { cpu: value } });
+    const podSpec: PodSpec = {
+      initContainers: [
+        { name: 'before', resources: cpu('900m') },
+        { name: 'proxy', restartPolicy: 'Always', resources: cpu('200m') },
+        { name: 'after', resources: cpu('800m') },
+      ],
+      containers: [{ name: 'app', resources: cpu('500m') }],
+    };
+    // max(900, 200 + 800, 500 + 200): the init container after the sidecar runs beside it.
+    expect(podRequests(podSpec).get('cpu')).toBe(1000);
+    podSpec.initContainers = podSpec.initContainers?.slice(1, 2);
+    // Only the sidecar: it runs beside the app, so the two add up.
+    expect(podRequests(podSpec).get('cpu')).toBe(700);
+  });
+
   it('treats limits as requests when requests are absent', () => {
     expect(
       podRequests({ containers: [{ name: 'c', resources: { limits: { memory: '1Gi' } } }] }).get(
