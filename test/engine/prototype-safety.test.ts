@@ -127,6 +127,59 @@ describe('prototype-named keys are ordinary data', () => {
     );
   });
 
+  it('an edited ConfigMap file leaves exactly its own data, also after a snapshot and restore', () => {
+    const validKeys = KEYS.filter(validConfigKey);
+    fc.assert(
+      fc.property(keySet(validKeys), keySet(validKeys), (first, second) => {
+        const before = prototypeShape();
+        const manifest = (keys: string[], suffix: string) =>
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n' +
+          yamlMap('data', keys, (k) => `"${k}-${suffix}"`, 0);
+        const source = files(
+          new Map([
+            ['one.yaml', manifest(first, '1')],
+            ['two.yaml', manifest(second, '2')],
+          ]),
+        );
+        const cluster = createCluster({ seed: 1 });
+        expect(runLine('kubectl apply -f one.yaml', cluster, source).exit).toBe(0);
+        const restored = restoreCluster(structuredClone(cluster.snapshot()));
+        expect(runLine('kubectl apply -f two.yaml', restored, source).exit).toBe(0);
+        const data = at(getJson(restored, 'cm c'), 'data');
+        expect(ownKeys(data)).toEqual([...second].sort());
+        for (const k of second) expect(data?.[k]).toBe(`${k}-2`);
+        expect(runLine('kubectl apply -f two.yaml', restored, source).out).toBe(
+          'configmap/c unchanged\n',
+        );
+        expect(prototypeShape()).toBe(before);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a nodeSelector with prototype-named keys places a pod only where every key is a node label', () => {
+    const validKeys = KEYS.filter(validLabelKey);
+    fc.assert(
+      fc.property(keySet(validKeys), keySet(validKeys), (nodeLabels, selector) => {
+        const text =
+          'apiVersion: v1\nkind: Node\nmetadata:\n  name: w1\n' +
+          yamlMap('labels', nodeLabels, () => '"yes"', 2) +
+          '---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n' +
+          '  selector:\n    matchLabels: {app: a}\n  template:\n    metadata:\n      labels: {app: a}\n' +
+          '    spec:\n' +
+          yamlMap('nodeSelector', selector, () => '"yes"', 6) +
+          '      containers:\n      - name: agent\n        image: busybox:1.36\n';
+        const cluster = createCluster({ seed: 1 });
+        const source = files(new Map([['all.yaml', text]]));
+        expect(runLine('kubectl apply -f all.yaml', cluster, source).exit).toBe(0);
+        runLine('sim settle', cluster, source);
+        const fits = selector.every((k) => nodeLabels.includes(k));
+        expect(cluster.list('Pod', { namespace: 'default' })).toHaveLength(fits ? 1 : 0);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('a DaemonSet keeps valid label, nodeSelector, env and resource keys, and refuses the rest by name', () => {
     fc.assert(
       fc.property(
