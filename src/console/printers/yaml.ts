@@ -1,6 +1,6 @@
 /**
  * `kubectl get -o yaml`: sigs.k8s.io/yaml turns the object into JSON and go-yaml v2 marshals
- * that, so keys are sorted, sequences sit at their parent key's indent, strings that would read
+ * that, so keys are sorted in go-yaml's order, sequences sit at their parent key's indent, strings that would read
  * as another type are double-quoted, strings containing a newline use a literal block, and other
  * strings go-yaml's emitter cannot write plain are single-quoted. Long plain and quoted strings
  * are folded at 80 columns, as libyaml's emitter does.
@@ -195,6 +195,49 @@ function scalar(value: unknown, column: number, indent: number, isKey = false): 
   return stringScalar(String(value), column, indent, isKey);
 }
 
+const LETTER = /^\p{L}$/u;
+const DIGIT = /^\p{Nd}$/u;
+
+/**
+ * go-yaml v2's order of string map keys (gopkg.in/yaml.v2 sorter.go, keyList.Less), which is not
+ * code-unit order: where the keys first differ, a non-letter sorts before a letter (`__proto__`
+ * before `Zeta`, `a_b` before `aB`), and runs of digits compare by value (`key2` before `key10`),
+ * then the shorter run first (`b1` before `b01`). Runes are Unicode code points, as in Go.
+ */
+export function goYamlKeyOrder(a: string, b: string): number {
+  if (a === b) return 0;
+  const ar = Array.from(a);
+  const br = Array.from(b);
+  for (let i = 0; i < ar.length && i < br.length; i++) {
+    if (ar[i] === br[i]) continue;
+    const al = LETTER.test(ar[i]);
+    const bl = LETTER.test(br[i]);
+    if (al && bl) return ar[i].codePointAt(0)! < br[i].codePointAt(0)! ? -1 : 1;
+    if (al || bl) return bl ? -1 : 1;
+    // Both non-letters: the digit runs starting here, as numbers. A zero right after a non-zero
+    // digit is not a leading zero, so the run counts as already non-zero.
+    let an = 0;
+    let bn = 0;
+    if (ar[i] === '0' || br[i] === '0') {
+      for (let j = i - 1; j >= 0 && DIGIT.test(ar[j]); j--) {
+        if (ar[j] !== '0') {
+          an = 1;
+          bn = 1;
+          break;
+        }
+      }
+    }
+    let ai = i;
+    for (; ai < ar.length && DIGIT.test(ar[ai]); ai++) an = an * 10 + ar[ai].codePointAt(0)! - 48;
+    let bi = i;
+    for (; bi < br.length && DIGIT.test(br[bi]); bi++) bn = bn * 10 + br[bi].codePointAt(0)! - 48;
+    if (an !== bn) return an < bn ? -1 : 1;
+    if (ai !== bi) return ai < bi ? -1 : 1;
+    return ar[i].codePointAt(0)! < br[i].codePointAt(0)! ? -1 : 1;
+  }
+  return ar.length < br.length ? -1 : 1;
+}
+
 function isEmptyCollection(value: unknown): boolean {
   if (Array.isArray(value)) return value.length === 0;
   return value !== null && typeof value === 'object' && Object.keys(value).length === 0;
@@ -208,7 +251,7 @@ function emitMapping(
 ): void {
   const keys = Object.keys(map)
     .filter((k) => map[k] !== undefined)
-    .sort();
+    .sort(goYamlKeyOrder);
   keys.forEach((key, i) => {
     const prefix = i === 0 && firstInline !== undefined ? firstInline : ' '.repeat(indent);
     const keyText = scalar(key, prefix.length, indent, true);
