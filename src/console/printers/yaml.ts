@@ -216,21 +216,24 @@ export function goYamlKeyOrder(a: string, b: string): number {
     if (al || bl) return bl ? -1 : 1;
     // Both non-letters: the digit runs starting here, as numbers. A zero right after a non-zero
     // digit is not a leading zero, so the run counts as already non-zero.
-    let an = 0;
-    let bn = 0;
+    let an = 0n;
+    let bn = 0n;
     if (ar[i] === '0' || br[i] === '0') {
       for (let j = i - 1; j >= 0 && DIGIT.test(ar[j]); j--) {
         if (ar[j] !== '0') {
-          an = 1;
-          bn = 1;
+          an = 1n;
+          bn = 1n;
           break;
         }
       }
     }
+    // Go accumulates in an int64, so a run of more than 18 digits wraps around as there.
+    const step = (n: bigint, rune: string) =>
+      BigInt.asIntN(64, n * 10n + BigInt(rune.codePointAt(0)! - 48));
     let ai = i;
-    for (; ai < ar.length && DIGIT.test(ar[ai]); ai++) an = an * 10 + ar[ai].codePointAt(0)! - 48;
+    for (; ai < ar.length && DIGIT.test(ar[ai]); ai++) an = step(an, ar[ai]);
     let bi = i;
-    for (; bi < br.length && DIGIT.test(br[bi]); bi++) bn = bn * 10 + br[bi].codePointAt(0)! - 48;
+    for (; bi < br.length && DIGIT.test(br[bi]); bi++) bn = step(bn, br[bi]);
     if (an !== bn) return an < bn ? -1 : 1;
     if (ai !== bi) return ai < bi ? -1 : 1;
     return ar[i].codePointAt(0)! < br[i].codePointAt(0)! ? -1 : 1;
