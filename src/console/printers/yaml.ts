@@ -197,6 +197,43 @@ function scalar(value: unknown, column: number, indent: number, isKey = false): 
 
 const LETTER = /^\p{L}$/u;
 const DIGIT = /^\p{Nd}$/u;
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** unicode.IsLetter of one rune. */
+function isLetter(rune: string): boolean {
+  if (rune.length === 1 && rune < '\x80')
+    return (rune >= 'a' && rune <= 'z') || (rune >= 'A' && rune <= 'Z');
+  return LETTER.test(rune);
+}
+
+/** unicode.IsDigit of one rune. */
+function isDigit(rune: string): boolean {
+  if (rune.length === 1 && rune < '\x80') return rune >= '0' && rune <= '9';
+  return DIGIT.test(rune);
+}
+
+/**
+ * The value of the digit run of `runes` from `start`, added to `initial` as Go does it in an
+ * int64 (a run of more than 18 digits wraps around), and where the run ends.
+ */
+function digitRun(
+  runes: ArrayLike<string>,
+  start: number,
+  initial: number,
+): { value: number | bigint; end: number } {
+  let end = start;
+  while (end < runes.length && isDigit(runes[end])) end++;
+  // Up to 15 digits a double is exact; longer runs take the int64 arithmetic itself.
+  if (end - start <= 15) {
+    let value = initial;
+    for (let k = start; k < end; k++) value = value * 10 + runes[k].codePointAt(0)! - 48;
+    return { value, end };
+  }
+  let value = BigInt(initial);
+  for (let k = start; k < end; k++)
+    value = BigInt.asIntN(64, value * 10n + BigInt(runes[k].codePointAt(0)! - 48));
+  return { value, end };
+}
 
 /**
  * go-yaml v2's order of string map keys (gopkg.in/yaml.v2 sorter.go, keyList.Less), which is not
@@ -206,36 +243,32 @@ const DIGIT = /^\p{Nd}$/u;
  */
 export function goYamlKeyOrder(a: string, b: string): number {
   if (a === b) return 0;
-  const ar = Array.from(a);
-  const br = Array.from(b);
+  // Without surrogate pairs, code units are runes: index the strings themselves.
+  const ar: ArrayLike<string> = SURROGATE.test(a) ? Array.from(a) : a;
+  const br: ArrayLike<string> = SURROGATE.test(b) ? Array.from(b) : b;
   for (let i = 0; i < ar.length && i < br.length; i++) {
     if (ar[i] === br[i]) continue;
-    const al = LETTER.test(ar[i]);
-    const bl = LETTER.test(br[i]);
+    const al = isLetter(ar[i]);
+    const bl = isLetter(br[i]);
     if (al && bl) return ar[i].codePointAt(0)! < br[i].codePointAt(0)! ? -1 : 1;
     if (al || bl) return bl ? -1 : 1;
     // Both non-letters: the digit runs starting here, as numbers. A zero right after a non-zero
     // digit is not a leading zero, so the run counts as already non-zero.
-    let an = 0n;
-    let bn = 0n;
+    let initial = 0;
     if (ar[i] === '0' || br[i] === '0') {
-      for (let j = i - 1; j >= 0 && DIGIT.test(ar[j]); j--) {
+      for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
         if (ar[j] !== '0') {
-          an = 1n;
-          bn = 1n;
+          initial = 1;
           break;
         }
       }
     }
-    // Go accumulates in an int64, so a run of more than 18 digits wraps around as there.
-    const step = (n: bigint, rune: string) =>
-      BigInt.asIntN(64, n * 10n + BigInt(rune.codePointAt(0)! - 48));
-    let ai = i;
-    for (; ai < ar.length && DIGIT.test(ar[ai]); ai++) an = step(an, ar[ai]);
-    let bi = i;
-    for (; bi < br.length && DIGIT.test(br[bi]); bi++) bn = step(bn, br[bi]);
-    if (an !== bn) return an < bn ? -1 : 1;
-    if (ai !== bi) return ai < bi ? -1 : 1;
+    const an = digitRun(ar, i, initial);
+    const bn = digitRun(br, i, initial);
+    // A number and a bigint compare by value.
+    if (an.value < bn.value) return -1;
+    if (an.value > bn.value) return 1;
+    if (an.end !== bn.end) return an.end < bn.end ? -1 : 1;
     return ar[i].codePointAt(0)! < br[i].codePointAt(0)! ? -1 : 1;
   }
   return ar.length < br.length ? -1 : 1;
