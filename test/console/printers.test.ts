@@ -65,6 +65,29 @@ describe('kubectl -o yaml', () => {
     );
   });
 
+  it('orders keys as go-yaml does: non-letters before letters, digit runs by value', () => {
+    // The order kubectl v1.32 printed these ConfigMap keys in.
+    const keys = ['key10', 'Zeta', 'a_b', 'key9', '__proto__', 'aB', 'key01', 'b01', 'b1', 'A'];
+    const printed = printYaml(Object.fromEntries(keys.map((k) => [k, 'v'])));
+    expect(printed.split('\n').map((line) => line.split(':')[0])).toEqual([
+      '__proto__',
+      'A',
+      'Zeta',
+      'a_b',
+      'aB',
+      'b1',
+      'b01',
+      'key01',
+      'key9',
+      'key10',
+      '',
+    ]);
+  });
+
+  it('writes a string starting with a dot plain when Go would not read it as a number', () => {
+    expect(printYaml({ a: '._9', b: '.5_5', c: '.5' })).toBe('a: ._9\nb: ".5_5"\nc: ".5"\n');
+  });
+
   it('single-quotes strings that cannot be plain and uses literal blocks for newlines', () => {
     expect(printYaml({ a: '*x', b: 'k: v', c: '{"a":1}\n', d: '- x' })).toBe(
       "a: '*x'\nb: 'k: v'\nc: |\n  {\"a\":1}\nd: '- x'\n",

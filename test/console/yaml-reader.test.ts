@@ -33,6 +33,24 @@ describe("kubectl's YAML reader", () => {
     expect(object?.spans.get('spec.next')?.key).toMatchObject({ line: 10, column: 3 });
   });
 
+  it('reads a number starting with a dot as Go ParseFloat does, underscores only between digits', () => {
+    // What kubectl v1.32 decoded: its resolver passes such text to ParseFloat unchanged.
+    const result = readManifest(
+      configMap('a: ._9\nb: .5_\nc: .5_5\nd: .5_5e1_0\ne: ._9e1\nf: 0._9\ng: .1e400\n'),
+      'f.yaml',
+    );
+    const value = result.entries[0].type === 'object' && result.entries[0].object.value;
+    expect(value).toMatchObject({
+      a: '._9',
+      b: '.5_',
+      c: 0.55,
+      d: 5500000000,
+      e: '._9e1',
+      f: 0.9,
+      g: '.1e400',
+    });
+  });
+
   it('reads a lone dash in a flow collection as the string "-", as go-yaml does', () => {
     const result = readManifest(configMap('list: [a, -]\nmap: {k: -}\n'), 'f.yaml');
     const value = result.entries[0].type === 'object' && result.entries[0].object.value;

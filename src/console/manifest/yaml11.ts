@@ -69,6 +69,7 @@ export function resolvePlainScalar(text: string): unknown {
   if (INF.has(text)) return Infinity;
   if (NEG_INF.has(text)) return -Infinity;
   if (NAN.has(text)) return NaN;
+  if (first === '.') return dotFloat(text);
   // resolve.go removes every underscore before trying integers and floats.
   const plain = text.replaceAll('_', '');
   const int = parseGoInt(plain);
@@ -78,6 +79,33 @@ export function resolvePlainScalar(text: string): unknown {
   // Timestamps resolve as such, but go-yaml v2 hands them to interface{} targets as the
   // original string, so kubectl sends the text unchanged.
   return text;
+}
+
+const DOT_FLOAT = /^\.[0-9_]+(?:[eE][-+]?[0-9_]+)?$/;
+
+/**
+ * A plain scalar starting with `.` that is not `.inf` or `.nan`: resolve.go hands the text as it
+ * is to strconv.ParseFloat, which keeps underscores only between digits, so `.5_5` is 0.55 but
+ * `._9` and `.5_` stay strings (unlike `0._9`, whose underscores resolve.go removes first).
+ */
+function dotFloat(text: string): unknown {
+  if (!DOT_FLOAT.test(text) || !goUnderscoresOk(text)) return text;
+  const value = Number(text.replaceAll('_', ''));
+  return Number.isFinite(value) ? value : text;
+}
+
+/** strconv's underscoreOK for a decimal number: every `_` sits between two digits. */
+function goUnderscoresOk(text: string): boolean {
+  let saw = '^';
+  for (const c of text) {
+    if (c >= '0' && c <= '9') saw = '0';
+    else if (c === '_') {
+      if (saw !== '0') return false;
+      saw = '_';
+    } else if (saw === '_') return false;
+    else saw = '!';
+  }
+  return saw !== '_';
 }
 
 /** A tagged scalar go-yaml cannot decode as its tag says, in go-yaml's words. */

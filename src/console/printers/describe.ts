@@ -24,6 +24,7 @@ import { timestampAge as age } from '../../kube/duration.ts';
 import { nodeRolesText } from '../../kube/node-columns.ts';
 import { taintText, tolerationText } from '../../kube/taints.ts';
 import { parseTimestamp } from '../../kube/timestamp.ts';
+import { createMap } from '../../engine/api/records.ts';
 import { TabbedText } from './tabwriter.ts';
 import { formatLabelSelector, formatLabels } from './format.ts';
 import { toRfc1123z } from '../time-format.ts';
@@ -446,8 +447,9 @@ function podRequestsAndLimits(pod: Pod): {
   req: Record<string, number>;
   lim: Record<string, number>;
 } {
-  const req: Record<string, number> = {};
-  const lim: Record<string, number> = {};
+  // Resource names are keys from the object: maps without a prototype keep `constructor` data.
+  const req = createMap<number>();
+  const lim = createMap<number>();
   for (const c of pod.spec.containers) {
     for (const [k, v] of Object.entries(c.resources?.requests ?? {}))
       req[k] = (req[k] ?? 0) + (parseQuantity(v) ?? 0);
@@ -544,7 +546,7 @@ export function describeNode(
   w.write(0, `Non-terminated Pods:\t(${pods.length} in total)\n`);
   w.write(1, 'Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n');
   w.write(1, '---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n');
-  const total = { req: {} as Record<string, number>, lim: {} as Record<string, number> };
+  const total = { req: createMap<number>(), lim: createMap<number>() };
   for (const pod of pods) {
     const { req, lim } = podRequestsAndLimits(pod);
     for (const [k, v] of Object.entries(req)) total.req[k] = (total.req[k] ?? 0) + v;

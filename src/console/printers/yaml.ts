@@ -1,6 +1,6 @@
 /**
  * `kubectl get -o yaml`: sigs.k8s.io/yaml turns the object into JSON and go-yaml v2 marshals
- * that, so keys are sorted, sequences sit at their parent key's indent, strings that would read
+ * that, so keys are sorted in go-yaml's order, sequences sit at their parent key's indent, strings that would read
  * as another type are double-quoted, strings containing a newline use a literal block, and other
  * strings go-yaml's emitter cannot write plain are single-quoted. Long plain and quoted strings
  * are folded at 80 columns, as libyaml's emitter does.
@@ -195,6 +195,85 @@ function scalar(value: unknown, column: number, indent: number, isKey = false): 
   return stringScalar(String(value), column, indent, isKey);
 }
 
+const LETTER = /^\p{L}$/u;
+const DIGIT = /^\p{Nd}$/u;
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** unicode.IsLetter of one rune. */
+function isLetter(rune: string): boolean {
+  if (rune.length === 1 && rune < '\x80')
+    return (rune >= 'a' && rune <= 'z') || (rune >= 'A' && rune <= 'Z');
+  return LETTER.test(rune);
+}
+
+/** unicode.IsDigit of one rune. */
+function isDigit(rune: string): boolean {
+  if (rune.length === 1 && rune < '\x80') return rune >= '0' && rune <= '9';
+  return DIGIT.test(rune);
+}
+
+/**
+ * The value of the digit run of `runes` from `start`, added to `initial` as Go does it in an
+ * int64 (a run of more than 18 digits wraps around), and where the run ends.
+ */
+function digitRun(
+  runes: ArrayLike<string>,
+  start: number,
+  initial: number,
+): { value: number | bigint; end: number } {
+  let end = start;
+  while (end < runes.length && isDigit(runes[end])) end++;
+  // Up to 15 digits a double is exact; longer runs take the int64 arithmetic itself.
+  if (end - start <= 15) {
+    let value = initial;
+    for (let k = start; k < end; k++) value = value * 10 + runes[k].codePointAt(0)! - 48;
+    return { value, end };
+  }
+  let value = BigInt(initial);
+  for (let k = start; k < end; k++)
+    value = BigInt.asIntN(64, value * 10n + BigInt(runes[k].codePointAt(0)! - 48));
+  return { value, end };
+}
+
+/**
+ * go-yaml v2's order of string map keys (gopkg.in/yaml.v2 sorter.go, keyList.Less), which is not
+ * code-unit order: where the keys first differ, a non-letter sorts before a letter (`__proto__`
+ * before `Zeta`, `a_b` before `aB`), and runs of digits compare by value (`key2` before `key10`),
+ * then the shorter run first (`b1` before `b01`). Runes are Unicode code points, as in Go.
+ */
+export function goYamlKeyOrder(a: string, b: string): number {
+  if (a === b) return 0;
+  // Without surrogate pairs, code units are runes: index the strings themselves.
+  const ar: ArrayLike<string> = SURROGATE.test(a) ? Array.from(a) : a;
+  const br: ArrayLike<string> = SURROGATE.test(b) ? Array.from(b) : b;
+  for (let i = 0; i < ar.length && i < br.length; i++) {
+    if (ar[i] === br[i]) continue;
+    const al = isLetter(ar[i]);
+    const bl = isLetter(br[i]);
+    if (al && bl) return ar[i].codePointAt(0)! < br[i].codePointAt(0)! ? -1 : 1;
+    if (al || bl) return bl ? -1 : 1;
+    // Both non-letters: the digit runs starting here, as numbers. A zero right after a non-zero
+    // digit is not a leading zero, so the run counts as already non-zero.
+    let initial = 0;
+    if (ar[i] === '0' || br[i] === '0') {
+      for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
+        if (ar[j] !== '0') {
+          initial = 1;
+          break;
+        }
+      }
+    }
+    const an = digitRun(ar, i, initial);
+    const bn = digitRun(br, i, initial);
+    // A number and a bigint compare by value.
+    if (an.value < bn.value) return -1;
+    if (an.value > bn.value) return 1;
+    if (an.end !== bn.end) return an.end < bn.end ? -1 : 1;
+    return ar[i].codePointAt(0)! < br[i].codePointAt(0)! ? -1 : 1;
+  }
+  return ar.length < br.length ? -1 : 1;
+}
+
 function isEmptyCollection(value: unknown): boolean {
   if (Array.isArray(value)) return value.length === 0;
   return value !== null && typeof value === 'object' && Object.keys(value).length === 0;
@@ -208,7 +287,7 @@ function emitMapping(
 ): void {
   const keys = Object.keys(map)
     .filter((k) => map[k] !== undefined)
-    .sort();
+    .sort(goYamlKeyOrder);
   keys.forEach((key, i) => {
     const prefix = i === 0 && firstInline !== undefined ? firstInline : ' '.repeat(indent);
     const keyText = scalar(key, prefix.length, indent, true);
