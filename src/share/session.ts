@@ -66,9 +66,13 @@ export interface ShareError {
 export type SessionResult =
   { ok: true; session: SharedSession; notices: string[] } | { ok: false; error: ShareError };
 
-/** From a code and the details, the error with a message that ends by saying what happens. */
-export function shareError(code: ShareErrorCode, detail: string): ShareError {
-  return { code, message: `${detail} The playground opened the default sandbox instead.` };
+/**
+ * From a code and a sentence saying what is wrong, the error. The message says only that: the
+ * caller adds what it did instead (a link opens the default sandbox, an import keeps the
+ * current session).
+ */
+export function shareError(code: ShareErrorCode, message: string): ShareError {
+  return { code, message };
 }
 
 /** The notice for a session recorded by another engine version, or none for this one. */

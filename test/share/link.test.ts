@@ -96,7 +96,7 @@ describe('share links', () => {
     const error = errorOf('#v9/N4Ig');
     expect(error.code).toBe('newer-version');
     expect(error.message).toMatch(/made by a newer playground/);
-    expect(error.message).toMatch(/opened the default sandbox/);
+    expect(error.message).toMatch(/Reload the page/);
   });
 
   it('refuses a version that never existed', () => {
