@@ -183,7 +183,15 @@ export function decodeShareLink(hash: string, current: number = ENGINE_VERSION):
       error: shareError('not-a-link', 'This address is not a playground share link.'),
     };
   const version = Number(match[1]);
-  const payload = text.slice(match[0].length);
+  let payload = text.slice(match[0].length);
+  // Some chat and mail programs percent-encode `$` and `+` when they pass a link on.
+  if (payload.includes('%') && payload.length <= LIMITS.linkChars * 3) {
+    try {
+      payload = decodeURIComponent(payload);
+    } catch {
+      // Not percent-encoding after all: the decoder calls the stray `%` damage.
+    }
+  }
   const decode = Object.hasOwn(DECODERS, version) ? DECODERS[version] : undefined;
   if (decode === undefined) {
     if (version > LINK_VERSION)

@@ -99,6 +99,13 @@ describe('share links', () => {
     expect(error.message).toMatch(/Reload the page/);
   });
 
+  it('opens a link whose $ and + a chat program percent-encoded', () => {
+    const hash = encodeShareLink(session);
+    const mangled = hash.replace(/\$/g, '%24').replace(/\+/g, '%2B');
+    expect(mangled).not.toBe(hash);
+    expect(decodeShareLink(mangled)).toEqual({ ok: true, session, notices: [] });
+  });
+
   it('refuses a version that never existed', () => {
     expect(errorOf('#v0/abc').code).toBe('unknown-version');
   });
