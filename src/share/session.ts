@@ -80,7 +80,7 @@ export function versionNotices(recorded: number, current: number = ENGINE_VERSIO
   if (recorded === current) return [];
   const when = recorded < current ? 'an older' : 'a newer';
   return [
-    `This scenario was recorded with ${when} version of the simulator (engine ${recorded}, this is engine ${current}). It was replayed here, and the results may differ from what its author saw.`,
+    `This scenario was recorded with ${when} version of the simulator (engine ${recorded}, this is engine ${current}). The playground replays it anyway; the results may differ from what its author saw.`,
   ];
 }
 
@@ -107,7 +107,7 @@ export function readFileMap(
     return fail(
       shareError(
         'too-many-files',
-        `${where} has ${names.length} files; the playground takes at most ${LIMITS.files}.`,
+        `${where[0].toUpperCase()}${where.slice(1)} has ${names.length} files; the playground takes at most ${LIMITS.files}.`,
       ),
     );
   const files: FileMap = Object.create(null) as FileMap;
