@@ -131,6 +131,17 @@ describe('scenario files', () => {
     expect(errorOf(scenario(`commands:\n${commands}`)).code).toBe('too-many-commands');
   });
 
+  it('answers any text with a session or a typed error, never an exception', () => {
+    const header = 'format: daemonset-playground/scenario\nversion: 1\n';
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.boolean(), (body, withHeader) => {
+        const result = fromScenarioYaml(withHeader ? header + body : body);
+        if (!result.ok) expect(result.error.message.length).toBeGreaterThan(10);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('keeps __proto__ as a file name and pollutes nothing', () => {
     const result = fromScenarioYaml(scenario('files:\n  __proto__: |\n    polluted: 1\n'));
     expect(
