@@ -120,7 +120,6 @@ const boundaries = {
         '**/kube/**',
         '**/engine/**',
         '**/console/**',
-        '**/protocol/**',
         '**/worker/**',
         '**/client/**',
         '**/lessons/**',
@@ -128,7 +127,7 @@ const boundaries = {
         ...UI_ONLY,
         'node:*',
       ],
-      'src/share imports nothing app-specific.',
+      'src/share imports nothing app-specific (only `import type` from src/protocol).',
     ),
   ],
   'src/client/**': [
@@ -252,6 +251,24 @@ export default tseslint.config(
               group: ['**/engine/**', '**/console/**'],
               allowTypeImports: true,
               message: 'src/protocol may only `import type` from src/engine and src/console.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Share links carry the command log, so src/share names its protocol type, never its code.
+    files: ['src/share/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/protocol/**'],
+              allowTypeImports: true,
+              message: 'src/share may only `import type` from src/protocol.',
             },
           ],
         },

@@ -125,3 +125,35 @@ describe('protocol boundary', () => {
     expect(ids).toContain('@typescript-eslint/no-restricted-imports');
   });
 });
+
+describe('share boundary', () => {
+  it('allows type imports from the protocol (a share link carries the command log)', async () => {
+    const ids = await ruleIds(
+      "import type { CommandLog } from '../protocol/messages.ts';\nexport type L = CommandLog;\n",
+      'src/share/ok.ts',
+    );
+    expect(ids).toEqual([]);
+  });
+
+  it('rejects value imports from the protocol', async () => {
+    const ids = await ruleIds(
+      "import { x } from '../protocol/messages.ts';\nexport const y = x;\n",
+      'src/share/bad.ts',
+    );
+    expect(ids).toContain('@typescript-eslint/no-restricted-imports');
+  });
+
+  it.each([
+    '../engine/types.ts',
+    '../console/shell.ts',
+    '../kube/taints.ts',
+    '../ui/x.ts',
+    'node:fs',
+  ])('rejects src/share importing %s', async (source) => {
+    const ids = await ruleIds(
+      `import type { X } from '${source}';\nexport type Y = X;\n`,
+      'src/share/bad.ts',
+    );
+    expect(ids).toContain('no-restricted-imports');
+  });
+});
