@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createConsole } from '../../src/console/index.ts';
 import { createCluster, EPOCH_MS } from '../../src/engine/index.ts';
-import { createSteppingCluster } from '../../src/cli/stepping-cluster.ts';
+import { createSteppingCluster } from '../../src/engine/stepping-cluster.ts';
 import {
   evaluateGoal,
   parseGoals,
