@@ -266,8 +266,10 @@ export class LessonState {
     for (const step of bundle.start)
       for (const [name, text] of Object.entries(step.files))
         if (!tabs.has(name)) tabs.set(name, text);
-    const files: OpenFile[] = [...tabs].map(([name, text]) => ({ name, text }));
-    await this.playground.restart(files, lesson.files[0]);
+    await this.playground.restart(
+      [...tabs].map(([name, text]) => ({ name, text })),
+      lesson.files[0],
+    );
     if (seq !== this.#seq) return;
     // The start runs through the console like anything typed, each file from its own tab.
     for (const step of bundle.start) {
@@ -279,10 +281,15 @@ export class LessonState {
       }
     }
     if (seq !== this.#seq) return;
-    // The learner's tabs are the lesson's own files, as written, shown first.
-    for (const name of lesson.files) this.playground.files.setText(name, lesson.assets[name] ?? '');
-    this.playground.files.open(lesson.files[0] ?? this.playground.files.active);
-    this.playground.files.generation += 1;
+    // The learner's tabs are the lesson's own files, as written, shown first. The editor is
+    // rebuilt only when a start step left another text in one of them.
+    const files = this.playground.files;
+    const changed = lesson.files.some(
+      (name) => files.files.find((f) => f.name === name)?.text !== (lesson.assets[name] ?? ''),
+    );
+    for (const name of lesson.files) files.setText(name, lesson.assets[name] ?? '');
+    files.open(lesson.files[0] ?? files.active);
+    if (changed) files.generation += 1;
     this.playground.client.setGoals(lesson.goals);
     if (lesson.clock === 'playing') await this.playground.client.setPlaying(true);
     if (seq !== this.#seq) return;
