@@ -1,4 +1,3 @@
-/// <reference path="./virtual-lessons.d.ts" />
 /**
  * The course in the page: the index (in the first load) and each lesson's bundle, fetched when
  * the lesson opens and kept once fetched.

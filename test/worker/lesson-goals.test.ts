@@ -10,6 +10,13 @@ import { runtime } from '../../src/worker/runtime.ts';
 import { createFakeRuntime } from './fake-runtime.ts';
 import { manualClock } from './manual-clock.ts';
 
+/** A request as the test writes it; the host is given an id. */
+type Body = WorkerRequest extends infer R
+  ? R extends WorkerRequest
+    ? Omit<R, 'id'>
+    : never
+  : never;
+
 const LESSONS = join(fileURLToPath(new URL('../../', import.meta.url)), 'lessons');
 const { course } = loadCourse(readLessonFiles(LESSONS), readYamlData);
 
@@ -21,8 +28,7 @@ function startLesson(id: string) {
   const out: WorkerMessage[] = [];
   const host = new EngineHost(runtime, manualClock(), (m) => out.push(m));
   let next = 1;
-  const send = (r: Omit<WorkerRequest, 'id'>) =>
-    host.receive({ ...r, id: next++ } as WorkerRequest);
+  const send = (r: Body) => host.receive({ ...r, id: next++ } as WorkerRequest);
   send({
     type: 'start',
     log: { seed: 1, files: lesson.assets, entries: [] },
@@ -38,7 +44,8 @@ function startLesson(id: string) {
       .flatMap((m) =>
         m.type === 'snapshot' ? [m] : m.type === 'ran' && m.snapshot ? [m.snapshot] : [],
       )
-      .findLast((s) => s.goals)?.goals;
+      .filter((s) => s.goals)
+      .at(-1)?.goals;
   return { lesson, out, send, run, goals };
 }
 
@@ -59,7 +66,7 @@ describe('lesson goals in the worker', () => {
     send({ type: 'goals', goals: lesson.goals });
     run('kubectl apply -f solution/node-agent.yaml');
     run('sim settle');
-    const last = out.findLast((m) => m.type === 'ran');
+    const last = out.filter((m) => m.type === 'ran').at(-1);
     expect(last?.type === 'ran' && metOf(last.snapshot?.goals)).toEqual({
       'agent-on-every-worker': true,
       'agent-ready': true,

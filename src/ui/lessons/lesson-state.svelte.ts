@@ -61,6 +61,7 @@ export class LessonState {
 
   /** The goals with their states (unmet until the engine has judged them). */
   goals: GoalView[] = $derived.by(() => {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup built per derivation
     const states = new Map<string, GoalState>(
       (this.playground.client.goals ?? []).map((g) => [g.id, g]),
     );
@@ -205,6 +206,7 @@ export class LessonState {
     const seq = this.#seq;
     this.solving = true;
     const lines = bundle.lesson.scripts.solution;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local de-duplication
     const names = [...new Set(lines.flatMap((l) => filesOfLine(l).map(clean)))];
     for (const name of names) {
       const text = bundle.lesson.assets[name];
@@ -261,6 +263,7 @@ export class LessonState {
   async #start(bundle: LessonBundle, seq: number): Promise<void> {
     const { lesson } = bundle;
     this.status = 'loading';
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local, never drawn
     const tabs = new Map<string, string>();
     for (const name of lesson.files) tabs.set(name, lesson.assets[name] ?? '');
     for (const step of bundle.start)
