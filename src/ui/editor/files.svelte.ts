@@ -13,7 +13,7 @@ export class EditorFiles {
   active: string = $state('');
   /**
    * Grows when files change under the editor (a lesson opens, a solution is loaded): the
-   * editor is then rebuilt from `files`, as it only writes its own edits back.
+   * editor then loads every file's text again, as it only writes its own edits back.
    */
   generation: number = $state(0);
 

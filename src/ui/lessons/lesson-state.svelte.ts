@@ -274,18 +274,19 @@ export class LessonState {
       lesson.files[0],
     );
     if (seq !== this.#seq) return;
-    // The start runs through the console like anything typed, each file from its own tab.
+    // The start runs through the console like anything typed, each file from its own tab. The
+    // lines are sent together (each carries the files as they are when it is sent, and the
+    // engine runs them in order), so a switch waits for the engine, not a round trip a line.
+    const runs: Promise<unknown>[] = [];
     for (const step of bundle.start) {
       for (const [name, text] of Object.entries(step.files))
         this.playground.files.setText(name, text);
-      for (const line of step.lines) {
-        if (seq !== this.#seq) return;
-        await this.playground.run(line);
-      }
+      for (const line of step.lines) runs.push(this.playground.run(line));
     }
+    await Promise.all(runs);
     if (seq !== this.#seq) return;
-    // The learner's tabs are the lesson's own files, as written, shown first. The editor is
-    // rebuilt only when a start step left another text in one of them.
+    // The learner's tabs are the lesson's own files, as written, shown first. The editor loads
+    // them again only when a start step left another text in one of them.
     const files = this.playground.files;
     const changed = lesson.files.some(
       (name) => files.files.find((f) => f.name === name)?.text !== (lesson.assets[name] ?? ''),
@@ -298,6 +299,8 @@ export class LessonState {
     if (seq !== this.#seq) return;
     this.status = 'ready';
     for (const f of this.playground.files.files) void this.playground.diagnose(f.name);
+    // The next lesson is the likeliest switch: its chunk is fetched now, while the learner reads.
+    if (this.nextId !== undefined) void loadLessonBundle(this.nextId);
   }
 }
 
