@@ -1,10 +1,11 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { lessonsPlugin } from './scripts/lessons-plugin.ts';
 
 export default defineConfig({
   // Relative asset URLs, so dist/ works from any static host and any sub-path.
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), lessonsPlugin()],
   resolve: {
     alias: [
       // monaco-yaml's worker manager imports 'monaco-editor/esm/vs/editor/editor.worker.js', but

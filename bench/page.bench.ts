@@ -1,7 +1,8 @@
 /**
  * Page benchmark (prints numbers, never fails on timing): on the built site in headless
  * Chromium, how long from pressing Apply on a new DaemonSet to the first frame that shows its
- * pods, at 20 and 500 nodes; and the longest main-thread task while typing in the editor.
+ * pods, at 20 and 500 nodes; the longest main-thread task while typing in the editor; and how
+ * long switching lessons takes until the new lesson's cluster is shown.
  * Builds dist/ first if it is missing. Run: `npm run bench -- page`.
  *
  * "First frame" is timed to the start of the frame after the one that draws the first new pod
@@ -115,6 +116,35 @@ async function typingLongTasks(page: Page): Promise<{ count: number; max: number
   return { count: tasks.length, max: tasks.length ? Math.max(...tasks) : 0 };
 }
 
+/** Lessons switched to in turn, each from the one before (the last is built from two solutions). */
+const SWITCHES = [
+  'node-selector',
+  'taints-and-tolerations',
+  'max-surge',
+  'one-pod-per-node',
+  'noexecute',
+  'requests-and-limits',
+  'selector-and-template',
+];
+
+/**
+ * Switches to a lesson as a link does (the hash changes) and resolves with the ms until the
+ * frame after the one that shows its cluster: the lesson is marked ready once its start script
+ * has run and the snapshot of its last line is drawn.
+ */
+async function switchToLesson(page: Page, id: string): Promise<number> {
+  return (await page.evaluate(`new Promise((resolve) => {
+    const t0 = performance.now();
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('[data-lesson-open="${id}"][data-lesson-status="ready"]') === null) return;
+      observer.disconnect();
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+    location.hash = '#/lessons/${id}';
+  })`)) as number;
+}
+
 const site = await serveSite();
 const browser = await launchBrowser({ width: 1440, height: 900 });
 try {
@@ -166,6 +196,18 @@ try {
     );
     await page.close();
   }
+  const page = await browser.newPage();
+  await page.goto(`${site.url}#/lessons/one-pod-per-node`);
+  await page
+    .locator('[data-lesson-open="one-pod-per-node"][data-lesson-status="ready"]')
+    .waitFor({ timeout: 60_000 });
+  const switches: number[] = [];
+  for (const id of SWITCHES) switches.push(await switchToLesson(page, id));
+  const sorted = [...switches].sort((a, b) => a - b);
+  console.log(
+    `\nswitching lessons → new cluster shown, ms: median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} (${switches.map((t) => t.toFixed(0)).join(', ')})`,
+  );
+  await page.close();
   if (browser.problems.length > 0)
     console.log(`\nbrowser problems:\n${browser.problems.join('\n')}`);
 } finally {

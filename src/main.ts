@@ -1,6 +1,8 @@
 /**
- * Page entry: builds the playground from the default sandbox, starts the engine worker and
- * mounts the app. Monaco is not imported here; the editor loads it after first paint.
+ * Page entry: builds the playground, the learner's progress and the lesson state, starts the
+ * engine worker, mounts the app and follows the route in the URL's hash (`#/lessons/<id>`,
+ * `#/sandbox`). Monaco is not imported here; the editor loads it after first paint, and a
+ * lesson's text and files load when it opens.
  */
 import { mount } from 'svelte';
 import App from './App.svelte';
@@ -8,6 +10,9 @@ import { WorkerEngineClient } from './client/worker-client.svelte.ts';
 import { loadSandbox } from './lessons/sandbox.ts';
 import { Playground } from './ui/playground.svelte.ts';
 import { ThemeState } from './ui/theme.svelte.ts';
+import { LessonState } from './ui/lessons/lesson-state.svelte.ts';
+import { ProgressStore } from './ui/lessons/progress-store.svelte.ts';
+import { parseRoute } from './ui/lessons/route.ts';
 
 const sandbox = loadSandbox();
 const files = Object.fromEntries(sandbox.files.map((f) => [f.name, f.text]));
@@ -23,18 +28,35 @@ const client = new WorkerEngineClient({
 });
 const playground = new Playground(client, sandbox.files);
 const theme = new ThemeState();
+const progress = new ProgressStore(storage());
+const lesson = new LessonState(
+  playground,
+  progress,
+  sandbox,
+  () => matchMedia('(prefers-reduced-motion: reduce)').matches,
+);
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 
 mount(App, {
   target,
-  props: { playground, theme, lesson: { title: sandbox.title, intro: sandbox.intro } },
+  props: {
+    playground,
+    theme,
+    sandbox: { title: sandbox.title, intro: sandbox.intro },
+    lesson,
+  },
 });
 
-// The sandbox's start script runs through the console like anything typed, so it is part of
-// the command log; the clock starts playing only once the cluster is set up.
-void (async () => {
-  for (const line of sandbox.startCommands) await playground.run(line);
-  if (sandbox.playing) await client.setPlaying(true);
-  for (const f of sandbox.files) void playground.diagnose(f.name);
-})();
+// Links change the hash; back and forward change it too. Each change opens what it names.
+addEventListener('hashchange', () => void lesson.go(parseRoute(location.hash)));
+void lesson.go(parseRoute(location.hash), true);
+
+/** localStorage, unless the browser refuses it (then progress lasts as long as the page). */
+function storage(): Storage | undefined {
+  try {
+    return localStorage;
+  } catch {
+    return undefined;
+  }
+}

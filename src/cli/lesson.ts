@@ -23,7 +23,7 @@ import {
   type ScriptStep,
 } from '../lessons/loader.ts';
 import { createTimeline, type Timeline } from '../lessons/timeline.ts';
-import { createSteppingCluster } from './stepping-cluster.ts';
+import { createSteppingCluster } from '../engine/stepping-cluster.ts';
 
 /** Every text file under a lessons folder, keyed by its path relative to it (with `/`). */
 export function readLessonFiles(folder: string): Record<string, string> {

@@ -9,7 +9,13 @@ import type {
   Event,
   ManifestDiagnostic,
 } from '../protocol/cluster.ts';
-import type { CommandLog, EventSubject, FileMap } from '../protocol/messages.ts';
+import type {
+  CommandLog,
+  EventSubject,
+  FileMap,
+  GoalSpec,
+  GoalState,
+} from '../protocol/messages.ts';
 
 /** How the connection to the engine is doing, for the page's status line. */
 export type EngineStatus = 'starting' | 'ready' | 'busy' | 'recovering';
@@ -28,6 +34,8 @@ export interface EngineClient {
   readonly notice: string | undefined;
   /** Every command run so far, with its simulated time: replaying it rebuilds the cluster. */
   readonly log: CommandLog;
+  /** The lesson's goal states as the engine last evaluated them; undefined outside a lesson. */
+  readonly goals: readonly GoalState[] | undefined;
 
   /**
    * Runs one console line against the files open now; resolves with what the console printed.
@@ -57,6 +65,17 @@ export interface EngineClient {
     options: { since: number; about?: EventSubject },
     listener: (events: Event[]) => void,
   ): () => void;
+  /**
+   * Starts over on an empty cluster (same seed) with `files` open and the clock paused: the
+   * log begins again and any lesson ends. Resolves once the engine has started.
+   */
+  restart(files: FileMap): Promise<void>;
+  /**
+   * A lesson begins now: the engine evaluates `goals` after every command and clock step, over
+   * a timeline recorded from this moment, and `goals` (the states) follows. An empty list ends
+   * the lesson.
+   */
+  setGoals(goals: readonly GoalSpec[]): void;
   /** Forgets the notice once the learner has read it. */
   dismissNotice(): void;
   dispose(): void;

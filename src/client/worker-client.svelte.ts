@@ -20,6 +20,8 @@ import {
   type CommandLog,
   type EventSubject,
   type FileMap,
+  type GoalSpec,
+  type GoalState,
   type SnapshotMessage,
   type WorkerMessage,
   type WorkerRequest,
@@ -90,7 +92,10 @@ export class WorkerEngineClient implements EngineClient {
   playing = $state(false);
   status: EngineStatus = $state('starting');
   notice: string | undefined = $state();
+  goals: readonly GoalState[] | undefined = $state.raw();
   readonly log: CommandLog;
+  /** The lesson's goals, sent again to a rebuilt worker after its replay. */
+  #goals: readonly GoalSpec[] = [];
 
   #options: WorkerClientOptions;
   #worker: Worker | undefined;
@@ -155,6 +160,35 @@ export class WorkerEngineClient implements EngineClient {
   async setPlaying(playing: boolean): Promise<void> {
     this.playing = playing;
     await this.#request({ type: 'setPlaying', playing });
+  }
+
+  /** Starts over on an empty cluster in the same worker (see EngineClient.restart). */
+  async restart(files: FileMap): Promise<void> {
+    this.#goals = [];
+    this.goals = undefined;
+    this.log.files = { ...files };
+    this.log.entries.length = 0;
+    this.#lastFiles = { ...files };
+    this.playing = false;
+    // The new cluster numbers its objects from the start again: every subscription hears it
+    // from the beginning.
+    for (const s of this.#subscriptions.values()) s.since = 0;
+    const reply = await this.#request({
+      type: 'start',
+      log: { seed: this.log.seed, files: { ...files }, entries: [] },
+      untilMs: 0,
+      playing: false,
+      baseVersion: this.version,
+    });
+    for (const key of this.#subscriptions.keys()) this.#postSubscribe(this.#worker, key);
+    this.timeMs = reply.timeMs;
+  }
+
+  /** Sends the lesson's goals (see EngineClient.setGoals). */
+  setGoals(goals: readonly GoalSpec[]): void {
+    this.#goals = goals;
+    this.goals = undefined;
+    this.#worker?.postMessage({ type: 'goals', id: this.#nextId++, goals } satisfies WorkerRequest);
   }
 
   /** Opens an event subscription in the worker (see EngineClient.subscribeEvents). */
@@ -260,6 +294,13 @@ export class WorkerEngineClient implements EngineClient {
       fallback: () => {},
     });
     worker.postMessage(start);
+    // The lesson's timeline starts again after the replay: history before the rebuild is lost.
+    if (this.#goals.length > 0)
+      worker.postMessage({
+        type: 'goals',
+        id: this.#nextId++,
+        goals: this.#goals,
+      } satisfies WorkerRequest);
     for (const key of this.#subscriptions.keys()) this.#postSubscribe(worker, key);
     // Requests made before a rebuild go to the new worker after the replay, in order.
     for (const [id, pending] of this.#pending)
@@ -333,6 +374,7 @@ export class WorkerEngineClient implements EngineClient {
     }
     this.version = message.version;
     this.snapshot = withReused(message, this.snapshot);
+    if (message.goals) this.goals = message.goals;
     // After the picture, so a listener that reads the snapshot sees the one its events came with.
     this.#deliver(message);
     // A user-timing mark, so benchmarks and the Performance panel can see snapshot arrivals.
@@ -433,7 +475,12 @@ export class WorkerEngineClient implements EngineClient {
     }
     const failed = blamed !== undefined ? this.#pending.get(blamed) : undefined;
     if (blamed !== undefined) this.#pending.delete(blamed);
-    for (const [id, p] of this.#pending) if (p.request.type === 'start') this.#pending.delete(id);
+    // The new worker's start replays the log, so a pending start (a restart) is answered now.
+    for (const [id, p] of this.#pending)
+      if (p.request.type === 'start') {
+        this.#pending.delete(id);
+        p.fallback();
+      }
     failed?.fallback();
 
     if (this.#recoveries.length > MAX_RECOVERIES) {
@@ -522,6 +569,7 @@ function fallbackReply(request: WorkerRequest): Replies[keyof Replies] {
     case 'drawn':
     case 'subscribe':
     case 'unsubscribe':
+    case 'goals':
       throw new Error(`${request.type} is never pending`);
     default:
       return assertNever(request);

@@ -56,6 +56,24 @@ export interface EventBatch {
   events: Event[];
 }
 
+/**
+ * A lesson goal as the page sends it: the goal language's data (src/lessons/goals.ts), whose
+ * predicates the protocol does not spell out. The worker validates every goal against the
+ * goal schema before evaluating it, as lessons are loaded into other people's pages.
+ */
+export interface GoalSpec {
+  readonly id: string;
+  readonly text: string;
+}
+
+/** Whether one lesson goal holds now, as the worker evaluated it. */
+export interface GoalState {
+  id: string;
+  met: boolean;
+  /** Why it is unmet, or why the goals could not be read (empty when met). */
+  detail: string;
+}
+
 /** Page to worker. */
 export type WorkerRequest =
   | {
@@ -83,7 +101,14 @@ export type WorkerRequest =
    */
   | { type: 'subscribe'; id: number; subscription: EventSubscription }
   /** Closes the subscription with this key. Not answered. */
-  | { type: 'unsubscribe'; id: number; key: number };
+  | { type: 'unsubscribe'; id: number; key: number }
+  /**
+   * A lesson begins now: the worker starts recording a timeline from the cluster as it is and
+   * evaluates these goals over it after every command and clock step. An empty list ends the
+   * lesson. Not answered: the next snapshot (sent at once) carries the goal states. A `start`
+   * ends any lesson, so a rebuilt worker is sent its goals again after the replay.
+   */
+  | { type: 'goals'; id: number; goals: readonly GoalSpec[] };
 
 /**
  * The cluster after a change. `internal` is left out (null): the page only draws, and the
@@ -117,6 +142,11 @@ export interface SnapshotMessage {
    * batch it got (or since its `since`). Absent when no subscription has anything new.
    */
   events?: EventBatch[];
+  /**
+   * The lesson's goal states, in the lesson's order, when any changed since the previous
+   * snapshot (and always in the first snapshot after a `goals` request). Absent: unchanged.
+   */
+  goals?: GoalState[];
 }
 
 /** Worker to page. */
@@ -202,4 +232,5 @@ const REQUEST_TYPES = new Set<string>([
   'drawn',
   'subscribe',
   'unsubscribe',
+  'goals',
 ] satisfies WorkerRequest['type'][]);

@@ -25,6 +25,8 @@ export class Playground {
   /** The DaemonSet the status bar and the cluster view focus on (by default the first one). */
   selectedDaemonSet: DaemonSetRef | undefined = $state();
   selection: ClusterSelection = $state();
+  /** Told of every line run, however it was started (typed, clicked, played): lessons listen. */
+  onRan: ((line: string, result: CommandResult) => void) | undefined;
 
   /** The selected DaemonSet's current object, if it exists. */
   daemonSet: DaemonSet | undefined = $derived.by(() => {
@@ -65,6 +67,7 @@ export class Playground {
     // Heard with the snapshot when the client can (one redraw of a big cluster, not two).
     const result = await this.client.run(trimmed, this.files.toMap(), hear);
     if (!heard) hear(result);
+    this.onRan?.(trimmed, result);
     // The advisor judges a file against the cluster, so a change there can change its markers.
     void this.diagnose(this.files.active);
     return result;
@@ -114,6 +117,19 @@ export class Playground {
     ].join('\n');
     this.files.setText(NEW_NODE_FILE, text);
     return this.run(`kubectl apply -f ${NEW_NODE_FILE}`);
+  }
+
+  /**
+   * Starts over on an empty cluster with `files` open (a lesson opens or is reset): the
+   * transcript, the diagnostics and the selection go with the old cluster.
+   */
+  async restart(files: OpenFile[], active?: string): Promise<void> {
+    this.files.replace(files, active);
+    this.console.clear();
+    this.diagnostics = {};
+    this.selection = undefined;
+    this.selectedDaemonSet = undefined;
+    await this.client.restart(this.files.toMap());
   }
 
   /** Selects a DaemonSet for the status bar. */

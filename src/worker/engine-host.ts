@@ -5,6 +5,7 @@
  */
 import type { CommandResult, FileSource, ManifestDiagnostic } from '../console/types.ts';
 import type { Cluster, ClusterSnapshot } from '../engine/operations.ts';
+import { createSteppingCluster } from '../engine/stepping-cluster.ts';
 import type { Event, Kind } from '../protocol/cluster.ts';
 import {
   HEARTBEAT_MS,
@@ -14,10 +15,12 @@ import {
   type EventSubject,
   type EventSubscription,
   type FileMap,
+  type GoalSpec,
   type SnapshotMessage,
   type WorkerMessage,
   type WorkerRequest,
 } from '../protocol/messages.ts';
+import { LessonGoals } from './lesson-goals.ts';
 
 /** The console as the worker uses it (src/console's createConsole result). */
 export interface ConsoleLike {
@@ -113,6 +116,10 @@ export class EngineHost {
    */
   // A plain Map: this is the worker, not a component.
   #subscriptions = new Map<number, { seen: number; about: EventSubject | undefined }>();
+  /** The lesson being played, if any: its goals and the timeline they read. */
+  #lesson: LessonGoals | undefined;
+  /** The cluster's revision the lesson's timeline last recorded. */
+  #recorded = -1;
 
   /** Creates the host; nothing runs until a `start` request. */
   constructor(runtime: Runtime, clock: HostClock, post: (message: WorkerMessage) => void) {
@@ -199,9 +206,40 @@ export class EngineHost {
       case 'unsubscribe':
         this.#subscriptions.delete(request.key);
         return;
+      case 'goals':
+        this.#beginLesson(request.goals);
+        return;
       default:
         assertNever(request);
     }
+  }
+
+  /**
+   * A lesson begins (or, with no goals, ends): its timeline starts from the cluster as it is
+   * now, and a snapshot carrying the goal states goes out at once.
+   */
+  #beginLesson(goals: readonly GoalSpec[]): void {
+    const con = this.#need();
+    if (goals.length === 0) {
+      this.#lesson = undefined;
+      return;
+    }
+    this.#lesson = new LessonGoals(goals, con.cluster.view({ events: false }));
+    this.#recorded = con.cluster.revision;
+    this.#postSnapshot({ onlyIfChanged: true });
+  }
+
+  /**
+   * After a command or a clock step: the lesson's timeline gets a sample when anything was
+   * written since the last one. Only a lesson with history goals is recorded at every step (a
+   * view is pointers to frozen objects, and lesson clusters are small); goals about now need
+   * only the view each snapshot builds anyway.
+   */
+  #recordStep(cluster: Cluster): void {
+    const lesson = this.#lesson;
+    if (!lesson?.history || cluster.revision === this.#recorded) return;
+    this.#recorded = cluster.revision;
+    lesson.record(cluster.view({ events: false }));
   }
 
   /** Opens a subscription and sends what it has not seen, if anything. */
@@ -246,7 +284,16 @@ export class EngineHost {
     this.#version = baseVersion;
     this.#sent = undefined;
     this.#files = log.files;
-    const cluster = this.#runtime.createCluster({ seed: log.seed });
+    // A start begins a new session: the page sends the lesson's goals again once it is ready.
+    this.#lesson = undefined;
+    const base = this.#runtime.createCluster({ seed: log.seed });
+    // Commands that move time (sim settle, sim wait, rollout status) stop at every due instant
+    // while a lesson has history goals, so no moment a goal asks about is skipped.
+    const cluster = createSteppingCluster(
+      base,
+      () => this.#recordStep(base),
+      () => this.#lesson?.history === true,
+    );
     const con = this.#runtime.createConsole({
       cluster,
       files: createFileSource(() => this.#files),
@@ -286,6 +333,7 @@ export class EngineHost {
     if (con && this.#playing && elapsed > 0) {
       try {
         const due = con.cluster.nextDueAt();
+        // The console's cluster: it steps through due instants while a lesson records history.
         con.cluster.advance(elapsed);
         // Only a task that ran can have changed anything worth redrawing.
         if (due !== undefined && due <= con.cluster.now) this.#dirty = true;
@@ -353,7 +401,8 @@ export class EngineHost {
       options.onlyIfChanged &&
       this.#sent &&
       this.#sent.revision === revision &&
-      [...this.#subscriptions.values()].every((s) => s.seen >= revision)
+      [...this.#subscriptions.values()].every((s) => s.seen >= revision) &&
+      !this.#lesson?.hasUnsent()
     ) {
       this.#dirty = false;
       return undefined;
@@ -364,6 +413,10 @@ export class EngineHost {
     // is even looked at.
     const full = con.cluster.view({ events: false });
     const events = this.#eventBatches(con.cluster, revision);
+    // The lesson's goals are read from this same view: a sample is pointers to its objects.
+    this.#lesson?.record(full);
+    this.#recorded = revision;
+    const goals = this.#lesson?.unsent();
     const sent = this.#sent;
     const reused: Kind[] = [];
     const patched: Partial<Record<Kind, Int32Array>> = {};
@@ -389,7 +442,10 @@ export class EngineHost {
     this.#lastSnapshotAt = started;
     this.#dirty = false;
     const unchanged =
-      verdictsReused && reused.length === Object.keys(objects).length && events.length === 0;
+      verdictsReused &&
+      reused.length === Object.keys(objects).length &&
+      events.length === 0 &&
+      goals === undefined;
     // Unchanged content is what the page has: remember the new revision either way.
     this.#sent = { objects: full.objects, verdicts: full.verdicts, revision };
     if (options.onlyIfChanged && unchanged) return undefined;
@@ -410,6 +466,7 @@ export class EngineHost {
       ...(Object.keys(patched).length > 0 ? { patched } : {}),
       ...(verdicts?.orders.some((o) => o !== null) ? { verdictNodesPatched: verdicts.orders } : {}),
       ...(events.length > 0 ? { events } : {}),
+      ...(goals ? { goals } : {}),
     };
   }
 

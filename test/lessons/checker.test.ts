@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main, readLessonFiles } from '../../src/cli/lesson.ts';
 import { readYamlData } from '../../src/console/manifest/read.ts';
 import { loadCourse } from '../../src/lessons/loader.ts';
-import { createSteppingCluster } from '../../src/cli/stepping-cluster.ts';
+import { createSteppingCluster } from '../../src/engine/stepping-cluster.ts';
 import { createConsole } from '../../src/console/index.ts';
 import { createCluster } from '../../src/engine/index.ts';
 

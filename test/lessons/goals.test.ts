@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createConsole } from '../../src/console/index.ts';
 import { createCluster } from '../../src/engine/index.ts';
-import { createSteppingCluster } from '../../src/cli/stepping-cluster.ts';
+import { createSteppingCluster } from '../../src/engine/stepping-cluster.ts';
 import { evaluateGoal, parseGoals, toSample, type Goal } from '../../src/lessons/goals.ts';
 import { createTimeline } from '../../src/lessons/timeline.ts';
 

@@ -11,6 +11,11 @@ export interface OpenFile {
 export class EditorFiles {
   files: OpenFile[] = $state([]);
   active: string = $state('');
+  /**
+   * Grows when files change under the editor (a lesson opens, a solution is loaded): the
+   * editor then loads every file's text again, as it only writes its own edits back.
+   */
+  generation: number = $state(0);
 
   /** Opens `files`, showing the first. */
   constructor(files: OpenFile[]) {
@@ -33,6 +38,25 @@ export class EditorFiles {
     const file = this.files.find((f) => f.name === name);
     if (file) file.text = text;
     else this.files.push({ name, text });
+  }
+
+  /** Closes every file and opens `files` instead, showing `active` (default: the first). */
+  replace(files: OpenFile[], active?: string): void {
+    this.files = files.map((f) => ({ ...f }));
+    this.active = active ?? files[0]?.name ?? '';
+    this.generation += 1;
+  }
+
+  /** Opens `name` with `text` (replacing what it held) and shows it, so the editor shows it too. */
+  load(name: string, text: string): void {
+    const file = this.files.find((f) => f.name === name);
+    if (file && file.text === text) {
+      this.active = name;
+      return;
+    }
+    this.setText(name, text);
+    this.active = name;
+    if (file) this.generation += 1;
   }
 
   /** Every open file by name, for the console's FileSource. */

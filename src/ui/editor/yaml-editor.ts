@@ -35,6 +35,8 @@ export interface YamlEditor {
   open(name: string, text: string): void;
   /** Replaces a file's text from outside (e.g. a reset), keeping undo history. */
   setText(name: string, text: string): void;
+  /** Loads a file's text as new (a lesson opens): undo does not go back past it. */
+  load(name: string, text: string): void;
   /** Puts the console's diagnostics for one file on its model. */
   setDiagnostics(name: string, diagnostics: ManifestDiagnostic[]): void;
   setTheme(theme: 'light' | 'dark'): void;
@@ -259,6 +261,10 @@ export function createYamlEditor(host: HTMLElement, options: YamlEditorOptions):
       const model = modelFor(name, text);
       if (model.getValue() === text) return;
       model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+    },
+    load(name, text) {
+      const model = modelFor(name, text);
+      if (model.getValue() !== text) model.setValue(text);
     },
     setDiagnostics(name, diagnostics) {
       const model = models.get(name);

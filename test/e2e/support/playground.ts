@@ -50,7 +50,9 @@ export async function openTab(page: Page, name: string): Promise<void> {
  */
 export async function replaceEditorText(page: Page, text: string): Promise<void> {
   const editor = page.locator('.monaco-editor').first();
-  await editor.locator('.view-lines').click();
+  // Near the top left: the lines' box is as wide as the longest line, so its middle can lie
+  // outside a narrow editor.
+  await editor.locator('.view-lines').click({ position: { x: 8, y: 8 } });
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(text);

@@ -7,6 +7,11 @@ import App from '../../../src/App.svelte';
 import { loadSandbox } from '../../../src/lessons/sandbox.ts';
 import { Playground } from '../../../src/ui/playground.svelte.ts';
 import { ThemeState } from '../../../src/ui/theme.svelte.ts';
+import { LessonState } from '../../../src/ui/lessons/lesson-state.svelte.ts';
+import {
+  ProgressStore,
+  type ProgressStorage,
+} from '../../../src/ui/lessons/progress-store.svelte.ts';
 import type { Runtime } from '../../../src/worker/engine-host.ts';
 import { InThreadClient } from './in-thread-client.svelte.ts';
 
@@ -16,24 +21,34 @@ export interface MountedApp {
   client: InThreadClient;
   playground: Playground;
   theme: ThemeState;
+  lesson: LessonState;
   destroy(): void;
 }
 
-/** Mounts App at `width`×`height` with the sandbox files (start script not run). */
+/**
+ * Mounts App at `width`×`height` with the sandbox files (start script not run). Progress is
+ * kept in `storage` (default: in memory only).
+ */
 export function mountApp(
-  options: { runtime?: Runtime; width?: number; height?: number } = {},
+  options: { runtime?: Runtime; width?: number; height?: number; storage?: ProgressStorage } = {},
 ): MountedApp {
   const sandbox = loadSandbox();
   const files = Object.fromEntries(sandbox.files.map((f) => [f.name, f.text]));
   const client = new InThreadClient({ files, runtime: options.runtime });
   const playground = new Playground(client, sandbox.files);
   const theme = new ThemeState();
+  const lesson = new LessonState(playground, new ProgressStore(options.storage), sandbox);
   const target = document.createElement('div');
   target.style.cssText = `width:${options.width ?? 1280}px;height:${options.height ?? 800}px;`;
   document.body.append(target);
   const app = mount(App, {
     target,
-    props: { playground, theme, lesson: { title: sandbox.title, intro: sandbox.intro } },
+    props: {
+      playground,
+      theme,
+      sandbox: { title: sandbox.title, intro: sandbox.intro },
+      lesson,
+    },
   });
   flushSync();
   return {
@@ -41,6 +56,7 @@ export function mountApp(
     client,
     playground,
     theme,
+    lesson,
     destroy() {
       unmount(app);
       playground.dispose();

@@ -1,19 +1,24 @@
 /**
- * A cluster that reports every instant its clock stops at, for the lesson checker's timeline.
- * The console moves time only through `advance` and `settle`; this wrapper runs both as the
- * engine itself does (one `advance` per due instant) and calls `onStep` after each.
- *
- * The page will feed its timeline from the engine's event subscriptions instead; this stand-in
- * needs nothing from the engine but its public `Cluster` interface.
+ * A cluster that reports every instant its clock stops at, for the timeline lesson goals about
+ * history read (the lesson checker's and the worker's). The console moves time only through
+ * `advance` and `settle`; this wrapper runs both as the engine itself does (one `advance` per
+ * due instant) and calls `onStep` after each. It needs nothing from the engine but its public
+ * `Cluster` interface and a restore.
  */
-import { restoreCluster } from '../console/engine-entry.ts';
-import type { Cluster } from '../engine/operations.ts';
+import { restoreCluster } from './index.ts';
+import type { Cluster } from './operations.ts';
 
 /**
  * From a cluster and a callback, a cluster that behaves the same (every method delegates) but
- * moves time one due instant at a time, calling `onStep` after each.
+ * moves time one due instant at a time, calling `onStep` after each. While `active` says no
+ * (the worker's sandbox, a lesson without history goals), time moves in one go as usual and
+ * `onStep` is not called: stepping costs a view per instant and, for settle, a restored copy.
  */
-export function createSteppingCluster(inner: Cluster, onStep: () => void): Cluster {
+export function createSteppingCluster(
+  inner: Cluster,
+  onStep: () => void,
+  active: () => boolean = () => true,
+): Cluster {
   /** Advances to `target`, stopping at every due instant on the way. */
   const stepTo = (target: number): void => {
     for (;;) {
@@ -40,12 +45,16 @@ export function createSteppingCluster(inner: Cluster, onStep: () => void): Clust
     get: (kind, name, namespace) => inner.get(kind, name, namespace),
     list: (kind, options) => inner.list(kind, options),
     eventsFor: (kind, name, namespace) => inner.eventsFor(kind, name, namespace),
-    eventsSince: (rv) => inner.eventsSince(rv),
+    eventsSince: (resourceVersion) => inner.eventsSince(resourceVersion),
     verdictsFor: (namespace, name) => inner.verdictsFor(namespace, name),
     nextDueAt: () => inner.nextDueAt(),
     snapshot: () => inner.snapshot(),
     view: (options) => inner.view(options),
     advance(ms) {
+      if (!active()) {
+        inner.advance(ms);
+        return;
+      }
       if (!(Number.isFinite(ms) && ms > 0)) {
         inner.advance(ms);
         onStep();
@@ -54,6 +63,7 @@ export function createSteppingCluster(inner: Cluster, onStep: () => void): Clust
       stepTo(inner.now + ms);
     },
     settle(capMs) {
+      if (!active()) return inner.settle(capMs);
       // settle() is a run of advance(next - now) calls until only idle work is left. Which
       // instant that is depends on engine internals, so a copy settles first to tell us how
       // far to go; restored copies continue byte-identically.

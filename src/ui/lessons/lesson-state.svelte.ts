@@ -1,0 +1,313 @@
+/**
+ * The lesson being played: which one (from the route), its bundle and rendered text, the goal
+ * states the engine sends, hints shown, predictions, and the actions of the lesson panel
+ * (run a command from the text, show the solution, reset, go to the next lesson). Every
+ * command goes through the playground's console, so the learner sees it run.
+ */
+import type { GoalState } from '../../protocol/messages.ts';
+import type { PredictQuestion } from '../../lessons/loader.ts';
+import { filesOfLine } from '../../lessons/loader.ts';
+import { COURSE, loadLessonBundle, type LessonBundle } from '../../lessons/course.ts';
+import type { OpenFile } from '../editor/files.svelte.ts';
+import type { Playground } from '../playground.svelte.ts';
+import type { ProgressStore } from './progress-store.svelte.ts';
+import type { Route } from './route.ts';
+
+/** A goal as the panel shows it. */
+export interface GoalView {
+  id: string;
+  text: string;
+  met: boolean;
+  detail: string;
+}
+
+/** Pause between the steps of a played solution, so each can be seen (ms). */
+const SOLUTION_STEP_MS = 700;
+/** The same with reduced motion: still one step at a time, without the wait. */
+const SOLUTION_STEP_REDUCED_MS = 150;
+
+/** What the sandbox starts from: its files and start lines (src/lessons/sandbox.ts). */
+export interface SandboxStart {
+  files: OpenFile[];
+  startCommands: string[];
+  playing: boolean;
+}
+
+/** Every lesson id in course order. */
+const LESSON_ORDER = COURSE.chapters.flatMap((c) => c.lessons.map((l) => l.id));
+
+/** The lesson panel's state and actions. */
+export class LessonState {
+  route: Route = $state({ kind: 'sandbox' });
+  /** The open lesson's bundle, once loaded. */
+  bundle: LessonBundle | undefined = $state.raw();
+  /** Its text as sanitised HTML. */
+  html = $state('');
+  /** `loading` until the bundle and its cluster are there; `missing` for an unknown id. */
+  status: 'idle' | 'loading' | 'ready' | 'missing' = $state('idle');
+  hintsShown = $state(0);
+  /** Question ids whose command has run (the answer and explanation are then shown). */
+  observed: Record<string, true> = $state({});
+  /** The question the learner tried to skip by running its command first. */
+  asking: string | undefined = $state();
+  /** A solution is being played. */
+  solving = $state(false);
+
+  readonly playground: Playground;
+  readonly progress: ProgressStore;
+  #seq = 0;
+  #reducedMotion: () => boolean;
+  #sandbox: SandboxStart;
+
+  /** The goals with their states (unmet until the engine has judged them). */
+  goals: GoalView[] = $derived.by(() => {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup built per derivation
+    const states = new Map<string, GoalState>(
+      (this.playground.client.goals ?? []).map((g) => [g.id, g]),
+    );
+    return (this.bundle?.lesson.goals ?? []).map((g) => {
+      const state = states.get(g.id);
+      return { id: g.id, text: g.text, met: state?.met ?? false, detail: state?.detail ?? '' };
+    });
+  });
+
+  /** Every goal is met (the lesson is complete). */
+  allMet: boolean = $derived(
+    this.status === 'ready' && this.goals.length > 0 && this.goals.every((g) => g.met),
+  );
+
+  /** The lesson after this one in the course, if any. */
+  nextId: string | undefined = $derived.by(() => {
+    const id = this.bundle?.lesson.id;
+    if (id === undefined) return undefined;
+    return LESSON_ORDER[LESSON_ORDER.indexOf(id) + 1];
+  });
+
+  /** Listens to every line the playground runs, to see predicted commands happen. */
+  constructor(
+    playground: Playground,
+    progress: ProgressStore,
+    sandbox: SandboxStart,
+    reducedMotion: () => boolean = () => false,
+  ) {
+    this.playground = playground;
+    this.progress = progress;
+    this.#sandbox = sandbox;
+    this.#reducedMotion = reducedMotion;
+    playground.onRan = (line) => this.#heard(line);
+  }
+
+  /**
+   * Goes to a route: opens the lesson, or starts the sandbox afresh. `fresh` says the cluster
+   * is still the empty one the page started with (the first route after loading).
+   */
+  async go(route: Route, fresh = false): Promise<void> {
+    if (route.kind === 'lesson') {
+      await this.open(route.id);
+      return;
+    }
+    const seq = ++this.#seq;
+    this.route = route;
+    this.bundle = undefined;
+    this.status = 'idle';
+    this.solving = false;
+    const sandbox = this.#sandbox;
+    if (!fresh) await this.playground.restart(sandbox.files);
+    // The start script runs through the console like anything typed, so it is in the log; the
+    // clock plays only once the cluster is set up.
+    for (const line of sandbox.startCommands) {
+      if (seq !== this.#seq) return;
+      await this.playground.run(line);
+    }
+    if (seq !== this.#seq) return;
+    if (sandbox.playing) await this.playground.client.setPlaying(true);
+    for (const f of sandbox.files) void this.playground.diagnose(f.name);
+  }
+
+  /** Opens a lesson: loads its bundle and text, builds its starting cluster, sends its goals. */
+  async open(id: string): Promise<void> {
+    const seq = ++this.#seq;
+    this.route = { kind: 'lesson', id };
+    this.status = 'loading';
+    this.solving = false;
+    const [bundle, markdown] = await Promise.all([loadLessonBundle(id), import('./markdown.ts')]);
+    if (seq !== this.#seq) return;
+    if (!bundle) {
+      this.bundle = undefined;
+      this.status = 'missing';
+      return;
+    }
+    this.bundle = bundle;
+    this.html = markdown.renderMarkdown(bundle.lesson.prose);
+    this.hintsShown = 0;
+    this.observed = {};
+    this.asking = undefined;
+    await this.#start(bundle, seq);
+  }
+
+  /** Starts the lesson again from its starting cluster, with its files as they were. */
+  async reset(): Promise<void> {
+    const bundle = this.bundle;
+    if (!bundle) return;
+    const seq = ++this.#seq;
+    this.solving = false;
+    this.observed = {};
+    this.asking = undefined;
+    this.progress.forgetPredictions(bundle.lesson.id);
+    await this.#start(bundle, seq);
+  }
+
+  /** Shows the next hint. */
+  showHint(): void {
+    const count = this.bundle?.lesson.hints.length ?? 0;
+    if (this.hintsShown < count) this.hintsShown += 1;
+  }
+
+  /**
+   * Runs a command from the lesson's text. A command a question must be answered before is not
+   * run until it is: the question is pointed out instead.
+   */
+  async runCommand(line: string): Promise<void> {
+    const question = this.#unansweredBefore(line);
+    if (question) {
+      this.asking = question.id;
+      return;
+    }
+    await this.#runScriptLine(line);
+  }
+
+  /** Records the learner's choice for a question (before its command runs). */
+  choose(question: PredictQuestion, choice: string): void {
+    const id = this.bundle?.lesson.id;
+    if (id === undefined || this.observed[question.id]) return;
+    this.progress.predict(id, question.id, choice);
+  }
+
+  /** The learner's choice for a question, if made. */
+  choice(question: PredictQuestion): string | undefined {
+    const id = this.bundle?.lesson.id;
+    return id === undefined ? undefined : this.progress.prediction(id, question.id);
+  }
+
+  /** Runs the command a question is about, once a choice is made. */
+  async runPredicted(question: PredictQuestion): Promise<void> {
+    if (this.choice(question) === undefined) return;
+    this.asking = undefined;
+    await this.#runScriptLine(question.before);
+  }
+
+  /**
+   * Loads the solution's files into editor tabs, then plays solution.sim one line at a time
+   * through the console, pausing between lines so each can be followed.
+   */
+  async showSolution(): Promise<void> {
+    const bundle = this.bundle;
+    if (!bundle || this.solving) return;
+    const seq = this.#seq;
+    this.solving = true;
+    const lines = bundle.lesson.scripts.solution;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local de-duplication
+    const names = [...new Set(lines.flatMap((l) => filesOfLine(l).map(clean)))];
+    for (const name of names) {
+      const text = bundle.lesson.assets[name];
+      if (text !== undefined) this.playground.files.load(name, text);
+    }
+    try {
+      for (const [i, line] of lines.entries()) {
+        if (seq !== this.#seq) return;
+        if (i > 0) await wait(this.#reducedMotion() ? SOLUTION_STEP_REDUCED_MS : SOLUTION_STEP_MS);
+        if (seq !== this.#seq) return;
+        await this.#runScriptLine(line);
+      }
+    } finally {
+      if (seq === this.#seq) this.solving = false;
+    }
+  }
+
+  /** Marks the lesson done once every goal is met (called by the panel when `allMet` turns). */
+  markDoneIfComplete(): void {
+    const id = this.bundle?.lesson.id;
+    if (id !== undefined && this.allMet) this.progress.markDone(id);
+  }
+
+  /** A question whose command is `line` and that has no choice yet. */
+  #unansweredBefore(line: string): PredictQuestion | undefined {
+    return this.bundle?.lesson.predict.find(
+      (q) => q.before === line.trim() && !this.observed[q.id] && this.choice(q) === undefined,
+    );
+  }
+
+  /** A line ran (however it was started): the questions it answers are now observed. */
+  #heard(line: string): void {
+    for (const q of this.bundle?.lesson.predict ?? [])
+      if (q.before === line) this.observed = { ...this.observed, [q.id]: true };
+  }
+
+  /**
+   * Runs a line of a lesson's script in the console. Its `-f` files are opened as tabs first
+   * (from the lesson, unless open already: the learner's edits stay), and the tab it applies
+   * is shown, so the learner sees what it applies.
+   */
+  async #runScriptLine(line: string): Promise<void> {
+    const assets = this.bundle?.lesson.assets ?? {};
+    for (const name of filesOfLine(line).map(clean)) {
+      const text = assets[name];
+      const open = this.playground.files.files.some((f) => f.name === name);
+      if (open) this.playground.files.open(name);
+      else if (text !== undefined) this.playground.files.load(name, text);
+    }
+    await this.playground.run(line);
+  }
+
+  /** Builds the lesson's starting cluster through the console, then begins its goals. */
+  async #start(bundle: LessonBundle, seq: number): Promise<void> {
+    const { lesson } = bundle;
+    this.status = 'loading';
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local, never drawn
+    const tabs = new Map<string, string>();
+    for (const name of lesson.files) tabs.set(name, lesson.assets[name] ?? '');
+    for (const step of bundle.start)
+      for (const [name, text] of Object.entries(step.files))
+        if (!tabs.has(name)) tabs.set(name, text);
+    await this.playground.restart(
+      [...tabs].map(([name, text]) => ({ name, text })),
+      lesson.files[0],
+    );
+    if (seq !== this.#seq) return;
+    // The start runs through the console like anything typed, each file from its own tab. The
+    // lines are sent together (each carries the files as they are when it is sent, and the
+    // engine runs them in order), so a switch waits for the engine, not a round trip a line.
+    const runs: Promise<unknown>[] = [];
+    for (const step of bundle.start) {
+      for (const [name, text] of Object.entries(step.files))
+        this.playground.files.setText(name, text);
+      for (const line of step.lines) runs.push(this.playground.run(line));
+    }
+    await Promise.all(runs);
+    if (seq !== this.#seq) return;
+    // The learner's tabs are the lesson's own files, as written, shown first. The editor loads
+    // them again only when a start step left another text in one of them.
+    const files = this.playground.files;
+    const changed = lesson.files.some(
+      (name) => files.files.find((f) => f.name === name)?.text !== (lesson.assets[name] ?? ''),
+    );
+    for (const name of lesson.files) files.setText(name, lesson.assets[name] ?? '');
+    files.open(lesson.files[0] ?? files.active);
+    if (changed) files.generation += 1;
+    this.playground.client.setGoals(lesson.goals);
+    if (lesson.clock === 'playing') await this.playground.client.setPlaying(true);
+    if (seq !== this.#seq) return;
+    this.status = 'ready';
+    for (const f of this.playground.files.files) void this.playground.diagnose(f.name);
+    // The next lesson is the likeliest switch: its chunk is fetched now, while the learner reads.
+    if (this.nextId !== undefined) void loadLessonBundle(this.nextId);
+  }
+}
+
+function clean(path: string): string {
+  return path.replace(/^\.\//, '');
+}
+
+function wait(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

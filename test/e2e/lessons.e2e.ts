@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type TestBrowser } from './support/browser.ts';
+import { consoleInput, replaceEditorText } from './support/playground.ts';
+import { serveSite, type SiteServer } from './support/server.ts';
+
+let site: SiteServer;
+let browser: TestBrowser;
+let page: Page;
+
+/** The first lesson's DaemonSet, completed, in flow style (inserted text is not re-indented). */
+const NODE_AGENT = JSON.stringify({
+  apiVersion: 'apps/v1',
+  kind: 'DaemonSet',
+  metadata: { name: 'node-agent' },
+  spec: {
+    selector: { matchLabels: { app: 'node-agent' } },
+    template: {
+      metadata: { labels: { app: 'node-agent' } },
+      spec: {
+        containers: [{ name: 'agent', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'] }],
+      },
+    },
+  },
+});
+
+const goalState = (id: string) => page.locator(`[data-goal="${id}"]`).getAttribute('data-state');
+
+/** Opens a lesson by its deep link and waits for its cluster and goals. */
+async function openLesson(id: string): Promise<void> {
+  await page.goto(`${site.url}#/lessons/${id}`);
+  await page
+    .locator(`[data-lesson-open="${id}"][data-lesson-status="ready"]`)
+    .waitFor({ timeout: 60_000 });
+  await page.locator('[data-editor-state="ready"]').waitFor({ timeout: 60_000 });
+}
+
+beforeAll(async () => {
+  site = await serveSite();
+  browser = await launchBrowser({ width: 1280, height: 800 });
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('lessons in the page', () => {
+  it('completes the first lesson by editing its YAML, and the done mark survives a reload', async () => {
+    await openLesson('one-pod-per-node');
+    expect(await goalState('agent-on-every-worker')).toBe('unmet');
+    expect(await goalState('agent-ready')).toBe('unmet');
+    await page.getByRole('tab', { name: 'start/node-agent.yaml', exact: true }).click();
+    await replaceEditorText(page, NODE_AGENT);
+    await page.getByRole('button', { name: 'Apply', exact: true }).click();
+    await consoleInput(page).fill('sim settle');
+    await consoleInput(page).press('Enter');
+    await expect.poll(() => goalState('agent-on-every-worker'), { timeout: 20_000 }).toBe('met');
+    await expect.poll(() => goalState('agent-ready'), { timeout: 20_000 }).toBe('met');
+    await expect
+      .poll(() => page.locator('[data-lesson="one-pod-per-node"]').getAttribute('data-done'))
+      .toBe('true');
+
+    await page.reload();
+    await page.locator('[data-lesson-open="one-pod-per-node"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-lesson="one-pod-per-node"]').getAttribute('data-done')).toBe(
+      'true',
+    );
+    // The lesson starts over after a reload: its goals are unmet again, the mark stays.
+    await expect.poll(() => goalState('agent-ready'), { timeout: 20_000 }).toBe('unmet');
+  });
+
+  it('asks a predict question before its command and says whether the answer was right', async () => {
+    await openLesson('one-pod-per-node');
+    const question = page.locator('[data-question="how-many-pods"]');
+    const run = question.getByRole('button', { name: /^Run / });
+    expect(await run.isDisabled()).toBe(true);
+    await question
+      .getByRole('radio', { name: 'Four: one on every node, the control plane included' })
+      .check();
+    await run.click();
+    const result = question.locator('[data-predict-result]');
+    await result.waitFor({ timeout: 20_000 });
+    expect(await result.getAttribute('data-predict-result')).toBe('wrong');
+    expect(await result.innerText()).toContain('the answer is “Three: one on each worker”');
+    expect(await result.innerText()).toContain("The control plane's taint is not tolerated");
+    // The command ran through the console, where the learner sees it.
+    await page
+      .locator('.console', { hasText: 'kubectl apply -f solution/node-agent.yaml' })
+      .waitFor();
+  });
+
+  it('plays the solution through the console when asked', async () => {
+    await openLesson('node-selector');
+    await page.getByRole('button', { name: 'Show solution' }).click();
+    await expect
+      .poll(
+        async () =>
+          await page
+            .locator('[data-goal]')
+            .evaluateAll((els) => els.every((e) => e.getAttribute('data-state') === 'met')),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    await expect
+      .poll(() => page.locator('[data-lesson="node-selector"]').getAttribute('data-done'))
+      .toBe('true');
+  });
+
+  it('follows back and forward between lessons and the sandbox', async () => {
+    await openLesson('one-pod-per-node');
+    await page.locator('details.course summary').click();
+    await page.locator('[data-lesson="pods-follow-nodes"]').click();
+    await page.locator('[data-lesson-open="pods-follow-nodes"]').waitFor({ timeout: 30_000 });
+    await page.goBack();
+    await page.locator('[data-lesson-open="one-pod-per-node"]').waitFor({ timeout: 30_000 });
+    await page.goForward();
+    await page.locator('[data-lesson-open="pods-follow-nodes"]').waitFor({ timeout: 30_000 });
+  });
+
+  it('resets a corrupted progress value with a message instead of a blank page', async () => {
+    await page.evaluate(() => localStorage.setItem('dsp-progress', '{"version":1,"done":'));
+    await page.goto(`${site.url}#/sandbox`);
+    await page.reload();
+    const notice = page.getByRole('alert').filter({ hasText: 'could not be read' });
+    await notice.waitFor({ timeout: 30_000 });
+    expect(await notice.innerText()).toContain('so it was reset');
+    await page.locator('[data-lesson="one-pod-per-node"]').waitFor();
+    expect(await page.locator('[data-done="true"]').count()).toBe(0);
+    expect(
+      await page.evaluate(() => JSON.parse(localStorage.getItem('dsp-progress') ?? 'null')),
+    ).toEqual({
+      version: 1,
+      done: [],
+      predictions: {},
+    });
+  });
+
+  it('saw no page errors', () => {
+    expect(browser.problems).toEqual([]);
+  });
+});
