@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../test/e2e/support/browser.ts';
 import {
+  focusEditor,
   openTab,
   replaceEditorText,
   runInConsole,
@@ -105,7 +106,7 @@ async function typingLongTasks(page: Page): Promise<{ count: number; max: number
     document.body.dataset.benchLongTasks = '[]';
   })()`);
   await openTab(page, 'log-collector.yaml');
-  await page.locator('.monaco-editor .view-lines').first().click();
+  await focusEditor(page);
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type('\n# a learner typing a comment about tolerations and taints\n', {
     delay: 35,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
-import { openTab, replaceEditorText, waitForSandbox } from './support/playground.ts';
+import { focusEditor, openTab, replaceEditorText, waitForSandbox } from './support/playground.ts';
 import { serveSite, type SiteServer } from './support/server.ts';
 
 let site: SiteServer;
@@ -36,7 +36,7 @@ describe('the manifest editor', () => {
 
   it('offers the fields lessons use as completions', async () => {
     await openTab(page, 'log-collector.yaml');
-    await page.locator('.monaco-editor .view-lines').first().click();
+    await focusEditor(page);
     // Line 19 is the pod template's `spec:`; a new line under it is where pod fields go.
     await page.keyboard.press('ControlOrMeta+Home');
     for (let i = 0; i < 18; i += 1) await page.keyboard.press('ArrowDown');
@@ -79,7 +79,7 @@ describe('the manifest editor', () => {
     const warnings = async () =>
       Number(/(\d+) warning/.exec((await problems.textContent()) ?? '')?.[1] ?? 0);
     const before = await warnings();
-    await page.locator('.monaco-editor .view-lines').first().click();
+    await focusEditor(page);
     await page.keyboard.press('ControlOrMeta+Home');
     // F8 jumps to the next problem, as in VS Code; Ctrl+. lists the quick fixes there.
     await page.keyboard.press('F8');
@@ -91,7 +91,7 @@ describe('the manifest editor', () => {
     });
     await action.first().waitFor({ timeout: 20_000 });
     await action.first().click();
-    await page.locator('.monaco-editor .view-lines').first().click();
+    await focusEditor(page);
     await page.keyboard.press('ControlOrMeta+End');
     // Monaco draws spaces as no-break spaces, which \s matches.
     await expect.poll(editorText).toMatch(/runAsNonRoot:\s+true/);
@@ -99,13 +99,13 @@ describe('the manifest editor', () => {
   });
 
   it('applies with Ctrl+Enter and leaves with Escape then Tab', async () => {
-    await page.locator('.monaco-editor .view-lines').first().click();
+    await focusEditor(page);
     await page.keyboard.press('Control+Enter');
     await page
       .locator('.console .entry', { hasText: 'kubectl apply -f node-exporter.yaml' })
       .last()
       .waitFor();
-    await page.locator('.monaco-editor .view-lines').first().click();
+    await focusEditor(page);
     await page.keyboard.press('Escape');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Apply');

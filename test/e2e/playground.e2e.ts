@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
-import { consoleInput, openTab, runInConsole, waitForSandbox } from './support/playground.ts';
+import {
+  consoleInput,
+  focusEditor,
+  openTab,
+  runInConsole,
+  waitForSandbox,
+} from './support/playground.ts';
 import { serveSite, type SiteServer } from './support/server.ts';
 
 let site: SiteServer;
@@ -75,8 +81,7 @@ describe('the playground, as a learner uses it', () => {
   it('marks invalid YAML in the editor and leaves the cluster unchanged when it is applied', async () => {
     await openTab(page, 'node-exporter.yaml');
     const podsBefore = await page.locator('[data-pod]').count();
-    const editor = page.locator('.monaco-editor').first();
-    await editor.locator('.view-lines').click();
+    await focusEditor(page);
     await page.keyboard.press('ControlOrMeta+End');
     await page.keyboard.insertText('\nspec: [unclosed');
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 20_000 });

@@ -45,14 +45,23 @@ export async function openTab(page: Page, name: string): Promise<void> {
 }
 
 /**
+ * Puts the caret in the shown file, as a click near the top of its text does. The box of the
+ * lines is as wide as the longest line and as tall as the file, so its middle (and its first
+ * line, once scrolled) can lie outside what the editor shows; the editor's own box cannot.
+ */
+export async function focusEditor(page: Page): Promise<void> {
+  await page
+    .locator('.monaco-editor')
+    .first()
+    .click({ position: { x: 100, y: 10 } });
+}
+
+/**
  * Replaces the shown file's text as a learner pasting would. Text is inserted as one input
  * event, so keep it free of newlines that Monaco would auto-indent (flow-style YAML is fine).
  */
 export async function replaceEditorText(page: Page, text: string): Promise<void> {
-  const editor = page.locator('.monaco-editor').first();
-  // Near the top left: the lines' box is as wide as the longest line, so its middle can lie
-  // outside a narrow editor.
-  await editor.locator('.view-lines').click({ position: { x: 8, y: 8 } });
+  await focusEditor(page);
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(text);
