@@ -26,7 +26,7 @@ import {
 import { fromTimestamp, toTimestamp } from './clock.ts';
 import { pullImage } from './registry.ts';
 import { getOwn } from './api/records.ts';
-import type { Change } from './store.ts';
+import { controllerUid, type Change } from './store.ts';
 import type {
   Container,
   ContainerStatus,
@@ -357,7 +357,8 @@ export function diagnoseRollout(
     return { ...base, strategy: 'OnDelete', taken: [], waiting: oldPods.sort(byNodeName) };
   const tally: RolloutTally = { taken: [], waiting: [] };
   const minReady = ds.spec.minReadySeconds ?? 0;
-  const known = new Set(nodes.map((n) => n.metadata.name));
+  // Nodes that are gone but still hold pods come last, in name order (few or none).
+  const gone = [...byNode.keys()].filter((name) => !controller.node(name)).sort();
   rollingUpdate({
     ds,
     hash,
@@ -370,8 +371,7 @@ export function diagnoseRollout(
         const pods = byNode.get(node.metadata.name);
         if (pods || decide(node).shouldRun) visit(node.metadata.name, pods ?? []);
       }
-      for (const [name, pods] of [...byNode].sort(([a], [b]) => (a < b ? -1 : 1)))
-        if (!known.has(name)) visit(name, pods);
+      for (const name of gone) visit(name, byNode.get(name) ?? []);
     },
     isAvailable: (pod) => isPodAvailable(pod, minReady, controller.now),
     shouldRun: (name) => {
@@ -431,10 +431,19 @@ export class Diagnoser {
   /** Last entries by uid and rollouts by key, so an unchanged one keeps its identity. */
   private entries = new Map<string, { json: string; value: PodDiagnosisEntry }>();
   private rollouts = new Map<string, { json: string; value: RolloutDiagnosis }>();
+  /** Pod writes per controller uid: a rollout is walked again only when its own pods changed. */
+  private podWrites = new Map<string, number>();
+  /** Each DaemonSet's last rollout walk and what it read, by uid. */
+  private walks = new Map<
+    string,
+    { rv: string; nodes: readonly Node[]; writes: number; result: RolloutDiagnosis | undefined }
+  >();
 
   /** From a stored change, keeps the watched set current. */
   observe(kind: string, object: KubeObject, change: Change): void {
     if (kind !== 'Pod') return;
+    const owner = controllerUid(object);
+    if (owner) this.podWrites.set(owner, (this.podWrites.get(owner) ?? 0) + 1);
     const key = `${object.metadata.namespace ?? 'default'}/${object.metadata.name}`;
     if (change !== 'delete' && mayNeedExplaining(object as Pod)) this.watched.add(key);
     else this.watched.delete(key);
@@ -446,6 +455,8 @@ export class Diagnoser {
     this.last = undefined;
     this.entries.clear();
     this.rollouts.clear();
+    this.podWrites.clear();
+    this.walks.clear();
     for (const pod of pods) this.observe('Pod', pod, 'add');
   }
 
@@ -497,16 +508,16 @@ export class Diagnoser {
     let reusedRollouts = 0;
     for (const ds of dsList) {
       if (ds.metadata.deletionTimestamp || !mayBeRolling(ds)) continue;
-      const rollout = diagnoseRollout(source.daemonSets, ds);
-      if (!rollout) continue;
-      const key = `${rollout.namespace}/${rollout.name}`;
-      const kept = keep(this.rollouts, key, rollout);
-      seenRollouts.add(key);
+      const kept = this.walk(source, ds);
+      if (!kept) continue;
+      seenRollouts.add(`${kept.value.namespace}/${kept.value.name}`);
       if (kept.reused) reusedRollouts++;
       rollouts.push(kept.value);
     }
     for (const key of [...this.rollouts.keys()])
       if (!seenRollouts.has(key)) this.rollouts.delete(key);
+    for (const uid of [...this.walks.keys()])
+      if (!dsList.some((ds) => ds.metadata.uid === uid)) this.walks.delete(uid);
     const previous = this.last?.result;
     let result: ClusterDiagnosis;
     if (pods.length === 0 && rollouts.length === 0) result = EMPTY;
@@ -527,6 +538,39 @@ export class Diagnoser {
       }) as ClusterDiagnosis;
     this.last = { revision: source.revision, result };
     return result;
+  }
+
+  /**
+   * From the cluster and a DaemonSet, its rollout diagnosis, walked again only when the
+   * DaemonSet (its resourceVersion: the store edits objects in place), the node list or its
+   * pods changed (or always with minReadySeconds, where
+   * availability moves with time).
+   */
+  private walk(
+    source: DiagnoserSource,
+    ds: DaemonSet,
+  ): { value: RolloutDiagnosis; reused: boolean } | undefined {
+    const nodes = source.daemonSets.nodeList();
+    const writes = this.podWrites.get(ds.metadata.uid) ?? 0;
+    const last = this.walks.get(ds.metadata.uid);
+    if (
+      last &&
+      last.rv === ds.metadata.resourceVersion &&
+      last.nodes === nodes &&
+      last.writes === writes &&
+      (ds.spec.minReadySeconds ?? 0) <= 0
+    )
+      return last.result && { value: last.result, reused: true };
+    const fresh = diagnoseRollout(source.daemonSets, ds);
+    const kept = fresh && keep(this.rollouts, `${fresh.namespace}/${fresh.name}`, fresh);
+    const result = kept?.value;
+    this.walks.set(ds.metadata.uid, {
+      rv: ds.metadata.resourceVersion,
+      nodes,
+      writes,
+      result,
+    });
+    return kept;
   }
 }
 

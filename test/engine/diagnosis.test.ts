@@ -206,6 +206,22 @@ describe('rollout diagnosis', () => {
     expect(rollout.waiting).toEqual([{ node: 'b', pod: expect.any(String) }]);
   });
 
+  it('keeps a stalled rollout as the same object across unrelated writes, and walks again when its pods change', () => {
+    const cluster = runDaemonSet(['a', 'b', 'c'], {});
+    updateDaemonSet(cluster, 'agent', (ds) => {
+      ds.spec.template.spec.containers[0].image = 'busybox:9.99';
+    });
+    cluster.advance(60_000);
+    const [first] = diagnosis(cluster).rollouts;
+    apply(cluster, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'other' } });
+    expect(diagnosis(cluster).rollouts[0]).toBe(first);
+    updateDaemonSet(cluster, 'agent', (ds) => {
+      ds.spec.template.spec.containers[0].image = 'busybox:1.37';
+    });
+    cluster.advance(120_000);
+    expect(diagnosis(cluster).rollouts).toEqual([]);
+  });
+
   it('reports nothing once the rollout is done', () => {
     const cluster = runDaemonSet(['a', 'b'], {});
     updateDaemonSet(cluster, 'agent', (ds) => {
