@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { restoreCluster } from '../../src/engine/index.ts';
 import type { Cluster, Pod } from '../../src/engine/index.ts';
 import { formatGoDuration } from '../../src/engine/timing.ts';
 import type { ClusterDiagnosis, PodDiagnosis } from '../../src/engine/diagnosis.ts';
@@ -150,6 +151,13 @@ describe('pod diagnosis', () => {
     const d = podDiagnosis(cluster, pod.metadata.name);
     expect(d).toMatchObject({ stage: 'notPlaced', reason: 'Unschedulable' });
     expect(d?.stage === 'notPlaced' && d.message).toContain('Insufficient cpu');
+  });
+
+  it('diagnoses the same pods after a snapshot and restore', () => {
+    const cluster = runDaemonSet(['a', 'b'], { image: 'busybox:9.99' });
+    const restored = restoreCluster(cluster.snapshot());
+    expect(diagnosis(restored)).toEqual(diagnosis(cluster));
+    expect(diagnosis(restored).pods).toHaveLength(2);
   });
 
   it('keeps an unchanged entry as the same object from one view to the next', () => {
