@@ -44,6 +44,7 @@ import type {
   PriorityClass,
 } from './types.ts';
 import { buildVerdicts } from './verdicts.ts';
+import { Diagnoser, type ClusterDiagnosis } from './diagnosis.ts';
 import { cloneData } from './util/clone.ts';
 
 export type { DaemonProfile } from './controllers/daemonset-controller.ts';
@@ -94,6 +95,8 @@ export class Engine implements Cluster {
   private readonly controllers: readonly Controller[];
   /** The owner of each task type. */
   private readonly taskOwners = new Map<string, Controller>();
+  /** Why pods are not available and rollouts wait, built for a view when asked. */
+  private readonly diagnoser = new Diagnoser();
 
   constructor(readonly seed: number) {
     this.random = new Random(seed);
@@ -375,8 +378,21 @@ export class Engine implements Cluster {
       timeMs: this.now,
       objects: this.store.snapshotObjects(options),
       verdicts: this.store.sorted('DaemonSet').map((ds) => buildVerdicts(this.daemonSets, ds)),
+      diagnosis: this.diagnosis(),
       internal: null,
     };
+  }
+
+  /** Why pods are not available and rollouts wait (see diagnosis.ts): the same object while nothing changed. */
+  diagnosis(): ClusterDiagnosis {
+    return this.diagnoser.diagnose({
+      now: this.now,
+      revision: this.revision,
+      daemonSets: this.daemonSets,
+      sortedDaemonSets: () => this.store.sorted('DaemonSet'),
+      pod: (key) => this.store.get('Pod', key),
+      exists: (kind, key) => this.store.get(kind, key) !== undefined,
+    });
   }
 
   /** From a snapshot, rebuilds this (fresh) engine's state and indexes. */
@@ -398,6 +414,7 @@ export class Engine implements Cluster {
     this.correlator = EventCorrelator.fromJSON(internal.events);
     for (const controller of this.controllers)
       controller.restore?.(cloneData(internal.controllers[controller.name]));
+    this.diagnoser.reset(this.store.all('Pod'));
   }
 
   // ------------------------------------------------------------------------------------------
@@ -468,6 +485,7 @@ export class Engine implements Cluster {
   ): void {
     // An update may replace the node object, so the cached list must not keep the old one.
     if (kind === 'Node') this.nodeListCache = undefined;
+    this.diagnoser.observe(kind, object, change);
     const event: StoreChange = { kind, object, change, before };
     for (const controller of this.controllers) controller.observe?.(event);
   }

@@ -7,6 +7,7 @@
  * structured errors it gets back.
  */
 import type { DaemonSetVerdicts, Event, Kind, KubeObject, ObjectOf } from './types.ts';
+import type { ClusterDiagnosis } from './diagnosis.ts';
 
 /** `field.Error` of k8s.io/apimachinery: `FIELD: TYPE[: VALUE][: DETAIL]`. */
 export interface FieldError {
@@ -194,6 +195,11 @@ export interface ClusterSnapshot {
   objects: { [K in Kind]: ObjectOf<K>[] };
   /** One entry per DaemonSet, in (namespace, name) order. */
   verdicts: DaemonSetVerdicts[];
+  /**
+   * Why pods are not available and rollouts wait (`view` only: a page draws it, a restore does
+   * not need it).
+   */
+  diagnosis?: ClusterDiagnosis;
   /** Opaque engine internals (random state, task queue, counters) so `restore` is exact. */
   internal: unknown;
 }

@@ -6,6 +6,14 @@ export type { ClusterSnapshot, FieldError, ApiError } from '../engine/operations
 export type { ObjectOf } from '../engine/types.ts';
 export type { FilterName } from '../engine/scheduling/filters.ts';
 export type {
+  ClusterDiagnosis,
+  NotAvailable,
+  NotRunning,
+  PodDiagnosis,
+  PodDiagnosisEntry,
+  RolloutDiagnosis,
+} from '../engine/diagnosis.ts';
+export type {
   ConfigMap,
   Container,
   ControllerRevision,

@@ -49,6 +49,31 @@ function computeTemplateJson(rev: ControllerRevision): string {
 }
 
 /**
+ * From a DaemonSet and its profile's template JSON, the hash its next sync uses: the newest
+ * revision holding the same template, else the template's own hash. Reads only, so the why
+ * panel can ask it between syncs.
+ */
+export function currentHash(
+  controller: DaemonSetController,
+  ds: DaemonSet,
+  templateJson: string,
+): string {
+  let current: ControllerRevision | undefined;
+  for (const r of controller.store.owned(ds.metadata.uid, 'ControllerRevision'))
+    if (
+      revisionTemplateJson(r) === templateJson &&
+      (!current ||
+        r.revision > current.revision ||
+        (r.revision === current.revision && r.metadata.name > current.metadata.name))
+    )
+      current = r;
+  return (
+    current?.metadata.labels?.[HASH_LABEL] ??
+    computeHash(ds.spec.template, ds.status?.collisionCount)
+  );
+}
+
+/**
  * From a DaemonSet and its template's canonical JSON, the current revision (created or
  * renumbered as needed) and its hash. Mirrors constructHistory: an existing equal revision that
  * is not the newest gets revision = max + 1.

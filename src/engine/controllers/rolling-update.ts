@@ -88,6 +88,20 @@ export interface RollingUpdateInput {
   isAvailable: (pod: Pod) => boolean;
   /** Whether the node (still) wants a pod: shouldRun of nodeShouldRunDaemonPod. */
   shouldRun: (node: string) => boolean;
+  /** When given, filled with the nodes behind the walk's counts (the why panel reads it). */
+  tally?: RolloutTally;
+}
+
+/**
+ * The nodes behind rollingUpdate's counts: which nodes use up the budget (counted in
+ * numUnavailable without surge, numSurge with it) and which old pods the full budget holds
+ * back. Filled only when asked for, so the controller's own walk allocates nothing for it.
+ */
+export interface RolloutTally {
+  /** Nodes counted against the budget, with the pod that is not available there (none when the node has no pod, or several). */
+  taken: { node: string; pod?: Pod }[];
+  /** Nodes whose available old pod waits for a free slot. */
+  waiting: { node: string; pod: Pod }[];
 }
 
 /** From the DaemonSet's state, the old pods to delete and (surge path) the nodes that get a new pod now. */
@@ -95,7 +109,7 @@ export function rollingUpdate(input: RollingUpdateInput): {
   deletePods: Pod[];
   createOn: string[];
 } {
-  const { hash, templateGeneration, forEachNode, isAvailable } = input;
+  const { hash, templateGeneration, forEachNode, isAvailable, tally } = input;
   const { maxSurge, maxUnavailable } = budgets(input.ds, input.desired);
   if (maxSurge === 0) {
     // Not surging: delete just enough old pods to stay under maxUnavailable; the manage loop
@@ -103,21 +117,31 @@ export function rollingUpdate(input: RollingUpdateInput): {
     let numUnavailable = 0;
     const allowedReplacement: Pod[] = [];
     const candidates: Pod[] = [];
-    forEachNode((_node, pods) => {
+    forEachNode((node, pods) => {
       const { newPod, oldPod, ok } = findUpdatedPodsOnNode(pods, hash, templateGeneration);
       if (!ok) {
         numUnavailable++;
+        tally?.taken.push({ node });
         return;
       }
-      if ((!oldPod && !newPod) || (oldPod && newPod)) numUnavailable++;
-      else if (newPod) {
-        if (!isAvailable(newPod)) numUnavailable++;
+      if ((!oldPod && !newPod) || (oldPod && newPod)) {
+        numUnavailable++;
+        tally?.taken.push({ node, pod: newPod });
+      } else if (newPod) {
+        if (!isAvailable(newPod)) {
+          numUnavailable++;
+          tally?.taken.push({ node, pod: newPod });
+        }
       } else if (oldPod) {
         if (!isAvailable(oldPod)) allowedReplacement.push(oldPod);
         else if (numUnavailable < maxUnavailable) candidates.push(oldPod);
+        else tally?.waiting.push({ node, pod: oldPod });
       }
     });
     const remaining = Math.min(Math.max(0, maxUnavailable - numUnavailable), candidates.length);
+    if (tally)
+      for (const pod of candidates.slice(remaining))
+        tally.waiting.push({ node: pod.spec.nodeName ?? '', pod });
     return { deletePods: [...allowedReplacement, ...candidates.slice(0, remaining)], createOn: [] };
   }
   // Surging: create a new pod next to an old one while the surge budget allows, and delete the
@@ -132,6 +156,7 @@ export function rollingUpdate(input: RollingUpdateInput): {
     const { newPod, oldPod, ok } = findUpdatedPodsOnNode(pods, hash, templateGeneration);
     if (!ok) {
       numSurge++;
+      tally?.taken.push({ node });
       return;
     }
     // Availability counts every node, even those being sunset by a scheduling change.
@@ -146,8 +171,10 @@ export function rollingUpdate(input: RollingUpdateInput): {
       } else if (!input.shouldRun(node)) {
         shouldNotRunToDelete.push(oldPod);
       } else if (numSurge < maxSurge) candidateNodes.push(node);
+      else tally?.waiting.push({ node, pod: oldPod });
     } else if (!isAvailable(newPod)) {
       numSurge++;
+      tally?.taken.push({ node, pod: newPod });
     } else {
       oldToDelete.push(oldPod);
     }
@@ -157,6 +184,13 @@ export function rollingUpdate(input: RollingUpdateInput): {
   const deletable = Math.min(numAvailable - input.desired, shouldNotRunToDelete.length);
   if (deletable > 0) oldToDelete.push(...shouldNotRunToDelete.slice(0, deletable));
   const remaining = Math.min(Math.max(0, maxSurge - numSurge), candidateNodes.length);
+  if (tally) {
+    const held = new Set(candidateNodes.slice(remaining));
+    forEachNode((node, pods) => {
+      const { oldPod } = findUpdatedPodsOnNode(pods, hash, templateGeneration);
+      if (held.has(node) && oldPod) tally.waiting.push({ node, pod: oldPod });
+    });
+  }
   return {
     deletePods: oldToDelete,
     createOn: [...allowedNodes, ...candidateNodes.slice(0, remaining)],

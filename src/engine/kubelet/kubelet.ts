@@ -272,6 +272,44 @@ function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
+/** A configMap or secret volume whose object does not exist (the pod cannot be mounted). */
+export interface MissingVolume {
+  /** The volume's name in the pod spec. */
+  volume: string;
+  source: 'ConfigMap' | 'Secret';
+  /** The name of the missing ConfigMap or Secret. */
+  name: string;
+}
+
+/**
+ * From a pod and a way to ask whether an object exists ("namespace/name"), the first
+ * non-optional configMap or secret volume whose object is missing: what keeps the kubelet's
+ * volume manager from mounting it (FailedMount).
+ */
+export function findMissingVolume(
+  pod: Pod,
+  exists: (kind: 'ConfigMap' | 'Secret', key: string) => boolean,
+): MissingVolume | undefined {
+  const ns = pod.metadata.namespace ?? 'default';
+  for (const v of pod.spec.volumes ?? []) {
+    if (v.configMap && !v.configMap.optional && !exists('ConfigMap', `${ns}/${v.configMap.name}`))
+      return { volume: v.name, source: 'ConfigMap', name: v.configMap.name };
+    if (v.secret && !v.secret.optional && !exists('Secret', `${ns}/${v.secret.secretName}`))
+      return { volume: v.name, source: 'Secret', name: v.secret.secretName };
+  }
+  return undefined;
+}
+
+/**
+ * From how often a container has crashed before this crash, how long the kubelet waits before
+ * it starts it again: the first restart is immediate, then 10 s, 20 s, ... up to 300 s.
+ */
+export function crashBackOffMs(crashes: number): number {
+  return crashes === 0
+    ? 0
+    : backoff(TIMING.crashBackoffInitial, TIMING.crashBackoffMax, crashes - 1);
+}
+
 /** The stages of a pod's lifecycle; each queued kubelet task names one. */
 export type Stage =
   | 'sync'
@@ -886,9 +924,7 @@ export class Kubelet implements Controller {
       refreshConditions(p, now);
     });
     state.crashes[i] = crashes + 1;
-    // The first restart is immediate; then the back-off runs 10 s, 20 s, ... 300 s (kubelet's crash back-off).
-    const delay =
-      crashes === 0 ? 0 : backoff(TIMING.crashBackoffInitial, TIMING.crashBackoffMax, crashes - 1);
+    const delay = crashBackOffMs(crashes);
     const uidText = `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
     if (delay > 0) {
       const message = `back-off ${formatGoDuration(delay)} restarting failed container=${slot.container.name} pod=${uidText}`;
@@ -933,21 +969,13 @@ export class Kubelet implements Controller {
     });
   }
 
-  /** From a pod, the first configMap or secret volume whose object is missing. */
+  /** From a pod, the first configMap or secret volume whose object is missing, worded as the volume manager does. */
   private missingVolume(pod: Pod): { volume: string; message: string } | undefined {
-    const ns = pod.metadata.namespace ?? 'default';
     const store = this.context.store;
-    for (const v of pod.spec.volumes ?? []) {
-      if (
-        v.configMap &&
-        !v.configMap.optional &&
-        !store.get('ConfigMap', `${ns}/${v.configMap.name}`)
-      )
-        return { volume: v.name, message: `configmap "${v.configMap.name}" not found` };
-      if (v.secret && !v.secret.optional && !store.get('Secret', `${ns}/${v.secret.secretName}`))
-        return { volume: v.name, message: `secret "${v.secret.secretName}" not found` };
-    }
-    return undefined;
+    const missing = findMissingVolume(pod, (kind, key) => store.get(kind, key) !== undefined);
+    if (!missing) return undefined;
+    const what = missing.source === 'ConfigMap' ? 'configmap' : 'secret';
+    return { volume: missing.volume, message: `${what} "${missing.name}" not found` };
   }
 
   /** Records that a node has an image. */

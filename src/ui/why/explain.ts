@@ -3,9 +3,17 @@
  * engine's decision (shouldRun, shouldContinueRunning and the failed checks); it never makes one.
  * Every filter of the engine's registry has its title and sentence here (the record is
  * exhaustive over FilterName), and a failed check without one still gets a sentence built from
- * its message.
+ * its message. A pod the engine diagnosed as not available, and a DaemonSet whose rollout
+ * waits, get their sentences from the engine's typed diagnosis (explainPod, explainRollout).
  */
-import type { FilterName, NodeVerdict, VerdictCheck } from '../../protocol/cluster.ts';
+import type {
+  FilterName,
+  NodeVerdict,
+  PodDiagnosis,
+  RolloutDiagnosis,
+  VerdictCheck,
+} from '../../protocol/cluster.ts';
+import { humanDuration } from '../../kube/duration.ts';
 
 /** What the learner clicked, as far as the sentence needs to know. */
 export interface ExplainContext {
@@ -163,4 +171,147 @@ function failedSubjects(check: VerdictCheck): string {
     .filter((i) => !i.passed)
     .map((i) => i.subject)
     .join('; ');
+}
+
+/** What a pod sentence needs besides the diagnosis. */
+export interface PodContext {
+  /** The simulated wall clock (epoch ms), for the time left on a back-off or minReadySeconds. */
+  now: number;
+}
+
+/** From an RFC 3339 instant and now, the time left, as kubectl prints a duration ("12s", "1m30s"). */
+function timeLeft(at: string | undefined, now: number): string | undefined {
+  if (!at) return undefined;
+  const ms = Date.parse(at) - now;
+  return ms > 0 ? humanDuration(ms) : undefined;
+}
+
+/** From an init flag and a container name, how the sentence names the container. */
+function containerName(init: boolean, name: string): string {
+  return init ? `init container ${name}` : `container ${name}`;
+}
+
+/**
+ * From the engine's diagnosis of a pod that is not available, one or two sentences leading with
+ * the stage it is stuck at (not placed, placed but not running, running but not available) and
+ * the cause in the engine's own figures.
+ */
+export function explainPod(d: PodDiagnosis, context: PodContext): string {
+  switch (d.stage) {
+    case 'terminating':
+      return 'Terminating: the pod is being deleted and its containers are stopping.';
+    case 'finished':
+      return `Finished (phase ${d.phase}): its containers have stopped. A DaemonSet controller deletes such a pod and creates a new one.`;
+    case 'notPlaced':
+      return d.message
+        ? `Not placed: the scheduler cannot bind the pod to a node (${d.reason ?? 'Unschedulable'}): ${d.message}`
+        : 'Not placed: the pod waits for the scheduler to bind it to a node.';
+    case 'notRunning':
+      switch (d.reason) {
+        case 'missingVolume':
+          return `Placed, but not running: the kubelet cannot mount volume "${d.volume}" because ${d.source} "${d.name}" does not exist in the pod's namespace. The pod stays ContainerCreating and the kubelet retries the mount; create the ${d.source} (or mark the volume optional) and it starts.`;
+        case 'imagePull': {
+          const what = `Placed, but not running: the image "${d.image}" of ${containerName(d.init, d.container)} cannot be pulled.`;
+          const retry = d.backOff
+            ? 'The kubelet retries with a growing back-off (ImagePullBackOff).'
+            : 'The kubelet will retry after a back-off (ErrImagePull).';
+          return d.answer
+            ? `${what} The registry answered: ${d.answer}. ${retry} Fix the image name or tag.`
+            : `${what} The registry has it now, so the next retry succeeds. ${retry}`;
+        }
+        case 'initWaiting':
+          return `Placed, but not running: ${containerName(true, d.container)} waits for the Service "${d.service}", which does not exist in the pod's namespace. The other containers start only after every init container has finished; create the Service.`;
+        case 'crashLoop': {
+          const restarts = `restarted ${d.restarts} time${d.restarts === 1 ? '' : 's'}`;
+          const what = `Crash loop: ${containerName(d.init, d.container)} exits with code ${d.exitCode} (${restarts}).`;
+          if (d.backOffMs === 0)
+            return `${what} The kubelet restarts it; each further crash waits longer, from 10s doubling up to 5m (CrashLoopBackOff).`;
+          const left = timeLeft(d.retryAt, context.now);
+          return `${what} The kubelet waits ${humanDuration(d.backOffMs)} before the next start (CrashLoopBackOff)${left ? `, ${left} from now` : ''}; the wait doubles up to 5m. Fix the command or its configuration.`;
+        }
+        case 'starting':
+          return d.container
+            ? `Placed, starting: ${d.container} is being created (image pull or start); nothing has failed.`
+            : 'Placed, starting: the kubelet is setting the pod up; nothing has failed.';
+      }
+      break;
+    case 'notAvailable':
+      switch (d.reason) {
+        case 'nodeNotReady':
+          return `Running, but not available: node ${d.node} is not Ready, so the kubelet reports no container ready.`;
+        case 'readiness':
+          return d.probe
+            ? `Running, but not available: container ${d.container}'s readiness probe has not passed yet.`
+            : `Running, not ready yet: the kubelet reports container ${d.container} ready at its next status sync.`;
+        case 'minReadySeconds': {
+          const left = timeLeft(d.availableAt, context.now);
+          return `Ready, but not available yet: the DaemonSet's minReadySeconds is ${d.minReadySeconds}, so the pod counts as available ${left ? `in ${left}` : 'now'}. Until then it uses up rollout budget.`;
+        }
+      }
+  }
+  return 'The pod is not available.';
+}
+
+/** What a rollout sentence needs besides the diagnosis. */
+export interface RolloutContext {
+  /** From a pod name, its kubectl STATUS (e.g. "ImagePullBackOff"), when the page has the pod. */
+  statusOf: (pod: string) => string | undefined;
+  /** Whether a pod is failing, not just on its way (from its diagnosis). */
+  failing: (pod: string) => boolean;
+  /** The selected node, so the sentence names the old pod that waits there. */
+  node?: string;
+}
+
+/** From names, "a", "a and b", "a, b and c", or "a, b and 3 more" beyond three. */
+function listOf(names: string[]): string {
+  if (names.length > 3) return `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** From a budget's spec value and its scaled number, "1" or "25% (1 of 4 nodes)". */
+function budgetText(
+  spec: RolloutDiagnosis['maxUnavailableSpec'],
+  value: number,
+  desired: number,
+): string {
+  if (typeof spec === 'string' && spec.endsWith('%'))
+    return `${spec} (${value} of ${desired} node${desired === 1 ? '' : 's'}, rounded up)`;
+  return String(value);
+}
+
+/**
+ * From the engine's figures of a DaemonSet's rollout, why it moves or waits, in the budget's
+ * own numbers, e.g. "maxUnavailable 1: 1 of 1 unavailable slot is taken by agent-x on worker-2
+ * (ImagePullBackOff), so the controller will not replace the old pod on worker-3."
+ */
+export function explainRollout(r: RolloutDiagnosis, context: RolloutContext): string {
+  const progress = `${r.updated} of ${r.desired} node${r.desired === 1 ? '' : 's'} run the new template`;
+  const waitingHere = context.node ? r.waiting.filter((w) => w.node === context.node) : [];
+  const waiting = waitingHere.length > 0 ? waitingHere : r.waiting;
+  const waitingNodes = listOf(waiting.map((w) => w.node));
+  if (r.strategy === 'OnDelete')
+    return `Rollout of ${r.name} (OnDelete): ${progress}. The controller replaces an old pod only after you delete it, so the old pod${waiting.length === 1 ? '' : 's'} on ${waitingNodes} stay${waiting.length === 1 ? 's' : ''}.`;
+  const surge = r.maxSurge > 0;
+  const budget = surge ? r.maxSurge : r.maxUnavailable;
+  const name = surge ? 'maxSurge' : 'maxUnavailable';
+  const slot = surge ? 'surge slot' : 'unavailable slot';
+  const budgetWords = budgetText(surge ? r.maxSurgeSpec : r.maxUnavailableSpec, budget, r.desired);
+  const takers = r.taken.map((t) => {
+    if (!t.pod) return `${t.node} (no single pod there yet)`;
+    const status = context.statusOf(t.pod);
+    return `${t.pod} on ${t.node}${status ? ` (${status})` : ''}`;
+  });
+  const taken = `${r.taken.length} of ${budget} ${slot}${budget === 1 ? '' : 's'} ${r.taken.length === 1 ? 'is' : 'are'} taken${takers.length > 0 ? ` by ${listOf(takers)}` : ''}`;
+  const stalled = r.taken.some((t) => t.pod !== undefined && context.failing(t.pod));
+  const lead = `Rollout of ${r.name} ${stalled ? 'is stalled' : 'is waiting'} (${progress}).`;
+  if (waiting.length === 0)
+    return `Rollout of ${r.name} is under way (${progress}). ${name} ${budgetWords}: ${taken}.`;
+  const held = surge
+    ? `so the controller will not start a new pod next to the old one on ${waitingNodes}`
+    : `so the controller will not replace the old pod${waiting.length === 1 ? '' : 's'} on ${waitingNodes}`;
+  const fix = stalled
+    ? ' It waits until the new pod becomes available: fix the template (or roll back) to move on.'
+    : '';
+  return `${lead} ${name} ${budgetWords}: ${taken}, ${held}.${fix}`;
 }

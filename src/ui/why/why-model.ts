@@ -1,15 +1,24 @@
 /**
  * What the why panel shows for the current selection, gathered from the snapshot: the verdict
  * the engine recorded for the (node, DaemonSet) pair, a sentence for learners, and the events
- * of the selected object. Pure, so it is unit-tested in Node.
+ * of the selected object, led by the real reason: the engine's diagnosis of a pod that is not
+ * available (or the rollout it holds up), else the verdict's sentence. Pure, so it is
+ * unit-tested in Node.
  */
-import type { ClusterSnapshot, Event, NodeVerdict, Pod } from '../../protocol/cluster.ts';
+import type {
+  ClusterSnapshot,
+  Event,
+  NodeVerdict,
+  Pod,
+  PodDiagnosis,
+  RolloutDiagnosis,
+} from '../../protocol/cluster.ts';
 import { nodeStatusText } from '../../kube/node-columns.ts';
 import { podColumns } from '../../kube/pod-columns.ts';
 import { targetNodeName } from '../../kube/target-node.ts';
 import { snapshotNow } from '../cluster/cluster-model.ts';
 import type { ClusterSelection, DaemonSetRef } from '../cluster/selection.ts';
-import { explainVerdict } from './explain.ts';
+import { explainPod, explainRollout, explainVerdict } from './explain.ts';
 
 /** A pod as the panel lists it. */
 export interface WhyPod {
@@ -26,7 +35,7 @@ export interface WhyPod {
 export type WhyModel =
   | { kind: 'none' }
   | { kind: 'missing'; what: string }
-  | {
+  | ({
       kind: 'node' | 'pod';
       /** The node the verdict is about (for a pod: where it runs or is meant to). */
       node: string | undefined;
@@ -42,7 +51,20 @@ export type WhyModel =
       events: Event[];
       /** Simulated epoch ms, for event ages. */
       now: number;
-    };
+    } & WhyLead);
+
+/** What the panel says first. */
+export interface WhyLead {
+  /**
+   * The first thing the panel says: why the pod is not available (the engine's diagnosis), why
+   * an old pod waits in a rollout, or else the verdict's sentence.
+   */
+  headline: string | undefined;
+  /** Where the headline comes from, for styling and tests. */
+  headlineFrom: 'pod' | 'rollout' | 'verdict' | undefined;
+  /** The DaemonSet's rollout, when it waits and the headline is not already about it. */
+  rollout: string | undefined;
+}
 
 /**
  * From a snapshot, the selected DaemonSet and the selection, what the why panel shows. For a
@@ -61,6 +83,9 @@ export function toWhyModel(
     if (!node) return { kind: 'missing', what: `Node ${selection.name} no longer exists.` };
     const pods = snapshot.objects.Pod.filter((p) => targetNodeName(p) === node.metadata.name);
     const verdict = findVerdict(snapshot, selected, node.metadata.name);
+    const sentence = verdict && selected ? sentenceFor(verdict, selected, pods, now) : undefined;
+    const own = selected ? pods.find((p) => ownedBy(p, selected)) : undefined;
+    const lead = leadFor(snapshot, own, selected, node.metadata.name, sentence, now, true);
     return {
       kind: 'node',
       node: node.metadata.name,
@@ -68,7 +93,8 @@ export function toWhyModel(
       pod: undefined,
       daemonSet: selected,
       verdict,
-      sentence: verdict && selected ? sentenceFor(verdict, selected, pods, now) : undefined,
+      sentence,
+      ...lead,
       pods: pods.map((p) => toWhyPod(p, now)),
       events: eventsFor(snapshot, 'Node', node.metadata.name, undefined),
       now,
@@ -91,6 +117,9 @@ export function toWhyModel(
   const scheduled = pod.status?.conditions?.find(
     (c) => c.type === 'PodScheduled' && c.status === 'False',
   );
+  const sentence =
+    verdict && daemonSet ? sentenceFor(verdict, daemonSet, podsOnNode, now) : undefined;
+  const lead = leadFor(snapshot, pod, owner ? daemonSet : undefined, target, sentence, now, false);
   return {
     kind: 'pod',
     node: target,
@@ -98,11 +127,99 @@ export function toWhyModel(
     pod: { ...toWhyPod(pod, now), scheduledMessage: scheduled?.message },
     daemonSet,
     verdict,
-    sentence: verdict && daemonSet ? sentenceFor(verdict, daemonSet, podsOnNode, now) : undefined,
+    sentence,
+    ...lead,
     pods: [],
     events: eventsFor(snapshot, 'Pod', pod.metadata.name, pod.metadata.namespace ?? 'default'),
     now,
   };
+}
+
+/** From the snapshot, the engine's diagnosis of a pod (undefined: the pod is available). */
+export function diagnosisOf(
+  snapshot: ClusterSnapshot,
+  namespace: string,
+  name: string,
+): PodDiagnosis | undefined {
+  return snapshot.diagnosis?.pods.find((p) => p.name === name && p.namespace === namespace)
+    ?.diagnosis;
+}
+
+/** Whether a diagnosis is a failure the cluster will not get past alone (not just a pod on its way). */
+function isFailing(d: PodDiagnosis | undefined): boolean {
+  if (!d) return false;
+  if (d.stage === 'notPlaced') return true;
+  return d.stage === 'notRunning' && d.reason !== 'starting';
+}
+
+function ownedBy(pod: Pod, ds: DaemonSetRef): boolean {
+  return (
+    (pod.metadata.namespace ?? 'default') === ds.namespace &&
+    !pod.metadata.deletionTimestamp &&
+    (pod.metadata.ownerReferences?.some((o) => o.kind === 'DaemonSet' && o.name === ds.name) ??
+      false)
+  );
+}
+
+/**
+ * From the snapshot, the pod the panel is about (if any), its DaemonSet, node and the verdict's
+ * sentence, what leads: an old pod held back by a rollout says so first; a pod the engine
+ * diagnosed says its stage and cause (a Pending pod's cause is the verdict, as the scheduler's
+ * filters decide it); otherwise the verdict speaks. The rollout follows when it waits.
+ */
+function leadFor(
+  snapshot: ClusterSnapshot,
+  pod: Pod | undefined,
+  ds: DaemonSetRef | undefined,
+  node: string | undefined,
+  sentence: string | undefined,
+  now: number,
+  namePod: boolean,
+): WhyLead {
+  const namespace = pod?.metadata.namespace ?? 'default';
+  const diagnosis = pod ? diagnosisOf(snapshot, namespace, pod.metadata.name) : undefined;
+  const rollout = ds ? rolloutOf(snapshot, ds) : undefined;
+  const rolloutText = rollout ? rolloutSentence(snapshot, rollout, node, now) : undefined;
+  const held =
+    rollout !== undefined &&
+    node !== undefined &&
+    rollout.waiting.some((w) => w.node === node && (!pod || w.pod === pod.metadata.name));
+  if (held && rolloutText)
+    return { headline: rolloutText, headlineFrom: 'rollout', rollout: undefined };
+  if (diagnosis && !(diagnosis.stage === 'notPlaced' && sentence)) {
+    const text = explainPod(diagnosis, { now });
+    // On a node, name the pod: the panel's title is the node.
+    const headline = namePod && pod ? `${pod.metadata.name}: ${text}` : text;
+    return { headline, headlineFrom: 'pod', rollout: rolloutText };
+  }
+  if (sentence) return { headline: sentence, headlineFrom: 'verdict', rollout: rolloutText };
+  return { headline: undefined, headlineFrom: undefined, rollout: rolloutText };
+}
+
+function rolloutOf(snapshot: ClusterSnapshot, ds: DaemonSetRef): RolloutDiagnosis | undefined {
+  return snapshot.diagnosis?.rollouts.find(
+    (r) => r.namespace === ds.namespace && r.name === ds.name,
+  );
+}
+
+function rolloutSentence(
+  snapshot: ClusterSnapshot,
+  rollout: RolloutDiagnosis,
+  node: string | undefined,
+  now: number,
+): string {
+  const podNamed = (name: string): Pod | undefined =>
+    snapshot.objects.Pod.find(
+      (p) => p.metadata.name === name && (p.metadata.namespace ?? 'default') === rollout.namespace,
+    );
+  return explainRollout(rollout, {
+    node,
+    statusOf: (name) => {
+      const pod = podNamed(name);
+      return pod ? podColumns(pod, now).status : undefined;
+    },
+    failing: (name) => isFailing(diagnosisOf(snapshot, rollout.namespace, name)),
+  });
 }
 
 function findVerdict(

@@ -63,6 +63,42 @@ describe('WhyPanel', () => {
     expect(selections).toEqual([{ kind: 'pod', namespace: 'default', name: 'web-1' }]);
   });
 
+  it("leads with the engine's diagnosis of a pod, above the facts, and keeps the verdict below", () => {
+    const snapshot = rolloutScene();
+    snapshot.diagnosis = {
+      pods: [
+        {
+          namespace: 'default',
+          name: 'fluentd-aaaaa',
+          uid: 'uid-pod-fluentd-aaaaa',
+          diagnosis: {
+            stage: 'notRunning',
+            reason: 'missingVolume',
+            volume: 'config',
+            source: 'ConfigMap',
+            name: 'fluentd-config',
+          },
+        },
+      ],
+      rollouts: [],
+    };
+    mounted = mountIn(WhyPanel, {
+      snapshot,
+      selectedDaemonSet: FLUENTD,
+      selection: { kind: 'pod', namespace: 'default', name: 'fluentd-aaaaa' },
+      onselect: () => {},
+    });
+    const panel = mounted.target.querySelector('[data-why]');
+    const lead = panel?.querySelector('h2 + p');
+    expect(lead?.getAttribute('data-from')).toBe('pod');
+    expect(lead?.textContent).toMatch(
+      /^Placed, but not running: the kubelet cannot mount volume "config" because ConfigMap "fluentd-config" does not exist/,
+    );
+    expect(panel?.querySelector('[data-testid="why-sentence"]')?.textContent).toMatch(
+      /every check passes/,
+    );
+  });
+
   it('follows the selection as it changes', () => {
     const root = mountWhy({ kind: 'node', name: 'worker-1' });
     expect(root.querySelector('h2')?.textContent).toContain('worker-1');
