@@ -16,6 +16,8 @@ export interface FlagSpec {
   name: string;
   short?: string;
   type: 'bool' | 'string' | 'int' | 'strings';
+  /** An int flag's default when it is not 0, as `--help` prints it. */
+  defaultValue?: string;
   /** What Tab completion offers for its value: open file names, namespaces, or fixed words. */
   completes?: 'files' | 'namespaces' | readonly string[];
 }
