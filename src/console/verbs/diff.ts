@@ -14,7 +14,7 @@ import { loadFiles } from '../files.ts';
 import { mustSpecifyFilename, noObjectsInFile } from '../messages.ts';
 import { printYaml } from '../printers/yaml.ts';
 import { servedForm } from '../printers/json.ts';
-import { findKind } from '../../engine/api/schema.ts';
+import { KIND_TABLE } from '../../engine/kinds.ts';
 import { unifiedHunks } from '../unified-diff.ts';
 import { dryRunApply, type ApplyError } from './apply.ts';
 
@@ -24,7 +24,8 @@ export const MERGED_DIR = '/tmp/MERGED-playground';
 
 /** diff.go InfoObject.Name: `[group.]version.Kind.namespace.name`. */
 function fileName(object: KubeObject): string {
-  return `${object.apiVersion.replace('/', '.')}.${object.kind}.${object.metadata.namespace ?? ''}.${object.metadata.name}`;
+  const apiVersion = KIND_TABLE.find((k) => k.kind === object.kind)?.apiVersion ?? 'v1';
+  return `${apiVersion.replace('/', '.')}.${object.kind}.${object.metadata.namespace ?? ''}.${object.metadata.name}`;
 }
 
 /** GNU diff's file time in a `---`/`+++` line: `YYYY-MM-DD HH:MM:SS.NNNNNNNNN +0000`. */
@@ -66,8 +67,6 @@ export const diff: Verb = {
       }
       const result = dryRunApply(context, item.object, item.file, errors);
       if (result === undefined) continue;
-      const served = findKind(result.merged.apiVersion, result.merged.kind) !== undefined;
-      if (!served) continue;
       pairs.push({
         name: fileName(result.merged),
         live: objectYaml(result.live),
