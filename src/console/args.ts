@@ -128,6 +128,9 @@ const COMMON_NOT_OFFERED = [
   'windows-line-endings',
   'overwrite',
   'resource-version',
+  'api-version',
+  'output-format',
+  'concurrency',
 ];
 const COMMON_SHORT_NOT_OFFERED = ['k', 'R', 'w', 'L', 'o', 'f', 'l', 'A', 'p', 'h'];
 
