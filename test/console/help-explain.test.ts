@@ -277,3 +277,17 @@ describe('unified diff hunks', () => {
     );
   });
 });
+
+describe('kubectl diff of a Secret', () => {
+  it('masks data values as kubectl does, marking the changed key before and after', () => {
+    const secret = (password: string) =>
+      `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  user: YWRtaW4=\n  password: ${password}\n`;
+    const console = consoleWith({ 'old.yaml': secret('MTIz'), 'new.yaml': secret('NDU2') });
+    console.run('kubectl apply -f old.yaml');
+    const { out, exit } = console.run('kubectl diff -f new.yaml');
+    expect(exit).toBe(1);
+    expect(out).toContain("\n-  password: '*** (before)'\n+  password: '*** (after)'\n");
+    expect(out).toContain("\n   user: '***'\n");
+    expect(out).not.toMatch(/^[-+ ] {2}password: (MTIz|NDU2)/m);
+  });
+});

@@ -35,8 +35,33 @@ function diffTime(ms: number): string {
 }
 
 /** An object as kubectl diff writes it: the served YAML. */
-function objectYaml(object: KubeObject | undefined): string {
-  return object === undefined ? '' : printYaml(servedForm(object));
+function objectYaml(object: Record<string, unknown> | undefined): string {
+  return object === undefined ? '' : printYaml(object);
+}
+
+/**
+ * A Secret's `data` values hidden as diff.go's Masker hides them: `***`, or `*** (before)` and
+ * `*** (after)` for a key whose value changes, so the diff still shows which keys differ.
+ */
+export function maskSecrets(
+  live: Record<string, unknown> | undefined,
+  merged: Record<string, unknown>,
+): void {
+  if (merged.kind !== 'Secret') return;
+  const dataOf = (o: Record<string, unknown> | undefined): Record<string, unknown> | undefined =>
+    typeof o?.data === 'object' && o.data !== null
+      ? (o.data as Record<string, unknown>)
+      : undefined;
+  const before = dataOf(live);
+  const after = dataOf(merged);
+  for (const key of Object.keys(before ?? {})) {
+    const changed = after !== undefined && key in after && after[key] !== before?.[key];
+    if (before) before[key] = changed ? '*** (before)' : '***';
+  }
+  for (const key of Object.keys(after ?? {})) {
+    const changed = before !== undefined && before[key] === '*** (before)';
+    if (after) after[key] = changed ? '*** (after)' : '***';
+  }
 }
 
 export const diff: Verb = {
@@ -67,11 +92,14 @@ export const diff: Verb = {
       }
       const result = dryRunApply(context, item.object, item.file, errors);
       if (result === undefined) continue;
+      const live = result.live === undefined ? undefined : servedForm(result.live);
+      const merged = servedForm(result.merged);
+      maskSecrets(live, merged);
       pairs.push({
         name: fileName(result.merged),
-        live: objectYaml(result.live),
-        merged: objectYaml(result.merged),
-        existed: result.live !== undefined,
+        live: objectYaml(live),
+        merged: objectYaml(merged),
+        existed: live !== undefined,
       });
     }
     if (pairs.length === 0 && errors.length === 0) {
