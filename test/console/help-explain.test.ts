@@ -154,6 +154,9 @@ describe('kubectl explain', () => {
     expect(explain('widgets')).toEqual({
       error: 'error: the server doesn\'t have a resource type "widgets"',
     });
+    expect(explain('deployments')).toEqual({
+      error: 'error: resource type "deployments" is not available in the playground',
+    });
     const console = consoleWith();
     expect(console.run('kubectl explain ds.spec.x')).toMatchObject({ exit: 1 });
     expect(console.run('kubectl explain ds pods').err).toContain(

@@ -8,7 +8,7 @@ import type { Verb } from './verb.ts';
 import { STRUCTS, type FieldSchema } from '../../engine/api/schema.ts';
 import { KIND_TABLE } from '../../engine/kinds.ts';
 import { MANIFEST_SCHEMA, type JSONSchema } from '../../kube/openapi-schema.ts';
-import { findResourceType } from '../resources.ts';
+import { resolveType } from '../targets.ts';
 import {
   explainFieldMissing,
   explainNeedsResource,
@@ -114,8 +114,8 @@ function enumValues(node: JSONSchema | undefined): string[] {
 /** From a path like `ds.spec.updateStrategy`, the explain text, or kubectl's error. */
 export function explain(path: string): { text: string } | { error: string } {
   const [resource, ...fieldPath] = path.split('.');
-  const type = findResourceType(resource);
-  if (!type) return { error: unknownResourceType(resource) };
+  const type = resolveType(resource);
+  if ('error' in type) return type;
   const info = KIND_TABLE.find((k) => k.kind === type.kind);
   if (!info) return { error: unknownResourceType(resource) };
   const [group, version] = info.apiVersion.includes('/')
