@@ -16,6 +16,8 @@ export interface FlagSpec {
   name: string;
   short?: string;
   type: 'bool' | 'string' | 'int' | 'strings';
+  /** An int flag's default when it is not 0, as `--help` prints it. */
+  defaultValue?: string;
   /** What Tab completion offers for its value: open file names, namespaces, or fixed words. */
   completes?: 'files' | 'namespaces' | readonly string[];
 }
@@ -126,6 +128,9 @@ const COMMON_NOT_OFFERED = [
   'windows-line-endings',
   'overwrite',
   'resource-version',
+  'api-version',
+  'output-format',
+  'concurrency',
 ];
 const COMMON_SHORT_NOT_OFFERED = ['k', 'R', 'w', 'L', 'o', 'f', 'l', 'A', 'p', 'h'];
 

@@ -6,12 +6,12 @@ import type { Cluster } from '../engine/operations.ts';
 import type { Kind } from '../engine/types.ts';
 import type { FileSource } from './types.ts';
 import { GLOBAL_FLAGS, type FlagSpec } from './args.ts';
-import { findResourceType, resourceWords } from './resources.ts';
-import { CONDITIONS, NODE_RESOURCES, STATUSES } from './verbs/sim.ts';
+import { findResourceType, RESOURCE_TYPES } from './resources.ts';
+import { CONDITIONS, NODE_RESOURCES, SIM_COMMANDS, STATUSES } from './verbs/sim.ts';
 import { VERBS } from './verbs/index.ts';
 import type { CompletionSource } from './verbs/verb.ts';
 
-const SIM = ['wait', 'settle', 'node'];
+const SIM = SIM_COMMANDS.map((c) => c.usage.split(' ')[1]);
 const CONDITION_PAIRS = CONDITIONS.flatMap((t) => STATUSES.map((s) => `${t}=${s}`));
 
 function names(cluster: Cluster, kind: Kind): string[] {
@@ -27,7 +27,7 @@ export function completeLine(line: string, cluster: Cluster, files: FileSource):
   const previous = before[before.length - 1];
   const pick = (candidates: string[]): string[] =>
     [...new Set(candidates.filter((c) => c.startsWith(current)))].sort();
-  if (before.length === 0) return pick(['kubectl', 'sim']);
+  if (before.length === 0) return pick(['help', 'kubectl', 'sim']);
   if (before[0] === 'sim') {
     if (before.length === 1) return pick(SIM);
     if (before[1] === 'node' && before.length === 2) return pick(names(cluster, 'Node'));
@@ -57,10 +57,23 @@ export function completeLine(line: string, cluster: Cluster, files: FileSource):
   }
   const args = positional.slice(1);
   if (verb?.completeArgs) return pick(verb.completeArgs(args, source));
-  if (args.length === 0) return pick(resourceWords());
+  if (args.length === 0) return resourceCompletions(current);
   const type = findResourceType(args[0]);
   if (!type) return [];
   return pick(names(cluster, type.kind));
+}
+
+/**
+ * Resource types for a partial word, as kubectl's completion offers them: by their plural
+ * (`nodes`, `daemonsets`), for a word any of whose names starts so, so a short name completes
+ * too (`no` to `nodes`, `ds` to `daemonsets`).
+ */
+function resourceCompletions(current: string): string[] {
+  const word = current.toLowerCase();
+  const plurals = RESOURCE_TYPES.filter((t) => t.aliases.some((a) => a.startsWith(word))).map(
+    (t) => t.plural.split('.')[0],
+  );
+  return [...new Set(plurals)].sort();
 }
 
 /** From flags, the words that name them: `--name` and, where it has one, `-x`. */

@@ -23,6 +23,7 @@ import { goDuration } from './time-format.ts';
 import { runSim } from './verbs/sim.ts';
 import { VERBS } from './verbs/index.ts';
 import { completeLine } from './complete.ts';
+import { consoleHelp, kubectlHelp, verbHelp } from './help.ts';
 import { adviseText } from './advisor.ts';
 import { diagnoseText } from './diagnose.ts';
 
@@ -46,11 +47,9 @@ export const UPSTREAM_VERBS = new Set([
   'attach',
   'cp',
   'top',
-  'explain',
   'api-resources',
   'api-versions',
   'config',
-  'version',
   'cluster-info',
   'auth',
   'replace',
@@ -60,13 +59,11 @@ export const UPSTREAM_VERBS = new Set([
   'proxy',
   'debug',
   'events',
-  'diff',
   'kustomize',
   'plugin',
   'completion',
   'annotate',
   'alpha',
-  'help',
   'options',
   'certificate',
 ]);
@@ -146,6 +143,12 @@ function firstPositional(words: string[], flags: FlagSpec[]): string | undefined
   return undefined;
 }
 
+/** Whether the words hold cobra's help flag before any `--`. */
+function asksForHelp(words: string[]): boolean {
+  const end = words.indexOf('--');
+  return (end < 0 ? words : words.slice(0, end)).some((w) => w === '-h' || w === '--help');
+}
+
 function runKubectl(
   words: string[],
   cluster: Cluster,
@@ -155,12 +158,18 @@ function runKubectl(
 ): void {
   const { verb, rest } = splitVerb(words);
   if (verb === undefined) {
-    output.fail(commandRequired());
+    if (asksForHelp(rest)) output.write(kubectlHelp(VERBS.values()));
+    else output.fail(commandRequired());
     return;
   }
   const handler = VERBS.get(verb);
   if (!handler) {
     output.fail(UPSTREAM_VERBS.has(verb) ? verbNotOffered(verb) : unknownCommand(verb));
+    return;
+  }
+  // cobra answers `-h`/`--help` anywhere before `--` with the command's usage, and runs nothing.
+  if (asksForHelp(rest)) {
+    output.write(verbHelp(handler));
     return;
   }
   // cobra names the subcommand in its hints (`See 'kubectl rollout history --help'`), by its
@@ -214,6 +223,7 @@ export function runLine(line: string, cluster: Cluster, files: FileSource): Comm
     const [program, ...words] = split.words;
     if (program === 'kubectl') runKubectl(words, recorded, files, output, reportTouched);
     else if (program === 'sim') runSim(words, recorded, output);
+    else if (program === 'help') output.write(consoleHelp(VERBS.values()));
     else output.fail(commandNotFound(program));
   }
   return { exit: output.exit, out: output.out.join(''), err: output.err.join(''), touched };

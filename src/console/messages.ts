@@ -516,3 +516,16 @@ export const simAllocatableSet = (node: string, pairs: string[]): string =>
   `node/${node} allocatable ${pairs.join(' ')}`;
 export const simConditionSet = (node: string, type: string, status: string): string =>
   `node/${node} condition ${type}=${status}`;
+
+/** `kubectl explain` alone (explain.go): the hint, then the usage error. */
+export const explainNeedsResource = (): string =>
+  'You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee \'kubectl explain -h\' for help and examples';
+/** `kubectl explain a b` (explain.go). */
+export const explainOneResource = (): string =>
+  "error: We accept only this format: explain RESOURCE\n\nSee 'kubectl explain -h' for help and examples";
+/** A field path step the schema does not have (explain/v2 plaintext template). */
+export const explainFieldMissing = (field: string): string =>
+  `error: field "${field}" does not exist`;
+/** `kubectl help foo` (cobra's help command prints the words with Go's %#q). */
+export const unknownHelpTopic = (words: string[]): string =>
+  `Unknown help topic [${words.map((w) => `\`${w}\``).join(' ')}]`;

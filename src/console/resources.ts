@@ -102,7 +102,6 @@ export const UPSTREAM_ONLY_TYPES = new Set([
   'replicationcontroller',
   'replicationcontrollers',
   'rc',
-  'all',
 ]);
 
 const BY_ALIAS = new Map<string, ResourceType>();
@@ -117,9 +116,4 @@ export function findResourceType(word: string): ResourceType | undefined {
 /** From a kind, its resource type (every stored kind has one). */
 export function resourceOfKind(kind: string): ResourceType | undefined {
   return BY_KIND.get(kind);
-}
-
-/** Every word Tab completion may offer for a resource type. */
-export function resourceWords(): string[] {
-  return RESOURCE_TYPES.flatMap((t) => t.aliases.filter((a) => !a.includes('.')));
 }

@@ -14,6 +14,18 @@ import {
   unknownResourceType,
 } from './messages.ts';
 
+/**
+ * The served kinds in kubectl's `all` category, in the order discovery lists them (pods,
+ * services, then apps' daemonsets; upstream's category also holds replicationcontrollers,
+ * deployments, replicasets, statefulsets, horizontalpodautoscalers, cronjobs and jobs, which
+ * the playground does not serve).
+ */
+const ALL_CATEGORY: readonly ResourceType[] = ['pods', 'services', 'daemonsets'].map((word) => {
+  const type = findResourceType(word);
+  if (!type) throw new Error(`no resource type ${word}`);
+  return type;
+});
+
 export interface Target {
   type: ResourceType;
   /** Names, empty when the command lists. */
@@ -58,13 +70,15 @@ export function resolveTargets(positionals: string[]): Target[] | { error: strin
     return targets;
   }
   const [typeWord, ...names] = positionals;
-  if (typeWord.includes(',')) {
+  if (typeWord.toLowerCase() === 'all' || typeWord.includes(',')) {
     // `get ds,pods`: one target per type, in the order given (names apply to every type).
     const targets: Target[] = [];
     for (const word of typeWord.split(',').filter((w) => w !== '')) {
-      const type = resolveType(word);
-      if ('error' in type) return type;
-      targets.push({ type, names: [...names] });
+      const types = word.toLowerCase() === 'all' ? ALL_CATEGORY : [resolveType(word)];
+      for (const type of types) {
+        if ('error' in type) return type;
+        targets.push({ type, names: [...names] });
+      }
     }
     return targets;
   }

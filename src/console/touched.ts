@@ -19,7 +19,7 @@ export function recordingTouches(cluster: Cluster, touched: TouchedObject[]): Cl
     },
     execute(operation) {
       const result = cluster.execute(operation);
-      if (result.ok && !(operation.op === 'apply' && operation.dryRun)) {
+      if (result.ok && !('dryRun' in operation && operation.dryRun === true)) {
         const ref = touchedKey(operation, result);
         if (ref) touched.push({ ...ref, action: result.action });
       }

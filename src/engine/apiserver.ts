@@ -82,7 +82,11 @@ export function executeOperation(engine: Engine, op: Operation): OperationResult
     case 'setNodeCondition':
       return setNodeCondition(engine, op.node, op.type, op.status);
     case 'patch':
-      return patchObject(engine, op.key, op.patchType, op.patch, op.fieldValidation ?? 'Warn');
+      return op.dryRun === true
+        ? withThrowawayRandom(engine, () =>
+            patchObject(engine, op.key, op.patchType, op.patch, op.fieldValidation ?? 'Warn', true),
+          )
+        : patchObject(engine, op.key, op.patchType, op.patch, op.fieldValidation ?? 'Warn', false);
     case 'setNodeAllocatable':
       return setNodeAllocatable(engine, op.node, op.resources);
     default:
@@ -102,10 +106,15 @@ export function executeOperation(engine: Engine, op: Operation): OperationResult
  * real API server allocates and then releases them.
  */
 function dryRunWrite(engine: Engine, raw: unknown): OperationResult {
+  return withThrowawayRandom(engine, () => write(engine, raw, 'apply', true));
+}
+
+/** Runs a dry run with a copy of the generator, so its draws leave the cluster's untouched. */
+function withThrowawayRandom(engine: Engine, run: () => OperationResult): OperationResult {
   const random = engine.random;
   engine.random = new Random(random.state);
   try {
-    return write(engine, raw, 'apply', true);
+    return run();
   } finally {
     engine.random = random;
   }
@@ -525,6 +534,7 @@ function patchObject(
   patchType: 'strategic' | 'merge',
   patch: unknown,
   fieldValidation: 'Strict' | 'Warn',
+  dryRun: boolean,
 ): OperationResult {
   const kind = key?.kind;
   const info = KINDS.find((k) => k.kind === kind);
@@ -582,7 +592,7 @@ function patchObject(
       message: `strict decoding error: ${unknown.join(', ')}`,
     });
   }
-  const result = write(engine, decoded.value, 'update', false);
+  const result = write(engine, decoded.value, 'update', dryRun);
   if (!result.ok) return result;
   const warnings = unknown;
   return {

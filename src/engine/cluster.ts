@@ -196,7 +196,8 @@ export class Engine implements Cluster {
     this.drain();
     this.requestRunning = false;
     // A dry run's object is the would-be one; the stored version (if any) is not it.
-    const dryRun = operation?.op === 'apply' && operation.dryRun === true;
+    const dryRun =
+      (operation?.op === 'apply' || operation?.op === 'patch') && operation.dryRun === true;
     if (result.ok && result.object && !dryRun) {
       const key = keyOf(result.object);
       const fresh = this.store.get(result.object.kind, key);

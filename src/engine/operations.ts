@@ -127,6 +127,8 @@ export type Operation =
       patch: unknown;
       /** `Strict` (what kubectl apply asks for) refuses unknown fields with BadRequest. */
       fieldValidation?: 'Strict' | 'Warn';
+      /** Server-side dry run (`kubectl diff`): the answer as for a real patch, nothing stored. */
+      dryRun?: boolean;
     }
   /** Graceful delete; dependents are garbage-collected in the background. */
   | { op: 'delete'; key: ObjectKey; gracePeriodSeconds?: number }

@@ -360,7 +360,7 @@ describe('tab completion', () => {
   it('offers verbs, resource types, names, flags and files', () => {
     expect(console.complete('kub')).toEqual(['kubectl']);
     expect(console.complete('kubectl ro')).toEqual(['rollout']);
-    expect(console.complete('kubectl get da')).toEqual(['daemonset', 'daemonsets']);
+    expect(console.complete('kubectl get da')).toEqual(['daemonsets']);
     expect(console.complete('kubectl describe node wor')).toEqual(['worker-1', 'worker-2']);
     expect(console.complete('kubectl apply -f n')).toEqual(['nodes.yaml', 'ns.yaml']);
     expect(console.complete('kubectl get pods -o y')).toEqual(['yaml']);

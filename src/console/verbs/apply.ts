@@ -38,7 +38,7 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 export const MAX_REQUEST_BYTES = 3 * 1024 * 1024;
 
 /** An apply error in both of the forms kubectl prints it. */
-interface ApplyError {
+export interface ApplyError {
   single: string;
   aggregate: string;
 }
@@ -193,6 +193,7 @@ function patchLive(
   current: KubeObject,
   file: string,
   errors: ApplyError[],
+  dryRun = false,
 ): OperationResult | undefined {
   const struct = findKind(String(prepared.apiVersion), current.kind)?.struct ?? current.kind;
   const annotation = current.metadata.annotations?.[LAST_APPLIED];
@@ -232,6 +233,7 @@ function patchLive(
     patchType: 'strategic',
     patch,
     fieldValidation: 'Strict',
+    ...(dryRun ? { dryRun } : {}),
   });
   if (result.ok) return { ...result, action: 'configured' };
   // Invalid prints from its details; any other error carries apply.go's nesting of the patch.
@@ -253,6 +255,44 @@ function patchLive(
   return undefined;
 }
 
+/**
+ * What `kubectl diff` compares for one manifest object: the live object (undefined when it does
+ * not exist) and what applying the object would make of it, from a server-side dry run of the
+ * same create or three-way patch apply sends. Undefined after recording an error.
+ */
+export function dryRunApply(
+  context: VerbContext,
+  object: ManifestObject,
+  file: string,
+  errors: ApplyError[],
+): { live: KubeObject | undefined; merged: KubeObject } | undefined {
+  const value = object.value;
+  const metadata = (value.metadata ?? {}) as Record<string, unknown>;
+  const name = typeof metadata.name === 'string' ? metadata.name : '';
+  const type = resourceOfKind(String(value.kind));
+  const prepared = prepareForApply(value, context.namespace);
+  const namespace = type?.namespaced
+    ? String((prepared.metadata as Record<string, unknown>).namespace)
+    : undefined;
+  const live =
+    type !== undefined && name !== '' ? context.cluster.get(type.kind, name, namespace) : undefined;
+  const served = findKind(String(prepared.apiVersion), String(value.kind)) !== undefined;
+  const result =
+    live === undefined || !served
+      ? context.cluster.execute({ op: 'apply', object: prepared, dryRun: true })
+      : patchLive(context, prepared, live, file, errors, true);
+  if (result === undefined) return undefined;
+  if (!result.ok) {
+    const source = { verb: live ? 'patching' : 'creating', file, name, namespace: '' };
+    errors.push({
+      single: formatApiError(result.error, source),
+      aggregate: formatApiErrorInAggregate(result.error, source),
+    });
+    return undefined;
+  }
+  return { live, merged: result.object ?? (live as KubeObject) };
+}
+
 /** The object's REST mapping and name as apply.go prints an Info in its errors. */
 function patchTarget(prepared: Record<string, unknown>, current: KubeObject): PatchTarget {
   const apiVersion = String(prepared.apiVersion);
@@ -270,6 +310,8 @@ function patchTarget(prepared: Record<string, unknown>, current: KubeObject): Pa
 
 export const apply: Verb = {
   name: 'apply',
+  short: 'Apply a configuration to a resource by file name or stdin',
+  usage: 'kubectl apply (-f FILENAME | -k DIRECTORY) [options]',
   mutates: true,
   flags: [{ name: 'filename', short: 'f', type: 'strings', completes: 'files' }],
   takesNoArguments: true,

@@ -26,6 +26,8 @@ export function setUnschedulable(
 function cordonVerb(name: 'cordon' | 'uncordon'): Verb {
   return {
     name,
+    short: `Mark node as ${name === 'cordon' ? 'unschedulable' : 'schedulable'}`,
+    usage: `kubectl ${name} NODE [options]`,
     mutates: true,
     flags: [],
     completeArgs: (_args, source) => source.names('Node'),

@@ -5,6 +5,8 @@ import { operationDone, usageError, verbNotOffered } from '../messages.ts';
 
 export const create: Verb = {
   name: 'create',
+  short: 'Create a resource from a file or from stdin',
+  usage: 'kubectl create -f FILENAME [options]',
   mutates: true,
   subcommands: ['namespace', 'ns'],
   completeArgs: (args) => (args.length === 0 ? ['namespace'] : []),

@@ -46,13 +46,16 @@ function deleteOne(
 
 export const del: Verb = {
   name: 'delete',
+  short:
+    'Delete resources by file names, stdin, resources and names, or by resources and label selector',
+  usage: 'kubectl delete ([-f FILENAME] | TYPE [(NAME | -l label | --all)]) [options]',
   mutates: true,
   flags: [
     { name: 'filename', short: 'f', type: 'strings', completes: 'files' },
     { name: 'selector', short: 'l', type: 'string' },
     { name: 'field-selector', type: 'string' },
     { name: 'all', type: 'bool' },
-    { name: 'grace-period', type: 'int' },
+    { name: 'grace-period', type: 'int', defaultValue: '-1' },
     { name: 'now', type: 'bool' },
     { name: 'force', type: 'bool' },
     { name: 'ignore-not-found', type: 'bool' },

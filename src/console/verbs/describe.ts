@@ -45,6 +45,8 @@ function describeOne(object: KubeObject, context: VerbContext, showEvents: boole
 
 export const describe: Verb = {
   name: 'describe',
+  short: 'Show details of a specific resource or group of resources',
+  usage: 'kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]',
   mutates: false,
   flags: [{ name: 'selector', short: 'l', type: 'string' }],
   run(args, context) {

@@ -74,6 +74,8 @@ function drainNode(context: VerbContext, name: string, args: ParsedArgs): string
 
 export const drain: Verb = {
   name: 'drain',
+  short: 'Drain node in preparation for maintenance',
+  usage: 'kubectl drain NODE [options]',
   mutates: true,
   flags: [
     { name: 'ignore-daemonsets', type: 'bool' },

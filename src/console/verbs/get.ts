@@ -74,6 +74,9 @@ export function printObjects(
 
 export const get: Verb = {
   name: 'get',
+  short: 'Display one or many resources',
+  usage:
+    'kubectl get [(-o|--output=)json|yaml|name|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]',
   mutates: false,
   flags: [
     { name: 'output', short: 'o', type: 'string', completes: [...OFFERED_OUTPUTS] },

@@ -60,6 +60,9 @@ function labelMap(labels: Record<string, string> | undefined): Record<string, st
 
 export const label: Verb = {
   name: 'label',
+  short: 'Update the labels on a resource',
+  usage:
+    'kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]',
   mutates: true,
   flags: [
     { name: 'overwrite', type: 'bool' },

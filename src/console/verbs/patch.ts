@@ -24,6 +24,8 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 export const patch: Verb = {
   name: 'patch',
+  short: 'Update fields of a resource',
+  usage: 'kubectl patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE] [options]',
   mutates: true,
   flags: [
     { name: 'patch', short: 'p', type: 'string' },

@@ -212,6 +212,8 @@ function pauseOrResume(context: VerbContext, sub: 'pause' | 'resume', words: str
 
 export const rollout: Verb = {
   name: 'rollout',
+  short: 'Manage the rollout of a resource',
+  usage: 'kubectl rollout SUBCOMMAND [options]',
   mutates: true,
   subcommands: ['status', 'history', 'undo', 'restart', 'pause', 'resume'],
   completeArgs(args, source) {

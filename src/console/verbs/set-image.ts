@@ -46,6 +46,8 @@ function podSpecOf(object: KubeObject): PodSpec | undefined {
 
 export const setVerb: Verb = {
   name: 'set',
+  short: 'Set specific features on objects',
+  usage: 'kubectl set SUBCOMMAND [options]',
   mutates: true,
   subcommands: ['image'],
   completeArgs(args, source) {

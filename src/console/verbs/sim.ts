@@ -29,10 +29,42 @@ export const CONDITIONS = [
   'NetworkUnavailable',
 ] as const;
 export const STATUSES = ['True', 'False', 'Unknown'] as const;
+/** The resources `sim node NAME allocatable` sets. */
+export const NODE_RESOURCES = ['cpu', 'memory', 'pods', 'ephemeral-storage'] as const;
+
+/** The `sim` commands with their usage and what each does, for `sim help` and completion. */
+export const SIM_COMMANDS: readonly { usage: string; short: string }[] = [
+  { usage: 'sim wait DURATION', short: 'Let simulated time pass (500ms, 5s, 2m, 1h)' },
+  { usage: 'sim settle', short: 'Run the clock until the cluster stops changing (at most 10m)' },
+  {
+    usage: 'sim node NAME condition TYPE=STATUS',
+    short: `Report a node condition as its kubelet would (${CONDITIONS.join(', ')})`,
+  },
+  {
+    usage: 'sim node NAME allocatable RESOURCE=QUANTITY...',
+    short: `Report a node's allocatable ${NODE_RESOURCES.join(', ')} as its kubelet would`,
+  },
+  { usage: 'sim help', short: 'Show this list' },
+];
+
+/** The `sim help` text: the playground's own commands, one a line. */
+export function simHelp(): string {
+  const width = Math.max(...SIM_COMMANDS.map((c) => c.usage.length)) + 2;
+  return [
+    "The playground's own commands (not part of kubectl):",
+    ...SIM_COMMANDS.map((c) => `  ${c.usage.padEnd(width)}${c.short}`),
+    '',
+  ].join('\n');
+}
 
 /** From the words after `sim`, runs the command and returns its exit code. */
 export function runSim(words: string[], cluster: Cluster, output: Output): number {
   const [sub, ...rest] = words;
+  if (sub === 'help' || sub === '-h' || sub === '--help') {
+    if (rest.length !== 0) return output.fail(simUsage());
+    output.write(simHelp());
+    return 0;
+  }
   if (sub === 'wait') {
     if (rest.length !== 1) return output.fail(simUsage());
     const ms = parseDuration(rest[0]);
@@ -101,9 +133,6 @@ function resizeNode(rest: string[], cluster: Cluster, output: Output): number {
   output.print(simAllocatableSet(name, pairs));
   return 0;
 }
-
-/** The resources `sim node NAME allocatable` sets. */
-export const NODE_RESOURCES = ['cpu', 'memory', 'pods', 'ephemeral-storage'] as const;
 
 function isQuantity(text: string): boolean {
   const value = parseQuantity(text);

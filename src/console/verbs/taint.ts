@@ -124,6 +124,9 @@ export function reorganizeTaints(
 
 export const taint: Verb = {
   name: 'taint',
+  short: 'Update the taints on one or more nodes',
+  usage:
+    'kubectl taint NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N [options]',
   mutates: true,
   flags: [
     { name: 'overwrite', type: 'bool' },

@@ -12,6 +12,10 @@ export interface CompletionSource {
 export interface Verb {
   /** The word after `kubectl`. */
   name: string;
+  /** kubectl's one-line description of the command (cobra's Short), for `kubectl help`. */
+  short: string;
+  /** kubectl's Usage line for it, narrowed to what the playground offers. */
+  usage: string;
   /** Its own flags; Tab completion offers them, with the global ones, after a `-`. */
   flags: FlagSpec[];
   /** Runs the verb; writes to `context.output` and returns the exit code. */

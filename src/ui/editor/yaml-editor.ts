@@ -7,7 +7,7 @@ import { configureMonacoYaml } from 'monaco-yaml';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { monaco } from './monaco-min.ts';
 import YamlWorker from './yaml.worker.ts?worker';
-import { MANIFEST_SCHEMA } from './schema.ts';
+import { MANIFEST_SCHEMA } from '../../kube/openapi-schema.ts';
 import type { ManifestDiagnostic, ManifestFix } from '../../protocol/cluster.ts';
 
 /** One file of the editor. */

@@ -1,11 +1,34 @@
 /**
- * The JSON Schema behind completion, hover and enum checks in the manifest editor: what
+ * The JSON Schema behind completion, hover and enum checks in the manifest editor, and the
+ * descriptions `kubectl explain` prints in the console (one text for both): what
  * learners write in the playground (DaemonSet first, then Node, Namespace, ConfigMap, Service,
  * Pod). Descriptions are written for someone learning DaemonSets, not copied from the API
  * reference. Unknown fields are left to the simulated API server (strict decoding), whose
  * errors arrive as markers too, so the schema does not forbid extra properties.
  */
-import type { JSONSchema } from 'monaco-yaml';
+
+/**
+ * The part of JSON Schema (draft 7, with monaco-yaml's `markdownDescription`,
+ * `enumDescriptions` and `patternErrorMessage`) this file uses; monaco-yaml's own type accepts it.
+ */
+export interface JSONSchema {
+  type?: string;
+  title?: string;
+  markdownDescription?: string;
+  properties?: Record<string, JSONSchema>;
+  additionalProperties?: JSONSchema;
+  items?: JSONSchema;
+  required?: string[];
+  anyOf?: JSONSchema[];
+  enum?: string[];
+  enumDescriptions?: string[];
+  const?: string;
+  pattern?: string;
+  patternErrorMessage?: string;
+  minimum?: number;
+  maximum?: number;
+  examples?: string[];
+}
 
 type Props = Record<string, JSONSchema>;
 
