@@ -23,7 +23,7 @@ describe('the clock controls', () => {
     (play.element() as HTMLElement).focus();
     const order = [
       clock.getByRole('button', { name: 'Step to the next change' }),
-      clock.getByRole('button', { name: 'Run until settled' }),
+      clock.getByRole('button', { name: 'Settle: run until nothing changes' }),
       clock.getByRole('combobox', { name: 'Clock speed' }),
     ];
     for (const control of order) {
@@ -55,7 +55,7 @@ describe('the clock controls', () => {
 
   it('runs until settled from the keyboard, through the console', async () => {
     app = mountApp({ runtime: createFakeRuntime() });
-    const settle = page.getByRole('button', { name: 'Run until settled' });
+    const settle = page.getByRole('button', { name: 'Settle: run until nothing changes' });
     (settle.element() as HTMLElement).focus();
     await userEvent.keyboard(' ');
     await expect.element(page.getByText('ok sim settle')).toBeVisible();
