@@ -20,6 +20,16 @@ import type {
 /** How the connection to the engine is doing, for the page's status line. */
 export type EngineStatus = 'starting' | 'ready' | 'busy' | 'recovering';
 
+/** Long work the worker announced, once it has run long enough to show. */
+export interface WorkInProgress {
+  /** The command line, or what else the worker is doing (`replay`, `check FILE`). */
+  reason: string;
+  /** Operations done so far (objects applied, checked or replayed), as last reported. */
+  done: number;
+  /** When it started, in the page's `Date.now()` ms. */
+  startedAt: number;
+}
+
 /** The page's handle on the engine. */
 export interface EngineClient {
   /** The latest cluster picture, undefined until the first one arrives. */
@@ -29,7 +39,11 @@ export interface EngineClient {
   /** The simulated clock as last reported, in ms (moves while playing). */
   readonly timeMs: number;
   readonly playing: boolean;
+  /** Simulated seconds per real second while playing (one of the worker's SPEEDS). */
+  readonly speed: number;
   readonly status: EngineStatus;
+  /** The long work in hand once it has run a moment, for the page to show; else undefined. */
+  readonly progress: WorkInProgress | undefined;
   /** A sentence for the learner when something went wrong and was repaired, else undefined. */
   readonly notice: string | undefined;
   /** Every command run so far, with its simulated time: replaying it rebuilds the cluster. */
@@ -54,6 +68,13 @@ export interface EngineClient {
   diagnose(fileName: string, text: string): Promise<ManifestDiagnostic[]>;
   /** Starts or stops the clock running on its own in real time. */
   setPlaying(playing: boolean): Promise<void>;
+  /** Sets the clock's speed (simulated per real time); speed is pace, not history. */
+  setSpeed(speed: number): Promise<void>;
+  /**
+   * Pauses the clock and resolves with the simulated ms until the next moment the cluster
+   * changes (undefined when nothing is queued): what a step waits.
+   */
+  nextChange(): Promise<number | undefined>;
   /**
    * Subscribes to events: `listener` hears every event created or changed after resourceVersion
    * `since` (0: all), only those `about` one object if given, in batches that arrive with the

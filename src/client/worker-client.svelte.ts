@@ -26,7 +26,7 @@ import {
   type WorkerMessage,
   type WorkerRequest,
 } from '../protocol/messages.ts';
-import type { EngineClient, EngineStatus } from './engine-client.ts';
+import type { EngineClient, EngineStatus, WorkInProgress } from './engine-client.ts';
 
 /** Requests as callers write them: the client adds the id. */
 type RequestBody = WorkerRequest extends infer R
@@ -90,7 +90,9 @@ export class WorkerEngineClient implements EngineClient {
   version = $state(0);
   timeMs = $state(0);
   playing = $state(false);
+  speed = $state(1);
   status: EngineStatus = $state('starting');
+  progress: WorkInProgress | undefined = $state();
   notice: string | undefined = $state();
   goals: readonly GoalState[] | undefined = $state.raw();
   readonly log: CommandLog;
@@ -107,6 +109,10 @@ export class WorkerEngineClient implements EngineClient {
   #watchdog: ReturnType<typeof setTimeout> | undefined;
   #silenceLimitMs: number;
   #busy = false;
+  /** The silence the long work in hand may keep (its `busy` message's limit). */
+  #busyLimitMs = 0;
+  /** The long work in hand, drawn as `progress` once it has run BUSY_SHOWN_AFTER_MS. */
+  #work: WorkInProgress | undefined;
   #busyShown: ReturnType<typeof setTimeout> | undefined;
   #booting = false;
   #lastFiles: FileMap;
@@ -189,6 +195,20 @@ export class WorkerEngineClient implements EngineClient {
     this.#goals = goals;
     this.goals = undefined;
     this.#worker?.postMessage({ type: 'goals', id: this.#nextId++, goals } satisfies WorkerRequest);
+  }
+
+  /** Sets how many simulated seconds pass per real second while the clock plays. */
+  async setSpeed(speed: number): Promise<void> {
+    this.speed = speed;
+    const reply = await this.#request({ type: 'setPlaying', playing: this.playing, speed });
+    this.speed = reply.speed;
+  }
+
+  /** Pauses the clock; resolves with the simulated ms until the next change, if any is queued. */
+  async nextChange(): Promise<number | undefined> {
+    this.playing = false;
+    const reply = await this.#request({ type: 'setPlaying', playing: false });
+    return reply.nextDueAt === undefined ? undefined : Math.max(0, reply.nextDueAt - reply.timeMs);
   }
 
   /** Opens an event subscription in the worker (see EngineClient.subscribeEvents). */
@@ -301,6 +321,16 @@ export class WorkerEngineClient implements EngineClient {
         id: this.#nextId++,
         goals: this.#goals,
       } satisfies WorkerRequest);
+    // A rebuilt worker plays at the speed the learner chose (speed is pace, not history, so
+    // the log does not hold it). The reply has no one waiting and is dropped.
+    if (this.speed !== 1) {
+      worker.postMessage({
+        type: 'setPlaying',
+        id: this.#nextId++,
+        playing: this.playing,
+        speed: this.speed,
+      } satisfies WorkerRequest);
+    }
     for (const key of this.#subscriptions.keys()) this.#postSubscribe(worker, key);
     // Requests made before a rebuild go to the new worker after the replay, in order.
     for (const [id, pending] of this.#pending)
@@ -321,16 +351,32 @@ export class WorkerEngineClient implements EngineClient {
         this.timeMs = message.timeMs;
         this.playing = message.playing;
         return;
-      case 'busy':
+      case 'busy': {
         this.#busy = true;
+        this.#busyLimitMs = message.limitMs;
+        const work: WorkInProgress = { reason: message.reason, done: 0, startedAt: Date.now() };
+        this.#work = work;
         clearTimeout(this.#busyShown);
         this.#busyShown = setTimeout(() => {
-          if (this.#busy && this.status === 'ready') this.status = 'busy';
+          if (!this.#busy || this.#work !== work) return;
+          if (this.status === 'ready') this.status = 'busy';
+          this.progress = { ...work };
         }, BUSY_SHOWN_AFTER_MS);
         this.#armWatchdog(message.limitMs);
         return;
+      }
+      case 'progress':
+        // Long work that says how far it got is alive: its silence counts again from now.
+        if (this.#busy) this.#armWatchdog(this.#busyLimitMs);
+        if (this.#work) {
+          this.#work.done = message.done;
+          if (this.progress) this.progress = { ...this.#work };
+        }
+        return;
       case 'idle':
         this.#busy = false;
+        this.#work = undefined;
+        this.progress = undefined;
         clearTimeout(this.#busyShown);
         this.status = 'ready';
         this.#armWatchdog(this.#silenceLimitMs);
@@ -354,9 +400,12 @@ export class WorkerEngineClient implements EngineClient {
         this.timeMs = Math.max(this.timeMs, message.timeMs);
         this.#settle(message.id, message);
         return;
+      case 'playingChanged':
+        this.timeMs = Math.max(this.timeMs, message.timeMs);
+        this.#settle(message.id, message);
+        return;
       case 'completed':
       case 'diagnosed':
-      case 'playingChanged':
         this.#settle(message.id, message);
         return;
       default:
@@ -455,6 +504,8 @@ export class WorkerEngineClient implements EngineClient {
     clearTimeout(this.#watchdog);
     this.#worker?.terminate();
     this.#busy = false;
+    this.#work = undefined;
+    this.progress = undefined;
     clearTimeout(this.#busyShown);
     const now = Date.now();
     this.#recoveries = this.#recoveries.filter((t) => now - t < RECOVERY_WINDOW_MS);
@@ -563,7 +614,13 @@ function fallbackReply(request: WorkerRequest): Replies[keyof Replies] {
     case 'diagnose':
       return { type: 'diagnosed', id: request.id, diagnostics: [] };
     case 'setPlaying':
-      return { type: 'playingChanged', id: request.id, playing: request.playing };
+      return {
+        type: 'playingChanged',
+        id: request.id,
+        playing: request.playing,
+        speed: request.speed ?? 1,
+        timeMs: 0,
+      };
     case 'start':
       return { type: 'started', id: request.id, timeMs: 0 };
     case 'drawn':

@@ -89,7 +89,8 @@ export type WorkerRequest =
   | { type: 'run'; id: number; line: string; files: FileMap }
   | { type: 'complete'; id: number; line: string; files: FileMap }
   | { type: 'diagnose'; id: number; fileName: string; text: string }
-  | { type: 'setPlaying'; id: number; playing: boolean }
+  /** Plays or pauses the clock; `speed` (simulated ms per real ms) is kept when absent. */
+  | { type: 'setPlaying'; id: number; playing: boolean; speed?: number }
   /**
    * The page has drawn snapshot `version`. Not answered: it lets the worker hold back the next
    * snapshot of a playing clock until the page has caught up (back-pressure).
@@ -172,15 +173,34 @@ export type WorkerMessage =
     }
   | { type: 'completed'; id: number; items: string[] }
   | { type: 'diagnosed'; id: number; diagnostics: ManifestDiagnostic[] }
-  | { type: 'playingChanged'; id: number; playing: boolean }
+  /**
+   * The clock after a setPlaying: where it stands and, when anything is queued, the instant
+   * of the next change (what a step advances to).
+   */
+  | {
+      type: 'playingChanged';
+      id: number;
+      playing: boolean;
+      speed: number;
+      timeMs: number;
+      nextDueAt?: number;
+    }
   | SnapshotMessage
   /** Sent at least every HEARTBEAT_MS while the worker is alive, with the clock. */
   | { type: 'heartbeat'; timeMs: number; playing: boolean }
   /** Long work starts (a settle, a replay); heartbeats may pause for up to `limitMs`. */
   | { type: 'busy'; reason: string; limitMs: number }
+  /**
+   * During long work, at heartbeat pace: the operations (objects applied, checked or
+   * replayed) done so far. It counts as a heartbeat.
+   */
+  | { type: 'progress'; done: number }
   | { type: 'idle' }
   /** Handling a request threw; the page rebuilds the worker from its log. */
   | { type: 'failed'; id: number | null; message: string };
+
+/** The clock speeds offered, as simulated seconds per real second; the worker keeps to these. */
+export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 25, 50] as const;
 
 /** How often the worker says it is alive. */
 export const HEARTBEAT_MS = 500;
@@ -219,6 +239,7 @@ const WORKER_MESSAGE_TYPES = new Set<string>([
   'snapshot',
   'heartbeat',
   'busy',
+  'progress',
   'idle',
   'failed',
 ] satisfies WorkerMessage['type'][]);

@@ -73,6 +73,22 @@ export class Playground {
     return result;
   }
 
+  /**
+   * Pauses the clock and advances it to the next moment the cluster changes, as the console
+   * line `sim wait Nms`: a step enters the transcript and the command log like any command,
+   * so a session of steps replays exactly. Resolves undefined when nothing is queued.
+   */
+  async step(): Promise<CommandResult | undefined> {
+    const ms = await this.client.nextChange();
+    if (ms === undefined) return undefined;
+    return this.run(`sim wait ${ms}ms`);
+  }
+
+  /** Runs the clock until nothing changes any more, as `sim settle` in the console. */
+  settle(): Promise<CommandResult> {
+    return this.run('sim settle');
+  }
+
   /** Applies the shown file, as `kubectl apply -f NAME` in the console. */
   apply(): Promise<CommandResult> {
     return this.run(`kubectl apply -f ${this.files.active}`);

@@ -9,6 +9,7 @@ import { createSteppingCluster } from '../engine/stepping-cluster.ts';
 import type { Event, Kind } from '../protocol/cluster.ts';
 import {
   HEARTBEAT_MS,
+  SPEEDS,
   assertNever,
   type CommandLog,
   type EventBatch,
@@ -92,6 +93,12 @@ export class EngineHost {
   #console: ConsoleLike | undefined;
   #version = 0;
   #playing = false;
+  /** Simulated ms per real ms while playing. */
+  #speed = 1;
+  /** The fraction of a simulated ms a slow speed has not yet passed on (see #tick). */
+  #carryMs = 0;
+  /** Operations the request in hand has executed, for its progress messages. */
+  #done = 0;
   #lastTick = 0;
   #lastBeat = 0;
   #timer: unknown;
@@ -154,13 +161,14 @@ export class EngineHost {
         // Every command is announced: a big apply on a busy machine can take seconds, and the
         // page should wait for it rather than call it a hang. Clock commands get longer.
         const limitMs = LONG_COMMAND.test(request.line) ? LONG_WORK_LIMIT_MS : COMMAND_LIMIT_MS;
-        this.#post({ type: 'busy', reason: request.line, limitMs });
+        this.#beginWork(request.line, limitMs);
         const atMs = con.cluster.now;
         const result = con.run(request.line);
-        this.#post({ type: 'idle' });
         // The snapshot rides in the reply, so when the page's promise for this line resolves,
-        // the picture already shows what the line did, and both are drawn at once.
+        // the picture already shows what the line did, and both are drawn at once. Building
+        // it is part of the long work: at 5,000 nodes it takes a noticeable time too.
         const snapshot = this.#buildSnapshot();
+        this.#post({ type: 'idle' });
         this.#post({
           type: 'ran',
           id: request.id,
@@ -180,23 +188,36 @@ export class EngineHost {
           items: this.#need().complete(request.line),
         });
         return;
-      case 'diagnose':
-        this.#post({
-          type: 'diagnosed',
-          id: request.id,
-          diagnostics: this.#runtime.diagnoseManifest(
-            request.text,
-            request.fileName,
-            this.#need().cluster,
-          ),
-        });
+      case 'diagnose': {
+        // Checking a pasted file of thousands of objects dry-runs each of them: long work
+        // too, announced so that the page does not take it for a hang.
+        this.#beginWork(`check ${request.fileName}`, COMMAND_LIMIT_MS);
+        const diagnostics = this.#runtime.diagnoseManifest(
+          request.text,
+          request.fileName,
+          this.#need().cluster,
+        );
+        this.#post({ type: 'idle' });
+        this.#post({ type: 'diagnosed', id: request.id, diagnostics });
         return;
-      case 'setPlaying':
+      }
+      case 'setPlaying': {
         this.#playing = request.playing;
+        if (request.speed !== undefined) this.#speed = toSpeed(request.speed);
         this.#lastTick = this.#clock.now();
-        this.#post({ type: 'playingChanged', id: request.id, playing: this.#playing });
+        const cluster = this.#console?.cluster;
+        const nextDueAt = cluster?.nextDueAt();
+        this.#post({
+          type: 'playingChanged',
+          id: request.id,
+          playing: this.#playing,
+          speed: this.#speed,
+          timeMs: cluster?.now ?? 0,
+          ...(nextDueAt !== undefined ? { nextDueAt } : {}),
+        });
         this.#beat();
         return;
+      }
       case 'drawn':
         if (request.version >= this.#version) this.#awaitingDraw = false;
         return;
@@ -289,18 +310,20 @@ export class EngineHost {
     const base = this.#runtime.createCluster({ seed: log.seed });
     // Commands that move time (sim settle, sim wait, rollout status) stop at every due instant
     // while a lesson has history goals, so no moment a goal asks about is skipped.
-    const cluster = createSteppingCluster(
+    const stepping = createSteppingCluster(
       base,
       () => this.#recordStep(base),
       () => this.#lesson?.history === true,
     );
+    // Every operation passes through #pulse, so a long command keeps the page told that
+    // the worker is alive, between objects, without the engine knowing of pages or timers.
+    const cluster = pacedCluster(stepping, () => this.#pulse());
     const con = this.#runtime.createConsole({
       cluster,
       files: createFileSource(() => this.#files),
     });
     this.#console = con;
-    if (log.entries.length > 0)
-      this.#post({ type: 'busy', reason: 'replay', limitMs: LONG_WORK_LIMIT_MS });
+    if (log.entries.length > 0) this.#beginWork('replay', LONG_WORK_LIMIT_MS);
     for (const entry of log.entries) {
       if (entry.files) this.#files = entry.files;
       const gap = entry.atMs - con.cluster.now;
@@ -328,7 +351,11 @@ export class EngineHost {
     // fraction is carried to the next tick instead of being lost or passed on.
     const whole = Math.floor(now - this.#lastTick);
     this.#lastTick += whole;
-    const elapsed = Math.min(whole, MAX_TICK_ADVANCE_MS);
+    // The speed scales real time into simulated time; at 0.25x a 100 ms tick is 25 ms, and
+    // the fraction left by an odd tick is carried too, so the pace averages out exactly.
+    const scaled = Math.min(whole, MAX_TICK_ADVANCE_MS) * this.#speed + this.#carryMs;
+    const elapsed = Math.floor(scaled);
+    this.#carryMs = scaled - elapsed;
     const con = this.#console;
     if (con && this.#playing && elapsed > 0) {
       try {
@@ -356,6 +383,29 @@ export class EngineHost {
     // While playing, the clock on the page moves with every tick; paused, a beat suffices.
     if (this.#playing) this.#beat();
     else this.#beatIfDue();
+  }
+
+  /**
+   * Announces long work (the page then waits up to `limitMs` between signs of life) and
+   * starts counting its operations.
+   */
+  #beginWork(reason: string, limitMs: number): void {
+    this.#done = 0;
+    this.#lastBeat = this.#clock.now();
+    this.#post({ type: 'busy', reason, limitMs });
+  }
+
+  /**
+   * Called after every operation the console executes: long work (an apply of thousands of
+   * objects, a replay) says how far it got at heartbeat pace, which keeps the page's
+   * watchdog content and lets it show progress. It only counts and posts, so results are the
+   * same with or without it.
+   */
+  #pulse(): void {
+    this.#done += 1;
+    if (this.#clock.now() - this.#lastBeat < HEARTBEAT_MS / 2) return;
+    this.#lastBeat = this.#clock.now();
+    this.#post({ type: 'progress', done: this.#done });
   }
 
   #beatIfDue(): void {
@@ -541,6 +591,43 @@ function toVerdictPatches(
     return patch ? { ...v, nodes: patch.changed as typeof v.nodes } : v;
   });
   return { verdicts, orders };
+}
+
+/**
+ * From a cluster and a callback, the same cluster that calls `onOperation` after each
+ * operation it executes (every write of the console's verbs, dry runs included).
+ */
+export function pacedCluster(inner: Cluster, onOperation: () => void): Cluster {
+  return {
+    get now() {
+      return inner.now;
+    },
+    get revision() {
+      return inner.revision;
+    },
+    execute(operation) {
+      const result = inner.execute(operation);
+      onOperation();
+      return result;
+    },
+    get: (kind, name, namespace) => inner.get(kind, name, namespace),
+    list: (kind, options) => inner.list(kind, options),
+    eventsFor: (kind, name, namespace) => inner.eventsFor(kind, name, namespace),
+    eventsSince: (rv) => inner.eventsSince(rv),
+    verdictsFor: (namespace, name) => inner.verdictsFor(namespace, name),
+    advance: (ms) => inner.advance(ms),
+    nextDueAt: () => inner.nextDueAt(),
+    settle: (capMs) => inner.settle(capMs),
+    snapshot: () => inner.snapshot(),
+    view: (options) => inner.view(options),
+  };
+}
+
+/** From a requested speed, the nearest one offered (anything else is not a speed). */
+function toSpeed(requested: number): number {
+  let best: number = SPEEDS[0];
+  for (const s of SPEEDS) if (Math.abs(s - requested) < Math.abs(best - requested)) best = s;
+  return best;
 }
 
 /** Whether an event is about `subject` (every event is about no subject in particular). */

@@ -202,6 +202,74 @@ describe('WorkerEngineClient', () => {
     client.dispose();
   });
 
+  it('waits for long work as long as it reports progress, and shows how far it got', async () => {
+    const client = makeClient();
+    await vi.advanceTimersByTimeAsync(10);
+    const say = (message: WorkerMessage) =>
+      workers[0].onmessage?.(new MessageEvent('message', { data: message }));
+    workers[0].silent = true;
+    say({ type: 'busy', reason: 'kubectl apply -f nodes.yaml', limitMs: 15_000 });
+    // Forty seconds of work, far past the busy limit, with progress four times a second.
+    for (let done = 1; done <= 160; done += 1) {
+      await vi.advanceTimersByTimeAsync(250);
+      say({ type: 'progress', done: done * 30 });
+    }
+    expect(workers).toHaveLength(1);
+    expect(client.status).toBe('busy');
+    expect(client.progress).toMatchObject({ reason: 'kubectl apply -f nodes.yaml', done: 4800 });
+    say({ type: 'idle' });
+    expect(client.progress).toBeUndefined();
+    expect(client.notice).toBeUndefined();
+    client.dispose();
+  });
+
+  it('still calls long work a hang once it stays silent past its limit', async () => {
+    const client = makeClient();
+    await vi.advanceTimersByTimeAsync(10);
+    const say = (message: WorkerMessage) =>
+      workers[0].onmessage?.(new MessageEvent('message', { data: message }));
+    workers[0].silent = true;
+    say({ type: 'busy', reason: 'kubectl apply -f nodes.yaml', limitMs: 15_000 });
+    say({ type: 'progress', done: 30 });
+    await vi.advanceTimersByTimeAsync(14_000);
+    expect(workers).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1_100);
+    expect(workers).toHaveLength(2);
+    expect(client.notice).toMatch(/stopped responding for 15 s/);
+    client.dispose();
+  });
+
+  it('sets the clock speed, which a rebuilt worker keeps', async () => {
+    const client = makeClient();
+    await vi.advanceTimersByTimeAsync(10);
+    await Promise.all([client.setSpeed(10), vi.advanceTimersByTimeAsync(10)]);
+    expect(client.speed).toBe(10);
+    workers[0].silent = true;
+    await vi.advanceTimersByTimeAsync(2100);
+    expect(workers).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(10);
+    await Promise.all([client.setPlaying(true), vi.advanceTimersByTimeAsync(10)]);
+    const before = states[1].now;
+    await vi.advanceTimersByTimeAsync(1000);
+    // Ten simulated seconds per real second (give or take the tick in flight).
+    expect(states[1].now - before).toBeGreaterThanOrEqual(9000);
+    client.dispose();
+  });
+
+  it('pauses for a step and tells how long until the next change', async () => {
+    const client = makeClient();
+    const applied = client.run('kubectl apply -f ds', { 'ds.yaml': 'one' });
+    await vi.advanceTimersByTimeAsync(10);
+    await applied;
+    await Promise.all([client.setPlaying(true), vi.advanceTimersByTimeAsync(10)]);
+    await vi.advanceTimersByTimeAsync(300);
+    const [ms] = await Promise.all([client.nextChange(), vi.advanceTimersByTimeAsync(10)]);
+    expect(client.playing).toBe(false);
+    expect(ms).toBe(1000 - states[0].now);
+    expect(ms).toBeGreaterThan(0);
+    client.dispose();
+  });
+
   it('treats two seconds of silence as a hang and rebuilds', async () => {
     const client = makeClient();
     const ok = client.run('kubectl apply -f ds', { 'ds.yaml': 'one' });

@@ -400,4 +400,86 @@ describe('EngineHost back-pressure', () => {
     }
     expect(out.filter((m) => m.type === 'snapshot')).toHaveLength(2);
   });
+
+  it('plays at the chosen speed, a slow one carrying fractions of a simulated millisecond', () => {
+    const { send, start, clock, runtime } = setup();
+    start();
+    send({ type: 'setPlaying', id: 2, playing: true, speed: 50 });
+    clock.t += TICK_MS;
+    clock.fire();
+    expect(runtime.states[0].now).toBe(50 * TICK_MS);
+    send({ type: 'setPlaying', id: 3, playing: true, speed: 0.25 });
+    // Three ticks of 2 ms at a quarter speed are 1.5 ms: one whole ms passes, half is carried.
+    for (let i = 0; i < 3; i += 1) {
+      clock.t += 2;
+      clock.fire();
+    }
+    expect(runtime.states[0].now).toBe(50 * TICK_MS + 1);
+    clock.t += 2;
+    clock.fire();
+    expect(runtime.states[0].now).toBe(50 * TICK_MS + 2);
+  });
+
+  it('keeps the speed when only playing changes, and takes the nearest offered speed', () => {
+    const { out, send, start } = setup();
+    start();
+    send({ type: 'setPlaying', id: 2, playing: true, speed: 7 });
+    send({ type: 'setPlaying', id: 3, playing: false });
+    const replies = out.filter((m) => m.type === 'playingChanged');
+    expect(replies.map((m) => m.type === 'playingChanged' && [m.playing, m.speed])).toEqual([
+      [true, 5],
+      [false, 5],
+    ]);
+  });
+
+  it('answers a pause with the instant of the next change, which a step then reaches', () => {
+    const { out, send, start, runtime } = setup();
+    start();
+    send({ type: 'run', id: 2, line: 'sim wait 300ms', files: {} });
+    send({ type: 'run', id: 3, line: 'kubectl apply -f ds.yaml', files: { 'ds.yaml': 'x' } });
+    send({ type: 'setPlaying', id: 4, playing: false });
+    const paused = out.find((m) => m.type === 'playingChanged');
+    expect(paused).toMatchObject({ timeMs: 300, nextDueAt: 1300 });
+    // The page's step is this console line; the task due then runs, and nothing more is queued.
+    send({ type: 'run', id: 5, line: 'sim wait 1000ms', files: {} });
+    expect(runtime.states[0].pods).toHaveLength(1);
+    out.length = 0;
+    send({ type: 'setPlaying', id: 6, playing: false });
+    const after = out.find((m) => m.type === 'playingChanged');
+    expect(after).toEqual({
+      type: 'playingChanged',
+      id: 6,
+      playing: false,
+      speed: 1,
+      timeMs: 1300,
+    });
+  });
+
+  it('reports progress between the operations of a long command, at heartbeat pace', () => {
+    const { out, send, start, clock, runtime } = setup();
+    start();
+    // Each operation takes 100 ms of real time: 30 of them are three seconds of work.
+    runtime.states[0].onExecute = () => (clock.t += 100);
+    out.length = 0;
+    send({ type: 'run', id: 2, line: 'bulk 30', files: {} });
+    const types = out.map((m) => m.type);
+    expect(types[0]).toBe('busy');
+    expect(types.slice(-2)).toEqual(['idle', 'ran']);
+    const progress = out.flatMap((m) => (m.type === 'progress' ? [m.done] : []));
+    expect(progress).toEqual([3, 6, 9, 12, 15, 18, 21, 24, 27, 30]);
+    // A quick command posts no progress at all.
+    runtime.states[0].onExecute = undefined;
+    out.length = 0;
+    send({ type: 'run', id: 3, line: 'bulk 30', files: {} });
+    expect(out.some((m) => m.type === 'progress')).toBe(false);
+  });
+
+  it('announces checking a file as long work', () => {
+    const { out, send, start } = setup();
+    start();
+    out.length = 0;
+    send({ type: 'diagnose', id: 2, fileName: 'nodes.yaml', text: 'kind: List' });
+    expect(out.map((m) => m.type)).toEqual(['busy', 'idle', 'diagnosed']);
+    expect(out[0]).toMatchObject({ reason: 'check nodes.yaml' });
+  });
 });

@@ -33,6 +33,9 @@ export interface FakeState {
   views: { events?: boolean }[];
   /** Verdicts a test sets; each snapshot wraps the same node entries anew, as the engine does. */
   verdicts: DaemonSetVerdicts[];
+  /** Operations executed, and what a test wants done after each (move a manual clock). */
+  executed: number;
+  onExecute?: () => void;
 }
 
 function snapshotOf(seed: number, state: FakeState): ClusterSnapshot {
@@ -73,6 +76,7 @@ export function createFakeRuntime(states: FakeState[] = []): Runtime & { states:
         eventQueries: 0,
         views: [],
         verdicts: [],
+        executed: 0,
       };
       states.push(state);
       const cluster: Cluster & { state: FakeState } = {
@@ -84,7 +88,11 @@ export function createFakeRuntime(states: FakeState[] = []): Runtime & { states:
         get revision() {
           return state.ran.length + state.lines.length;
         },
-        execute: () => ({ ok: true, action: 'unchanged' }),
+        execute: () => {
+          state.executed += 1;
+          state.onExecute?.();
+          return { ok: true, action: 'unchanged' };
+        },
         get: () => undefined,
         list: () => [],
         // Fresh copies each time, as the engine's are.
@@ -130,8 +138,8 @@ export function createFakeRuntime(states: FakeState[] = []): Runtime & { states:
       return cluster;
     },
     createConsole({ cluster, files }) {
-      // The host may hand the console a wrapper of the cluster (lessons record its steps), so
-      // the state is the one of the cluster created last, just before the console.
+      // The host hands the console a wrapper of the cluster, so the state is found as the
+      // newest cluster's: a console is always made right after its cluster.
       const state = states[states.length - 1];
       return {
         cluster,
@@ -141,6 +149,14 @@ export function createFakeRuntime(states: FakeState[] = []): Runtime & { states:
           if (wait) {
             cluster.advance(Number(wait[1]));
             return { exit: 0, out: '', err: '', touched: [] };
+          }
+          // `bulk N`: N operations in one command, like an apply of a long List.
+          const bulk = /^bulk (\d+)$/.exec(line);
+          if (bulk) {
+            for (let i = 0; i < Number(bulk[1]); i += 1)
+              cluster.execute({ op: 'apply', object: { kind: 'Node' } });
+            state.lines.push(line);
+            return { exit: 0, out: `${bulk[1]} applied\n`, err: '', touched: [] };
           }
           const apply = /^kubectl apply -f (\S+)$/.exec(line);
           if (apply) {

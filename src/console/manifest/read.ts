@@ -966,6 +966,7 @@ export function readManifest(
       continue;
     }
     if (object.kind === 'List' && Array.isArray(object.items)) {
+      const spansOfItems = groupItemSpans(constructor.spans);
       object.items.forEach((item, index) => {
         const itemSpan = constructor.spans.get(`items[${index}]`)?.value ?? rootSpan;
         if (typeof item !== 'object' || item === null || Array.isArray(item)) {
@@ -980,10 +981,7 @@ export function readManifest(
           entries.push({ type: 'problem', problem: { message: itemProblem, span: itemSpan } });
           return;
         }
-        const prefix = `items[${index}].`;
-        const spans = new Map<string, FieldSpan>();
-        for (const [k, v] of constructor.spans)
-          if (k.startsWith(prefix)) spans.set(k.slice(prefix.length), v);
+        const spans = spansOfItems.get(index) ?? new Map<string, FieldSpan>();
         entries.push({
           type: 'object',
           object: { value: item as Record<string, unknown>, document, spans, span: itemSpan },
@@ -1068,4 +1066,22 @@ export function readYamlData(text: string): YamlDataResult {
       line: error.offset === undefined ? 1 : toSpan(error.offset, error.offset).line,
     };
   }
+}
+
+/**
+ * From a List document's field spans, each item's spans keyed by the path inside the item
+ * (`items[3].metadata.name` becomes `metadata.name` of item 3), in their order. One pass:
+ * filtering every span for every item took seconds for a List of 5,000 nodes.
+ */
+function groupItemSpans(spans: Map<string, FieldSpan>): Map<number, Map<string, FieldSpan>> {
+  const byItem = new Map<number, Map<string, FieldSpan>>();
+  for (const [key, span] of spans) {
+    const match = /^items\[(\d+)\]\./.exec(key);
+    if (!match) continue;
+    const index = Number(match[1]);
+    let own = byItem.get(index);
+    if (!own) byItem.set(index, (own = new Map()));
+    own.set(key.slice(match[0].length), span);
+  }
+  return byItem;
 }

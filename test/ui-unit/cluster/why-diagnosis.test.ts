@@ -40,7 +40,7 @@ function agent(container: Record<string, unknown>, spec: Record<string, unknown>
 
 const AGENT = { namespace: 'default', name: 'agent' };
 
-function whyPod(cluster: Cluster, node: string): Extract<WhyModel, { kind: 'pod' }> {
+function whyPod(cluster: Cluster, node: string): Extract<WhyModel, { kind: 'node' | 'pod' }> {
   const view = cluster.view({ events: false });
   const pods = view.objects.Pod.filter(
     (p) => p.spec.nodeName === node && !p.metadata.deletionTimestamp,
@@ -52,7 +52,7 @@ function whyPod(cluster: Cluster, node: string): Extract<WhyModel, { kind: 'pod'
     name: pod.metadata.name,
   });
   if (why.kind !== 'pod') throw new Error(why.kind);
-  return why as Extract<WhyModel, { kind: 'pod' }>;
+  return why as Extract<WhyModel, { kind: 'node' | 'pod' }>;
 }
 
 describe('the why panel leads with the engine diagnosis', () => {
