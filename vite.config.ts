@@ -1,11 +1,34 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 import { lessonsPlugin } from './scripts/lessons-plugin.ts';
 
 export default defineConfig({
   // Relative asset URLs, so dist/ works from any static host and any sub-path.
   base: './',
-  plugins: [svelte(), lessonsPlugin()],
+  plugins: [
+    svelte(),
+    lessonsPlugin(),
+    // Offline after the first visit: a generated Workbox service worker precaches the whole build
+    // (docs/toolchain.md, note 12). 'prompt' waits for the learner to reload, so a new deploy
+    // never swaps the code under a running session.
+    VitePWA({
+      registerType: 'prompt',
+      // src/ui/update/register.ts registers it, lazily, after the page has loaded.
+      injectRegister: false,
+      // public/manifest.webmanifest is ours, linked from index.html.
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ttf,webmanifest}'],
+        // The Monaco chunk is about 3.4 MB; Workbox skips files over 2 MiB unless told.
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        // Hashed asset names are their own revision; a cache-busting query would just miss.
+        dontCacheBustURLsMatching: /assets\//,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   resolve: {
     alias: [
       // monaco-yaml's worker manager imports 'monaco-editor/esm/vs/editor/editor.worker.js', but

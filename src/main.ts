@@ -13,6 +13,9 @@ import { ThemeState } from './ui/theme.svelte.ts';
 import { LessonState } from './ui/lessons/lesson-state.svelte.ts';
 import { ProgressStore } from './ui/lessons/progress-store.svelte.ts';
 import { parseRoute } from './ui/lessons/route.ts';
+import UpdatePrompt from './ui/update/UpdatePrompt.svelte';
+import { registerServiceWorker } from './ui/update/register.ts';
+import { UpdateState } from './ui/update/update-state.svelte.ts';
 
 const sandbox = loadSandbox();
 const files = Object.fromEntries(sandbox.files.map((f) => [f.name, f.text]));
@@ -47,6 +50,11 @@ mount(App, {
     lesson,
   },
 });
+
+// Offline after the first visit; a new deploy waits behind a quiet "Reload" notice.
+const update = new UpdateState();
+mount(UpdatePrompt, { target: document.body, props: { update } });
+registerServiceWorker(update);
 
 // Links change the hash; back and forward change it too. Each change opens what it names.
 addEventListener('hashchange', () => void lesson.go(parseRoute(location.hash)));

@@ -66,6 +66,11 @@ export async function serveSite(root = DIST, base = '/docs/playground/'): Promis
   return {
     url: `http://127.0.0.1:${address.port}${base}`,
     missing,
-    close: () => new Promise((done) => server.close(() => done())),
+    // A browser keeps idle connections open; drop them, or close waits for them to time out.
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
   };
 }
