@@ -30,7 +30,11 @@ async function playgroundOpens(page: Page): Promise<void> {
 /** Resolves once a service worker is active, that is, once it has precached the whole build. */
 async function serviceWorkerInstalled(page: Page): Promise<string> {
   return page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
+    // `ready` never settles without a worker; fail in seconds rather than at the test timeout.
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('no service worker became active')), 30_000),
+    );
+    const registration = await Promise.race([navigator.serviceWorker.ready, timeout]);
     return registration.scope;
   });
 }
