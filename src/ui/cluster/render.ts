@@ -390,7 +390,10 @@ function applyChips<P extends BaseType, PD>(
     .each(function (d) {
       const pod = d.pod;
       const selected = isPodSelected(pod, options.selection);
-      const label = podLabel(pod);
+      const label = podLabel(
+        pod,
+        full ? `${pod.status} ${revisionWords(pod, rolling)}` : undefined,
+      );
       setAttr(this, 'type', tiny ? null : 'button');
       setAttr(this, 'data-pod', pod.name);
       setAttr(this, 'data-namespace', pod.namespace);
@@ -414,9 +417,20 @@ function applyChips<P extends BaseType, PD>(
       options.onselect({ kind: 'pod', namespace: d.pod.namespace, name: d.pod.name });
     });
   chips.each(function (chip) {
-    setAttr(applyText(this, 'cv-chip-glyph', phaseGlyph(chip.pod)), 'aria-hidden', 'true');
+    // The glyph is drawn by CSS from data-glyph, so it is not part of the chip's text: the
+    // text is what the chip's name says ("Running rev 1"), for speech input and axe alike.
+    const glyph = applyText(this, 'cv-chip-glyph', '');
+    setAttr(glyph, 'data-glyph', phaseGlyph(chip.pod));
+    setAttr(glyph, 'aria-hidden', 'true');
     applyText(this, 'cv-chip-status', full ? chip.pod.status : '');
-    applyText(this, 'cv-chip-rev', full ? revisionWords(chip.pod, layout.model.rolling) : '');
+    const rev = applyText(
+      this,
+      'cv-chip-rev',
+      full ? revisionWords(chip.pod, layout.model.rolling) : '',
+    );
+    // A space between the two lines: white space between flex items never shows, but it keeps
+    // them two words in the chip's text ("Running rev 1", as its name says) for speech input.
+    if (rev.previousSibling?.nodeType !== Node.TEXT_NODE) rev.before(' ');
     chipDrawnFrom.set(this, { pod: chip.pod, state: chipState(chip) });
   });
 
@@ -459,8 +473,12 @@ function phaseGlyph(pod: PodModel): string {
   }
 }
 
-function podLabel(pod: PodModel): string {
-  const parts = [`Pod ${pod.name}`, pod.status, pod.ready ? 'ready' : 'not ready'];
+/**
+ * A chip's accessible name. It holds the words the chip shows (`shown`, when it shows any), so
+ * a learner using speech input can say what they see to press it.
+ */
+function podLabel(pod: PodModel, shown: string | undefined): string {
+  const parts = [`Pod ${pod.name}`, shown ?? pod.status, pod.ready ? 'ready' : 'not ready'];
   if (pod.role === 'current') parts.push(`${revisionText(pod)}, current revision`);
   else if (pod.role === 'old') parts.push(`${revisionText(pod)}, old revision`);
   else if (pod.owner) parts.push(`owned by ${pod.owner}`);
