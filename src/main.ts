@@ -12,10 +12,21 @@ import { Playground } from './ui/playground.svelte.ts';
 import { ThemeState } from './ui/theme.svelte.ts';
 import { LessonState } from './ui/lessons/lesson-state.svelte.ts';
 import { ProgressStore } from './ui/lessons/progress-store.svelte.ts';
-import { parseRoute } from './ui/lessons/route.ts';
+import { parseRoute, toHash } from './ui/lessons/route.ts';
+import { loadSession } from './share/persist.ts';
+import { MAIN_PREFIX, openFiles, planStart, SessionKeeper } from './ui/session-keeper.svelte.ts';
+
+/** Stands in when the browser refuses localStorage: nothing was saved, so nothing loads. */
+const noStorage = { getItem: () => null, setItem: () => {}, removeItem: () => {} };
 
 const sandbox = loadSandbox();
 const files = Object.fromEntries(sandbox.files.map((f) => [f.name, f.text]));
+const firstRoute = parseRoute(location.hash);
+// A saved sandbox session comes back only when the page opens the sandbox.
+const plan = planStart(
+  loadSession(storage() ?? noStorage, MAIN_PREFIX),
+  firstRoute.kind === 'sandbox',
+);
 const client = new WorkerEngineClient({
   createWorker: () =>
     new Worker(new URL('./worker/engine.worker.ts', import.meta.url), {
@@ -24,9 +35,13 @@ const client = new WorkerEngineClient({
     }),
   seed: 1,
   files,
+  log: plan.saved?.session.log,
   playing: false,
 });
-const playground = new Playground(client, sandbox.files);
+const playground = new Playground(
+  client,
+  plan.saved ? openFiles(plan.saved.editor) : sandbox.files,
+);
 const theme = new ThemeState();
 const progress = new ProgressStore(storage());
 const lesson = new LessonState(
@@ -35,6 +50,13 @@ const lesson = new LessonState(
   sandbox,
   () => matchMedia('(prefers-reduced-motion: reduce)').matches,
 );
+const keeper = new SessionKeeper(
+  storage(),
+  MAIN_PREFIX,
+  playground,
+  () => lesson.route.kind === 'sandbox',
+);
+keeper.message = plan.message;
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 
@@ -45,12 +67,23 @@ mount(App, {
     theme,
     sandbox: { title: sandbox.title, intro: sandbox.intro },
     lesson,
+    keeper,
+    onNewSandbox: () => {
+      keeper.forget();
+      keeper.message = undefined;
+      // A new hash opens the sandbox through `hashchange`; the same hash does not, so go now.
+      const hash = toHash({ kind: 'sandbox' });
+      if (location.hash !== hash) location.hash = hash;
+      else void lesson.go({ kind: 'sandbox' });
+    },
   },
 });
 
 // Links change the hash; back and forward change it too. Each change opens what it names.
 addEventListener('hashchange', () => void lesson.go(parseRoute(location.hash)));
-void lesson.go(parseRoute(location.hash), true);
+// A restored session is already the sandbox's cluster: its replay runs in the worker.
+if (!plan.saved) void lesson.go(firstRoute, true);
+keeper.watch();
 
 /** localStorage, unless the browser refuses it (then progress lasts as long as the page). */
 function storage(): Storage | undefined {

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type TestBrowser } from './support/browser.ts';
+import { openTab, replaceEditorText, runInConsole, waitForSandbox } from './support/playground.ts';
+import { serveSite, type SiteServer } from './support/server.ts';
+
+let site: SiteServer;
+let browser: TestBrowser;
+let page: Page;
+
+const editorText = () => page.locator('.monaco-editor .view-lines').first().innerText();
+
+/** Waits until the cluster view and the editor are drawn (a restored page runs no start script). */
+async function waitForCluster(p: Page): Promise<void> {
+  await p.locator('[data-editor-state="ready"]').waitFor({ timeout: 60_000 });
+  await p.locator('[data-node="worker-1"]').waitFor({ timeout: 60_000 });
+}
+
+beforeAll(async () => {
+  site = await serveSite();
+  browser = await launchBrowser({ width: 1280, height: 800 });
+  page = await browser.newPage();
+  await page.goto(site.url);
+  await waitForSandbox(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('the session across a reload', () => {
+  it('keeps the commands run and the editor text, unapplied text included', async () => {
+    await runInConsole(page, 'kubectl delete node worker-3');
+    await page.locator('[data-node="worker-3"]').waitFor({ state: 'detached' });
+    const file = await page.locator('[role="tab"][aria-selected="true"]').innerText();
+    await openTab(page, file.trim());
+    await replaceEditorText(page, '{kind: ConfigMap, metadata: {name: kept-unapplied}}');
+    await expect.poll(editorText).toMatch(/kept-unapplied/);
+    // The write comes a moment after the last change.
+    await page.waitForTimeout(1000);
+    await page.reload();
+    await waitForCluster(page);
+    await expect.poll(editorText).toMatch(/kept-unapplied/);
+    expect(await page.locator('[data-node="worker-3"]').count()).toBe(0);
+    expect(browser.problems).toEqual([]);
+  });
+
+  it('starts the default sandbox again after "New sandbox"', async () => {
+    await page.getByRole('button', { name: 'New sandbox', exact: true }).click();
+    await waitForSandbox(page);
+    await expect.poll(editorText).not.toMatch(/kept-unapplied/);
+    await page.locator('[data-node="worker-3"]').waitFor();
+  });
+
+  it('opens the default sandbox with a message when the saved session is damaged', async () => {
+    // Written from another page of the site: leaving the playground saves its own session.
+    await page.goto(new URL('no-such-page.txt', site.url).href);
+    await page.evaluate(() => {
+      localStorage.setItem('daemonset-playground:main:session', '{"format": "daemonset-pl');
+    });
+    await page.goto(site.url);
+    await waitForSandbox(page);
+    await page.getByRole('alert').filter({ hasText: 'The saved session was damaged.' }).waitFor();
+  });
+});
