@@ -14,19 +14,22 @@ import { LessonState } from './ui/lessons/lesson-state.svelte.ts';
 import { ProgressStore } from './ui/lessons/progress-store.svelte.ts';
 import { parseRoute, toHash } from './ui/lessons/route.ts';
 import { loadSession } from './share/persist.ts';
-import { MAIN_PREFIX, openFiles, planStart, SessionKeeper } from './ui/session-keeper.svelte.ts';
+import { encodeShareLink, parseHash } from './share/link.ts';
+import { ENGINE_VERSION } from './share/engine-version.ts';
+import { MAIN_PREFIX, openFiles, planOpen, SessionKeeper } from './ui/session-keeper.svelte.ts';
 
 /** Stands in when the browser refuses localStorage: nothing was saved, so nothing loads. */
 const noStorage = { getItem: () => null, setItem: () => {}, removeItem: () => {} };
 
 const sandbox = loadSandbox();
 const files = Object.fromEntries(sandbox.files.map((f) => [f.name, f.text]));
-const firstRoute = parseRoute(location.hash);
-// A saved sandbox session comes back only when the page opens the sandbox.
-const plan = planStart(
+// A share link replays its session; a saved sandbox session comes back only in the sandbox.
+const plan = planOpen(parseHash(location.hash), () =>
   loadSession(storage() ?? noStorage, MAIN_PREFIX),
-  firstRoute.kind === 'sandbox',
 );
+// Routes and share payloads stay apart: once read, a link leaves the sandbox route behind.
+if (plan.replaceHash !== undefined) history.replaceState(null, '', plan.replaceHash);
+const firstRoute = parseRoute(location.hash);
 const client = new WorkerEngineClient({
   createWorker: () =>
     new Worker(new URL('./worker/engine.worker.ts', import.meta.url), {
@@ -68,6 +71,15 @@ mount(App, {
     sandbox: { title: sandbox.title, intro: sandbox.intro },
     lesson,
     keeper,
+    shareLink: () => {
+      const route = lesson.route;
+      const link = encodeShareLink({
+        log: client.log,
+        engineVersion: ENGINE_VERSION,
+        ...(route.kind === 'lesson' ? { lessonId: route.id } : {}),
+      });
+      return `${location.href.split('#')[0]}${link}`;
+    },
     onNewSandbox: () => {
       keeper.forget();
       keeper.message = undefined;
@@ -80,7 +92,11 @@ mount(App, {
 });
 
 // Links change the hash; back and forward change it too. Each change opens what it names.
-addEventListener('hashchange', () => void lesson.go(parseRoute(location.hash)));
+// A share link pasted into this tab opens the way a fresh page opens it.
+addEventListener('hashchange', () => {
+  if (parseHash(location.hash).type === 'route') void lesson.go(parseRoute(location.hash));
+  else location.reload();
+});
 // A restored session is already the sandbox's cluster: its replay runs in the worker.
 if (!plan.saved) void lesson.go(firstRoute, true);
 keeper.watch();

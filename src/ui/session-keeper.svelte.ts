@@ -6,6 +6,7 @@
  */
 import type { CommandLog, FileMap } from '../protocol/messages.ts';
 import { ENGINE_VERSION } from '../share/engine-version.ts';
+import type { HashResult } from '../share/link.ts';
 import {
   clearSession,
   saveSession,
@@ -40,6 +41,49 @@ export function planStart(loaded: LoadResult, sandboxRoute: boolean): StartPlan 
     return {};
   const message = loaded.notices.length > 0 ? loaded.notices.join(' ') : undefined;
   return { saved: loaded.saved, message };
+}
+
+/** What the page opens with: a plan, and the hash to put in the address bar instead, if any. */
+export interface OpenPlan extends StartPlan {
+  /** A share link or a bad hash is replaced by the sandbox route once read. */
+  replaceHash?: string;
+}
+
+/** From a command log, the files open after its last command (what the editor shows). */
+export function lastFiles(log: CommandLog): FileMap {
+  let files = log.files;
+  for (const entry of log.entries) if (entry.files) files = entry.files;
+  return files;
+}
+
+/**
+ * From the URL hash read by `parseHash` and the saved session (read only when needed), how the
+ * page opens: a share link replays its session in the sandbox (with its notices); a bad link
+ * says why and opens the default sandbox; a route restores the saved sandbox session as
+ * `planStart` says. A link's session opens in the sandbox even when it was made in a lesson:
+ * opening the lesson builds the lesson's own starting cluster, so the message says so.
+ */
+export function planOpen(hash: HashResult, loaded: () => LoadResult): OpenPlan {
+  if (hash.type === 'route') return planStart(loaded(), hash.route.name === 'sandbox');
+  if (hash.type === 'error')
+    return {
+      message: `${hash.error.message} The playground opened the default sandbox.`,
+      replaceHash: '#/sandbox',
+    };
+  const { session } = hash;
+  const notes = [...hash.notices];
+  if (session.lessonId !== undefined)
+    notes.push(
+      `This link was made in the lesson "${session.lessonId}"; its cluster opens here in the sandbox.`,
+    );
+  return {
+    saved: {
+      session: { log: session.log, engineVersion: session.engineVersion },
+      editor: lastFiles(session.log),
+    },
+    message: notes.length > 0 ? notes.join(' ') : undefined,
+    replaceHash: '#/sandbox',
+  };
 }
 
 /** From a file map, the editor's open files in the map's order. */

@@ -64,3 +64,48 @@ describe('the session across a reload', () => {
     await page.getByRole('alert').filter({ hasText: 'The saved session was damaged.' }).waitFor();
   });
 });
+
+describe('share links', () => {
+  it('opens the same cluster from a share link in a fresh browser', async () => {
+    await page.goto(site.url);
+    await page.getByRole('button', { name: 'New sandbox', exact: true }).click();
+    await waitForSandbox(page);
+    await runInConsole(page, 'kubectl delete node worker-2');
+    await page.locator('[data-node="worker-2"]').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    const field = page.getByRole('textbox', { name: 'Share link', exact: true });
+    await field.waitFor();
+    const link = await field.inputValue();
+    expect(link).toMatch(/#v1\//);
+    await page
+      .locator('.session [role="status"]', { hasText: /Copied|Copy it from the field/ })
+      .waitFor();
+
+    const other = await launchBrowser({ width: 1280, height: 800 });
+    try {
+      const fresh = await other.newPage();
+      await fresh.goto(link);
+      await waitForCluster(fresh);
+      await fresh.locator('[data-node="worker-3"]').waitFor();
+      expect(await fresh.locator('[data-node="worker-2"]').count()).toBe(0);
+      // The payload is read once; the address then names the sandbox route.
+      expect(new URL(fresh.url()).hash).toBe('#/sandbox');
+      expect(other.problems).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  for (const [what, hash, message] of [
+    ['a corrupted', '#v1/%%%not-a-payload', /The playground opened the default sandbox\./],
+    ['a future-version', '#v99/AAAA', /newer/],
+  ] as const) {
+    it(`opens the default sandbox with a message for ${what} link`, async () => {
+      await page.goto('about:blank');
+      await page.goto(new URL(hash, site.url).href);
+      await page.getByRole('alert').filter({ hasText: message }).waitFor();
+      await waitForSandbox(page);
+      await page.locator('[data-node="worker-2"]').waitFor();
+    });
+  }
+});
