@@ -14,7 +14,7 @@ import { LessonState } from './ui/lessons/lesson-state.svelte.ts';
 import { ProgressStore } from './ui/lessons/progress-store.svelte.ts';
 import { parseRoute, toHash } from './ui/lessons/route.ts';
 import { loadSession } from './share/persist.ts';
-import { encodeShareLink, parseHash } from './share/link.ts';
+import { parseHash } from './share/link.ts';
 import { ENGINE_VERSION } from './share/engine-version.ts';
 import { MAIN_PREFIX, openFiles, planOpen, SessionKeeper } from './ui/session-keeper.svelte.ts';
 
@@ -71,14 +71,13 @@ mount(App, {
     sandbox: { title: sandbox.title, intro: sandbox.intro },
     lesson,
     keeper,
-    shareLink: () => {
+    currentSession: () => {
       const route = lesson.route;
-      const link = encodeShareLink({
+      return {
         log: client.log,
         engineVersion: ENGINE_VERSION,
         ...(route.kind === 'lesson' ? { lessonId: route.id } : {}),
-      });
-      return `${location.href.split('#')[0]}${link}`;
+      };
     },
     onNewSandbox: () => {
       keeper.forget();

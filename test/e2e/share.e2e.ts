@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
@@ -13,7 +14,7 @@ const editorText = () => page.locator('.monaco-editor .view-lines').first().inne
 /** Waits until the cluster view and the editor are drawn (a restored page runs no start script). */
 async function waitForCluster(p: Page): Promise<void> {
   await p.locator('[data-editor-state="ready"]').waitFor({ timeout: 60_000 });
-  await p.locator('[data-node="worker-1"]').waitFor({ timeout: 60_000 });
+  await p.locator('[data-node="control-plane"]').waitFor({ timeout: 60_000 });
 }
 
 beforeAll(async () => {
@@ -108,4 +109,45 @@ describe('share links', () => {
       await page.locator('[data-node="worker-2"]').waitFor();
     });
   }
+});
+
+describe('scenario files', () => {
+  it('exports the session as YAML and imports it back over later changes', async () => {
+    await page.goto(site.url);
+    await page.getByRole('button', { name: 'New sandbox', exact: true }).click();
+    await waitForSandbox(page);
+    await runInConsole(page, 'kubectl delete node worker-1');
+    await page.locator('[data-node="worker-1"]').waitFor({ state: 'detached' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export', exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('scenario.yaml');
+    const text = readFileSync(await download.path(), 'utf8');
+    expect(text).toMatch(/format: daemonset-playground\/scenario/);
+    expect(text).toMatch(/kubectl delete node worker-1/);
+
+    // A change after the export, which the import must undo.
+    await runInConsole(page, 'kubectl delete node worker-2');
+    await page.locator('[data-node="worker-2"]').waitFor({ state: 'detached' });
+    await page.getByLabel('Import a scenario file').setInputFiles({
+      name: 'scenario.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(text),
+    });
+    await page.waitForURL(/#\/sandbox$/);
+    await waitForCluster(page);
+    await page.locator('[data-node="worker-2"]').waitFor();
+    await page.locator('[data-node="worker-1"]').waitFor({ state: 'detached' });
+  });
+
+  it('keeps the current session and says why when the file is not a scenario', async () => {
+    await page.getByLabel('Import a scenario file').setInputFiles({
+      name: 'x.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from('just: text\n'),
+    });
+    await page.getByRole('alert').filter({ hasText: 'The current session is kept.' }).waitFor();
+    expect(await page.locator('[data-node="worker-1"]').count()).toBe(0);
+  });
 });
