@@ -61,6 +61,11 @@ export interface WorkerClientOptions {
   /** Files open before the first command. */
   files: FileMap;
   playing: boolean;
+  /**
+   * A command log to start from (a saved or shared session): the first worker replays it, as
+   * a rebuilt one replays the log so far. Its seed and files win over `seed` and `files`.
+   */
+  log?: CommandLog;
   /** Silence that counts as stuck (tests shorten it). */
   heartbeatTimeoutMs?: number;
 }
@@ -132,12 +137,22 @@ export class WorkerEngineClient implements EngineClient {
   >();
   #nextSubscription = 1;
 
-  /** Starts the worker with an empty log. */
+  /** Starts the worker with an empty log, or replaying `options.log`. */
   constructor(options: WorkerClientOptions) {
     this.#options = options;
     this.#silenceLimitMs = options.heartbeatTimeoutMs ?? HEARTBEAT_TIMEOUT_MS;
-    this.log = { seed: options.seed, files: { ...options.files }, entries: [] };
-    this.#lastFiles = { ...options.files };
+    const start = options.log;
+    this.log = start
+      ? {
+          seed: start.seed,
+          files: { ...start.files },
+          entries: start.entries.map((e) => ({ ...e })),
+        }
+      : { seed: options.seed, files: { ...options.files }, entries: [] };
+    // The next command records its files only if they differ from the last ones it replays.
+    let lastFiles = this.log.files;
+    for (const entry of this.log.entries) if (entry.files) lastFiles = entry.files;
+    this.#lastFiles = { ...lastFiles };
     this.playing = options.playing;
     this.#boot();
   }

@@ -103,6 +103,37 @@ describe('WorkerEngineClient', () => {
     client.dispose();
   });
 
+  it('starts from a saved log: the first worker replays it, and the log goes on from it', async () => {
+    const client = new WorkerEngineClient({
+      createWorker: () => {
+        const w = new FakeWorker(states);
+        workers.push(w);
+        return w as unknown as Worker;
+      },
+      seed: 3,
+      files: { 'ds.yaml': 'one' },
+      log: {
+        seed: 9,
+        files: { 'ds.yaml': 'one' },
+        entries: [
+          { atMs: 0, line: 'kubectl apply -f ds' },
+          { atMs: 300, line: 'kubectl apply -f ds', files: { 'ds.yaml': 'two' } },
+        ],
+      },
+      playing: false,
+    });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(client.snapshot?.seed).toBe(9);
+    expect(states[0].lines).toEqual(['kubectl apply -f ds <one>', 'kubectl apply -f ds <two>']);
+    expect(client.timeMs).toBe(300);
+    const next = client.run('echo again', { 'ds.yaml': 'two' });
+    await vi.advanceTimersByTimeAsync(10);
+    await next;
+    // The files are those of the last replayed command, so the new entry does not repeat them.
+    expect(client.log.entries.at(-1)).toEqual({ atMs: 300, line: 'echo again' });
+    client.dispose();
+  });
+
   it('rebuilds a crashed worker from the log and answers the crashing line with an error', async () => {
     const client = makeClient();
     const ok = client.run('kubectl apply -f ds', { 'ds.yaml': 'one' });
