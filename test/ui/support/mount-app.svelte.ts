@@ -13,6 +13,8 @@ import {
   type ProgressStorage,
 } from '../../../src/ui/lessons/progress-store.svelte.ts';
 import type { Runtime } from '../../../src/worker/engine-host.ts';
+import { ENGINE_VERSION } from '../../../src/share/engine-version.ts';
+import { MAIN_PREFIX, SessionKeeper } from '../../../src/ui/session-keeper.svelte.ts';
 import { InThreadClient } from './in-thread-client.svelte.ts';
 
 /** The mounted page and its parts. */
@@ -38,6 +40,13 @@ export function mountApp(
   const playground = new Playground(client, sandbox.files);
   const theme = new ThemeState();
   const lesson = new LessonState(playground, new ProgressStore(options.storage), sandbox);
+  // No storage: component tests start from the sandbox every time and save nothing.
+  const keeper = new SessionKeeper(
+    undefined,
+    MAIN_PREFIX,
+    playground,
+    () => lesson.route.kind === 'sandbox',
+  );
   const target = document.createElement('div');
   target.style.cssText = `width:${options.width ?? 1280}px;height:${options.height ?? 800}px;`;
   document.body.append(target);
@@ -48,6 +57,9 @@ export function mountApp(
       theme,
       sandbox: { title: sandbox.title, intro: sandbox.intro },
       lesson,
+      keeper,
+      onNewSandbox: () => void lesson.go({ kind: 'sandbox' }),
+      currentSession: () => ({ log: client.log, engineVersion: ENGINE_VERSION }),
     },
   });
   flushSync();
