@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type TestBrowser } from './support/browser.ts';
-import { openTab, runInConsole, waitForSandbox } from './support/playground.ts';
-import { serveSite, type SiteServer } from './support/server.ts';
+import type { TestBrowser } from './support/browser.ts';
+import { openTab, runInConsole, openSandbox, type SandboxSession } from './support/playground.ts';
+import { type SiteServer } from './support/server.ts';
 
 const COUNT = 5000;
 
@@ -15,17 +15,15 @@ let site: SiteServer;
 let browser: TestBrowser;
 let page: Page;
 
+let session: SandboxSession | undefined;
+
 beforeAll(async () => {
-  site = await serveSite();
-  browser = await launchBrowser({ width: 1280, height: 800 });
-  page = await browser.newPage();
-  await page.goto(site.url);
-  await waitForSandbox(page);
+  session = await openSandbox({ width: 1280, height: 800 });
+  ({ site, browser, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  await session?.close();
 });
 
 /**

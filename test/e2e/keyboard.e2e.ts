@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type TestBrowser } from './support/browser.ts';
-import { waitForSandbox } from './support/playground.ts';
-import { serveSite, type SiteServer } from './support/server.ts';
+import type { TestBrowser } from './support/browser.ts';
+import { openSandbox, type SandboxSession } from './support/playground.ts';
 
-let site: SiteServer;
 let browser: TestBrowser;
 let page: Page;
 
@@ -31,17 +29,15 @@ async function pressUntil(
   throw new Error(`${key} pressed ${limit} times without reaching the target`);
 }
 
+let session: SandboxSession | undefined;
+
 beforeAll(async () => {
-  site = await serveSite();
-  browser = await launchBrowser({ width: 1280, height: 800 });
-  page = await browser.newPage();
-  await page.goto(site.url);
-  await waitForSandbox(page);
+  session = await openSandbox({ width: 1280, height: 800 });
+  ({ browser, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  await session?.close();
 });
 
 describe('keyboard only', () => {

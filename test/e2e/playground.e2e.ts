@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type TestBrowser } from './support/browser.ts';
+import type { TestBrowser } from './support/browser.ts';
 import {
   consoleInput,
   focusEditor,
   openTab,
   runInConsole,
-  waitForSandbox,
+  openSandbox,
+  type SandboxSession,
 } from './support/playground.ts';
-import { serveSite, type SiteServer } from './support/server.ts';
+import { type SiteServer } from './support/server.ts';
 
 let site: SiteServer;
 let browser: TestBrowser;
@@ -21,17 +22,15 @@ function exporterPods(node: string) {
   return page.locator(`[data-node="${node}"] [data-pod^="node-exporter-"]`);
 }
 
+let session: SandboxSession | undefined;
+
 beforeAll(async () => {
-  site = await serveSite();
-  browser = await launchBrowser({ width: 1280, height: 800 });
-  page = await browser.newPage();
-  await page.goto(site.url);
-  await waitForSandbox(page);
+  session = await openSandbox({ width: 1280, height: 800 });
+  ({ site, browser, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  await session?.close();
 });
 
 describe('the playground, as a learner uses it', () => {

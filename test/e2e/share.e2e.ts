@@ -2,8 +2,15 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
-import { openTab, replaceEditorText, runInConsole, waitForSandbox } from './support/playground.ts';
-import { serveSite, type SiteServer } from './support/server.ts';
+import {
+  openTab,
+  replaceEditorText,
+  runInConsole,
+  waitForSandbox,
+  openSandbox,
+  type SandboxSession,
+} from './support/playground.ts';
+import { type SiteServer } from './support/server.ts';
 
 let site: SiteServer;
 let browser: TestBrowser;
@@ -17,17 +24,15 @@ async function waitForCluster(p: Page): Promise<void> {
   await p.locator('[data-node="control-plane"]').waitFor({ timeout: 60_000 });
 }
 
+let session: SandboxSession | undefined;
+
 beforeAll(async () => {
-  site = await serveSite();
-  browser = await launchBrowser({ width: 1280, height: 800 });
-  page = await browser.newPage();
-  await page.goto(site.url);
-  await waitForSandbox(page);
+  session = await openSandbox({ width: 1280, height: 800 });
+  ({ site, browser, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  await session?.close();
 });
 
 describe('the session across a reload', () => {

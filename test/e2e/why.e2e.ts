@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type TestBrowser } from './support/browser.ts';
-import { openTab, replaceEditorText, runInConsole, waitForSandbox } from './support/playground.ts';
-import { serveSite, type SiteServer } from './support/server.ts';
+import type { TestBrowser } from './support/browser.ts';
+import {
+  openTab,
+  replaceEditorText,
+  runInConsole,
+  openSandbox,
+  type SandboxSession,
+} from './support/playground.ts';
 
-let site: SiteServer;
 let browser: TestBrowser;
 let page: Page;
 
@@ -69,17 +73,15 @@ async function applyInEditor(text: string, created: string): Promise<void> {
   await page.locator('.console .out', { hasText: created }).waitFor();
 }
 
+let session: SandboxSession | undefined;
+
 beforeAll(async () => {
-  site = await serveSite();
-  browser = await launchBrowser({ width: 1440, height: 900 });
-  page = await browser.newPage();
-  await page.goto(site.url);
-  await waitForSandbox(page);
+  session = await openSandbox({ width: 1440, height: 900 });
+  ({ browser, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  await session?.close();
 });
 
 describe('the why panel leads with the real reason', () => {

@@ -3,6 +3,8 @@
  * page benchmark: wait for the sandbox, type into the console, replace the editor's text.
  */
 import type { Locator, Page } from 'playwright-core';
+import { launchBrowser, type TestBrowser } from './browser.ts';
+import { serveSite, type SiteServer } from './server.ts';
 
 /** The console input, by its accessible name. */
 export function consoleInput(page: Page): Locator {
@@ -65,4 +67,36 @@ export async function replaceEditorText(page: Page, text: string): Promise<void>
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(text);
+}
+
+/** A served site, a browser on it and one page showing the sandbox. */
+export interface SandboxSession {
+  site: SiteServer;
+  browser: TestBrowser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * From a viewport size, serves the built site, opens it in a fresh browser and waits for the
+ * sandbox: the setup most e2e files share.
+ */
+export async function openSandbox(size: {
+  width: number;
+  height: number;
+}): Promise<SandboxSession> {
+  const site = await serveSite();
+  const browser = await launchBrowser(size);
+  const page = await browser.newPage();
+  await page.goto(site.url);
+  await waitForSandbox(page);
+  return {
+    site,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await site.close();
+    },
+  };
 }
