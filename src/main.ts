@@ -26,7 +26,8 @@ const noStorage = { getItem: () => null, setItem: () => {}, removeItem: () => {}
 
 const sandbox = loadSandbox();
 const files = Object.fromEntries(sandbox.files.map((f) => [f.name, f.text]));
-// A share link replays its session; a saved sandbox session comes back only in the sandbox.
+// A share link replays its session (in its lesson, if it has one); a saved sandbox session
+// comes back only in the sandbox.
 const plan = planOpen(parseHash(location.hash), () =>
   loadSession(storage() ?? noStorage, MAIN_PREFIX),
 );
@@ -104,8 +105,10 @@ addEventListener('hashchange', () => {
   if (parseHash(location.hash).type === 'route') void lesson.go(parseRoute(location.hash));
   else location.reload();
 });
-// A restored session is already the sandbox's cluster: its replay runs in the worker.
-if (!plan.saved) void lesson.go(firstRoute, true);
+// A restored or shared session is already the cluster: its replay runs in the worker. A link
+// made in a lesson puts that lesson's text and goals over it.
+if (plan.lessonId !== undefined) void lesson.resume(plan.lessonId);
+else if (!plan.saved) void lesson.go(firstRoute, true);
 keeper.watch();
 
 /** localStorage, unless the browser refuses it (then progress lasts as long as the page). */

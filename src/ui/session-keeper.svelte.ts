@@ -16,6 +16,7 @@ import {
 } from '../share/persist.ts';
 import type { OpenFile } from './editor/files.svelte.ts';
 import type { Playground } from './playground.svelte.ts';
+import { toHash } from './lessons/route.ts';
 
 /** The storage key prefix of the main site; embeds pass their own. */
 export const MAIN_PREFIX = 'daemonset-playground:main:';
@@ -45,8 +46,13 @@ export function planStart(loaded: LoadResult, sandboxRoute: boolean): StartPlan 
 
 /** What the page opens with: a plan, and the hash to put in the address bar instead, if any. */
 export interface OpenPlan extends StartPlan {
-  /** A share link or a bad hash is replaced by the sandbox route once read. */
+  /** A share link or a bad hash is replaced by the route it opens once read. */
   replaceHash?: string;
+  /**
+   * A link made in a lesson reopens that lesson: `saved` holds its replayed log, and the
+   * lesson's text, tabs and goals are put over it instead of building the lesson's start.
+   */
+  lessonId?: string;
 }
 
 /** From a command log, the files open after its last command (what the editor shows). */
@@ -58,10 +64,10 @@ export function lastFiles(log: CommandLog): FileMap {
 
 /**
  * From the URL hash read by `parseHash` and the saved session (read only when needed), how the
- * page opens: a share link replays its session in the sandbox (with its notices); a bad link
- * says why and opens the default sandbox; a route restores the saved sandbox session as
- * `planStart` says. A link's session opens in the sandbox even when it was made in a lesson:
- * opening the lesson builds the lesson's own starting cluster, so the message says so.
+ * page opens: a share link replays its session (with its notices), in the lesson it was made in
+ * or else in the sandbox; a bad link says why and opens the default sandbox; a route restores
+ * the saved sandbox session as `planStart` says. A lesson's log begins with the lines that
+ * built the lesson's start, so replaying it rebuilds the start and the learner's work on top.
  */
 export function planOpen(hash: HashResult, loaded: () => LoadResult): OpenPlan {
   if (hash.type === 'route') return planStart(loaded(), hash.route.name === 'sandbox');
@@ -71,18 +77,16 @@ export function planOpen(hash: HashResult, loaded: () => LoadResult): OpenPlan {
       replaceHash: '#/sandbox',
     };
   const { session } = hash;
-  const notes = [...hash.notices];
-  if (session.lessonId !== undefined)
-    notes.push(
-      `This link was made in the lesson "${session.lessonId}"; its cluster opens here in the sandbox.`,
-    );
+  const lessonId = session.lessonId;
   return {
     saved: {
       session: { log: session.log, engineVersion: session.engineVersion },
       editor: lastFiles(session.log),
     },
-    message: notes.length > 0 ? notes.join(' ') : undefined,
-    replaceHash: '#/sandbox',
+    message: hash.notices.length > 0 ? hash.notices.join(' ') : undefined,
+    ...(lessonId === undefined
+      ? { replaceHash: '#/sandbox' }
+      : { lessonId, replaceHash: toHash({ kind: 'lesson', id: lessonId }) }),
   };
 }
 

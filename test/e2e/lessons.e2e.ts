@@ -91,9 +91,34 @@ describe('lessons in the page', () => {
       .waitFor();
   });
 
+  it('opens the files its start applies as tabs, then keeps only the lesson’s own', async () => {
+    await openLesson('node-affinity');
+    // The start replays the previous lesson, whose files were open while it ran; the start's
+    // own apply lines went through the console with those files.
+    await page
+      .locator('.console .entry', { hasText: 'kubectl apply -f solution/cache-warmer.yaml' })
+      .waitFor();
+    const tabs = await page
+      .getByRole('tablist', { name: 'Open files' })
+      .getByRole('tab')
+      .allInnerTexts();
+    expect(tabs.map((t) => t.trim())).toEqual(['start/metrics-relay.yaml']);
+  });
+
   it('plays the solution through the console when asked', async () => {
     await openLesson('node-selector');
+    expect(await page.getByRole('tab', { name: 'solution/cache-warmer.yaml' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Show solution' }).click();
+    // The solution's file is loaded into a tab and shown before its apply line runs, so the
+    // learner sees what is applied.
+    await page
+      .locator('[role="tab"][aria-selected="true"]', { hasText: 'solution/cache-warmer.yaml' })
+      .waitFor({ timeout: 10_000 });
+    expect(
+      await page
+        .locator('.console .entry', { hasText: 'kubectl apply -f solution/cache-warmer.yaml' })
+        .count(),
+    ).toBe(0);
     await expect
       .poll(
         async () =>

@@ -114,6 +114,43 @@ describe('share links', () => {
     }
   });
 
+  it('reopens the lesson a link was made in, with the shared work on its cluster', async () => {
+    await page.goto(`${site.url}#/lessons/node-selector`);
+    await page
+      .locator('[data-lesson-open="node-selector"][data-lesson-status="ready"]')
+      .waitFor({ timeout: 60_000 });
+    await runInConsole(page, 'kubectl label node worker-2 disk=ssd --overwrite');
+    await expect
+      .poll(() => page.locator('[data-goal="worker-2-ssd"]').getAttribute('data-state'))
+      .toBe('met');
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    const link = await page.getByRole('textbox', { name: 'Share link', exact: true }).inputValue();
+
+    const other = await launchBrowser({ width: 1280, height: 800 });
+    try {
+      const fresh = await other.newPage();
+      await fresh.goto(link);
+      await fresh
+        .locator('[data-lesson-open="node-selector"][data-lesson-status="ready"]')
+        .waitFor({ timeout: 60_000 });
+      expect(new URL(fresh.url()).hash).toBe('#/lessons/node-selector');
+      // The replayed log holds the lesson's start and the label on top of it: the goals are
+      // judged on that cluster, one met and one not.
+      await expect
+        .poll(() => fresh.locator('[data-goal="worker-2-ssd"]').getAttribute('data-state'), {
+          timeout: 20_000,
+        })
+        .toBe('met');
+      expect(await fresh.locator('[data-goal="ssd-only"]').getAttribute('data-state')).toBe(
+        'unmet',
+      );
+      await fresh.locator('[data-node="gpu-1"]').waitFor();
+      expect(other.problems).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
   for (const [what, hash, message] of [
     ['a corrupted', '#v1/%%%not-a-payload', /The playground opened the default sandbox\./],
     ['a future-version', '#v99/AAAA', /newer/],

@@ -72,14 +72,24 @@ describe('planOpen', () => {
     expect(plan.saved?.editor).toEqual({ 'a.yaml': 'two' });
     expect(plan.message).toBeUndefined();
     expect(plan.replaceHash).toBe('#/sandbox');
+    expect(plan.lessonId).toBeUndefined();
   });
 
-  it('says when a link was made in a lesson or by another engine version', () => {
+  it('reopens the lesson a link was made in, with its log to replay and its files in the editor', () => {
+    const hash = encodeShareLink({ log, engineVersion: ENGINE_VERSION, lessonId: 'node-affinity' });
+    const plan = planOpen(parseHash(hash), () => stored);
+    expect(plan.lessonId).toBe('node-affinity');
+    expect(plan.replaceHash).toBe('#/lessons/node-affinity');
+    expect(plan.saved?.session.log).toEqual(log);
+    expect(plan.saved?.editor).toEqual({ 'a.yaml': 'two' });
+    expect(plan.message).toBeUndefined();
+  });
+
+  it('says when a link was made by another engine version', () => {
     const hash = encodeShareLink({ log, engineVersion: ENGINE_VERSION + 1, lessonId: 'one' });
     const plan = planOpen(parseHash(hash), () => stored);
-    expect(plan.saved?.session.lessonId).toBeUndefined();
+    expect(plan.lessonId).toBe('one');
     expect(plan.message).toMatch(/results may differ/);
-    expect(plan.message).toMatch(/made in the lesson "one"/);
   });
 
   it('opens the default sandbox with the reason for a truncated link, ignoring the saved session', () => {

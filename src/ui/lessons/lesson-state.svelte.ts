@@ -127,22 +127,46 @@ export class LessonState {
   /** Opens a lesson: loads its bundle and text, builds its starting cluster, sends its goals. */
   async open(id: string): Promise<void> {
     const seq = ++this.#seq;
+    const bundle = await this.#load(id, seq);
+    if (bundle) await this.#start(bundle, seq);
+  }
+
+  /**
+   * Opens a lesson over the cluster the engine already holds (a share link's log, replayed when
+   * the page started): its text and goals, without building its start again, and the editor's
+   * tabs as the link left them. A question whose command is in the log was answered before.
+   */
+  async resume(id: string): Promise<void> {
+    const seq = ++this.#seq;
+    const bundle = await this.#load(id, seq);
+    if (!bundle) return;
+    const ran = this.playground.client.log.entries.map((e) => e.line);
+    for (const q of bundle.lesson.predict)
+      if (ran.includes(q.before)) this.observed = { ...this.observed, [q.id]: true };
+    this.playground.client.setGoals(bundle.lesson.goals);
+    this.status = 'ready';
+    for (const f of this.playground.files.files) void this.playground.diagnose(f.name);
+    if (this.nextId !== undefined) void loadLessonBundle(this.nextId);
+  }
+
+  /** Shows lesson `id` as loading, then its bundle and text (none for an unknown id). */
+  async #load(id: string, seq: number): Promise<LessonBundle | undefined> {
     this.route = { kind: 'lesson', id };
     this.status = 'loading';
     this.solving = false;
     const [bundle, markdown] = await Promise.all([loadLessonBundle(id), import('./markdown.ts')]);
-    if (seq !== this.#seq) return;
+    if (seq !== this.#seq) return undefined;
     if (!bundle) {
       this.bundle = undefined;
       this.status = 'missing';
-      return;
+      return undefined;
     }
     this.bundle = bundle;
     this.html = markdown.renderMarkdown(bundle.lesson.prose);
     this.hintsShown = 0;
     this.observed = {};
     this.asking = undefined;
-    await this.#start(bundle, seq);
+    return bundle;
   }
 
   /** Starts the lesson again from its starting cluster, with its files as they were. */
@@ -285,15 +309,19 @@ export class LessonState {
     }
     await Promise.all(runs);
     if (seq !== this.#seq) return;
-    // The learner's tabs are the lesson's own files, as written, shown first. The editor loads
-    // them again only when a start step left another text in one of them.
+    // The learner's tabs are the lesson's own files (its `files`), as written. Files earlier
+    // lessons applied were open while the start ran; they are closed now, as a pile of them
+    // would wrap the tab bar over the editor. The editor loads the texts again only when the
+    // tabs or their texts differ from what the start left.
     const files = this.playground.files;
-    const changed = lesson.files.some(
-      (name) => files.files.find((f) => f.name === name)?.text !== (lesson.assets[name] ?? ''),
-    );
-    for (const name of lesson.files) files.setText(name, lesson.assets[name] ?? '');
-    files.open(lesson.files[0] ?? files.active);
-    if (changed) files.generation += 1;
+    if (lesson.files.length > 0) {
+      const wanted = lesson.files.map((name) => ({ name, text: lesson.assets[name] ?? '' }));
+      const same =
+        files.files.length === wanted.length &&
+        wanted.every((w, i) => files.files[i].name === w.name && files.files[i].text === w.text);
+      if (same) files.open(wanted[0].name);
+      else files.replace(wanted);
+    }
     this.playground.client.setGoals(lesson.goals);
     if (lesson.clock === 'playing') await this.playground.client.setPlaying(true);
     if (seq !== this.#seq) return;
