@@ -12,6 +12,7 @@ import type { OpenFile } from '../editor/files.svelte.ts';
 import type { Playground } from '../playground.svelte.ts';
 import type { ProgressStore } from './progress-store.svelte.ts';
 import type { Route } from './route.ts';
+import type { ProseSegment } from './markdown.ts';
 
 /** A goal as the panel shows it. */
 export interface GoalView {
@@ -41,8 +42,8 @@ export class LessonState {
   route: Route = $state({ kind: 'sandbox' });
   /** The open lesson's bundle, once loaded. */
   bundle: LessonBundle | undefined = $state.raw();
-  /** Its text as sanitised HTML. */
-  html = $state('');
+  /** Its text as sanitised HTML, cut after each command a question is asked before. */
+  prose: ProseSegment[] = $state.raw([]);
   /** `loading` until the bundle and its cluster are there; `missing` for an unknown id. */
   status: 'idle' | 'loading' | 'ready' | 'missing' = $state('idle');
   hintsShown = $state(0);
@@ -162,7 +163,10 @@ export class LessonState {
       return undefined;
     }
     this.bundle = bundle;
-    this.html = markdown.renderMarkdown(bundle.lesson.prose);
+    this.prose = markdown.renderSegments(
+      bundle.lesson.prose,
+      bundle.lesson.predict.map((q) => q.before),
+    );
     this.hintsShown = 0;
     this.observed = {};
     this.asking = undefined;

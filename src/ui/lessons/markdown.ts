@@ -4,15 +4,17 @@
  * blocks become buttons that run them in the console; the page handles their clicks.
  */
 import DOMPurify from 'dompurify';
-import { Marked, type Tokens } from 'marked';
+import { Marked, type Token, type Tokens } from 'marked';
 
 const escape = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+const COMMAND_LANGS = ['sh', 'bash', 'console'];
+
 const marked = new Marked({
   renderer: {
     code({ text, lang }: Tokens.Code): string | false {
-      if (lang !== 'sh' && lang !== 'bash' && lang !== 'console') return false;
+      if (!COMMAND_LANGS.includes(lang ?? '')) return false;
       const lines = text.split('\n').map((line) => {
         const command = line.trim();
         if (command === '' || command.startsWith('#'))
@@ -27,4 +29,62 @@ const marked = new Marked({
 /** From Markdown, sanitised HTML (buttons keep their `data-command`). */
 export function renderMarkdown(markdown: string): string {
   return DOMPurify.sanitize(marked.parse(markdown, { async: false }));
+}
+
+/** A run of the lesson's text, and the commands whose questions follow it. */
+export interface ProseSegment {
+  html: string;
+  /** Commands of a runnable block at the end of this run that questions are asked before. */
+  asks: string[];
+}
+
+/** The same before rendering: a run of Markdown. */
+export interface MarkdownSegment {
+  markdown: string;
+  asks: string[];
+}
+
+/**
+ * From Markdown and the commands questions are asked before, the text cut after each top-level
+ * block that holds one of them as a runnable line, so a question sits right below its command,
+ * where the learner is about to run it, and does not give away what the text after it
+ * explains. Commands the text never shows are in no segment (the page asks them last).
+ */
+export function segmentMarkdown(markdown: string, commands: readonly string[]): MarkdownSegment[] {
+  const segments: MarkdownSegment[] = [];
+  const asked: string[] = [];
+  let run = '';
+  for (const block of marked.lexer(markdown)) {
+    run += block.raw;
+    const lines = runnableLines(block);
+    const asks = commands.filter((c) => !asked.includes(c) && lines.includes(c));
+    if (asks.length === 0) continue;
+    asked.push(...asks);
+    segments.push({ markdown: run, asks });
+    run = '';
+  }
+  if (run.trim() !== '' || segments.length === 0) segments.push({ markdown: run, asks: [] });
+  return segments;
+}
+
+/** `segmentMarkdown`, each run rendered and sanitised as `renderMarkdown` does. */
+export function renderSegments(markdown: string, commands: readonly string[]): ProseSegment[] {
+  return segmentMarkdown(markdown, commands).map((s) => ({
+    html: renderMarkdown(s.markdown),
+    asks: s.asks,
+  }));
+}
+
+/** The runnable lines of a block: its own if it is a command block, else of the blocks inside. */
+function runnableLines(token: Token): string[] {
+  if (token.type === 'code') {
+    const code = token as Tokens.Code;
+    if (!COMMAND_LANGS.includes(code.lang ?? '')) return [];
+    return code.text.split('\n').map((l) => l.trim());
+  }
+  const inner: Token[] = [
+    ...((token as { tokens?: Token[] }).tokens ?? []),
+    ...((token as { items?: Token[] }).items ?? []),
+  ];
+  return inner.flatMap(runnableLines);
 }
