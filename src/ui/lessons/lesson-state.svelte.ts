@@ -4,6 +4,7 @@
  * (run a command from the text, show the solution, reset, go to the next lesson). Every
  * command goes through the playground's console, so the learner sees it run.
  */
+import type { CommandResult } from '../../protocol/cluster.ts';
 import type { GoalState } from '../../protocol/messages.ts';
 import type { PredictQuestion } from '../../lessons/loader.ts';
 import { filesOfLine } from '../../lessons/loader.ts';
@@ -95,7 +96,7 @@ export class LessonState {
     this.progress = progress;
     this.#sandbox = sandbox;
     this.#reducedMotion = reducedMotion;
-    playground.onRan = (line) => this.#heard(line);
+    playground.onRan = (line, result) => this.#heard(line, result);
   }
 
   /**
@@ -265,8 +266,13 @@ export class LessonState {
     );
   }
 
-  /** A line ran (however it was started): the questions it answers are now observed. */
-  #heard(line: string): void {
+  /**
+   * A line ran (however it was started): the questions it answers are now observed. A refused
+   * line did not do what the question asks about, so its question stays open (a lesson may
+   * have the learner try its command too early first, to see why it is refused).
+   */
+  #heard(line: string, result: CommandResult): void {
+    if (result.exit !== 0) return;
     for (const q of this.bundle?.lesson.predict ?? [])
       if (q.before === line) this.observed = { ...this.observed, [q.id]: true };
   }
