@@ -47,7 +47,7 @@ afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true
 const hasShellcheck = spawnSync('shellcheck', ['--version']).status === 0;
 if (!hasShellcheck)
   console.warn(
-    '\n*** shellcheck is not installed: the replay.sh lint tests are SKIPPED. Install it with `apt-get install -y shellcheck` (.ci/run does). ***\n',
+    '\n*** shellcheck is not installed: the replay.sh lint tests are SKIPPED. Install it with `apt-get install -y shellcheck` (npm test does where it can). ***\n',
   );
 
 /** shellcheck's findings on a script, empty when it is clean. */
