@@ -46,9 +46,10 @@ export interface MarkdownSegment {
 
 /**
  * From Markdown and the commands questions are asked before, the text cut after each top-level
- * block that holds one of them as a runnable line, so a question sits right below its command,
- * where the learner is about to run it, and does not give away what the text after it
- * explains. Commands the text never shows are in no segment (the page asks them last).
+ * block that holds one of them as a runnable line (or, for a solution file's apply, the apply of
+ * the learner's own file), so a question sits right below its command, where the learner is
+ * about to run it, and does not give away what the text after it explains. Commands the text
+ * never shows are in no segment (the page asks them last).
  */
 export function segmentMarkdown(markdown: string, commands: readonly string[]): MarkdownSegment[] {
   const segments: MarkdownSegment[] = [];
@@ -57,7 +58,9 @@ export function segmentMarkdown(markdown: string, commands: readonly string[]): 
   for (const block of marked.lexer(markdown)) {
     run += block.raw;
     const lines = runnableLines(block);
-    const asks = commands.filter((c) => !asked.includes(c) && lines.includes(c));
+    const asks = commands.filter(
+      (c) => !asked.includes(c) && lines.some((line) => line === c || line === learnersLine(c)),
+    );
     if (asks.length === 0) continue;
     asked.push(...asks);
     segments.push({ markdown: run, asks });
@@ -73,6 +76,16 @@ export function renderSegments(markdown: string, commands: readonly string[]): P
     html: renderMarkdown(s.markdown),
     asks: s.asks,
   }));
+}
+
+/**
+ * For a line applying a solution file (`kubectl apply -f solution/agent.yaml`), the line applying
+ * the learner's version of it (`kubectl apply -f start/agent.yaml`): the text shows that one,
+ * and a question about what the fix does belongs where the learner applies their fix.
+ */
+function learnersLine(command: string): string | undefined {
+  const match = /^kubectl apply -f solution\/(\S+)$/.exec(command);
+  return match ? `kubectl apply -f start/${match[1]}` : undefined;
 }
 
 /** The runnable lines of a block: its own if it is a command block, else of the blocks inside. */

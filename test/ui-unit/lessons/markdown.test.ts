@@ -53,4 +53,11 @@ describe('segmentMarkdown', () => {
     const segments = segmentMarkdown('Run `kubectl get ds` now.\n', ['kubectl get ds']);
     expect(segments).toEqual([{ markdown: 'Run `kubectl get ds` now.\n', asks: [] }]);
   });
+
+  it('puts a question about a solution file below the apply of the learner’s own version', () => {
+    const text = 'Edit it.\n\n```sh\nkubectl apply -f start/agent.yaml\n```\n\nThen read on.\n';
+    const segments = segmentMarkdown(text, ['kubectl apply -f solution/agent.yaml']);
+    expect(segments.map((s) => s.asks)).toEqual([['kubectl apply -f solution/agent.yaml'], []]);
+    expect(segmentMarkdown(text, ['kubectl apply -f solution/other.yaml'])[0].asks).toEqual([]);
+  });
 });
