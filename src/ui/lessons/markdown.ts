@@ -58,9 +58,14 @@ export function segmentMarkdown(markdown: string, commands: readonly string[]): 
   for (const block of marked.lexer(markdown)) {
     run += block.raw;
     const lines = runnableLines(block);
-    const asks = commands.filter(
-      (c) => !asked.includes(c) && lines.some((line) => line === c || line === learnersLine(c)),
-    );
+    const open = commands.filter((c) => !asked.includes(c));
+    // The learner's line stands for a solution line only once no open question is about
+    // that very line: the first apply of a file may be a question of its own.
+    const asks = open.filter((c) => {
+      if (lines.includes(c)) return true;
+      const mine = learnersLine(c);
+      return mine !== undefined && lines.includes(mine) && !open.includes(mine);
+    });
     if (asks.length === 0) continue;
     asked.push(...asks);
     segments.push({ markdown: run, asks });

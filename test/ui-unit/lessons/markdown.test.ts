@@ -60,4 +60,18 @@ describe('segmentMarkdown', () => {
     expect(segments.map((s) => s.asks)).toEqual([['kubectl apply -f solution/agent.yaml'], []]);
     expect(segmentMarkdown(text, ['kubectl apply -f solution/other.yaml'])[0].asks).toEqual([]);
   });
+
+  it('leaves the first apply of a file to a question about that apply, and the next to its fix', () => {
+    const apply = '```sh\nkubectl apply -f start/agent.yaml\n```\n\n';
+    const text = `Try it.\n\n${apply}Harden it.\n\n${apply}Done.\n`;
+    const segments = segmentMarkdown(text, [
+      'kubectl apply -f start/agent.yaml',
+      'kubectl apply -f solution/agent.yaml',
+    ]);
+    expect(segments.map((s) => s.asks)).toEqual([
+      ['kubectl apply -f start/agent.yaml'],
+      ['kubectl apply -f solution/agent.yaml'],
+      [],
+    ]);
+  });
 });
