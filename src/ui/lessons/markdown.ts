@@ -46,8 +46,8 @@ export interface MarkdownSegment {
 
 /**
  * From Markdown and the commands questions are asked before, the text cut after each top-level
- * block that holds one of them as a runnable line (or, for a solution file's apply, the apply of
- * the learner's own file), so a question sits right below its command, where the learner is
+ * block that holds one of them as a runnable line (or, for a solution file's apply, the last
+ * apply of the learner's own file), so a question sits right below its command, where the learner is
  * about to run it, and does not give away what the text after it explains. Commands the text
  * never shows are in no segment (the page asks them last).
  */
@@ -55,16 +55,20 @@ export function segmentMarkdown(markdown: string, commands: readonly string[]): 
   const segments: MarkdownSegment[] = [];
   const asked: string[] = [];
   let run = '';
-  for (const block of marked.lexer(markdown)) {
+  const blocks = marked.lexer(markdown);
+  const linesOf = blocks.map(runnableLines);
+  for (const [i, block] of blocks.entries()) {
     run += block.raw;
-    const lines = runnableLines(block);
+    const lines = linesOf[i];
     const open = commands.filter((c) => !asked.includes(c));
-    // The learner's line stands for a solution line only once no open question is about
-    // that very line: the first apply of a file may be a question of its own.
+    // The learner's line stands for a solution line at its last block (the first apply of a
+    // file is often "try it as it is", the last one "apply your fix"), and only once no open
+    // question is about that very line.
     const asks = open.filter((c) => {
       if (lines.includes(c)) return true;
       const mine = learnersLine(c);
-      return mine !== undefined && lines.includes(mine) && !open.includes(mine);
+      if (mine === undefined || !lines.includes(mine) || open.includes(mine)) return false;
+      return !linesOf.slice(i + 1).some((later) => later.includes(mine));
     });
     if (asks.length === 0) continue;
     asked.push(...asks);

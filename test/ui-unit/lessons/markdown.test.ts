@@ -74,4 +74,12 @@ describe('segmentMarkdown', () => {
       [],
     ]);
   });
+
+  it('puts a question about the fix below the last apply of the learner’s file, not the first try', () => {
+    const apply = '```sh\nkubectl apply -f start/agent.yaml\n```\n\n';
+    const text = `Try it as it is.\n\n${apply}Fix it and apply again.\n\n${apply}Done.\n`;
+    const segments = segmentMarkdown(text, ['kubectl apply -f solution/agent.yaml']);
+    expect(segments.map((s) => s.asks)).toEqual([['kubectl apply -f solution/agent.yaml'], []]);
+    expect(segments[0].markdown).toMatch(/Fix it and apply again\.\n\n```sh\n.*\n```$/);
+  });
 });
