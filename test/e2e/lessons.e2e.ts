@@ -91,6 +91,35 @@ describe('lessons in the page', () => {
       .waitFor();
   });
 
+  it('asks a question right below its command, and keeps it open when that command is refused', async () => {
+    await openLesson('log-collector');
+    const question = page.locator('[data-question="configmap-missing"]');
+    // The question follows the block that runs its command, not the end of the text.
+    expect(
+      await question.evaluate((q) =>
+        Boolean(
+          q.previousElementSibling?.querySelector(
+            'button[data-command="kubectl apply -f start/filebeat.yaml"]',
+          ),
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      await question.evaluate((q) => q.nextElementSibling?.textContent?.includes('-n logging')),
+    ).toBe(true);
+    // Applied from the editor before its namespace exists, the DaemonSet is refused: the
+    // question about what its pods do stays open.
+    await page.getByRole('tab', { name: 'start/filebeat.yaml', exact: true }).click();
+    await page.getByRole('button', { name: 'Apply', exact: true }).click();
+    const refused = page
+      .locator('.console .entry', { hasText: 'kubectl apply -f start/filebeat.yaml' })
+      .and(page.locator('[data-exit]'));
+    await refused.waitFor({ timeout: 20_000 });
+    expect(await refused.getAttribute('data-exit')).not.toBe('0');
+    expect(await question.locator('[data-predict-result]').count()).toBe(0);
+    expect(await question.getByRole('button', { name: /^Run / }).count()).toBe(1);
+  });
+
   it('opens the files its start applies as tabs, then keeps only the lesson’s own', async () => {
     await openLesson('node-affinity');
     // The start replays the previous lesson, whose files were open while it ran; the start's
