@@ -167,8 +167,13 @@ describe('lessons in the page', () => {
     await page.locator('details.course summary').click();
     await page.locator('[data-lesson="pods-follow-nodes"]').click();
     await page.locator('[data-lesson-open="pods-follow-nodes"]').waitFor({ timeout: 30_000 });
+    // Read to the end of this lesson, then go back: the other lesson opens at its top.
+    const panel = page.locator('section.lesson.panel');
+    await panel.evaluate((e) => (e.scrollTop = e.scrollHeight));
+    expect(await panel.evaluate((e) => e.scrollTop)).toBeGreaterThan(0);
     await page.goBack();
     await page.locator('[data-lesson-open="one-pod-per-node"]').waitFor({ timeout: 30_000 });
+    await expect.poll(() => panel.evaluate((e) => e.scrollTop)).toBe(0);
     await page.goForward();
     await page.locator('[data-lesson-open="pods-follow-nodes"]').waitFor({ timeout: 30_000 });
   });
