@@ -28,6 +28,10 @@ export interface ConsoleLike {
   run(line: string): CommandResult;
   complete(line: string): string[];
   readonly cluster: Cluster;
+  /** Ends an open `kubectl get -w`. */
+  stopWatch(): void;
+  /** Rows the open watch printed while no line ran (the clock playing), once. */
+  takeWatchOutput(): string;
 }
 
 /** The engine and console entry points, injected so tests can substitute them. */
@@ -230,6 +234,9 @@ export class EngineHost {
       case 'goals':
         this.#beginLesson(request.goals);
         return;
+      case 'stopWatch':
+        this.#console?.stopWatch();
+        return;
       default:
         assertNever(request);
     }
@@ -329,6 +336,9 @@ export class EngineHost {
       const gap = entry.atMs - con.cluster.now;
       if (gap > 0) con.cluster.advance(gap);
       con.run(entry.line);
+      // A replayed `get -w` prints to nobody: closing it at once spares the replay from
+      // stepping through every instant for it, and a rebuilt page shows no watch open.
+      con.stopWatch();
       // Heartbeats between commands keep the page's watchdog content during a long replay.
       this.#beatIfDue();
     }
@@ -364,6 +374,9 @@ export class EngineHost {
         con.cluster.advance(elapsed);
         // Only a task that ran can have changed anything worth redrawing.
         if (due !== undefined && due <= con.cluster.now) this.#dirty = true;
+        // An open `get -w` printed rows for the instants this tick passed.
+        const rows = con.takeWatchOutput();
+        if (rows !== '') this.#post({ type: 'watchOutput', out: rows });
       } catch (error) {
         this.#stopTimer();
         this.#post({ type: 'failed', id: null, message: describe(error) });
