@@ -67,8 +67,15 @@ export class ConsoleLog {
     return this.#cursor === this.#history.length ? this.#draft : this.#history[this.#cursor];
   }
 
-  /** Empties the transcript (history stays, as in a terminal's `clear`). */
+  /**
+   * Empties the transcript (history stays, as in a terminal's `clear`). A watch still open
+   * keeps its command, with the rows so far cleared, so what it prints next has a place.
+   */
   clear(): void {
-    this.entries = [];
+    const newest = this.entries.at(-1);
+    if (newest?.result?.watching) {
+      newest.result.out = '';
+      this.entries = [newest];
+    } else this.entries = [];
   }
 }
