@@ -141,10 +141,6 @@ export const watchOneResource = (): string =>
 export const watchEventsNeedWatch = (): string =>
   'error: --output-watch-events option can only be used with --watch or --watch-only';
 
-/** `--output-watch-events` with `-o name`, which the playground leaves out. */
-export const watchEventsNameNotOffered = (): string =>
-  'error: --output-watch-events with -o name is not available in the playground (use a table, json or yaml)';
-
 /** A type without a name, `-l` or `--all` (the builder's ResourceTypeOrNameArgs). */
 export const noNameGiven = (): string =>
   'error: resource(s) were provided, but no name was specified';

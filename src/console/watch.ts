@@ -14,7 +14,7 @@
 import type { Cluster } from '../engine/operations.ts';
 import type { KubeObject } from '../engine/types.ts';
 import { epochMs } from './printers/format.ts';
-import { printJson, servedForm } from './printers/json.ts';
+import { compactJson, printJson, servedForm } from './printers/json.ts';
 import { printYaml } from './printers/yaml.ts';
 import { tableCells } from './printers/table.ts';
 import { TABLE_WRITER, formatTabbed } from './printers/tabwriter.ts';
@@ -147,6 +147,7 @@ export class ObjectWatch {
   #print(events: readonly { type: WatchEventType; object: KubeObject }[], nowMs: number): string {
     if (events.length === 0) return '';
     const { format, type } = this.request;
+    // The name printer prints the object of an event alone (`pod/x`), EVENT or not.
     if (format === 'name')
       return events.map((e) => `${type.singular}/${e.object.metadata.name}\n`).join('');
     if (format === 'json' || format === 'yaml') {
@@ -193,11 +194,11 @@ function seenOf(object: KubeObject): Seen {
 
 /**
  * From an event type and an object in its served form, the JSON printer's text for a
- * metav1.WatchEvent: a typed struct, so `type` comes before `object`, indented by four.
+ * metav1.WatchEvent: a typed struct marshalled without indent (cli-runtime printers/json.go
+ * has a case of its own for it), so `type` comes before `object`, on one line.
  */
 function watchEventJson(type: WatchEventType, served: unknown): string {
-  const object = printJson(served).trimEnd().split('\n').join('\n    ');
-  return `{\n    "type": "${type}",\n    "object": ${object}\n}\n`;
+  return `{"type":"${type}","object":${compactJson(served).trimEnd()}}\n`;
 }
 
 /**

@@ -160,6 +160,11 @@ const defaultPatchResponder: PatchResponder = (live, body, contentType) =>
  */
 export class StubApiServer {
   readonly requests: RecordedRequest[] = [];
+  /**
+   * What a `?watch=true` request is answered with: these watch events (`{type, object}`), one
+   * JSON document each, then the end of the stream (kubectl's watch then ends, exit 0).
+   */
+  watchEvents: JsonObject[] = [];
   private objects = new Map<string, JsonObject>();
   private server: Server | undefined;
   port = 0;
@@ -179,6 +184,7 @@ export class StubApiServer {
     this.patchResponder = patchResponder ?? this.defaultResponder;
     this.objects.clear();
     this.requests.length = 0;
+    this.watchEvents = [];
     for (const o of objects) this.objects.set(objectPath(o), structuredClone(o));
   }
 
@@ -233,6 +239,12 @@ export class StubApiServer {
     });
     const method = req.method ?? 'GET';
     const live = this.objects.get(path);
+    if (method === 'GET' && url.searchParams.get('watch') === 'true') {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      for (const event of this.watchEvents) res.write(`${JSON.stringify(event)}\n`);
+      res.end();
+      return;
+    }
     if (method === 'GET') {
       if (live) return send(200, live);
       const list = this.list(path);
@@ -626,10 +638,17 @@ export interface RecordedCommand extends KubectlRun {
 export function recordCommand(
   args: readonly string[],
   liveObjects: readonly JsonObject[],
-  options: { files?: Record<string, string>; stdin?: string; patchResponder?: PatchResponder } = {},
+  options: {
+    files?: Record<string, string>;
+    stdin?: string;
+    patchResponder?: PatchResponder;
+    /** What a watch request streams (see StubApiServer.watchEvents). */
+    watchEvents?: JsonObject[];
+  } = {},
 ): Promise<RecordedCommand> {
   return serialized(async ({ server, sandbox }) => {
     server.reset(liveObjects, options.patchResponder);
+    server.watchEvents = options.watchEvents ?? [];
     const written: string[] = [];
     for (const [name, content] of Object.entries(options.files ?? {})) {
       written.push(sandbox.write(name, content));

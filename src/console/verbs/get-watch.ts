@@ -10,7 +10,6 @@ import {
   allNamespacesWithName,
   noResourcesGiven,
   notFound,
-  watchEventsNameNotOffered,
   watchOneResource,
   watchOneType,
 } from '../messages.ts';
@@ -34,7 +33,6 @@ export function runGetWatch(targets: Target[], flags: WatchFlags, context: VerbC
   const out = context.output;
   if (targets.length === 0) return out.fail(noResourcesGiven());
   if (targets.length > 1) return out.fail(watchOneType());
-  if (flags.events && flags.format === 'name') return out.fail(watchEventsNameNotOffered());
   const [{ type, names }] = targets;
   const namespace = type.namespaced && !flags.allNamespaces ? context.namespace : undefined;
   const request: WatchRequest = {
