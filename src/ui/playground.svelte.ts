@@ -67,7 +67,8 @@ export class Playground {
     const trimmed = line.trim();
     // The console stops an open watch before any line but a `sim` one (docs/console-contract.md),
     // as the learner's Ctrl+C would in a terminal: the transcript shows it the same way.
-    if (this.client.watching && !/^sim(\s|$)/.test(trimmed)) this.console.interrupt();
+    // A comment-only line is no command at all and leaves it open too.
+    if (this.client.watching && !/^(sim(\s|$)|#)/.test(trimmed)) this.console.interrupt();
     const id = this.console.begin(trimmed);
     let heard = false;
     const hear = (result: CommandResult) => {
