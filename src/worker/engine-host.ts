@@ -324,7 +324,13 @@ export class EngineHost {
     );
     // Every operation passes through #pulse, so a long command keeps the page told that
     // the worker is alive, between objects, without the engine knowing of pages or timers.
-    const cluster = pacedCluster(stepping, () => this.#pulse());
+    // An open `kubectl get -w` steps a playing clock one instant at a time and lists what it
+    // watches at each; heartbeats between instants keep a long tick from looking like a hang.
+    const cluster = pacedCluster(
+      stepping,
+      () => this.#pulse(),
+      () => this.#beatIfDue(),
+    );
     const con = this.#runtime.createConsole({
       cluster,
       files: createFileSource(() => this.#files),
@@ -607,10 +613,15 @@ function toVerdictPatches(
 }
 
 /**
- * From a cluster and a callback, the same cluster that calls `onOperation` after each
- * operation it executes (every write of the console's verbs, dry runs included).
+ * From a cluster and callbacks, the same cluster that calls `onOperation` after each operation
+ * it executes (every write of the console's verbs, dry runs included) and `onAdvance` after each
+ * move of its clock.
  */
-export function pacedCluster(inner: Cluster, onOperation: () => void): Cluster {
+export function pacedCluster(
+  inner: Cluster,
+  onOperation: () => void,
+  onAdvance: () => void = () => {},
+): Cluster {
   return {
     get now() {
       return inner.now;
@@ -628,7 +639,10 @@ export function pacedCluster(inner: Cluster, onOperation: () => void): Cluster {
     eventsFor: (kind, name, namespace) => inner.eventsFor(kind, name, namespace),
     eventsSince: (rv) => inner.eventsSince(rv),
     verdictsFor: (namespace, name) => inner.verdictsFor(namespace, name),
-    advance: (ms) => inner.advance(ms),
+    advance(ms) {
+      inner.advance(ms);
+      onAdvance();
+    },
     nextDueAt: () => inner.nextDueAt(),
     settle: (capMs) => inner.settle(capMs),
     snapshot: () => inner.snapshot(),

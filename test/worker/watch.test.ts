@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EngineHost, TICK_MS } from '../../src/worker/engine-host.ts';
 import { runtime } from '../../src/worker/runtime.ts';
+import type { Cluster } from '../../src/engine/operations.ts';
 import type { WorkerMessage, WorkerRequest } from '../../src/protocol/messages.ts';
 import { manualClock } from './manual-clock.ts';
 
@@ -100,5 +101,53 @@ describe('a kubectl get -w in the worker', () => {
       clock.fire();
     }
     expect(out.some((m) => m.type === 'watchOutput')).toBe(false);
+  });
+
+  it('sends heartbeats between the instants a watch steps through, so a long tick is no hang', () => {
+    const clock = manualClock();
+    const out: WorkerMessage[] = [];
+    // Every instant the engine runs costs 300 ms of real time here, as a big cluster's would.
+    const slow = {
+      ...runtime,
+      createCluster(options: { seed: number }): Cluster {
+        const inner = runtime.createCluster(options);
+        return new Proxy(inner, {
+          get(target, key) {
+            if (key === 'advance')
+              return (ms: number) => {
+                target.advance(ms);
+                clock.t += 300;
+              };
+            const value: unknown = Reflect.get(target, key, target);
+            return typeof value === 'function' ? value.bind(target) : value;
+          },
+        });
+      },
+    };
+    const host = new EngineHost(slow, clock, (m) => out.push(m));
+    let id = 1;
+    const send = (r: Omit<WorkerRequest, 'id'>) =>
+      host.receive({ ...r, id: id++ } as WorkerRequest);
+    send({
+      type: 'start',
+      log: { seed: 1, files: FILES, entries: [] },
+      untilMs: 0,
+      playing: false,
+      baseVersion: 0,
+    });
+    for (const line of [
+      'kubectl apply -f nodes.yaml',
+      'kubectl apply -f ds.yaml',
+      'kubectl get pods -w',
+    ])
+      send({ type: 'run', line, files: FILES });
+    send({ type: 'setPlaying', playing: true, speed: 10 });
+    out.length = 0;
+    clock.t += TICK_MS;
+    clock.fire();
+    // One tick of 1 simulated second passes several instants; the page hears from the worker
+    // at least every second of the real time they take.
+    const beats = out.filter((m) => m.type === 'heartbeat').length;
+    expect(beats).toBeGreaterThan(1);
   });
 });
