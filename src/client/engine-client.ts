@@ -97,6 +97,19 @@ export interface EngineClient {
    * the lesson.
    */
   setGoals(goals: readonly GoalSpec[]): void;
+  /**
+   * Whether a `kubectl get -w` is open: the last command's result said so, and the learner has
+   * not stopped it since (a rebuilt or restarted engine has none open).
+   */
+  readonly watching: boolean;
+  /**
+   * Hears the rows the open watch prints while the clock plays by itself, in order, and no
+   * more once it is stopped (rows printed during a command come in its result). Returns the
+   * function that stops listening.
+   */
+  onWatchOutput(listener: (rows: string) => void): () => void;
+  /** Ends the open watch (the learner's Ctrl+C). */
+  stopWatch(): void;
   /** Forgets the notice once the learner has read it. */
   dismissNotice(): void;
   dispose(): void;

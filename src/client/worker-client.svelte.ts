@@ -100,6 +100,7 @@ export class WorkerEngineClient implements EngineClient {
   progress: WorkInProgress | undefined = $state();
   notice: string | undefined = $state();
   goals: readonly GoalState[] | undefined = $state.raw();
+  watching = $state(false);
   readonly log: CommandLog;
   /** The lesson's goals, sent again to a rebuilt worker after its replay. */
   #goals: readonly GoalSpec[] = [];
@@ -136,6 +137,8 @@ export class WorkerEngineClient implements EngineClient {
     { since: number; about: EventSubject | undefined; listener: (events: Event[]) => void }
   >();
   #nextSubscription = 1;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never drawn
+  #watchListeners = new Set<(rows: string) => void>();
 
   /** Starts the worker with an empty log, or replaying `options.log`. */
   constructor(options: WorkerClientOptions) {
@@ -185,6 +188,7 @@ export class WorkerEngineClient implements EngineClient {
 
   /** Starts over on an empty cluster in the same worker (see EngineClient.restart). */
   async restart(files: FileMap): Promise<void> {
+    this.watching = false;
     this.#goals = [];
     this.goals = undefined;
     this.log.files = { ...files };
@@ -264,6 +268,19 @@ export class WorkerEngineClient implements EngineClient {
     }
   }
 
+  /** Hears the open watch's rows (see EngineClient.onWatchOutput). */
+  onWatchOutput(listener: (rows: string) => void): () => void {
+    this.#watchListeners.add(listener);
+    return () => this.#watchListeners.delete(listener);
+  }
+
+  /** Ends the open watch; rows already on their way are dropped. */
+  stopWatch(): void {
+    if (!this.watching) return;
+    this.watching = false;
+    this.#worker?.postMessage({ type: 'stopWatch', id: this.#nextId++ } satisfies WorkerRequest);
+  }
+
   dismissNotice(): void {
     this.notice = undefined;
   }
@@ -297,6 +314,8 @@ export class WorkerEngineClient implements EngineClient {
 
   #boot(): void {
     const generation = ++this.#generation;
+    // A new worker replays the log with no watch left open.
+    this.watching = false;
     const worker = this.#options.createWorker();
     this.#worker = worker;
     worker.onmessage = (event: MessageEvent<unknown>) => {
@@ -404,6 +423,7 @@ export class WorkerEngineClient implements EngineClient {
       case 'ran': {
         if (message.snapshot) this.#show(message.snapshot);
         this.#record(message);
+        this.watching = message.result.watching === true;
         this.timeMs = Math.max(this.timeMs, message.timeMs);
         // Synchronously, in this task: what the caller changes on hearing the result lands in
         // the same Svelte flush as the snapshot, so the page draws the two together, once.
@@ -422,6 +442,9 @@ export class WorkerEngineClient implements EngineClient {
       case 'completed':
       case 'diagnosed':
         this.#settle(message.id, message);
+        return;
+      case 'watchOutput':
+        if (this.watching) for (const listener of this.#watchListeners) listener(message.out);
         return;
       default:
         assertNever(message);
@@ -642,6 +665,7 @@ function fallbackReply(request: WorkerRequest): Replies[keyof Replies] {
     case 'subscribe':
     case 'unsubscribe':
     case 'goals':
+    case 'stopWatch':
       throw new Error(`${request.type} is never pending`);
     default:
       return assertNever(request);

@@ -5,6 +5,7 @@
 import type { Cluster } from '../engine/operations.ts';
 import type { FileSource, TouchedObject } from './types.ts';
 import { epochMs } from './printers/format.ts';
+import type { WatchSession } from './watch.ts';
 
 export class Output {
   readonly out: string[] = [];
@@ -47,6 +48,8 @@ export interface VerbContext {
    * patch, `unchanged` for one it did not send); it replaces the API server's word.
    */
   reportTouched(touched: TouchedObject): void;
+  /** The console's watch session, where `get -w` opens its watch (none: it ends at once). */
+  watch?: WatchSession;
 }
 
 /** Epoch ms of the cluster's simulated now, for ages. */

@@ -26,6 +26,8 @@ import { completeLine } from './complete.ts';
 import { consoleHelp, kubectlHelp, verbHelp } from './help.ts';
 import { adviseText } from './advisor.ts';
 import { diagnoseText } from './diagnose.ts';
+import { createSteppingCluster } from '../engine/stepping-cluster.ts';
+import { WatchSession } from './watch.ts';
 
 export type {
   CommandResult,
@@ -108,7 +110,17 @@ export interface KubeConsole {
   run(line: string): CommandResult;
   /** Tab completion candidates for the line's last word. */
   complete(line: string): string[];
+  /**
+   * The cluster the console runs on: moving its clock (a page playing it) lets an open
+   * `get -w` print its rows, which `takeWatchOutput` then hands over.
+   */
   readonly cluster: Cluster;
+  /** Whether a `kubectl get -w` is open. */
+  readonly watching: boolean;
+  /** Ends the open watch (the learner's Ctrl+C); rows not yet taken are dropped. */
+  stopWatch(): void;
+  /** Rows the open watch printed while no line was running (the clock playing), once. */
+  takeWatchOutput(): string;
 }
 
 /** Finds the verb word, allowing global flags (`-n ns`) before it as cobra does. */
@@ -155,6 +167,7 @@ function runKubectl(
   files: FileSource,
   output: Output,
   reportTouched: (touched: TouchedObject) => void,
+  watch: WatchSession | undefined,
 ): void {
   const { verb, rest } = splitVerb(words);
   if (verb === undefined) {
@@ -205,37 +218,79 @@ function runKubectl(
     namespace: namespace ?? 'default',
     namespaceExplicit: namespace !== undefined,
     reportTouched,
+    watch,
   };
   output.exit = handler.run(args, context) || output.exit;
   if (handler.mutates) reconcileNow(context);
 }
 
-/** From one line and a cluster, what the console prints and its exit code. */
-export function runLine(line: string, cluster: Cluster, files: FileSource): CommandResult {
+/**
+ * From one line, a cluster and optionally the console's watch session, what the console prints
+ * and its exit code. An open watch (`get -w`) holds the terminal: a `sim` line runs beside it
+ * and its output carries the watch's rows for the time it moved; any other line stops the
+ * watch first, as the Ctrl+C a learner would type before it.
+ */
+export function runLine(
+  line: string,
+  cluster: Cluster,
+  files: FileSource,
+  watch?: WatchSession,
+): CommandResult {
   const output = new Output();
   const touched: TouchedObject[] = [];
   const recorded = recordingTouches(cluster, touched);
   const reportTouched = (report: TouchedObject) => noteTouched(touched, report);
   const split = splitShellLine(line);
-  if (!split.ok) {
-    output.fail(shellSyntax(split.error));
-  } else if (split.words.length > 0) {
-    const [program, ...words] = split.words;
-    if (program === 'kubectl') runKubectl(words, recorded, files, output, reportTouched);
-    else if (program === 'sim') runSim(words, recorded, output);
-    else if (program === 'help') output.write(consoleHelp(VERBS.values()));
-    else output.fail(commandNotFound(program));
+  if (!(split.ok && (split.words.length === 0 || split.words[0] === 'sim'))) watch?.stop();
+  watch?.attach(output);
+  try {
+    if (!split.ok) {
+      output.fail(shellSyntax(split.error));
+    } else if (split.words.length > 0) {
+      const [program, ...words] = split.words;
+      if (program === 'kubectl') runKubectl(words, recorded, files, output, reportTouched, watch);
+      else if (program === 'sim') runSim(words, recorded, output);
+      else if (program === 'help') output.write(consoleHelp(VERBS.values()));
+      else output.fail(commandNotFound(program));
+    }
+  } finally {
+    watch?.release();
   }
-  return { exit: output.exit, out: output.out.join(''), err: output.err.join(''), touched };
+  return {
+    exit: output.exit,
+    out: output.out.join(''),
+    err: output.err.join(''),
+    touched,
+    ...(watch?.active ? { watching: true } : {}),
+  };
+}
+
+/**
+ * From a cluster and a watch session, the same cluster that, while a watch is open, moves
+ * time one due instant at a time and lets the watch print what changed at each.
+ */
+function watchedCluster(inner: Cluster, watch: WatchSession): Cluster {
+  return createSteppingCluster(
+    inner,
+    () => watch.poll(inner),
+    () => watch.active,
+  );
 }
 
 /** From a cluster and a file source, a console that runs lines against them. */
 export function createConsole(options: { cluster: Cluster; files: FileSource }): KubeConsole {
-  const { cluster, files } = options;
+  const { files } = options;
+  const watch = new WatchSession();
+  const cluster = watchedCluster(options.cluster, watch);
   return {
     cluster,
-    run: (line) => runLine(line, cluster, files),
+    run: (line) => runLine(line, cluster, files, watch),
     complete: (line) => completeLine(line, cluster, files),
+    get watching() {
+      return watch.active;
+    },
+    stopWatch: () => watch.stop(),
+    takeWatchOutput: () => watch.take(),
   };
 }
 
@@ -287,12 +342,15 @@ export function runScript(
   },
 ): ScriptRecord[] {
   const cluster = createCluster({ seed: options.seed });
+  // A `get -w` in a script streams through the `sim` lines after it, until the next other line.
+  const watch = new WatchSession();
+  const watched = watchedCluster(cluster, watch);
   const records: ScriptRecord[] = [];
   for (const raw of script.split('\n')) {
     const line = raw.replace(/\r$/, '');
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
-    const result = runLine(trimmed, cluster, options.files);
+    const result = runLine(trimmed, watched, options.files, watch);
     const record: ScriptRecord = {
       cmd: trimmed,
       exit: result.exit,

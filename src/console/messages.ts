@@ -130,6 +130,17 @@ export const allNamespacesWithName = (): string =>
 export const noResourcesGiven = (): string =>
   "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
 
+/** `get -w` over several types (the builder's SingleResourceType). */
+export const watchOneType = (): string => 'error: you may only specify a single resource type';
+
+/** `get -w` naming several objects: kubectl prints them, then refuses to watch (Result.Watch). */
+export const watchOneResource = (): string =>
+  'error: you may only watch a single resource or type of resource at a time';
+
+/** `--output-watch-events` without a watch (get.go Validate). */
+export const watchEventsNeedWatch = (): string =>
+  'error: --output-watch-events option can only be used with --watch or --watch-only';
+
 /** A type without a name, `-l` or `--all` (the builder's ResourceTypeOrNameArgs). */
 export const noNameGiven = (): string =>
   'error: resource(s) were provided, but no name was specified';

@@ -22,6 +22,8 @@ export interface CommandResult {
   err: string;
   /** Every object an operation of the command succeeded on, in order (none for reads). */
   touched: TouchedObject[];
+  /** Present when a `kubectl get -w` is open after the line (it opened it, or ran beside it). */
+  watching?: true;
 }
 
 /**

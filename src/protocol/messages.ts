@@ -109,7 +109,12 @@ export type WorkerRequest =
    * lesson. Not answered: the next snapshot (sent at once) carries the goal states. A `start`
    * ends any lesson, so a rebuilt worker is sent its goals again after the replay.
    */
-  | { type: 'goals'; id: number; goals: readonly GoalSpec[] };
+  | { type: 'goals'; id: number; goals: readonly GoalSpec[] }
+  /**
+   * The learner stopped the open `kubectl get -w` (Ctrl+C, or the Stop watching button). Not
+   * answered: rows the worker printed before it are dropped by the page.
+   */
+  | { type: 'stopWatch'; id: number };
 
 /**
  * The cluster after a change. `internal` is left out (null): the page only draws, and the
@@ -196,6 +201,11 @@ export type WorkerMessage =
    */
   | { type: 'progress'; done: number }
   | { type: 'idle' }
+  /**
+   * Rows the open `kubectl get -w` printed while the clock played by itself (rows printed
+   * during a command are part of its result instead).
+   */
+  | { type: 'watchOutput'; out: string }
   /** Handling a request threw; the page rebuilds the worker from its log. */
   | { type: 'failed'; id: number | null; message: string };
 
@@ -241,6 +251,7 @@ const WORKER_MESSAGE_TYPES = new Set<string>([
   'busy',
   'progress',
   'idle',
+  'watchOutput',
   'failed',
 ] satisfies WorkerMessage['type'][]);
 
@@ -254,4 +265,5 @@ const REQUEST_TYPES = new Set<string>([
   'subscribe',
   'unsubscribe',
   'goals',
+  'stopWatch',
 ] satisfies WorkerRequest['type'][]);

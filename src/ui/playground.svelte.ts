@@ -49,6 +49,14 @@ export class Playground {
   constructor(client: EngineClient, files: OpenFile[]) {
     this.client = client;
     this.files = new EditorFiles(files);
+    client.onWatchOutput((rows) => this.console.appendWatchOutput(rows));
+  }
+
+  /** Stops the open `kubectl get -w` (Ctrl+C in the console, or its Stop button). */
+  stopWatch(): void {
+    if (!this.client.watching) return;
+    this.client.stopWatch();
+    this.console.interrupt();
   }
 
   /**
@@ -57,6 +65,10 @@ export class Playground {
    */
   async run(line: string): Promise<CommandResult> {
     const trimmed = line.trim();
+    // The console stops an open watch before any line but a `sim` one (docs/console-contract.md),
+    // as the learner's Ctrl+C would in a terminal: the transcript shows it the same way.
+    // A comment-only line is no command at all and leaves it open too.
+    if (this.client.watching && !/^(sim(\s|$)|#)/.test(trimmed)) this.console.interrupt();
     const id = this.console.begin(trimmed);
     let heard = false;
     const hear = (result: CommandResult) => {

@@ -28,6 +28,10 @@ export interface ConsoleLike {
   run(line: string): CommandResult;
   complete(line: string): string[];
   readonly cluster: Cluster;
+  /** Ends an open `kubectl get -w`. */
+  stopWatch(): void;
+  /** Rows the open watch printed while no line ran (the clock playing), once. */
+  takeWatchOutput(): string;
 }
 
 /** The engine and console entry points, injected so tests can substitute them. */
@@ -230,6 +234,9 @@ export class EngineHost {
       case 'goals':
         this.#beginLesson(request.goals);
         return;
+      case 'stopWatch':
+        this.#console?.stopWatch();
+        return;
       default:
         assertNever(request);
     }
@@ -317,7 +324,13 @@ export class EngineHost {
     );
     // Every operation passes through #pulse, so a long command keeps the page told that
     // the worker is alive, between objects, without the engine knowing of pages or timers.
-    const cluster = pacedCluster(stepping, () => this.#pulse());
+    // An open `kubectl get -w` steps a playing clock one instant at a time and lists what it
+    // watches at each; heartbeats between instants keep a long tick from looking like a hang.
+    const cluster = pacedCluster(
+      stepping,
+      () => this.#pulse(),
+      () => this.#beatIfDue(),
+    );
     const con = this.#runtime.createConsole({
       cluster,
       files: createFileSource(() => this.#files),
@@ -329,6 +342,9 @@ export class EngineHost {
       const gap = entry.atMs - con.cluster.now;
       if (gap > 0) con.cluster.advance(gap);
       con.run(entry.line);
+      // A replayed `get -w` prints to nobody: closing it at once spares the replay from
+      // stepping through every instant for it, and a rebuilt page shows no watch open.
+      con.stopWatch();
       // Heartbeats between commands keep the page's watchdog content during a long replay.
       this.#beatIfDue();
     }
@@ -364,6 +380,9 @@ export class EngineHost {
         con.cluster.advance(elapsed);
         // Only a task that ran can have changed anything worth redrawing.
         if (due !== undefined && due <= con.cluster.now) this.#dirty = true;
+        // An open `get -w` printed rows for the instants this tick passed.
+        const rows = con.takeWatchOutput();
+        if (rows !== '') this.#post({ type: 'watchOutput', out: rows });
       } catch (error) {
         this.#stopTimer();
         this.#post({ type: 'failed', id: null, message: describe(error) });
@@ -594,10 +613,15 @@ function toVerdictPatches(
 }
 
 /**
- * From a cluster and a callback, the same cluster that calls `onOperation` after each
- * operation it executes (every write of the console's verbs, dry runs included).
+ * From a cluster and callbacks, the same cluster that calls `onOperation` after each operation
+ * it executes (every write of the console's verbs, dry runs included) and `onAdvance` after each
+ * move of its clock.
  */
-export function pacedCluster(inner: Cluster, onOperation: () => void): Cluster {
+export function pacedCluster(
+  inner: Cluster,
+  onOperation: () => void,
+  onAdvance: () => void = () => {},
+): Cluster {
   return {
     get now() {
       return inner.now;
@@ -615,7 +639,10 @@ export function pacedCluster(inner: Cluster, onOperation: () => void): Cluster {
     eventsFor: (kind, name, namespace) => inner.eventsFor(kind, name, namespace),
     eventsSince: (rv) => inner.eventsSince(rv),
     verdictsFor: (namespace, name) => inner.verdictsFor(namespace, name),
-    advance: (ms) => inner.advance(ms),
+    advance(ms) {
+      inner.advance(ms);
+      onAdvance();
+    },
     nextDueAt: () => inner.nextDueAt(),
     settle: (capMs) => inner.settle(capMs),
     snapshot: () => inner.snapshot(),

@@ -160,6 +160,17 @@ const defaultPatchResponder: PatchResponder = (live, body, contentType) =>
  */
 export class StubApiServer {
   readonly requests: RecordedRequest[] = [];
+  /**
+   * What a `?watch=true` request is answered with: these watch events (`{type, object}`), one
+   * JSON document each, then the end of the stream (kubectl's watch then ends, exit 0).
+   */
+  watchEvents: JsonObject[] = [];
+  /**
+   * When set, requests that ask for a Table (`Accept: ...;as=Table`, kubectl's human-readable
+   * `get`) are answered with the Table this makes of the objects, lists, single objects and
+   * each watch event's object alike, as the API server's table convertor does.
+   */
+  tableFor: ((objects: JsonObject[]) => JsonObject) | undefined;
   private objects = new Map<string, JsonObject>();
   private server: Server | undefined;
   port = 0;
@@ -179,6 +190,8 @@ export class StubApiServer {
     this.patchResponder = patchResponder ?? this.defaultResponder;
     this.objects.clear();
     this.requests.length = 0;
+    this.watchEvents = [];
+    this.tableFor = undefined;
     for (const o of objects) this.objects.set(objectPath(o), structuredClone(o));
   }
 
@@ -233,9 +246,21 @@ export class StubApiServer {
     });
     const method = req.method ?? 'GET';
     const live = this.objects.get(path);
+    const tableFor = (req.headers.accept ?? '').includes('as=Table') ? this.tableFor : undefined;
+    if (method === 'GET' && url.searchParams.get('watch') === 'true') {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      for (const event of this.watchEvents) {
+        const object = event.object as JsonObject;
+        const sent = tableFor ? { ...event, object: tableFor([object]) } : event;
+        res.write(`${JSON.stringify(sent)}\n`);
+      }
+      res.end();
+      return;
+    }
     if (method === 'GET') {
-      if (live) return send(200, live);
-      const list = this.list(path);
+      if (live) return send(200, tableFor ? tableFor([live]) : live);
+      const list = this.list(path) as JsonObject | undefined;
+      if (list && tableFor) return send(200, tableFor(list.items as JsonObject[]));
       if (list) return send(200, list);
       return send(404, notFound(path.split('/').at(-2) ?? '', path.split('/').at(-1) ?? ''));
     }
@@ -626,10 +651,20 @@ export interface RecordedCommand extends KubectlRun {
 export function recordCommand(
   args: readonly string[],
   liveObjects: readonly JsonObject[],
-  options: { files?: Record<string, string>; stdin?: string; patchResponder?: PatchResponder } = {},
+  options: {
+    files?: Record<string, string>;
+    stdin?: string;
+    patchResponder?: PatchResponder;
+    /** What a watch request streams (see StubApiServer.watchEvents). */
+    watchEvents?: JsonObject[];
+    /** How Table requests are answered (see StubApiServer.tableFor). */
+    tableFor?: (objects: JsonObject[]) => JsonObject;
+  } = {},
 ): Promise<RecordedCommand> {
   return serialized(async ({ server, sandbox }) => {
     server.reset(liveObjects, options.patchResponder);
+    server.watchEvents = options.watchEvents ?? [];
+    server.tableFor = options.tableFor;
     const written: string[] = [];
     for (const [name, content] of Object.entries(options.files ?? {})) {
       written.push(sandbox.write(name, content));

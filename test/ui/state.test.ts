@@ -31,6 +31,33 @@ describe('ConsoleLog', () => {
     expect(log.entries).toEqual([]);
     expect(log.previous('')).toBe('b');
   });
+
+  it('adds watch rows to the newest entry while it watches, and ends it with ^C', () => {
+    const log = new ConsoleLog();
+    const listed = log.begin('kubectl get pods -w');
+    log.finish(listed, { exit: 0, out: 'NAME\n', err: '', touched: [], watching: true });
+    log.appendWatchOutput('a-1\n');
+    log.interrupt();
+    log.appendWatchOutput('a-2\n');
+    expect(log.entries[0].result).toEqual({
+      exit: 0,
+      out: 'NAME\na-1\n^C\n',
+      err: '',
+      touched: [],
+    });
+  });
+
+  it('keeps an open watch on clear, its rows so far cleared, so later rows have a place', () => {
+    const log = new ConsoleLog();
+    log.finish(log.begin('kubectl get nodes'), { exit: 0, out: 'x\n', err: '', touched: [] });
+    const watch = log.begin('kubectl get pods -w');
+    log.finish(watch, { exit: 0, out: 'NAME\n', err: '', touched: [], watching: true });
+    log.clear();
+    log.appendWatchOutput('a-1\n');
+    expect(log.entries.map((e) => [e.line, e.result?.out])).toEqual([
+      ['kubectl get pods -w', 'a-1\n'],
+    ]);
+  });
 });
 
 describe('EditorFiles', () => {

@@ -143,6 +143,8 @@ export function createFakeRuntime(states: FakeState[] = []): Runtime & { states:
       const state = states[states.length - 1];
       return {
         cluster,
+        stopWatch() {},
+        takeWatchOutput: () => '',
         run(line) {
           if (line === 'crash') throw new Error('boom');
           const wait = /^sim wait (\d+)ms$/.exec(line);

@@ -28,8 +28,16 @@ function runeWidth(text: string): number {
 /**
  * From text whose cells are separated by tabs and lines by newlines, the aligned text Go's
  * tabwriter would print. `text` should end with a newline, as every writer in kubectl does.
+ * With `remembered`, this is one Flush of a writer made with liggitt/tabwriter's
+ * RememberWidths flag (kubectl's GetNewTabWriter): a column is never narrower than the widest
+ * it was at an earlier flush, and the array keeps the widths for the next one (`get -w` flushes
+ * once per watch event, so its rows stay under the header).
  */
-export function formatTabbed(text: string, options: TabwriterOptions): string {
+export function formatTabbed(
+  text: string,
+  options: TabwriterOptions,
+  remembered?: number[],
+): string {
   const trailing = text.endsWith('\n');
   const rawLines = (trailing ? text.slice(0, -1) : text).split('\n');
   const lines = rawLines.map((l) => l.split('\t'));
@@ -64,6 +72,7 @@ export function formatTabbed(text: string, options: TabwriterOptions): string {
         const w = runeWidth(lines[current][column]) + options.padding;
         if (w > width) width = w;
       }
+      if (remembered) width = rememberWidth(remembered, widths, width);
       widths.push(width);
       format(line0, current);
       widths.pop();
@@ -74,6 +83,19 @@ export function formatTabbed(text: string, options: TabwriterOptions): string {
   };
   formatFrom(format, lines.length);
   return out.join('\n') + (trailing ? '\n' : '');
+}
+
+/**
+ * From the remembered widths, the widths of the columns to the left and a column block's own
+ * width, the width to use, remembering it (liggitt/tabwriter tabwriter.go, RememberWidths).
+ */
+function rememberWidth(remembered: number[], widths: readonly number[], width: number): number {
+  const column = widths.length;
+  if (remembered.length < column) remembered.push(...widths.slice(remembered.length));
+  if (remembered.length === column) remembered.push(width);
+  else if (remembered[column] > width) return remembered[column];
+  else remembered[column] = width;
+  return width;
 }
 
 /** Runs the block formatter over all lines, as `Flush` does. */

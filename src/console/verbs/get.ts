@@ -1,7 +1,7 @@
 /**
  * `kubectl get TYPE [NAME...] [-o wide|json|yaml|name] [-l SEL] [--field-selector F] [-n NS|-A]`:
  * tables from printers/table.ts, objects as kubectl's JSON/YAML, `No resources found` on
- * stderr for an empty table.
+ * stderr for an empty table. `-w`/`--watch-only` go on in get-watch.ts.
  */
 import type { Verb } from './verb.ts';
 import type { KubeObject } from '../../engine/types.ts';
@@ -11,6 +11,7 @@ import { resolveTargets } from '../targets.ts';
 import {
   allNamespacesWithName,
   noResourcesFound,
+  watchEventsNeedWatch,
   notFound,
   outputNotOffered,
   getNeedsResource,
@@ -21,6 +22,7 @@ import { printJson, servedForm, toList } from '../printers/json.ts';
 import { printYaml } from '../printers/yaml.ts';
 import type { ResourceType } from '../resources.ts';
 import { listObjects, selectorWithNames } from '../list.ts';
+import { runGetWatch } from './get-watch.ts';
 
 const OFFERED_OUTPUTS = new Set(['wide', 'json', 'yaml', 'name']);
 const UPSTREAM_OUTPUTS = [
@@ -85,17 +87,41 @@ export const get: Verb = {
     { name: 'all-namespaces', short: 'A', type: 'bool' },
     { name: 'no-headers', type: 'bool' },
     { name: 'show-labels', type: 'bool' },
+    { name: 'watch', short: 'w', type: 'bool' },
+    { name: 'watch-only', type: 'bool' },
+    { name: 'output-watch-events', type: 'bool' },
   ],
   run(args, context) {
     const out = context.output;
     const output = checkOutput(stringFlag(args, 'output'));
     if ('error' in output) return out.fail(output.error);
-    if (args.positionals.length === 0) return out.fail(getNeedsResource());
+    const watch = boolFlag(args, 'watch') || boolFlag(args, 'watch-only');
+    const events = boolFlag(args, 'output-watch-events');
+    if (events && !watch) return out.fail(watchEventsNeedWatch());
+    // get.go Complete asks for a resource only when not watching; a watch without one is
+    // refused later by the builder, in its own words.
+    if (args.positionals.length === 0 && !watch) return out.fail(getNeedsResource());
     const targets = resolveTargets(args.positionals);
     if ('error' in targets) return out.fail(targets.error);
     const allNamespaces = boolFlag(args, 'all-namespaces');
     const selector = stringFlag(args, 'selector');
     const fieldSelector = stringFlag(args, 'field-selector');
+    if (watch) {
+      return runGetWatch(
+        targets,
+        {
+          format: output.format,
+          watchOnly: boolFlag(args, 'watch-only'),
+          events,
+          allNamespaces,
+          selector,
+          fieldSelector,
+          noHeaders: boolFlag(args, 'no-headers'),
+          showLabels: boolFlag(args, 'show-labels'),
+        },
+        context,
+      );
+    }
     const several = targets.length > 1;
     const table = {
       noHeaders: boolFlag(args, 'no-headers'),

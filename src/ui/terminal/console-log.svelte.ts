@@ -32,6 +32,27 @@ export class ConsoleLog {
     if (entry) entry.result = result;
   }
 
+  /**
+   * Rows an open `kubectl get -w` printed while the clock played: they extend the newest
+   * entry, as a terminal prints them under the command still running, if that entry left the
+   * watch open.
+   */
+  appendWatchOutput(rows: string): void {
+    const result = this.entries.at(-1)?.result;
+    if (result?.watching) result.out += rows;
+  }
+
+  /**
+   * The watch under the newest entry was stopped: the entry ends with `^C`, as a terminal
+   * echoes the interrupt, and no longer counts as watching.
+   */
+  interrupt(): void {
+    const result = this.entries.at(-1)?.result;
+    if (!result?.watching) return;
+    result.out += '^C\n';
+    delete result.watching;
+  }
+
   /** Up arrow: the previous command, remembering what was being typed. */
   previous(current: string): string {
     if (this.#cursor === this.#history.length) this.#draft = current;
@@ -46,8 +67,15 @@ export class ConsoleLog {
     return this.#cursor === this.#history.length ? this.#draft : this.#history[this.#cursor];
   }
 
-  /** Empties the transcript (history stays, as in a terminal's `clear`). */
+  /**
+   * Empties the transcript (history stays, as in a terminal's `clear`). A watch still open
+   * keeps its command, with the rows so far cleared, so what it prints next has a place.
+   */
   clear(): void {
-    this.entries = [];
+    const newest = this.entries.at(-1);
+    if (newest?.result?.watching) {
+      newest.result.out = '';
+      this.entries = [newest];
+    } else this.entries = [];
   }
 }

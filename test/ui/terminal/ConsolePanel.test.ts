@@ -62,4 +62,58 @@ describe('the console panel', () => {
     const input = page.getByRole('textbox', { name: 'kubectl console', exact: true });
     await expect.element(input).toHaveAttribute('placeholder', expect.stringContaining('help'));
   });
+
+  it('streams kubectl get -w rows under the command during a rollout until Ctrl+C', async () => {
+    await page.viewport(1280, 800);
+    app = mountApp();
+    const { playground, client } = app;
+    for (const line of loadSandbox().startCommands) await playground.run(line);
+    const ds = client.snapshot?.objects.DaemonSet[0];
+    if (!ds) throw new Error('the sandbox has no DaemonSet');
+    const namespace = ds.metadata.namespace ?? 'default';
+    await playground.run(`kubectl rollout restart ds/${ds.metadata.name} -n ${namespace}`);
+    const input = page.getByRole('textbox', { name: 'kubectl console', exact: true });
+    await userEvent.fill(input, `kubectl get pods -n ${namespace} -w`);
+    await userEvent.keyboard('{Enter}');
+    const stop = page.getByRole('button', { name: 'Stop watching' });
+    await expect.element(stop).toBeVisible();
+    const transcript = page.getByRole('log', { name: 'Console output' }).element() as HTMLElement;
+    const watched = (): string =>
+      [...transcript.querySelectorAll<HTMLElement>('.entry')].at(-1)?.textContent ?? '';
+    const listed = watched();
+
+    // The clock plays: rows arrive under the command without another line typed.
+    await client.setPlaying(true);
+    client.tick(3000);
+    await expect.poll(() => watched().length).toBeGreaterThan(listed.length);
+    expect(watched().match(/NAME\s+READY/g)).toHaveLength(1);
+
+    // Ctrl+C stops it: the entry ends with ^C, the button goes, and no row follows.
+    await userEvent.click(input);
+    await userEvent.keyboard('{Control>}c{/Control}');
+    await expect.element(stop).not.toBeInTheDocument();
+    await expect.poll(() => watched()).toMatch(/\^C\s*$/);
+    const stopped = watched();
+    client.tick(3000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(watched()).toBe(stopped);
+  });
+
+  it('stops a watch with its button, and a kubectl line typed during one stops it too', async () => {
+    app = mountApp();
+    const { playground, client } = app;
+    for (const line of loadSandbox().startCommands) await playground.run(line);
+    await playground.run('kubectl get nodes -w');
+    const stop = page.getByRole('button', { name: 'Stop watching' });
+    await userEvent.click(stop);
+    await expect.element(stop).not.toBeInTheDocument();
+    expect(client.watching).toBe(false);
+
+    await playground.run('kubectl get nodes -w');
+    await expect.element(stop).toBeVisible();
+    await playground.run('kubectl get ds -A');
+    await expect.element(stop).not.toBeInTheDocument();
+    const entries = [...document.querySelectorAll<HTMLElement>('.entry')];
+    expect(entries.at(-2)?.textContent).toMatch(/\^C\s*$/);
+  });
 });
