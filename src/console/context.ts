@@ -3,7 +3,7 @@
  * standing for the terminal's stdout and stderr.
  */
 import type { Cluster } from '../engine/operations.ts';
-import type { FileSource, TouchedObject } from './types.ts';
+import type { EditorHost, FileSource, TouchedObject } from './types.ts';
 import { epochMs } from './printers/format.ts';
 
 export class Output {
@@ -47,6 +47,8 @@ export interface VerbContext {
    * patch, `unchanged` for one it did not send); it replaces the API server's word.
    */
   reportTouched(touched: TouchedObject): void;
+  /** The page's editor (`kubectl edit` opens a tab in it); undefined headless. */
+  editor?: EditorHost;
 }
 
 /** Epoch ms of the cluster's simulated now, for ages. */

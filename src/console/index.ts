@@ -4,7 +4,13 @@
  * this module, so a line typed in the page and the same line in a script behave alike.
  */
 import type { Cluster } from '../engine/operations.ts';
-import type { CommandResult, FileSource, ManifestDiagnostic, TouchedObject } from './types.ts';
+import type {
+  CommandResult,
+  FileSource,
+  ManifestDiagnostic,
+  OpenedFile,
+  TouchedObject,
+} from './types.ts';
 import { noteTouched, recordingTouches } from './touched.ts';
 import { createCluster } from './engine-entry.ts';
 import { splitShellLine } from './shell.ts';
@@ -32,6 +38,7 @@ export type {
   FileSource,
   ManifestDiagnostic,
   ManifestFix,
+  OpenedFile,
   TouchedObject,
 } from './types.ts';
 
@@ -39,7 +46,6 @@ export type {
 export const UPSTREAM_VERBS = new Set([
   'logs',
   'exec',
-  'edit',
   'scale',
   'run',
   'expose',
@@ -155,6 +161,7 @@ function runKubectl(
   files: FileSource,
   output: Output,
   reportTouched: (touched: TouchedObject) => void,
+  editor: VerbContext['editor'],
 ): void {
   const { verb, rest } = splitVerb(words);
   if (verb === undefined) {
@@ -205,14 +212,30 @@ function runKubectl(
     namespace: namespace ?? 'default',
     namespaceExplicit: namespace !== undefined,
     reportTouched,
+    ...(editor ? { editor } : {}),
   };
   output.exit = handler.run(args, context) || output.exit;
   if (handler.mutates) reconcileNow(context);
 }
 
-/** From one line and a cluster, what the console prints and its exit code. */
-export function runLine(line: string, cluster: Cluster, files: FileSource): CommandResult {
+/** Options of a console: `editor` where it runs in the page, beside the manifest editor. */
+export interface ConsoleOptions {
+  editor?: boolean;
+}
+
+/**
+ * From one line, a cluster and the file source (and whether the page's editor is there), what
+ * the console prints, its exit code, and the objects and editor files it touched.
+ */
+export function runLine(
+  line: string,
+  cluster: Cluster,
+  files: FileSource,
+  options: ConsoleOptions = {},
+): CommandResult {
   const output = new Output();
+  const opened: OpenedFile[] = [];
+  const editor = options.editor ? { open: (file: OpenedFile) => opened.push(file) } : undefined;
   const touched: TouchedObject[] = [];
   const recorded = recordingTouches(cluster, touched);
   const reportTouched = (report: TouchedObject) => noteTouched(touched, report);
@@ -221,20 +244,28 @@ export function runLine(line: string, cluster: Cluster, files: FileSource): Comm
     output.fail(shellSyntax(split.error));
   } else if (split.words.length > 0) {
     const [program, ...words] = split.words;
-    if (program === 'kubectl') runKubectl(words, recorded, files, output, reportTouched);
+    if (program === 'kubectl') runKubectl(words, recorded, files, output, reportTouched, editor);
     else if (program === 'sim') runSim(words, recorded, output);
     else if (program === 'help') output.write(consoleHelp(VERBS.values()));
     else output.fail(commandNotFound(program));
   }
-  return { exit: output.exit, out: output.out.join(''), err: output.err.join(''), touched };
+  return {
+    exit: output.exit,
+    out: output.out.join(''),
+    err: output.err.join(''),
+    touched,
+    ...(opened.length > 0 ? { opened } : {}),
+  };
 }
 
 /** From a cluster and a file source, a console that runs lines against them. */
-export function createConsole(options: { cluster: Cluster; files: FileSource }): KubeConsole {
+export function createConsole(
+  options: { cluster: Cluster; files: FileSource } & ConsoleOptions,
+): KubeConsole {
   const { cluster, files } = options;
   return {
     cluster,
-    run: (line) => runLine(line, cluster, files),
+    run: (line) => runLine(line, cluster, files, { editor: options.editor }),
     complete: (line) => completeLine(line, cluster, files),
   };
 }

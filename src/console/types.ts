@@ -22,6 +22,24 @@ export interface CommandResult {
   err: string;
   /** Every object an operation of the command succeeded on, in order (none for reads). */
   touched: TouchedObject[];
+  /** Files the command opened in the page's editor (`kubectl edit`); absent when none. */
+  opened?: OpenedFile[];
+}
+
+/** A file a command asks the page's editor to open as a new tab. */
+export interface OpenedFile {
+  /** The tab's name, also the name `-f` reads it by. */
+  name: string;
+  text: string;
+  /** The object it holds, as kubectl names it (`daemonset.apps/NAME`). */
+  resource: string;
+  /** The object's namespace, when it has one. */
+  namespace?: string;
+}
+
+/** The page's editor, as a verb may use it; absent headless, where there is none. */
+export interface EditorHost {
+  open(file: OpenedFile): void;
 }
 
 /**

@@ -33,7 +33,7 @@ export interface ConsoleLike {
 /** The engine and console entry points, injected so tests can substitute them. */
 export interface Runtime {
   createCluster(options: { seed: number }): Cluster;
-  createConsole(options: { cluster: Cluster; files: FileSource }): ConsoleLike;
+  createConsole(options: { cluster: Cluster; files: FileSource; editor?: boolean }): ConsoleLike;
   diagnoseManifest(text: string, fileName: string, cluster?: Cluster): ManifestDiagnostic[];
 }
 
@@ -321,6 +321,8 @@ export class EngineHost {
     const con = this.#runtime.createConsole({
       cluster,
       files: createFileSource(() => this.#files),
+      // The page has the manifest editor, so `kubectl edit` opens its tabs there.
+      editor: true,
     });
     this.#console = con;
     if (log.entries.length > 0) this.#beginWork('replay', LONG_WORK_LIMIT_MS);
