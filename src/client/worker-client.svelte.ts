@@ -26,7 +26,7 @@ import {
   type WorkerMessage,
   type WorkerRequest,
 } from '../protocol/messages.ts';
-import type { EngineClient, EngineStatus, WorkInProgress } from './engine-client.ts';
+import type { EngineClient, EngineStatus, FileCheck, WorkInProgress } from './engine-client.ts';
 
 /** Requests as callers write them: the client adds the id. */
 type RequestBody = WorkerRequest extends infer R
@@ -172,9 +172,10 @@ export class WorkerEngineClient implements EngineClient {
     return (await this.#request({ type: 'complete', line, files })).items;
   }
 
-  /** Diagnostics for one file. */
-  async diagnose(fileName: string, text: string): Promise<ManifestDiagnostic[]> {
-    return (await this.#request({ type: 'diagnose', fileName, text })).diagnostics;
+  /** Diagnostics for one file, and its drift from the cluster. */
+  async diagnose(fileName: string, text: string): Promise<FileCheck> {
+    const reply = await this.#request({ type: 'diagnose', fileName, text });
+    return { diagnostics: reply.diagnostics, ...(reply.drift ? { drift: reply.drift } : {}) };
   }
 
   /** Plays or pauses the simulated clock. */

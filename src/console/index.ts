@@ -37,10 +37,13 @@ export type {
   CommandResult,
   FileSource,
   ManifestDiagnostic,
+  FileDrift,
   ManifestFix,
+  ObjectDrift,
   OpenedFile,
   TouchedObject,
 } from './types.ts';
+export { fileDrift } from './drift.ts';
 
 /** Real kubectl commands the playground does not simulate. */
 export const UPSTREAM_VERBS = new Set([

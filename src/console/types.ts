@@ -78,3 +78,20 @@ export interface ManifestFix {
     text: string;
   }[];
 }
+
+/** A file the cluster has drifted away from since it was applied (src/console/drift.ts). */
+export interface FileDrift {
+  /** The file's objects whose live state changed, in file order. */
+  objects: ObjectDrift[];
+  /** The file's objects as they live now (without status and server fields), for "Load live". */
+  liveText: string;
+}
+
+/** One object of a file and the fields the cluster changed. */
+export interface ObjectDrift {
+  /** As kubectl names it: `daemonset.apps/NAME`. */
+  resource: string;
+  namespace?: string;
+  /** Each field the file sets that differs live: its path and both values, shortened. */
+  fields: { path: string; live: string; file: string }[];
+}

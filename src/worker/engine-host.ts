@@ -3,7 +3,7 @@
  * cluster and its console, answers requests, plays the simulated clock in real time and keeps
  * the page told that it is alive.
  */
-import type { CommandResult, FileSource, ManifestDiagnostic } from '../console/types.ts';
+import type { CommandResult, FileDrift, FileSource, ManifestDiagnostic } from '../console/types.ts';
 import type { Cluster, ClusterSnapshot } from '../engine/operations.ts';
 import { createSteppingCluster } from '../engine/stepping-cluster.ts';
 import type { Event, Kind } from '../protocol/cluster.ts';
@@ -35,6 +35,8 @@ export interface Runtime {
   createCluster(options: { seed: number }): Cluster;
   createConsole(options: { cluster: Cluster; files: FileSource; editor?: boolean }): ConsoleLike;
   diagnoseManifest(text: string, fileName: string, cluster?: Cluster): ManifestDiagnostic[];
+  /** The file's objects the cluster changed since it was applied (absent: never any). */
+  fileDrift?(text: string, fileName: string, cluster: Cluster): FileDrift | undefined;
 }
 
 /** Real time and timers, injected so tests can use fake ones. */
@@ -192,13 +194,11 @@ export class EngineHost {
         // Checking a pasted file of thousands of objects dry-runs each of them: long work
         // too, announced so that the page does not take it for a hang.
         this.#beginWork(`check ${request.fileName}`, COMMAND_LIMIT_MS);
-        const diagnostics = this.#runtime.diagnoseManifest(
-          request.text,
-          request.fileName,
-          this.#need().cluster,
-        );
+        const cluster = this.#need().cluster;
+        const diagnostics = this.#runtime.diagnoseManifest(request.text, request.fileName, cluster);
+        const drift = this.#runtime.fileDrift?.(request.text, request.fileName, cluster);
         this.#post({ type: 'idle' });
-        this.#post({ type: 'diagnosed', id: request.id, diagnostics });
+        this.#post({ type: 'diagnosed', id: request.id, diagnostics, ...(drift ? { drift } : {}) });
         return;
       }
       case 'setPlaying': {
