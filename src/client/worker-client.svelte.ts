@@ -6,13 +6,7 @@
  * HEARTBEAT_TIMEOUT_MS outside long work it announced, the client says so, replaces the worker
  * and replays the log into the new one, so nothing the learner typed is lost.
  */
-import type {
-  ClusterSnapshot,
-  CommandResult,
-  Event,
-  Kind,
-  ManifestDiagnostic,
-} from '../protocol/cluster.ts';
+import type { ClusterSnapshot, CommandResult, Event, Kind } from '../protocol/cluster.ts';
 import {
   HEARTBEAT_TIMEOUT_MS,
   assertNever,
