@@ -5,10 +5,10 @@
  * the playground's own hint, printed after kubectl's error.
  */
 
-/** Where each key of a DaemonSet's parts belongs, as a path in a DaemonSet manifest. */
+/** Where each key of a DaemonSet's parts belongs, said with its path in a DaemonSet manifest. */
 const HOMES: readonly (readonly [string, readonly string[]])[] = [
   [
-    'spec.template.spec',
+    "the DaemonSet's spec.template.spec",
     [
       'containers',
       'initContainers',
@@ -31,7 +31,7 @@ const HOMES: readonly (readonly [string, readonly string[]])[] = [
   ],
   ['spec', ['selector', 'template', 'updateStrategy', 'minReadySeconds', 'revisionHistoryLimit']],
   [
-    'one of spec.template.spec.containers',
+    "a container in the DaemonSet's spec.template.spec.containers",
     [
       'image',
       'imagePullPolicy',
@@ -47,8 +47,8 @@ const HOMES: readonly (readonly [string, readonly string[]])[] = [
       'startupProbe',
     ],
   ],
-  ['spec.updateStrategy', ['rollingUpdate']],
-  ['metadata (or spec.template.metadata for the pods)', ['labels', 'annotations']],
+  ["the DaemonSet's spec.updateStrategy", ['rollingUpdate']],
+  ["the DaemonSet's metadata (or spec.template.metadata, for its pods)", ['labels', 'annotations']],
 ];
 
 /** Top-level keys of a whole manifest: a document with any of them is no fragment. */
@@ -65,8 +65,7 @@ export function fragmentHint(value: unknown): string | undefined {
   if (keys.length === 0 || keys.some((k) => MANIFEST_KEYS.has(k))) return undefined;
   for (const key of keys) {
     const home = HOMES.find(([, members]) => members.includes(key));
-    if (home)
-      return `hint: This looks like part of a manifest: merge ${key}: into the DaemonSet's ${home[0]}`;
+    if (home) return `hint: This looks like part of a manifest: merge ${key}: into ${home[0]}`;
   }
   return undefined;
 }
