@@ -29,7 +29,10 @@ const HOMES: readonly (readonly [string, readonly string[]])[] = [
       'imagePullSecrets',
     ],
   ],
-  ['spec', ['selector', 'template', 'updateStrategy', 'minReadySeconds', 'revisionHistoryLimit']],
+  [
+    "the DaemonSet's spec",
+    ['selector', 'template', 'updateStrategy', 'minReadySeconds', 'revisionHistoryLimit'],
+  ],
   [
     "a container in the DaemonSet's spec.template.spec.containers",
     [
