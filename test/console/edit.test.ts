@@ -197,3 +197,21 @@ describe('kubectl edit', () => {
     expect(image()).toBe('agent:4');
   });
 });
+
+describe('kubectl edit --help', () => {
+  it('names the usage the playground offers and its one flag', () => {
+    const { run } = session();
+    const { out, exit } = run('kubectl edit --help');
+    expect(exit).toBe(0);
+    expect(out).toMatch(/^Edit a resource on the server\./);
+    expect(out).toMatch(/--edited-file=''/);
+    expect(out).toMatch(/kubectl edit \(RESOURCE\/NAME \| RESOURCE NAME\) \[options\]/);
+  });
+
+  it("says kubectl's -f form is not available", () => {
+    const { run } = session();
+    expect(run('kubectl edit -f agent.yaml').err).toBe(
+      'error: the -f flag of "kubectl edit" is not available in the playground\n',
+    );
+  });
+});

@@ -187,7 +187,7 @@ function firstTarget(positionals: string[]): Target | { error: string } | undefi
 export const edit: Verb = {
   name: 'edit',
   short: 'Edit a resource on the server',
-  usage: 'kubectl edit (RESOURCE/NAME | -f FILENAME) [options]',
+  usage: 'kubectl edit (RESOURCE/NAME | RESOURCE NAME) [options]',
   mutates: true,
   flags: [{ name: 'edited-file', type: 'string', completes: 'files' }],
   run(args, context) {
