@@ -1,11 +1,18 @@
+import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import DriftNotice from '../../../src/ui/editor/DriftNotice.svelte';
 import { loadSandbox } from '../../../src/lessons/sandbox.ts';
 import { Playground } from '../../../src/ui/playground.svelte.ts';
 import { InThreadClient } from '../support/in-thread-client.svelte.ts';
 
 let playground: Playground | undefined;
+let mounted: ReturnType<typeof mount> | undefined;
 
 afterEach(() => {
+  if (mounted) void unmount(mounted);
+  mounted = undefined;
+  document.body.replaceChildren();
   playground?.dispose();
   playground?.client.dispose();
   playground = undefined;
@@ -78,5 +85,28 @@ describe('the editor state', () => {
     expect(saved.exit).toBe(1);
     expect(saved.err).toMatch(/^error: The edited file had a syntax error: /);
     expect(p.files.active).toBe(name);
+  });
+});
+
+describe('the drift notice', () => {
+  it('names the object and the field, and loads the live object when asked', async () => {
+    const p = await sandbox();
+    p.files.open('log-collector.yaml');
+    const target = document.createElement('div');
+    document.body.append(target);
+    mounted = mount(DriftNotice, { target, props: { playground: p } });
+    flushSync();
+    expect(document.querySelector('[data-drift]')).toBeNull();
+
+    await p.run('kubectl set image ds/log-collector -n kube-system fluentd=fluentd:v9');
+    await p.diagnose('log-collector.yaml');
+    flushSync();
+    const notice = page.getByRole('status');
+    await expect.element(notice).toHaveTextContent(/daemonset\.apps\/log-collector changed/);
+    await expect.element(notice).toHaveTextContent(/containers\[0\]\.image is fluentd:v9 there/);
+
+    await userEvent.click(page.getByRole('button', { name: 'Load live object' }));
+    expect(p.files.current?.text).toMatch(/image: fluentd:v9/);
+    await expect.poll(() => document.querySelector('[data-drift]')).toBeNull();
   });
 });
