@@ -10,7 +10,7 @@ import type { Cluster } from '../engine/operations.ts';
 import type { KubeObject } from '../engine/types.ts';
 import type { FileDrift, ObjectDrift } from './types.ts';
 import { Output, type VerbContext } from './context.ts';
-import { readManifest } from './manifest/read.ts';
+import { readManifest, type ManifestReadResult } from './manifest/read.ts';
 import { resourceOfKind } from './resources.ts';
 import { dryRunApply, LAST_APPLIED } from './verbs/apply.ts';
 import { servedForm } from './printers/json.ts';
@@ -100,9 +100,18 @@ export function liveManifest(object: KubeObject): string {
   return printYaml(copy);
 }
 
-/** The objects of a file that the cluster changed after it was applied, or undefined. */
-export function fileDrift(text: string, fileName: string, cluster: Cluster): FileDrift | undefined {
-  const read = readManifest(text, fileName, { validate: true });
+/**
+ * From a file's text and name and the cluster (and the text already read, if it was), the
+ * file's objects the cluster changed after the file was applied, or undefined when none. Objects the file does not agree with live
+ * are the only ones dry-run (a file of thousands of unchanged nodes costs a lookup each).
+ */
+export function fileDrift(
+  text: string,
+  fileName: string,
+  cluster: Cluster,
+  options: { read?: ManifestReadResult } = {},
+): FileDrift | undefined {
+  const read = options.read ?? readManifest(text, fileName, { validate: true });
   const context: VerbContext = {
     cluster,
     files: { read: () => undefined, list: () => [] },
@@ -112,33 +121,41 @@ export function fileDrift(text: string, fileName: string, cluster: Cluster): Fil
     reportTouched: () => undefined,
   };
   const objects: ObjectDrift[] = [];
-  const documents: string[] = [];
+  const documents: { value: Record<string, unknown>; live: KubeObject | undefined }[] = [];
   for (const entry of read.entries) {
     if (entry.type !== 'object') continue;
     const value = entry.object.value;
-    const planned = dryRunApply(context, entry.object, fileName, []);
-    const live = planned?.live;
-    documents.push(live ? liveManifest(live) : printYaml(value));
+    const live = liveObject(value, cluster);
+    documents.push({ value, live });
     const annotation = live?.metadata.annotations?.[LAST_APPLIED];
-    if (!planned || !live || annotation === undefined) continue;
+    if (!live || annotation === undefined) continue;
     let applied: unknown;
     try {
       applied = JSON.parse(annotation);
     } catch {
       continue;
     }
-    const merged = servedForm(planned.merged);
     const current = servedForm(live);
-    const fields: ObjectDrift['fields'] = [];
-    for (const steps of leaves(value)) {
+    // Fields the learner has not changed since applying, that the live object does not have
+    // as written; a dry run then tells a real change from the server's own spelling of it.
+    const suspects = leaves(value).filter((steps) => {
       const first = steps[0];
-      // The server's own fields are not the learner's to keep in step.
-      if (first && 'key' in first && first.key === 'status') continue;
-      if (!deepEqual(valueAt(value, steps), valueAt(applied, steps))) continue;
+      if (first && 'key' in first && first.key === 'status') return false;
+      const written = valueAt(value, steps);
+      return (
+        deepEqual(written, valueAt(applied, steps)) && !deepEqual(written, valueAt(current, steps))
+      );
+    });
+    if (suspects.length === 0) continue;
+    const planned = dryRunApply(context, entry.object, fileName, []);
+    if (!planned) continue;
+    const merged = servedForm(planned.merged);
+    const fields: ObjectDrift['fields'] = [];
+    for (const steps of suspects) {
       const want = valueAt(merged, steps);
       const have = valueAt(current, steps);
-      if (deepEqual(want, have)) continue;
-      fields.push({ path: pathText(steps), live: shortValue(have), file: shortValue(want) });
+      if (!deepEqual(want, have))
+        fields.push({ path: pathText(steps), live: shortValue(have), file: shortValue(want) });
     }
     if (fields.length === 0) continue;
     const type = resourceOfKind(live.kind);
@@ -149,5 +166,18 @@ export function fileDrift(text: string, fileName: string, cluster: Cluster): Fil
     });
   }
   if (objects.length === 0) return undefined;
-  return { objects, liveText: documents.join('---\n') };
+  const liveText = documents
+    .map(({ value, live }) => (live ? liveManifest(live) : printYaml(value)))
+    .join('---\n');
+  return { objects, liveText };
+}
+
+/** The live object a manifest object names (its namespace defaulted as apply defaults it). */
+function liveObject(value: Record<string, unknown>, cluster: Cluster): KubeObject | undefined {
+  const type = resourceOfKind(String(value.kind));
+  const metadata = isObject(value.metadata) ? value.metadata : {};
+  if (!type || typeof metadata.name !== 'string' || metadata.name === '') return undefined;
+  const written = typeof metadata.namespace === 'string' ? metadata.namespace : '';
+  const namespace = type.namespaced ? written || 'default' : undefined;
+  return cluster.get(type.kind, metadata.name, namespace);
 }

@@ -6,6 +6,7 @@
 import type { Cluster } from '../engine/operations.ts';
 import type {
   CommandResult,
+  FileDrift,
   FileSource,
   ManifestDiagnostic,
   OpenedFile,
@@ -32,6 +33,8 @@ import { completeLine } from './complete.ts';
 import { consoleHelp, kubectlHelp, verbHelp } from './help.ts';
 import { adviseText } from './advisor.ts';
 import { diagnoseText } from './diagnose.ts';
+import { fileDrift } from './drift.ts';
+import { readManifest } from './manifest/read.ts';
 
 export type {
   CommandResult,
@@ -284,6 +287,22 @@ export function diagnoseManifest(
   cluster?: Cluster,
 ): ManifestDiagnostic[] {
   return diagnoseText(text, fileName, cluster);
+}
+
+/**
+ * From a manifest's text, its name and the cluster, the editor's markers and the file's drift
+ * from the cluster, reading the text once (a pasted file of thousands of objects parses in
+ * seconds).
+ */
+export function checkManifest(
+  text: string,
+  fileName: string,
+  cluster: Cluster,
+): { diagnostics: ManifestDiagnostic[]; drift?: FileDrift } {
+  const read = readManifest(text, fileName, { validate: true });
+  const diagnostics = diagnoseText(text, fileName, cluster, read);
+  const drift = fileDrift(text, fileName, cluster, { read });
+  return drift ? { diagnostics, drift } : { diagnostics };
 }
 
 /** From a manifest's text and name, the best-practice advisor's warnings alone. */

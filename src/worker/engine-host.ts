@@ -35,8 +35,15 @@ export interface Runtime {
   createCluster(options: { seed: number }): Cluster;
   createConsole(options: { cluster: Cluster; files: FileSource; editor?: boolean }): ConsoleLike;
   diagnoseManifest(text: string, fileName: string, cluster?: Cluster): ManifestDiagnostic[];
-  /** The file's objects the cluster changed since it was applied (absent: never any). */
-  fileDrift?(text: string, fileName: string, cluster: Cluster): FileDrift | undefined;
+  /**
+   * Markers and the file's drift from the cluster in one read of the text; without it the
+   * host asks diagnoseManifest and reports no drift.
+   */
+  checkManifest?(
+    text: string,
+    fileName: string,
+    cluster: Cluster,
+  ): { diagnostics: ManifestDiagnostic[]; drift?: FileDrift };
 }
 
 /** Real time and timers, injected so tests can use fake ones. */
@@ -195,8 +202,13 @@ export class EngineHost {
         // too, announced so that the page does not take it for a hang.
         this.#beginWork(`check ${request.fileName}`, COMMAND_LIMIT_MS);
         const cluster = this.#need().cluster;
-        const diagnostics = this.#runtime.diagnoseManifest(request.text, request.fileName, cluster);
-        const drift = this.#runtime.fileDrift?.(request.text, request.fileName, cluster);
+        const { diagnostics, drift } = this.#runtime.checkManifest?.(
+          request.text,
+          request.fileName,
+          cluster,
+        ) ?? {
+          diagnostics: this.#runtime.diagnoseManifest(request.text, request.fileName, cluster),
+        };
         this.#post({ type: 'idle' });
         this.#post({ type: 'diagnosed', id: request.id, diagnostics, ...(drift ? { drift } : {}) });
         return;
