@@ -7,6 +7,7 @@ import type {
   ClusterSnapshot,
   CommandResult,
   Event,
+  FileDrift,
   ManifestDiagnostic,
 } from '../protocol/cluster.ts';
 import type {
@@ -28,6 +29,13 @@ export interface WorkInProgress {
   done: number;
   /** When it started, in the page's `Date.now()` ms. */
   startedAt: number;
+}
+
+/** One file checked against the cluster. */
+export interface FileCheck {
+  diagnostics: ManifestDiagnostic[];
+  /** The objects the cluster changed after the file was applied; undefined when none. */
+  drift?: FileDrift;
 }
 
 /** The page's handle on the engine. */
@@ -64,8 +72,11 @@ export interface EngineClient {
   ): Promise<CommandResult>;
   /** Tab completion candidates for a partial console line. */
   complete(line: string, files: FileMap): Promise<string[]>;
-  /** Problems in one file (YAML, API validation, advisor), for editor markers. */
-  diagnose(fileName: string, text: string): Promise<ManifestDiagnostic[]>;
+  /**
+   * Problems in one file (YAML, API validation, advisor), for editor markers, and what the
+   * cluster changed since the file was applied.
+   */
+  diagnose(fileName: string, text: string): Promise<FileCheck>;
   /** Starts or stops the clock running on its own in real time. */
   setPlaying(playing: boolean): Promise<void>;
   /** Sets the clock's speed (simulated per real time); speed is pace, not history. */

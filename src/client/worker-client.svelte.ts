@@ -6,13 +6,7 @@
  * HEARTBEAT_TIMEOUT_MS outside long work it announced, the client says so, replaces the worker
  * and replays the log into the new one, so nothing the learner typed is lost.
  */
-import type {
-  ClusterSnapshot,
-  CommandResult,
-  Event,
-  Kind,
-  ManifestDiagnostic,
-} from '../protocol/cluster.ts';
+import type { ClusterSnapshot, CommandResult, Event, Kind } from '../protocol/cluster.ts';
 import {
   HEARTBEAT_TIMEOUT_MS,
   assertNever,
@@ -26,7 +20,7 @@ import {
   type WorkerMessage,
   type WorkerRequest,
 } from '../protocol/messages.ts';
-import type { EngineClient, EngineStatus, WorkInProgress } from './engine-client.ts';
+import type { EngineClient, EngineStatus, FileCheck, WorkInProgress } from './engine-client.ts';
 
 /** Requests as callers write them: the client adds the id. */
 type RequestBody = WorkerRequest extends infer R
@@ -175,9 +169,10 @@ export class WorkerEngineClient implements EngineClient {
     return (await this.#request({ type: 'complete', line, files })).items;
   }
 
-  /** Diagnostics for one file. */
-  async diagnose(fileName: string, text: string): Promise<ManifestDiagnostic[]> {
-    return (await this.#request({ type: 'diagnose', fileName, text })).diagnostics;
+  /** Diagnostics for one file, and its drift from the cluster. */
+  async diagnose(fileName: string, text: string): Promise<FileCheck> {
+    const reply = await this.#request({ type: 'diagnose', fileName, text });
+    return { diagnostics: reply.diagnostics, ...(reply.drift ? { drift: reply.drift } : {}) };
   }
 
   /** Plays or pauses the simulated clock. */

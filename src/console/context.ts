@@ -3,7 +3,7 @@
  * standing for the terminal's stdout and stderr.
  */
 import type { Cluster } from '../engine/operations.ts';
-import type { FileSource, TouchedObject } from './types.ts';
+import type { EditorHost, FileSource, TouchedObject } from './types.ts';
 import { epochMs } from './printers/format.ts';
 import type { WatchSession } from './watch.ts';
 
@@ -50,6 +50,8 @@ export interface VerbContext {
   reportTouched(touched: TouchedObject): void;
   /** The console's watch session, where `get -w` opens its watch (none: it ends at once). */
   watch?: WatchSession;
+  /** The page's editor (`kubectl edit` opens a tab in it); undefined headless. */
+  editor?: EditorHost;
 }
 
 /** Epoch ms of the cluster's simulated now, for ages. */

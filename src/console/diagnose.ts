@@ -5,7 +5,13 @@
  */
 import type { Cluster } from '../engine/operations.ts';
 import type { ManifestDiagnostic } from './types.ts';
-import { findSpan, readManifest, type ManifestObject, type Span } from './manifest/read.ts';
+import {
+  findSpan,
+  readManifest,
+  type ManifestObject,
+  type ManifestReadResult,
+  type Span,
+} from './manifest/read.ts';
 import { renderFieldError } from '../engine/api/field-errors.ts';
 import { formatApiError } from './api-errors.ts';
 import { prepareForApply } from './verbs/apply.ts';
@@ -108,13 +114,17 @@ function dryRun(object: ManifestObject, fileName: string, cluster: Cluster): Man
   }
 }
 
-/** From a manifest's text, its name and optionally a cluster, every marker for the editor. */
+/**
+ * From a manifest's text, its name and optionally a cluster (and the text already read, to
+ * spare a second parse), every marker for the editor.
+ */
 export function diagnoseText(
   text: string,
   fileName: string,
   cluster?: Cluster,
+  read?: ManifestReadResult,
 ): ManifestDiagnostic[] {
-  const result = readManifest(text, fileName, { validate: true });
+  const result = read ?? readManifest(text, fileName, { validate: true });
   const out: ManifestDiagnostic[] = [];
   if (result.fatal) {
     const message = fatalMessage(fileName, result.fatal);

@@ -35,7 +35,10 @@ export function fatalMessage(file: string, fatal: ManifestFatal): string {
     case 'stream':
       return yamlStreamError(file, fatal.problem);
     case 'validation':
-      return validationFailed(file, fatal.problem);
+      // A pasted fragment gets kubectl's error, then the playground's hint on its own line.
+      return fatal.hint === undefined
+        ? validationFailed(file, fatal.problem)
+        : `${validationFailed(file, fatal.problem)}\n${fatal.hint}`;
     case 'convert':
       return yamlToJsonError(file, fatal.problem);
     case 'limit':

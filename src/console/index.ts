@@ -4,7 +4,14 @@
  * this module, so a line typed in the page and the same line in a script behave alike.
  */
 import type { Cluster } from '../engine/operations.ts';
-import type { CommandResult, FileSource, ManifestDiagnostic, TouchedObject } from './types.ts';
+import type {
+  CommandResult,
+  FileDrift,
+  FileSource,
+  ManifestDiagnostic,
+  OpenedFile,
+  TouchedObject,
+} from './types.ts';
 import { noteTouched, recordingTouches } from './touched.ts';
 import { createCluster } from './engine-entry.ts';
 import { splitShellLine } from './shell.ts';
@@ -28,20 +35,25 @@ import { adviseText } from './advisor.ts';
 import { diagnoseText } from './diagnose.ts';
 import { createSteppingCluster } from '../engine/stepping-cluster.ts';
 import { WatchSession } from './watch.ts';
+import { fileDrift } from './drift.ts';
+import { readManifest } from './manifest/read.ts';
 
 export type {
   CommandResult,
   FileSource,
   ManifestDiagnostic,
+  FileDrift,
   ManifestFix,
+  ObjectDrift,
+  OpenedFile,
   TouchedObject,
 } from './types.ts';
+export { fileDrift } from './drift.ts';
 
 /** Real kubectl commands the playground does not simulate. */
 export const UPSTREAM_VERBS = new Set([
   'logs',
   'exec',
-  'edit',
   'scale',
   'run',
   'expose',
@@ -168,6 +180,7 @@ function runKubectl(
   output: Output,
   reportTouched: (touched: TouchedObject) => void,
   watch: WatchSession | undefined,
+  editor: VerbContext['editor'],
 ): void {
   const { verb, rest } = splitVerb(words);
   if (verb === undefined) {
@@ -219,28 +232,38 @@ function runKubectl(
     namespaceExplicit: namespace !== undefined,
     reportTouched,
     watch,
+    ...(editor ? { editor } : {}),
   };
   output.exit = handler.run(args, context) || output.exit;
   if (handler.mutates) reconcileNow(context);
 }
 
+/** Options of a console: `editor` where it runs in the page, beside the manifest editor. */
+export interface ConsoleOptions {
+  editor?: boolean;
+}
+
 /**
- * From one line, a cluster and optionally the console's watch session, what the console prints
- * and its exit code. An open watch (`get -w`) holds the terminal: a `sim` line runs beside it
- * and its output carries the watch's rows for the time it moved; any other line stops the
- * watch first, as the Ctrl+C a learner would type before it.
+ * From one line, a cluster, the file source and the console's options (its watch session, and
+ * whether the page's editor is there), what the console prints, its exit code, and the objects
+ * and editor files it touched. An open watch (`get -w`) holds the terminal: a `sim` line runs
+ * beside it and its output carries the watch's rows for the time it moved; any other line stops
+ * the watch first, as the Ctrl+C a learner would type before it.
  */
 export function runLine(
   line: string,
   cluster: Cluster,
   files: FileSource,
-  watch?: WatchSession,
+  options: ConsoleOptions & { watch?: WatchSession } = {},
 ): CommandResult {
   const output = new Output();
+  const opened: OpenedFile[] = [];
+  const editor = options.editor ? { open: (file: OpenedFile) => opened.push(file) } : undefined;
   const touched: TouchedObject[] = [];
   const recorded = recordingTouches(cluster, touched);
   const reportTouched = (report: TouchedObject) => noteTouched(touched, report);
   const split = splitShellLine(line);
+  const watch = options.watch;
   if (!(split.ok && (split.words.length === 0 || split.words[0] === 'sim'))) watch?.stop();
   watch?.attach(output);
   try {
@@ -248,7 +271,8 @@ export function runLine(
       output.fail(shellSyntax(split.error));
     } else if (split.words.length > 0) {
       const [program, ...words] = split.words;
-      if (program === 'kubectl') runKubectl(words, recorded, files, output, reportTouched, watch);
+      if (program === 'kubectl')
+        runKubectl(words, recorded, files, output, reportTouched, watch, editor);
       else if (program === 'sim') runSim(words, recorded, output);
       else if (program === 'help') output.write(consoleHelp(VERBS.values()));
       else output.fail(commandNotFound(program));
@@ -262,6 +286,7 @@ export function runLine(
     err: output.err.join(''),
     touched,
     ...(watch?.active ? { watching: true } : {}),
+    ...(opened.length > 0 ? { opened } : {}),
   };
 }
 
@@ -278,13 +303,15 @@ function watchedCluster(inner: Cluster, watch: WatchSession): Cluster {
 }
 
 /** From a cluster and a file source, a console that runs lines against them. */
-export function createConsole(options: { cluster: Cluster; files: FileSource }): KubeConsole {
+export function createConsole(
+  options: { cluster: Cluster; files: FileSource } & ConsoleOptions,
+): KubeConsole {
   const { files } = options;
   const watch = new WatchSession();
   const cluster = watchedCluster(options.cluster, watch);
   return {
     cluster,
-    run: (line) => runLine(line, cluster, files, watch),
+    run: (line) => runLine(line, cluster, files, { editor: options.editor, watch }),
     complete: (line) => completeLine(line, cluster, files),
     get watching() {
       return watch.active;
@@ -305,6 +332,22 @@ export function diagnoseManifest(
   cluster?: Cluster,
 ): ManifestDiagnostic[] {
   return diagnoseText(text, fileName, cluster);
+}
+
+/**
+ * From a manifest's text, its name and the cluster, the editor's markers and the file's drift
+ * from the cluster, reading the text once (a pasted file of thousands of objects parses in
+ * seconds).
+ */
+export function checkManifest(
+  text: string,
+  fileName: string,
+  cluster: Cluster,
+): { diagnostics: ManifestDiagnostic[]; drift?: FileDrift } {
+  const read = readManifest(text, fileName, { validate: true });
+  const diagnostics = diagnoseText(text, fileName, cluster, read);
+  const drift = fileDrift(text, fileName, cluster, { read });
+  return drift ? { diagnostics, drift } : { diagnostics };
 }
 
 /** From a manifest's text and name, the best-practice advisor's warnings alone. */
@@ -350,7 +393,7 @@ export function runScript(
     const line = raw.replace(/\r$/, '');
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
-    const result = runLine(trimmed, watched, options.files, watch);
+    const result = runLine(trimmed, watched, options.files, { watch });
     const record: ScriptRecord = {
       cmd: trimmed,
       exit: result.exit,

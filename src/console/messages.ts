@@ -540,3 +540,47 @@ export const explainFieldMissing = (field: string): string =>
 /** `kubectl help foo` (cobra's help command prints the words with Go's %#q). */
 export const unknownHelpTopic = (words: string[]): string =>
   `Unknown help topic [${words.map((w) => `\`${w}\``).join(' ')}]`;
+
+// ---------------------------------------------------------------------------------------------
+// kubectl edit (cmd/util/editor/editoptions.go, editor.go)
+
+/** Headless there is no editor: editor.go's words when `vi` (the Linux default) is not found. */
+export const editorUnavailable = (): string => 'error: unable to launch the editor "vi"';
+/** The page's note when the object opens in an editor tab (a playground extension). */
+export const editOpened = (resource: string, name: string, file: string): string =>
+  `Editing ${resource}/${name} in the editor tab ${file}: change it, then Apply that tab to save it (kubectl edit patches the live object).`;
+/** The edited text equals the object (editoptions.go). */
+export const editNoChanges = (): string => 'Edit cancelled, no changes made.';
+/** The edited text has nothing but comments and blank lines (editoptions.go). */
+export const editEmpty = (): string => 'Edit cancelled, saved file was empty.';
+/** editoptions.go reopens the file with this reason as its header; the page prints it. */
+export const editSyntaxError = (problem: string): string =>
+  `error: The edited file had a syntax error: ${problem}`;
+/** The patch's preconditions (editoptions.go visitToPatch). */
+export const editIdentityChanged = (): string =>
+  'error: At least one of apiVersion, kind and name was changed';
+/** resource.RequireNamespace, when the edited object names another namespace. */
+export const editNamespaceChanged = (written: string, namespace: string): string =>
+  `error: the namespace from the provided object "${written}" does not match the namespace "${namespace}". You must pass '--namespace=${written}' to perform this operation.`;
+/** The edited text must hold the one object that was opened. */
+export const editNotOneObject = (file: string): string =>
+  `error: ${file} must hold exactly the one object kubectl edit opened`;
+/** editResults.addError for an Invalid answer: the error line, then the reasons of the header. */
+export const editInvalid = (resource: string, name: string, causes: string[]): string =>
+  [
+    `error: ${resource} "${name}" is invalid`,
+    `# ${resource} "${name}" was not valid:`,
+    ...causes.map((c) => `# * ${c}`),
+  ].join('\n');
+/** editResults.addError for a deleted object, and where the edits were kept. */
+export const editGone = (resource: string, name: string, file: string): string =>
+  `error: ${resource} "${name}" could not be found on the server\nThe edits you made on deleted resources have been saved to "${file}"`;
+/** editResults.addError for any other failure of the patch. */
+export const editNotPatched = (resource: string, name: string, why: string): string =>
+  `error: ${resource} "${name}" could not be patched: ${why}`;
+/**
+ * The API server's Conflict: the playground's edit finds the object's spec changed since the
+ * tab opened (its generation moved on).
+ */
+export const editConflict = (resource: string, name: string): string =>
+  `Operation cannot be fulfilled on ${resource} "${name}": the object has been modified; please apply your changes to the latest version and try again`;

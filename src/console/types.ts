@@ -24,6 +24,24 @@ export interface CommandResult {
   touched: TouchedObject[];
   /** Present when a `kubectl get -w` is open after the line (it opened it, or ran beside it). */
   watching?: true;
+  /** Files the command opened in the page's editor (`kubectl edit`); absent when none. */
+  opened?: OpenedFile[];
+}
+
+/** A file a command asks the page's editor to open as a new tab. */
+export interface OpenedFile {
+  /** The tab's name, also the name `-f` reads it by. */
+  name: string;
+  text: string;
+  /** The object it holds, as kubectl names it (`daemonset.apps/NAME`). */
+  resource: string;
+  /** The object's namespace, when it has one. */
+  namespace?: string;
+}
+
+/** The page's editor, as a verb may use it; absent headless, where there is none. */
+export interface EditorHost {
+  open(file: OpenedFile): void;
 }
 
 /**
@@ -61,4 +79,21 @@ export interface ManifestFix {
     endColumn: number;
     text: string;
   }[];
+}
+
+/** A file the cluster has drifted away from since it was applied (src/console/drift.ts). */
+export interface FileDrift {
+  /** The file's objects whose live state changed, in file order. */
+  objects: ObjectDrift[];
+  /** The file's objects as they live now (without status and server fields), for "Load live". */
+  liveText: string;
+}
+
+/** One object of a file and the fields the cluster changed. */
+export interface ObjectDrift {
+  /** As kubectl names it: `daemonset.apps/NAME`. */
+  resource: string;
+  namespace?: string;
+  /** Each field the file sets that differs live: its path and both values, shortened. */
+  fields: { path: string; live: string; file: string }[];
 }

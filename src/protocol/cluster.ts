@@ -35,7 +35,10 @@ export type {
 } from '../engine/types.ts';
 export type {
   CommandResult,
+  FileDrift,
   ManifestDiagnostic,
+  ObjectDrift,
+  OpenedFile,
   ManifestFix,
   TouchedObject,
 } from '../console/types.ts';

@@ -3,7 +3,14 @@
  * Every request carries an id that its reply echoes; snapshots carry a version that only grows,
  * so the page can drop anything older than what it already shows.
  */
-import type { ClusterSnapshot, CommandResult, Event, Kind, ManifestDiagnostic } from './cluster.ts';
+import type {
+  ClusterSnapshot,
+  CommandResult,
+  Event,
+  FileDrift,
+  Kind,
+  ManifestDiagnostic,
+} from './cluster.ts';
 
 /** Open editor files by name, the page's side of the console's FileSource. */
 export type FileMap = Record<string, string>;
@@ -177,7 +184,13 @@ export type WorkerMessage =
       snapshot?: SnapshotMessage;
     }
   | { type: 'completed'; id: number; items: string[] }
-  | { type: 'diagnosed'; id: number; diagnostics: ManifestDiagnostic[] }
+  | {
+      type: 'diagnosed';
+      id: number;
+      diagnostics: ManifestDiagnostic[];
+      /** What the cluster changed since the file was applied; absent when nothing. */
+      drift?: FileDrift;
+    }
   /**
    * The clock after a setPlaying: where it stands and, when anything is queued, the instant
    * of the next change (what a step advances to).

@@ -4,13 +4,24 @@
  * its methods; they never talk to the worker themselves.
  */
 import type { EngineClient } from '../client/engine-client.ts';
-import type { CommandResult, DaemonSet, ManifestDiagnostic } from '../protocol/cluster.ts';
+import type {
+  CommandResult,
+  DaemonSet,
+  FileDrift,
+  ManifestDiagnostic,
+  OpenedFile,
+} from '../protocol/cluster.ts';
 import { ConsoleLog } from './terminal/console-log.svelte.ts';
 import { EditorFiles, type OpenFile } from './editor/files.svelte.ts';
 import type { ClusterSelection, DaemonSetRef } from './cluster/selection.ts';
 
 /** The editor tab that "Add node" writes to. */
 const NEW_NODE_FILE = 'new-node.yaml';
+
+/** What a new file holds: a comment saying what to do with it. */
+const NEW_FILE_TEXT =
+  '# A new manifest. Paste or write a whole object here (apiVersion, kind, metadata, spec),\n' +
+  '# then Apply it: kubectl applies this file by its name.\n';
 
 /** How long typing must pause before the worker re-checks the file. */
 const DIAGNOSE_DELAY_MS = 250;
@@ -22,6 +33,13 @@ export class Playground {
   readonly console = new ConsoleLog();
   /** Diagnostics per file name, from the worker. */
   diagnostics: Record<string, ManifestDiagnostic[]> = $state({});
+  /**
+   * Per file name, what the cluster changed after the file was applied (a kubectl command
+   * such as `set image` or `rollout undo`), from the worker's last check of the file.
+   */
+  drift: Record<string, FileDrift | undefined> = $state({});
+  /** Tabs `kubectl edit` opened, by file name: applying one saves the edit. */
+  edits: Record<string, OpenedFile> = $state({});
   /** The DaemonSet the status bar and the cluster view focus on (by default the first one). */
   selectedDaemonSet: DaemonSetRef | undefined = $state();
   selection: ClusterSelection = $state();
@@ -75,6 +93,7 @@ export class Playground {
       heard = true;
       this.console.finish(id, result);
       this.#followApplied(result);
+      this.#openEdited(result);
     };
     // Heard with the snapshot when the client can (one redraw of a big cluster, not two).
     const result = await this.client.run(trimmed, this.files.toMap(), hear);
@@ -101,9 +120,55 @@ export class Playground {
     return this.run('sim settle');
   }
 
-  /** Applies the shown file, as `kubectl apply -f NAME` in the console. */
-  apply(): Promise<CommandResult> {
-    return this.run(`kubectl apply -f ${this.files.active}`);
+  /**
+   * Applies the shown file, as `kubectl apply -f NAME` in the console; a tab `kubectl edit`
+   * opened is saved instead, as the editor closing would save it (the verb's `--edited-file`),
+   * and closes once kubectl is done with it.
+   */
+  async apply(): Promise<CommandResult> {
+    const name = this.files.active;
+    const edit = this.edits[name];
+    if (!edit) return this.run(`kubectl apply -f ${name}`);
+    const namespace = edit.namespace === undefined ? '' : ` -n ${edit.namespace}`;
+    const result = await this.run(
+      `kubectl edit ${edit.resource}${namespace} --edited-file=${name}`,
+    );
+    if (result.exit === 0) this.closeFile(name);
+    return result;
+  }
+
+  /** Opens a new, nearly empty file (`untitled-N.yaml`) and shows it. */
+  newFile(): string {
+    const name = this.files.untitledName();
+    this.files.load(name, NEW_FILE_TEXT);
+    return name;
+  }
+
+  /** Closes a tab and forgets what was known about it. */
+  closeFile(name: string): void {
+    this.files.close(name);
+    const { [name]: _edit, ...edits } = this.edits;
+    const { [name]: _drift, ...drift } = this.drift;
+    const { [name]: _diagnostics, ...diagnostics } = this.diagnostics;
+    this.edits = edits;
+    this.drift = drift;
+    this.diagnostics = diagnostics;
+  }
+
+  /**
+   * Replaces a file's text with its objects as they live in the cluster now (what its drift
+   * notice offers), then checks it again.
+   */
+  loadLive(name: string): void {
+    const drift = this.drift[name];
+    if (!drift) return;
+    this.files.load(name, drift.liveText);
+    void this.diagnose(name);
+  }
+
+  /** Shows in the console how the file and the cluster differ: `kubectl diff -f NAME`. */
+  showDiff(name: string): Promise<CommandResult> {
+    return this.run(`kubectl diff -f ${name}`);
   }
 
   /** Tab completion for the console input. */
@@ -123,10 +188,11 @@ export class Playground {
     if (text === undefined) return;
     const seq = (this.#diagnoseSeq.get(name) ?? 0) + 1;
     this.#diagnoseSeq.set(name, seq);
-    const diagnostics = await this.client.diagnose(name, text);
+    const { diagnostics, drift } = await this.client.diagnose(name, text);
     // An older check that finishes after a newer one must not overwrite it.
     if (this.#diagnoseSeq.get(name) !== seq) return;
     this.diagnostics = { ...this.diagnostics, [name]: diagnostics };
+    if (drift || this.drift[name]) this.drift = { ...this.drift, [name]: drift };
   }
 
   /**
@@ -155,6 +221,8 @@ export class Playground {
     this.files.replace(files, active);
     this.console.clear();
     this.diagnostics = {};
+    this.drift = {};
+    this.edits = {};
     this.selection = undefined;
     this.selectedDaemonSet = undefined;
     await this.client.restart(this.files.toMap());
@@ -181,6 +249,14 @@ export class Playground {
       .at(-1);
     if (applied)
       this.selectedDaemonSet = { namespace: applied.namespace ?? 'default', name: applied.name };
+  }
+
+  /** `kubectl edit` opened the live object: it becomes a tab, shown, whose Apply saves it. */
+  #openEdited(result: CommandResult): void {
+    for (const file of result.opened ?? []) {
+      this.files.load(file.name, file.text);
+      this.edits = { ...this.edits, [file.name]: file };
+    }
   }
 
   #scheduleDiagnose(name: string): void {

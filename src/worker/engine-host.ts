@@ -3,7 +3,7 @@
  * cluster and its console, answers requests, plays the simulated clock in real time and keeps
  * the page told that it is alive.
  */
-import type { CommandResult, FileSource, ManifestDiagnostic } from '../console/types.ts';
+import type { CommandResult, FileDrift, FileSource, ManifestDiagnostic } from '../console/types.ts';
 import type { Cluster, ClusterSnapshot } from '../engine/operations.ts';
 import { createSteppingCluster } from '../engine/stepping-cluster.ts';
 import type { Event, Kind } from '../protocol/cluster.ts';
@@ -37,8 +37,17 @@ export interface ConsoleLike {
 /** The engine and console entry points, injected so tests can substitute them. */
 export interface Runtime {
   createCluster(options: { seed: number }): Cluster;
-  createConsole(options: { cluster: Cluster; files: FileSource }): ConsoleLike;
+  createConsole(options: { cluster: Cluster; files: FileSource; editor?: boolean }): ConsoleLike;
   diagnoseManifest(text: string, fileName: string, cluster?: Cluster): ManifestDiagnostic[];
+  /**
+   * Markers and the file's drift from the cluster in one read of the text; without it the
+   * host asks diagnoseManifest and reports no drift.
+   */
+  checkManifest?(
+    text: string,
+    fileName: string,
+    cluster: Cluster,
+  ): { diagnostics: ManifestDiagnostic[]; drift?: FileDrift };
 }
 
 /** Real time and timers, injected so tests can use fake ones. */
@@ -196,13 +205,16 @@ export class EngineHost {
         // Checking a pasted file of thousands of objects dry-runs each of them: long work
         // too, announced so that the page does not take it for a hang.
         this.#beginWork(`check ${request.fileName}`, COMMAND_LIMIT_MS);
-        const diagnostics = this.#runtime.diagnoseManifest(
+        const cluster = this.#need().cluster;
+        const { diagnostics, drift } = this.#runtime.checkManifest?.(
           request.text,
           request.fileName,
-          this.#need().cluster,
-        );
+          cluster,
+        ) ?? {
+          diagnostics: this.#runtime.diagnoseManifest(request.text, request.fileName, cluster),
+        };
         this.#post({ type: 'idle' });
-        this.#post({ type: 'diagnosed', id: request.id, diagnostics });
+        this.#post({ type: 'diagnosed', id: request.id, diagnostics, ...(drift ? { drift } : {}) });
         return;
       }
       case 'setPlaying': {
@@ -334,6 +346,8 @@ export class EngineHost {
     const con = this.#runtime.createConsole({
       cluster,
       files: createFileSource(() => this.#files),
+      // The page has the manifest editor, so `kubectl edit` opens its tabs there.
+      editor: true,
     });
     this.#console = con;
     if (log.entries.length > 0) this.#beginWork('replay', LONG_WORK_LIMIT_MS);

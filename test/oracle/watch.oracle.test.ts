@@ -209,7 +209,7 @@ describe.skipIf(!available)(
         tableFor: podTable,
       });
       expect(run.stderr).toBe('');
-      const format = flags.includes('wide') ? 'wide' : undefined;
+      const format = (flags as readonly string[]).includes('wide') ? 'wide' : undefined;
       const events = (flags as readonly string[]).includes('--output-watch-events');
       expect(playground(format, events, ROLLOUT, options)).toBe(run.stdout);
     });

@@ -6,6 +6,7 @@
  * advisor can point at a line, and we budget alias expansion and nesting so a hostile file is
  * refused in milliseconds.
  */
+import { fragmentHint } from './fragment.ts';
 import { EVENT_ID, parseEvents, type Event as YamlEvent, getScalarValue } from 'js-yaml';
 import {
   goMapSyntax,
@@ -85,6 +86,8 @@ export interface ManifestFatal {
   /** Line within the document (kubectl's number), or undefined when go-yaml gives none. */
   documentLine?: number;
   span: Span;
+  /** For a validation error of a pasted fragment, where it belongs (the playground's hint). */
+  hint?: string;
 }
 
 export interface ManifestReadResult {
@@ -950,7 +953,12 @@ export function readManifest(
       const problem = renderObjectKindErrors(invalid);
       // Marked on the document's first line, not over the whole document.
       const span = { ...rootSpan, endLine: rootSpan.line, endColumn: rootSpan.column + 1 };
-      return { entries, warnings, fatal: { kind: 'validation', problem, span } };
+      const hint = fragmentHint(root.value);
+      return {
+        entries,
+        warnings,
+        fatal: { kind: 'validation', problem, span, ...(hint ? { hint } : {}) },
+      };
     }
     if (typeof root.value !== 'object' || Array.isArray(root.value)) {
       entries.push({

@@ -32,7 +32,8 @@ import { structCursor } from '../../engine/api/patch-meta.ts';
 import { PatchError } from '../../engine/api/strategic-merge.ts';
 import { createThreeWayMergePatch } from '../../engine/api/three-way-patch.ts';
 
-const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+/** The annotation kubectl apply keeps the applied object in. */
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /** The API server's request body limit (3 MiB). */
 export const MAX_REQUEST_BYTES = 3 * 1024 * 1024;

@@ -19,6 +19,7 @@ import { patch } from './patch.ts';
 import { explainVerb } from './explain.ts';
 import { version } from './version.ts';
 import { diff } from './diff.ts';
+import { edit } from './edit.ts';
 import { kubectlHelp, verbHelp } from '../help.ts';
 import { unknownHelpTopic } from '../messages.ts';
 
@@ -69,6 +70,7 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     explainVerb,
     version,
     diff,
+    edit,
     help,
   ].map((v) => [v.name, v]),
 );

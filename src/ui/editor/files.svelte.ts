@@ -56,7 +56,27 @@ export class EditorFiles {
     }
     this.setText(name, text);
     this.active = name;
-    if (file) this.generation += 1;
+    // A new name may be one closed before, whose old text the editor still holds.
+    this.generation += 1;
+  }
+
+  /** Closes `name`, showing its neighbour if it was shown. */
+  close(name: string): void {
+    const index = this.files.findIndex((f) => f.name === name);
+    if (index < 0) return;
+    this.files.splice(index, 1);
+    if (this.active === name)
+      this.active = this.files[Math.min(index, this.files.length - 1)]?.name ?? '';
+  }
+
+  /**
+   * A name not open yet, `untitled-1.yaml` then `untitled-2.yaml` and so on, for a new file.
+   */
+  untitledName(): string {
+    for (let n = 1; ; n += 1) {
+      const name = `untitled-${n}.yaml`;
+      if (!this.files.some((f) => f.name === name)) return name;
+    }
   }
 
   /** Every open file by name, for the console's FileSource. */

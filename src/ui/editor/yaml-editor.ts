@@ -2,11 +2,17 @@
  * The lazy editor chunk: Monaco with monaco-yaml, one model per open file, markers from the
  * console's diagnostics and quick fixes for the advisor's warnings. The page imports this with
  * `import()` after first paint, so nothing here is part of the first load.
+ *
+ * One owner per problem: YAML syntax errors come only from the worker's reader (kubectl's
+ * words, as the console prints them), so monaco-yaml's own syntax markers are dropped, and a
+ * schema marker on a line the worker already marks is dropped too. Markers are set only on the
+ * file shown, so F8's count and the footer's count are of the same problems.
  */
 import { configureMonacoYaml } from 'monaco-yaml';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { monaco } from './monaco-min.ts';
 import YamlWorker from './yaml.worker.ts?worker';
+import { listItemKeyIndent } from './yaml-enter.ts';
 import { MANIFEST_SCHEMA } from '../../kube/openapi-schema.ts';
 import type { ManifestDiagnostic, ManifestFix } from '../../protocol/cluster.ts';
 
@@ -27,6 +33,14 @@ export interface YamlEditorOptions {
   onApply(): void;
   /** Escape then Tab (or Shift+Tab): the learner wants out of the editor. */
   onLeave(backwards: boolean): void;
+  /** The shown file's problems, counted over every marker on it (what F8 cycles through). */
+  onProblems?(counts: ProblemCounts): void;
+}
+
+/** Errors and warnings marked in the shown file. */
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
 }
 
 /** The loaded editor, driven by the Svelte component. */
@@ -49,6 +63,32 @@ const APPLY_FIX_COMMAND = 'playground.applyManifestFix';
 
 /** Markers we own, distinct from monaco-yaml's own 'yaml' owner. */
 const MARKER_OWNER = 'playground';
+/** monaco-yaml's owner, and the source its syntax (not schema) diagnostics carry. */
+const YAML_OWNER = 'yaml';
+const YAML_SYNTAX_SOURCE = 'YAML';
+
+/** Monaco's own marker setter, before the wrapper monaco-yaml is handed replaces it. */
+const setMarkers = monaco.editor.setModelMarkers.bind(monaco.editor);
+/** monaco-yaml's latest schema markers per model URI, kept while its file is not shown. */
+const schemaMarkersByUri = new Map<string, monaco.editor.IMarkerData[]>();
+/** The URI of the model the editor shows; only it carries markers. */
+let shownUri: string | undefined;
+
+/**
+ * Sets both owners' markers on a model from what each last reported: none when the model is
+ * not shown; monaco-yaml's schema markers only on lines the worker left unmarked.
+ */
+function refreshMarkers(model: monaco.editor.ITextModel): void {
+  const uri = model.uri.toString();
+  const shown = uri === shownUri;
+  const ours = shown ? (diagnosticsByUri.get(uri) ?? []).map((d) => toMarker(d, model)) : [];
+  const marked = new Set(ours.map((m) => m.startLineNumber));
+  const theirs = shown
+    ? (schemaMarkersByUri.get(uri) ?? []).filter((m) => !marked.has(m.startLineNumber))
+    : [];
+  setMarkers(model, MARKER_OWNER, ours);
+  setMarkers(model, YAML_OWNER, theirs);
+}
 
 /**
  * Monaco >= 0.55 takes `{ worker }` in editor.createWebWorker, while monaco-yaml 5.5.1 still
@@ -78,7 +118,24 @@ function withLegacyCreateWebWorker(m: typeof monaco): typeof monaco {
       keepIdleModels: opts.keepIdleModels,
     });
   };
-  return { ...m, editor: { ...m.editor, createWebWorker } } as typeof monaco;
+  // monaco-yaml's markers pass through here: its syntax errors are dropped (the worker's
+  // reader words them as kubectl does) and its schema markers wait for refreshMarkers.
+  const setModelMarkers = (
+    model: monaco.editor.ITextModel,
+    owner: string,
+    markers: monaco.editor.IMarkerData[],
+  ) => {
+    if (owner !== YAML_OWNER) return setMarkers(model, owner, markers);
+    schemaMarkersByUri.set(
+      model.uri.toString(),
+      markers.filter((marker) => marker.source !== YAML_SYNTAX_SOURCE),
+    );
+    refreshMarkers(model);
+  };
+  return {
+    ...m,
+    editor: { ...m.editor, createWebWorker, setModelMarkers },
+  } as typeof monaco;
 }
 
 function getWorker(_workerId: string, label: string): Worker {
@@ -246,6 +303,52 @@ export function createYamlEditor(host: HTMLElement, options: YamlEditorOptions):
 
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => options.onApply());
 
+  // Enter after `- key: value` lines the next key up under `key`, not under the dash (YAML's
+  // enter rules only know `key:`). Elsewhere Enter types a newline as usual.
+  editor.addCommand(
+    monaco.KeyCode.Enter,
+    () => {
+      const model = editor.getModel();
+      const selection = editor.getSelection();
+      const before =
+        model && selection?.isEmpty()
+          ? model.getLineContent(selection.startLineNumber).slice(0, selection.startColumn - 1)
+          : undefined;
+      const indent = before === undefined ? undefined : listItemKeyIndent(before);
+      if (!model || !selection || indent === undefined) {
+        editor.trigger('keyboard', 'type', { text: '\n' });
+        return;
+      }
+      editor.executeEdits('enter', [{ range: selection, text: `\n${' '.repeat(indent)}` }]);
+      editor.pushUndoStop();
+    },
+    'editorTextFocus && !suggestWidgetVisible && !editorReadonly',
+  );
+
+  // The footer counts what F8 visits: every marker on the shown file, whichever owner set it.
+  const reportProblems = () => {
+    const model = editor.getModel();
+    if (!model || !options.onProblems) return;
+    const markers = monaco.editor.getModelMarkers({ resource: model.uri });
+    options.onProblems({
+      errors: markers.filter((m) => m.severity === monaco.MarkerSeverity.Error).length,
+      warnings: markers.filter((m) => m.severity === monaco.MarkerSeverity.Warning).length,
+    });
+  };
+  const markerListener = monaco.editor.onDidChangeMarkers((uris) => {
+    const shown = editor.getModel()?.uri.toString();
+    if (uris.some((u) => u.toString() === shown)) reportProblems();
+  });
+  const show = (model: monaco.editor.ITextModel | null): void => {
+    const previous =
+      shownUri === undefined ? undefined : monaco.editor.getModel(monaco.Uri.parse(shownUri));
+    shownUri = model?.uri.toString();
+    if (previous) refreshMarkers(previous);
+    if (model) refreshMarkers(model);
+    reportProblems();
+  };
+  show(editor.getModel());
+
   // Escape then Tab leaves the editor (Monaco keeps Tab for indentation otherwise).
   let escaped = false;
   editor.onKeyDown((event) => {
@@ -271,7 +374,10 @@ export function createYamlEditor(host: HTMLElement, options: YamlEditorOptions):
   return {
     open(name, text) {
       const model = modelFor(name, text);
-      if (editor.getModel() !== model) editor.setModel(model);
+      if (editor.getModel() !== model) {
+        editor.setModel(model);
+        show(model);
+      }
     },
     setText(name, text) {
       const model = modelFor(name, text);
@@ -291,11 +397,7 @@ export function createYamlEditor(host: HTMLElement, options: YamlEditorOptions):
       const before = diagnosticsByUri.get(uri);
       if (before && JSON.stringify(before) === JSON.stringify(diagnostics)) return;
       diagnosticsByUri.set(uri, diagnostics);
-      monaco.editor.setModelMarkers(
-        model,
-        MARKER_OWNER,
-        diagnostics.map((d) => toMarker(d, model)),
-      );
+      refreshMarkers(model);
     },
     setTheme(theme) {
       monaco.editor.setTheme(THEMES[theme]);
@@ -304,9 +406,12 @@ export function createYamlEditor(host: HTMLElement, options: YamlEditorOptions):
       editor.focus();
     },
     dispose() {
+      markerListener.dispose();
+      shownUri = undefined;
       editor.dispose();
       for (const model of models.values()) {
         diagnosticsByUri.delete(model.uri.toString());
+        schemaMarkersByUri.delete(model.uri.toString());
         model.dispose();
       }
       models.clear();
