@@ -11,7 +11,6 @@ import {
   HEARTBEAT_MS,
   SPEEDS,
   assertNever,
-  type CommandLog,
   type EventBatch,
   type EventSubject,
   type EventSubscription,
@@ -153,7 +152,7 @@ export class EngineHost {
   #handle(request: WorkerRequest): void {
     switch (request.type) {
       case 'start':
-        this.#start(request.log, request.untilMs, request.playing, request.baseVersion, request.id);
+        this.#start(request, request.snapshot !== false);
         return;
       case 'run': {
         const con = this.#need();
@@ -167,7 +166,8 @@ export class EngineHost {
         // The snapshot rides in the reply, so when the page's promise for this line resolves,
         // the picture already shows what the line did, and both are drawn at once. Building
         // it is part of the long work: at 5,000 nodes it takes a noticeable time too.
-        const snapshot = this.#buildSnapshot();
+        // Lines sent together (a lesson's start) are drawn once, with the last one's snapshot.
+        const snapshot = request.snapshot === false ? undefined : this.#buildSnapshot();
         this.#post({ type: 'idle' });
         this.#post({
           type: 'ran',
@@ -295,13 +295,8 @@ export class EngineHost {
     return batches;
   }
 
-  #start(
-    log: CommandLog,
-    untilMs: number,
-    playing: boolean,
-    baseVersion: number,
-    id: number,
-  ): void {
+  #start(request: Extract<WorkerRequest, { type: 'start' }>, postSnapshot: boolean): void {
+    const { log, untilMs, playing, baseVersion, id } = request;
     this.#version = baseVersion;
     this.#sent = undefined;
     this.#files = log.files;
@@ -337,7 +332,7 @@ export class EngineHost {
     if (log.entries.length > 0) this.#post({ type: 'idle' });
     this.#playing = playing;
     this.#post({ type: 'started', id, timeMs: con.cluster.now });
-    this.#postSnapshot();
+    if (postSnapshot) this.#postSnapshot();
     this.#beat();
     this.#lastTick = this.#clock.now();
     this.#stopTimer();
