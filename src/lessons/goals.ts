@@ -4,8 +4,10 @@
  * that matter about them, never run code. A goal holds one or more predicates and is met when
  * all of them hold; each predicate is a key of the goal (`podsOnNodes: {...}`).
  *
- * Predicates about now read the last sample of the timeline; history predicates (`alwaysAvailable`,
- * `atMostUnavailable`) read every sample since the lesson began.
+ * Predicates about now read the last moment of the timeline; history predicates (`alwaysAvailable`,
+ * `atMostUnavailable`) read every moment since the lesson began: in the worker and the checker,
+ * the cluster after every object write the recorder heard (`src/engine/history.ts`), so a bad
+ * moment that passes within one command or clock step is seen too (`timeline.ts`).
  */
 import type {
   DaemonSet,
@@ -19,7 +21,6 @@ import { EPOCH_MS } from '../kube/constants.ts';
 import { isPodReady } from '../kube/pod-columns.ts';
 import { targetNodeName } from '../kube/target-node.ts';
 import { parseTimestamp } from '../kube/timestamp.ts';
-import type { Sample } from './timeline.ts';
 import {
   boolean,
   childPath,
@@ -32,6 +33,12 @@ import {
   type Schema,
   type SchemaIssue,
 } from './schema.ts';
+
+/**
+ * What goals read of one moment: the simulated time, the objects and the verdicts (a view's,
+ * or between views the objects after one write; see `timeline.ts`).
+ */
+export type Sample = Pick<ClusterSnapshot, 'timeMs' | 'objects' | 'verdicts'>;
 
 /** A value a `fields` goal expects: a scalar, a list of scalars, or null for "not set". */
 export type FieldValue = string | number | boolean | null | (string | number | boolean)[];
@@ -619,13 +626,19 @@ function fields(p: NonNullable<Predicates['fields']>, now: Sample): GoalResult {
   return MET;
 }
 
-/** Nodes a DaemonSet should run on at a sample, from the engine's verdicts. */
+/**
+ * Nodes a DaemonSet should run on at a sample, from the engine's verdicts, among the nodes the
+ * sample holds. Verdicts are the engine's judgement, not stored objects, so a moment between
+ * two views (a write inside a command or a clock step) carries the verdicts of the view that
+ * ends its step; a node created later in that step is not yet there to be judged.
+ */
 function desiredNodes(sample: Sample, ref: DaemonSetRef): string[] {
   const namespace = ref.namespace ?? 'default';
   const verdicts = sample.verdicts.find(
     (v) => v.name === ref.daemonSet && v.namespace === namespace,
   );
-  return (verdicts?.nodes ?? []).filter((n) => n.shouldRun).map((n) => n.node);
+  const live = new Set(sample.objects.Node.map((n) => n.metadata.name));
+  return (verdicts?.nodes ?? []).filter((n) => n.shouldRun && live.has(n.node)).map((n) => n.node);
 }
 
 function nodesWithoutAvailablePod(sample: Sample, ref: DaemonSetRef, nodes: string[]): string[] {
@@ -644,67 +657,146 @@ function at(timeMs: number, startMs: number): string {
   return `${s >= 60 ? `${Math.floor(s / 60)}m` : ''}${s % 60}s into the lesson`;
 }
 
+/** At one moment (`startMs`: when the lesson began), whether every node had an available pod. */
 function alwaysAvailable(
   p: NonNullable<Predicates['alwaysAvailable']>,
-  samples: readonly Sample[],
+  moment: Sample,
+  startMs: number,
 ): GoalResult {
-  for (const sample of samples) {
-    const nodes = p.nodes
-      ? sample.objects.Node.filter((n) => matchesNode(n, p.nodes)).map((n) => n.metadata.name)
-      : desiredNodes(sample, p);
-    const bare = nodesWithoutAvailablePod(sample, p, nodes);
-    if (bare.length > 0)
-      return unmet(
-        `${names(bare)} had no available pod of ${dsName(p)} ${at(sample.timeMs, samples[0].timeMs)}`,
-      );
-  }
+  const nodes = p.nodes
+    ? moment.objects.Node.filter((n) => matchesNode(n, p.nodes)).map((n) => n.metadata.name)
+    : desiredNodes(moment, p);
+  const bare = nodesWithoutAvailablePod(moment, p, nodes);
+  if (bare.length > 0)
+    return unmet(
+      `${names(bare)} had no available pod of ${dsName(p)} ${at(moment.timeMs, startMs)}`,
+    );
   return MET;
 }
 
+/** At one moment (`startMs`: when the lesson began), whether at most `count` pods were unavailable. */
 function atMostUnavailable(
   p: NonNullable<Predicates['atMostUnavailable']>,
-  samples: readonly Sample[],
+  moment: Sample,
+  startMs: number,
 ): GoalResult {
-  for (const sample of samples) {
-    const bare = nodesWithoutAvailablePod(sample, p, desiredNodes(sample, p));
-    if (bare.length > p.count)
-      return unmet(
-        `${bare.length} pods of ${dsName(p)} were unavailable at once ${at(sample.timeMs, samples[0].timeMs)} (${names(bare)})`,
-      );
-  }
+  const bare = nodesWithoutAvailablePod(moment, p, desiredNodes(moment, p));
+  if (bare.length > p.count)
+    return unmet(
+      `${bare.length} pods of ${dsName(p)} were unavailable at once ${at(moment.timeMs, startMs)} (${names(bare)})`,
+    );
   return MET;
 }
 
-type Evaluator<P> = (predicate: P, samples: readonly Sample[], now: Sample) => GoalResult;
+/** The predicates that read history: every moment since the lesson began must satisfy them. */
+export const HISTORY_PREDICATES = ['alwaysAvailable', 'atMostUnavailable'] as const;
+type HistoryName = (typeof HISTORY_PREDICATES)[number];
+type NowName = Exclude<(typeof PREDICATE_NAMES)[number], HistoryName>;
 
-/** Each predicate's evaluation; the history ones read every sample, the others only now. */
-const EVALUATORS: { [K in keyof Predicates]-?: Evaluator<NonNullable<Predicates[K]>> } = {
-  podsOnNodes: (p, _samples, now) => podsOnNodes(p, now),
-  everyPod: (p, _samples, now) => everyPod(p, now),
-  rolloutComplete: (p, _samples, now) => rolloutComplete(p, now),
-  podState: (p, _samples, now) => podState(p, now),
-  nodeState: (p, _samples, now) => nodeState(p, now),
-  exists: (p, _samples, now) => exists(p, now),
-  absent: (p, _samples, now) => absent(p, now),
-  fields: (p, _samples, now) => fields(p, now),
-  alwaysAvailable: (p, samples) => alwaysAvailable(p, samples),
-  atMostUnavailable: (p, samples) => atMostUnavailable(p, samples),
+/** Whether a goal holds a predicate about history. */
+export function readsHistory(goal: Goal): boolean {
+  return HISTORY_PREDICATES.some((name) => goal[name] !== undefined);
+}
+
+/** Each predicate about now, read from the last moment. */
+const NOW: { [K in NowName]: (p: NonNullable<Predicates[K]>, now: Sample) => GoalResult } = {
+  podsOnNodes,
+  everyPod,
+  rolloutComplete,
+  podState,
+  nodeState,
+  exists,
+  absent,
+  fields,
 };
 
+/** Each history predicate, judged at one moment. */
+const AT_MOMENT: {
+  [K in HistoryName]: (
+    p: NonNullable<Predicates[K]>,
+    moment: Sample,
+    startMs: number,
+  ) => GoalResult;
+} = { alwaysAvailable, atMostUnavailable };
+
+const isHistory = (name: string): name is HistoryName =>
+  (HISTORY_PREDICATES as readonly string[]).includes(name);
+
 /**
- * From a goal and the timeline since the lesson began (at least one sample; the last is now),
+ * Goals followed through the moments of a lesson, one moment at a time, so the moments need
+ * not be kept: each history predicate remembers the first moment it failed at (a failure is
+ * for good: "never" cannot be undone), and the predicates about now read the last moment.
+ */
+export class GoalTracker {
+  readonly goals: readonly Goal[];
+  readonly startMs: number;
+  #now: Sample;
+  /** Per goal, the first failure of each of its history predicates. */
+  #failures: Map<HistoryName, GoalResult>[];
+
+  /** From goals and the moment the lesson begins (its first moment). */
+  constructor(goals: readonly Goal[], start: Sample) {
+    this.goals = goals;
+    this.startMs = start.timeMs;
+    this.#now = start;
+    this.#failures = goals.map(() => new Map());
+    this.observe(start);
+  }
+
+  /** Whether any goal reads history (otherwise only the last moment matters). */
+  get readsHistory(): boolean {
+    return this.goals.some(readsHistory);
+  }
+
+  /** The last moment observed. */
+  get now(): Sample {
+    return this.#now;
+  }
+
+  /** Takes in the next moment: history predicates not yet failed are judged at it. */
+  observe(moment: Sample): void {
+    this.#now = moment;
+    this.goals.forEach((goal, i) => {
+      const failures = this.#failures[i];
+      for (const name of HISTORY_PREDICATES) {
+        const predicate = goal[name];
+        if (predicate === undefined || failures.has(name)) continue;
+        const check = AT_MOMENT[name] as (p: typeof predicate, m: Sample, s: number) => GoalResult;
+        const result = check(predicate, moment, this.startMs);
+        if (!result.met) failures.set(name, result);
+      }
+    });
+  }
+
+  /**
+   * Each goal's result now, in order: met when all its predicates hold, else the first of its
+   * predicates that fails and why.
+   */
+  results(): GoalResult[] {
+    return this.goals.map((goal, i) => {
+      for (const name of PREDICATE_NAMES) {
+        const predicate = goal[name];
+        if (predicate === undefined) continue;
+        const result = isHistory(name)
+          ? (this.#failures[i].get(name) ?? MET)
+          : (NOW[name] as (p: typeof predicate, now: Sample) => GoalResult)(predicate, this.#now);
+        if (!result.met) return result;
+      }
+      return MET;
+    });
+  }
+}
+
+/**
+ * From a goal and the timeline since the lesson began (at least one moment; the last is now),
  * whether the goal is met, and if not the first of its predicates that fails and why.
  */
 export function evaluateGoal(goal: Goal, samples: readonly Sample[]): GoalResult {
-  const now = samples.at(-1);
-  if (!now) return unmet('nothing has been recorded yet');
-  for (const name of PREDICATE_NAMES) {
-    const predicate = goal[name];
-    if (predicate === undefined) continue;
-    const result = (EVALUATORS[name] as Evaluator<typeof predicate>)(predicate, samples, now);
-    if (!result.met) return result;
-  }
-  return MET;
+  const [start, ...rest] = samples;
+  if (!start) return unmet('nothing has been recorded yet');
+  const tracker = new GoalTracker([goal], start);
+  for (const moment of rest) tracker.observe(moment);
+  return tracker.results()[0];
 }
 
 /** A view of the cluster as goals read it (the snapshot minus its internals). */
