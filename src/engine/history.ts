@@ -30,8 +30,8 @@ export interface HistoryEntry extends ObjectWrite {
 /** Objects as of one revision, by kind, each list in the order the API server lists them. */
 export type RecordedObjects = { [K in RecordedKind]: ObjectOf<K>[] };
 
-/** The default bound on the log: a few tens of MB of pod copies at most. */
-export const DEFAULT_MAX_ENTRIES = 20_000;
+/** The default bound on the log: about 20 MB of pod copies at most (bench/history.bench.ts). */
+export const DEFAULT_MAX_ENTRIES = 10_000;
 
 const RECORDED_KINDS = KINDS.filter((k): k is RecordedKind => k !== 'Event');
 
