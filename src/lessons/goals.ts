@@ -96,9 +96,9 @@ export interface Predicates {
    * each value is a text, number, boolean or list of them, or null for "not set".
    */
   fields?: { kind: Kind; name: string; namespace?: string; equals: Record<string, FieldValue> };
-  /** History: at every sample, every matching node (default: every node the DaemonSet should run on) had an available pod of it. */
+  /** History: at every moment since the lesson began (after every object write), every matching node (default: every node the DaemonSet should run on) had an available pod of it. */
   alwaysAvailable?: DaemonSetRef & { nodes?: NodeMatch };
-  /** History: at every sample, at most `count` nodes the DaemonSet should run on lacked an available pod of it. */
+  /** History: at every moment since the lesson began, at most `count` nodes the DaemonSet should run on lacked an available pod of it. */
   atMostUnavailable?: DaemonSetRef & { count: number };
 }
 

@@ -58,6 +58,8 @@ export class LessonGoals {
    */
   record(view: ClusterSnapshot): void {
     const recorder = this.#recorder;
+    // A step of more writes than the recorder keeps (thousands of nodes) has its oldest ones
+    // folded away unread: those moments are not judged, the view that ends the step still is.
     const writes = recorder ? recorder.since(this.#read).entries : [];
     if (recorder) this.#read = recorder.nextSeq;
     this.#timeline.step(writes, toSample(view));
