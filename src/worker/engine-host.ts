@@ -157,7 +157,7 @@ export class EngineHost {
   #handle(request: WorkerRequest): void {
     switch (request.type) {
       case 'start':
-        this.#start(request, request.snapshot !== false);
+        this.#start(request);
         return;
       case 'run': {
         const con = this.#need();
@@ -297,7 +297,7 @@ export class EngineHost {
     return batches;
   }
 
-  #start(request: Extract<WorkerRequest, { type: 'start' }>, postSnapshot: boolean): void {
+  #start(request: Extract<WorkerRequest, { type: 'start' }>): void {
     const { log, untilMs, playing, baseVersion, id } = request;
     this.#version = baseVersion;
     this.#sent = undefined;
@@ -328,7 +328,8 @@ export class EngineHost {
     if (log.entries.length > 0) this.#post({ type: 'idle' });
     this.#playing = playing;
     this.#post({ type: 'started', id, timeMs: con.cluster.now });
-    if (postSnapshot) this.#postSnapshot();
+    // Lines sent right behind the start bring the first picture themselves.
+    if (request.snapshot !== false) this.#postSnapshot();
     this.#beat();
     this.#lastTick = this.#clock.now();
     this.#stopTimer();
