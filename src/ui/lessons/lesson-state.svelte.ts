@@ -338,7 +338,11 @@ function prefetchCourse(): void {
   const step = (): void => {
     const id = ids.shift();
     if (id === undefined) return;
-    void loadLessonBundle(id).finally(() => idle(step));
+    // A chunk that cannot be fetched now is fetched again when its lesson opens.
+    loadLessonBundle(id).then(
+      () => idle(step),
+      () => idle(step),
+    );
   };
   idle(step);
 }
