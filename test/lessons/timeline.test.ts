@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Goal, Sample } from '../../src/lessons/goals.ts';
+import { createConsole } from '../../src/console/index.ts';
+import { ClusterHistory } from '../../src/engine/history.ts';
+import { createCluster } from '../../src/engine/index.ts';
+import { evaluateGoal, toSample, type Goal, type Sample } from '../../src/lessons/goals.ts';
 import { Timeline, type TimelineWrite } from '../../src/lessons/timeline.ts';
 import type { DaemonSet, Node, Pod } from '../../src/protocol/cluster.ts';
 
@@ -115,5 +118,60 @@ describe('the timeline', () => {
       view(1000, [healthy[0], extra]),
     );
     expect(timeline.results()).toEqual([{ met: true, detail: '' }]);
+  });
+
+  it('judges each write as a whole view of the cluster after it would be judged', () => {
+    const files: Record<string, string> = {
+      'nodes.yaml': ['a', 'b', 'c', 'd']
+        .map((n) => `apiVersion: v1\nkind: Node\nmetadata: {name: worker-${n}}\n`)
+        .join('---\n'),
+      'agent.yaml': `apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: agent}
+spec:
+  minReadySeconds: 5
+  updateStrategy: {rollingUpdate: {maxUnavailable: 2}}
+  selector: {matchLabels: {app: agent}}
+  template:
+    metadata: {labels: {app: agent}}
+    spec: {containers: [{name: main, image: busybox:1.36}]}
+`,
+    };
+    const cluster = createCluster({ seed: 4 });
+    const kubeConsole = createConsole({
+      cluster,
+      files: { read: (p) => files[p], list: () => Object.keys(files) },
+    });
+    kubeConsole.run('kubectl apply -f nodes.yaml');
+    kubeConsole.run('kubectl apply -f agent.yaml');
+    kubeConsole.run('sim settle');
+    const history = new ClusterHistory(cluster);
+    const start = toSample(cluster.view({ events: false }));
+    kubeConsole.run('kubectl set image daemonset/agent main=busybox:1.37');
+    kubeConsole.run('kubectl label node worker-d extra=yes');
+    kubeConsole.run('sim wait 3m');
+    const end = toSample(cluster.view({ events: false }));
+    const { entries } = history.since(0);
+    // Every write as a whole moment, rebuilt from the recorder.
+    const moments: Sample[] = entries.map((e) => ({
+      timeMs: e.timeMs,
+      verdicts: end.verdicts,
+      objects: { ...history.objectsAt(e.revision), Event: [] } as Sample['objects'],
+    }));
+    const goals: Goal[] = [0, 1, 2, 3].map((count) => ({
+      id: `at-most-${count}`,
+      text: 'few unavailable',
+      atMostUnavailable: { daemonSet: 'agent', count },
+    }));
+    goals.push({
+      id: 'd',
+      text: 'd covered',
+      alwaysAvailable: { daemonSet: 'agent', nodes: { names: ['worker-d'] } },
+    });
+    const timeline = new Timeline(goals, start);
+    timeline.step(entries, end);
+    const whole = goals.map((g) => evaluateGoal(g, [start, ...moments, end]));
+    expect(timeline.results()).toEqual(whole);
+    expect(whole.map((r) => r.met)).toEqual([false, false, true, true, false]);
   });
 });
