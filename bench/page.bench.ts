@@ -3,7 +3,8 @@
  * Chromium, how long from pressing Apply on a new DaemonSet to the first frame that shows its
  * pods, at 20 and 500 nodes; the longest main-thread task while typing in the editor; and how
  * long switching lessons takes until the new lesson's cluster is shown.
- * Builds dist/ first if it is missing. Run: `npm run bench -- page`.
+ * Builds dist/ first if it is missing. Run: `npm run bench -- page` (`BENCH_SWITCH_ONLY=1` times
+ * only the lesson switches).
  *
  * "First frame" is timed to the start of the frame after the one that draws the first new pod
  * chip (two animation frames after the DOM change), so it errs late by up to one frame. A
@@ -30,10 +31,12 @@ import { DIST, serveSite } from '../test/e2e/support/server.ts';
  * noise is a larger share of it. Typing is measured after the last Apply, so the cluster it
  * runs beside has as many DaemonSets as Applies.
  */
-const SIZES: { nodes: number; runs: number }[] = [
-  { nodes: 20, runs: 7 },
-  { nodes: 500, runs: 3 },
-];
+const SIZES: { nodes: number; runs: number }[] = process.env.BENCH_SWITCH_ONLY
+  ? []
+  : [
+      { nodes: 20, runs: 7 },
+      { nodes: 500, runs: 3 },
+    ];
 
 if (!existsSync(join(DIST, 'index.html'))) {
   console.log('dist/ is missing; building it first');

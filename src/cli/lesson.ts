@@ -11,8 +11,9 @@ import { pathToFileURL } from 'node:url';
 import { createConsole, type FileSource } from '../console/index.ts';
 import { createCluster, restoreCluster } from '../console/engine-entry.ts';
 import { readYamlData } from '../console/manifest/read.ts';
+import { ClusterHistory } from '../engine/history.ts';
 import type { Cluster } from '../engine/operations.ts';
-import { evaluateGoal, toSample } from '../lessons/goals.ts';
+import { readsHistory, toSample, type Goal, type GoalResult } from '../lessons/goals.ts';
 import {
   formatProblem,
   loadCourse,
@@ -22,8 +23,7 @@ import {
   type Lesson,
   type ScriptStep,
 } from '../lessons/loader.ts';
-import { createTimeline, type Timeline } from '../lessons/timeline.ts';
-import { createSteppingCluster } from '../engine/stepping-cluster.ts';
+import { Timeline } from '../lessons/timeline.ts';
 
 /** Every text file under a lessons folder, keyed by its path relative to it (with `/`). */
 export function readLessonFiles(folder: string): Record<string, string> {
@@ -40,15 +40,19 @@ export function readLessonFiles(folder: string): Record<string, string> {
   return out;
 }
 
-/** A cluster being replayed, with the timeline its goals are read from. */
+/** A cluster being replayed, with the timeline its goals are read from once they begin. */
 interface Replay {
   cluster: Cluster;
-  timeline: Timeline;
+  /**
+   * The goals begin now, as a lesson begins in the page: from here every write is recorded
+   * and every line ends a step of their timeline. Returns their results as of now.
+   */
+  begin(goals: readonly Goal[]): () => GoalResult[];
   /** Runs lines with `-f` paths relative to the step's lesson folder; returns failed lines. */
   run(step: ScriptStep): { line: string; err: string }[];
 }
 
-function createReplay(course: Course, base: Cluster): Replay {
+function createReplay(course: Course, cluster: Cluster): Replay {
   const assets = new Map<string, Record<string, string>>();
   for (const chapter of course.chapters)
     for (const lesson of chapter.lessons) assets.set(lesson.dir, lesson.assets);
@@ -57,25 +61,28 @@ function createReplay(course: Course, base: Cluster): Replay {
     read: (path) => assets.get(dir)?.[path.replace(/^\.\//, '')],
     list: () => Object.keys(assets.get(dir) ?? {}),
   };
-  const timeline = createTimeline();
-  let seen = -1;
-  const sample = (): void => {
-    if (base.revision === seen) return;
-    seen = base.revision;
-    timeline.record(toSample(base.view({ events: false })));
-  };
-  const cluster = createSteppingCluster(base, sample);
   const kubeConsole = createConsole({ cluster, files });
-  timeline.reset(toSample(base.view({ events: false })));
+  // Like the worker: the writes since the last line, then the view after it, are a step.
+  let step: (() => void) | undefined;
   return {
-    cluster: base,
-    timeline,
-    run(step) {
-      dir = step.dir;
+    cluster,
+    begin(goals) {
+      const timeline = new Timeline(goals, toSample(cluster.view({ events: false })));
+      const recorder = goals.some(readsHistory) ? new ClusterHistory(cluster) : undefined;
+      let read = recorder?.nextSeq ?? 0;
+      step = () => {
+        const writes = recorder ? recorder.since(read).entries : [];
+        read = recorder?.nextSeq ?? 0;
+        timeline.step(writes, toSample(cluster.view({ events: false })));
+      };
+      return () => timeline.results();
+    },
+    run(script) {
+      dir = script.dir;
       const failed: { line: string; err: string }[] = [];
-      for (const line of step.lines) {
+      for (const line of script.lines) {
         const result = kubeConsole.run(line);
-        sample();
+        step?.();
         if (result.exit !== 0) failed.push({ line, err: result.err.trim() });
       }
       return failed;
@@ -96,22 +103,25 @@ export function checkLesson(course: Course, chapter: Chapter, lesson: Lesson): s
   }
   if (failures.length > 0) return failures;
   const startState = start.cluster.snapshot();
-  start.timeline.reset(toSample(start.cluster.view({ events: false })));
-  for (const goal of lesson.goals)
-    if (evaluateGoal(goal, start.timeline.samples).met)
-      failures.push(`${name}: goal ${goal.id} is already met at the start`);
+  const solved = start.begin(lesson.goals);
+  solved().forEach((result, i) => {
+    if (result.met)
+      failures.push(`${name}: goal ${lesson.goals[i].id} is already met at the start`);
+  });
 
   for (const f of start.run({ dir: lesson.dir, lines: lesson.scripts.solution }))
     failures.push(`${name}: solution.sim failed at "${f.line}": ${f.err}`);
-  for (const goal of lesson.goals) {
-    const result = evaluateGoal(goal, start.timeline.samples);
+  solved().forEach((result, i) => {
     if (!result.met)
-      failures.push(`${name}: goal ${goal.id} is unmet after solution.sim: ${result.detail}`);
-  }
+      failures.push(
+        `${name}: goal ${lesson.goals[i].id} is unmet after solution.sim: ${result.detail}`,
+      );
+  });
 
   const wrong = createReplay(course, restoreCluster(startState));
+  const attempted = wrong.begin(lesson.goals);
   wrong.run({ dir: lesson.dir, lines: lesson.scripts.wrong });
-  if (lesson.goals.every((goal) => evaluateGoal(goal, wrong.timeline.samples).met))
+  if (attempted().every((result) => result.met))
     failures.push(
       `${name}: every goal is met after wrong.sim (goals ${lesson.goals.map((g) => g.id).join(', ')}); a wrong attempt must leave one unmet`,
     );

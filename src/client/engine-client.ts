@@ -64,11 +64,14 @@ export interface EngineClient {
    * A client may also call `onResult` with it as soon as it arrives, in the same task as the
    * snapshot showing what the line did, so state the caller changes then (its console entry,
    * the DaemonSet to follow) is drawn together with that snapshot rather than a moment later.
+   * With `snapshot: false` (more lines are sent right behind this one) no snapshot comes with
+   * it: the last line's shows what they all did.
    */
   run(
     line: string,
     files: FileMap,
     onResult?: (result: CommandResult) => void,
+    options?: { snapshot?: boolean },
   ): Promise<CommandResult>;
   /** Tab completion candidates for a partial console line. */
   complete(line: string, files: FileMap): Promise<string[]>;
@@ -99,9 +102,11 @@ export interface EngineClient {
   ): () => void;
   /**
    * Starts over on an empty cluster (same seed) with `files` open and the clock paused: the
-   * log begins again and any lesson ends. Resolves once the engine has started.
+   * log begins again and any lesson ends. Resolves once the engine has started. With
+   * `snapshot: false` (lines follow at once) the empty cluster is not sent: the picture stays
+   * until the lines' snapshot replaces it.
    */
-  restart(files: FileMap): Promise<void>;
+  restart(files: FileMap, options?: { snapshot?: boolean }): Promise<void>;
   /**
    * A lesson begins now: the engine evaluates `goals` after every command and clock step, over
    * a timeline recorded from this moment, and `goals` (the states) follows. An empty list ends

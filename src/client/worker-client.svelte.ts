@@ -159,8 +159,12 @@ export class WorkerEngineClient implements EngineClient {
     line: string,
     files: FileMap,
     onResult?: (result: CommandResult) => void,
+    options: { snapshot?: boolean } = {},
   ): Promise<CommandResult> {
-    const reply = await this.#request({ type: 'run', line, files }, onResult);
+    const reply = await this.#request(
+      { type: 'run', line, files, ...(options.snapshot === false ? { snapshot: false } : {}) },
+      onResult,
+    );
     return reply.result;
   }
 
@@ -182,7 +186,7 @@ export class WorkerEngineClient implements EngineClient {
   }
 
   /** Starts over on an empty cluster in the same worker (see EngineClient.restart). */
-  async restart(files: FileMap): Promise<void> {
+  async restart(files: FileMap, options: { snapshot?: boolean } = {}): Promise<void> {
     this.watching = false;
     this.#goals = [];
     this.goals = undefined;
@@ -199,6 +203,7 @@ export class WorkerEngineClient implements EngineClient {
       untilMs: 0,
       playing: false,
       baseVersion: this.version,
+      ...(options.snapshot === false ? { snapshot: false } : {}),
     });
     for (const key of this.#subscriptions.keys()) this.#postSubscribe(this.#worker, key);
     this.timeMs = reply.timeMs;

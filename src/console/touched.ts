@@ -35,6 +35,7 @@ export function recordingTouches(cluster: Cluster, touched: TouchedObject[]): Cl
     settle: (capMs) => cluster.settle(capMs),
     snapshot: () => cluster.snapshot(),
     view: (options) => cluster.view(options),
+    onWrite: (listener) => cluster.onWrite(listener),
   };
 }
 

@@ -26,6 +26,7 @@ import type {
   ClusterSnapshot,
   Cluster,
   ListOptions,
+  ObjectWrite,
   Operation,
   OperationResult,
   SettleResult,
@@ -81,6 +82,8 @@ export class Engine implements Cluster {
   /** Aggregation and spam filter of the event recorders (events.ts). */
   private correlator = new EventCorrelator();
   private nodeListCache: readonly Node[] | undefined;
+  /** Who hears of every object write (see Cluster.onWrite); usually nobody. */
+  private writeListeners: ((write: ObjectWrite) => void)[] = [];
   private requestRunning = false;
 
   /** The DaemonSet controller (the verdicts read its profiles and caches). */
@@ -489,6 +492,27 @@ export class Engine implements Cluster {
     this.diagnoser.observe(kind, object, change);
     const event: StoreChange = { kind, object, change, before };
     for (const controller of this.controllers) controller.observe?.(event);
+    if (this.writeListeners.length > 0 && kind !== 'Event') this.reportWrite(kind, object, change);
+  }
+
+  /** Tells the write listeners of one write, with a frozen copy of the object as written. */
+  private reportWrite(kind: Exclude<Kind, 'Event'>, object: KubeObject, change: Change): void {
+    const write: ObjectWrite = {
+      revision: this.store.resourceVersion,
+      timeMs: this.now,
+      change,
+      kind,
+      object: this.store.frozenCopy(object),
+    };
+    for (const listener of [...this.writeListeners]) listener(write);
+  }
+
+  /** Reports every later object write to `listener` (see Cluster.onWrite). */
+  onWrite(listener: (write: ObjectWrite) => void): () => void {
+    this.writeListeners.push(listener);
+    return () => {
+      this.writeListeners = this.writeListeners.filter((l) => l !== listener);
+    };
   }
 
   /** From a pod the scheduler bound, tells every controller (the kubelet starts it). */

@@ -206,6 +206,28 @@ export interface ClusterSnapshot {
   internal: unknown;
 }
 
+/**
+ * One write to a stored object other than an event, as `Cluster.onWrite` reports it: the
+ * change feed a recorder of the cluster's history (`history.ts`) is built on.
+ */
+export interface ObjectWrite {
+  /**
+   * The cluster's revision once the write is done: the object's new resourceVersion for a
+   * create or an update. A deletion takes no resourceVersion of its own here (the store does
+   * not stamp one), so it carries the revision it happened at.
+   */
+  revision: number;
+  /** Simulated ms at the write. */
+  timeMs: number;
+  change: 'add' | 'update' | 'delete';
+  kind: Exclude<Kind, 'Event'>;
+  /**
+   * The object as written (for a deletion, as it was last stored): a frozen copy, the very one
+   * views hand out while the object stays unchanged.
+   */
+  object: KubeObject;
+}
+
 /** The cluster as the console and the worker see it. Implemented in cluster.ts. */
 export interface Cluster {
   /** Simulated ms since creation. */
@@ -242,4 +264,12 @@ export interface Cluster {
    * list is empty (a page takes events from `eventsSince` instead).
    */
   view(options?: { events?: boolean }): ClusterSnapshot;
+  /**
+   * Calls `listener` after every write to a stored object other than an event (events have
+   * `eventsSince`), in the order of the writes, including each one of several writes within a
+   * single command or instant. Returns the function that stops the calls. A dry run writes
+   * nothing and a restore is not a write, so neither is reported. While nobody listens, writes
+   * cost nothing extra; a listener costs a frozen copy per write.
+   */
+  onWrite(listener: (write: ObjectWrite) => void): () => void;
 }

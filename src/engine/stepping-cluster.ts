@@ -1,6 +1,7 @@
 /**
- * A cluster that reports every instant its clock stops at, for the timeline lesson goals about
- * history read (the lesson checker's and the worker's). The console moves time only through
+ * A cluster that reports every instant its clock stops at, for an open `kubectl get -w`, which
+ * prints what changed at each (lesson goals read the change feed, src/engine/history.ts, and
+ * need no stepping). The console moves time only through
  * `advance` and `settle`; this wrapper runs both as the engine itself does (one `advance` per
  * due instant) and calls `onStep` after each. It needs nothing from the engine but its public
  * `Cluster` interface and a restore.
@@ -11,7 +12,7 @@ import type { Cluster } from './operations.ts';
 /**
  * From a cluster and a callback, a cluster that behaves the same (every method delegates) but
  * moves time one due instant at a time, calling `onStep` after each. While `active` says no
- * (the worker's sandbox, a lesson without history goals), time moves in one go as usual and
+ * (no watch is open), time moves in one go as usual and
  * `onStep` is not called: stepping costs a view per instant and, for settle, a restored copy.
  */
 export function createSteppingCluster(
@@ -50,6 +51,7 @@ export function createSteppingCluster(
     nextDueAt: () => inner.nextDueAt(),
     snapshot: () => inner.snapshot(),
     view: (options) => inner.view(options),
+    onWrite: (listener) => inner.onWrite(listener),
     advance(ms) {
       if (!active()) {
         inner.advance(ms);

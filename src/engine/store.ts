@@ -360,7 +360,11 @@ export class Store {
 
   private readonly copies = new WeakMap<KubeObject, { rv: string; copy: KubeObject }>();
 
-  private frozenCopy<T extends KubeObject>(obj: T): T {
+  /**
+   * From a stored object, its frozen copy at its current resourceVersion: the same copy
+   * snapshots hand out until the object changes again.
+   */
+  frozenCopy<T extends KubeObject>(obj: T): T {
     // A frozen stored object (events) never changes in place: it is its own copy.
     if (Object.isFrozen(obj)) return obj;
     const cached = this.copies.get(obj);

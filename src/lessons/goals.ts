@@ -4,8 +4,10 @@
  * that matter about them, never run code. A goal holds one or more predicates and is met when
  * all of them hold; each predicate is a key of the goal (`podsOnNodes: {...}`).
  *
- * Predicates about now read the last sample of the timeline; history predicates (`alwaysAvailable`,
- * `atMostUnavailable`) read every sample since the lesson began.
+ * Predicates about now read the last moment of the timeline; history predicates (`alwaysAvailable`,
+ * `atMostUnavailable`) read every moment since the lesson began: in the worker and the checker,
+ * the cluster after every object write the recorder heard (`src/engine/history.ts`), so a bad
+ * moment that passes within one command or clock step is seen too (`timeline.ts`).
  */
 import type {
   DaemonSet,
@@ -19,7 +21,6 @@ import { EPOCH_MS } from '../kube/constants.ts';
 import { isPodReady } from '../kube/pod-columns.ts';
 import { targetNodeName } from '../kube/target-node.ts';
 import { parseTimestamp } from '../kube/timestamp.ts';
-import type { Sample } from './timeline.ts';
 import {
   boolean,
   childPath,
@@ -32,6 +33,12 @@ import {
   type Schema,
   type SchemaIssue,
 } from './schema.ts';
+
+/**
+ * What goals read of one moment: the simulated time, the objects and the verdicts (a view's,
+ * or between views the objects after one write; see `timeline.ts`).
+ */
+export type Sample = Pick<ClusterSnapshot, 'timeMs' | 'objects' | 'verdicts'>;
 
 /** A value a `fields` goal expects: a scalar, a list of scalars, or null for "not set". */
 export type FieldValue = string | number | boolean | null | (string | number | boolean)[];
@@ -89,9 +96,9 @@ export interface Predicates {
    * each value is a text, number, boolean or list of them, or null for "not set".
    */
   fields?: { kind: Kind; name: string; namespace?: string; equals: Record<string, FieldValue> };
-  /** History: at every sample, every matching node (default: every node the DaemonSet should run on) had an available pod of it. */
+  /** History: at every moment since the lesson began (after every object write), every matching node (default: every node the DaemonSet should run on) had an available pod of it. */
   alwaysAvailable?: DaemonSetRef & { nodes?: NodeMatch };
-  /** History: at every sample, at most `count` nodes the DaemonSet should run on lacked an available pod of it. */
+  /** History: at every moment since the lesson began, at most `count` nodes the DaemonSet should run on lacked an available pod of it. */
   atMostUnavailable?: DaemonSetRef & { count: number };
 }
 
@@ -343,21 +350,6 @@ function daemonSetOf(sample: Sample, ref: DaemonSetRef): DaemonSet | undefined {
   return sample.objects.DaemonSet.find(
     (d) => d.metadata.name === ref.daemonSet && d.metadata.namespace === namespace,
   );
-}
-
-/**
- * Whether a pod counts as available at a time: Ready for longer than minReadySeconds
- * (podutil.IsPodAvailable in kubernetes/pkg/api/v1/pod/util.go).
- */
-function isAvailable(pod: Pod, minReadySeconds: number, timeMs: number): boolean {
-  if (pod.metadata.deletionTimestamp !== undefined) return false;
-  const ready = (pod.status.conditions ?? []).find((c) => c.type === 'Ready');
-  if (ready?.status !== 'True') return false;
-  if (minReadySeconds === 0) return true;
-  const readyAt = parseTimestamp(ready.lastTransitionTime);
-  if (readyAt === undefined) return false;
-  const since = readyAt - EPOCH_MS;
-  return since + minReadySeconds * 1000 < timeMs;
 }
 
 function matchesNode(node: Node, match: NodeMatch | undefined): boolean {
@@ -619,92 +611,327 @@ function fields(p: NonNullable<Predicates['fields']>, now: Sample): GoalResult {
   return MET;
 }
 
-/** Nodes a DaemonSet should run on at a sample, from the engine's verdicts. */
-function desiredNodes(sample: Sample, ref: DaemonSetRef): string[] {
-  const namespace = ref.namespace ?? 'default';
-  const verdicts = sample.verdicts.find(
-    (v) => v.name === ref.daemonSet && v.namespace === namespace,
-  );
-  return (verdicts?.nodes ?? []).filter((n) => n.shouldRun).map((n) => n.node);
-}
-
-function nodesWithoutAvailablePod(sample: Sample, ref: DaemonSetRef, nodes: string[]): string[] {
-  const minReady = daemonSetOf(sample, ref)?.spec.minReadySeconds ?? 0;
-  const available = new Set(
-    podsOf(sample, ref)
-      .filter((pod) => isAvailable(pod, minReady, sample.timeMs))
-      .map((pod) => pod.spec.nodeName),
-  );
-  return nodes.filter((n) => !available.has(n));
-}
-
 /** A simulated time as the console prints it since the lesson began (`at 1m30s`). */
 function at(timeMs: number, startMs: number): string {
   const s = Math.round((timeMs - startMs) / 1000);
   return `${s >= 60 ? `${Math.floor(s / 60)}m` : ''}${s % 60}s into the lesson`;
 }
 
-function alwaysAvailable(
-  p: NonNullable<Predicates['alwaysAvailable']>,
-  samples: readonly Sample[],
-): GoalResult {
-  for (const sample of samples) {
-    const nodes = p.nodes
-      ? sample.objects.Node.filter((n) => matchesNode(n, p.nodes)).map((n) => n.metadata.name)
-      : desiredNodes(sample, p);
-    const bare = nodesWithoutAvailablePod(sample, p, nodes);
-    if (bare.length > 0)
-      return unmet(
-        `${names(bare)} had no available pod of ${dsName(p)} ${at(sample.timeMs, samples[0].timeMs)}`,
-      );
-  }
-  return MET;
+/** Node names in name order (code units, as the API server lists nodes). */
+function byName(nodes: Iterable<string>): string[] {
+  return [...nodes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function atMostUnavailable(
-  p: NonNullable<Predicates['atMostUnavailable']>,
-  samples: readonly Sample[],
-): GoalResult {
-  for (const sample of samples) {
-    const bare = nodesWithoutAvailablePod(sample, p, desiredNodes(sample, p));
-    if (bare.length > p.count)
-      return unmet(
-        `${bare.length} pods of ${dsName(p)} were unavailable at once ${at(sample.timeMs, samples[0].timeMs)} (${names(bare)})`,
-      );
-  }
-  return MET;
+/** One object write, as the recorder reports it (the engine's `HistoryEntry` fits). */
+export interface GoalWrite {
+  timeMs: number;
+  change: 'add' | 'update' | 'delete';
+  kind: Kind;
+  object: KubeObject;
 }
 
-type Evaluator<P> = (predicate: P, samples: readonly Sample[], now: Sample) => GoalResult;
-
-/** Each predicate's evaluation; the history ones read every sample, the others only now. */
-const EVALUATORS: { [K in keyof Predicates]-?: Evaluator<NonNullable<Predicates[K]>> } = {
-  podsOnNodes: (p, _samples, now) => podsOnNodes(p, now),
-  everyPod: (p, _samples, now) => everyPod(p, now),
-  rolloutComplete: (p, _samples, now) => rolloutComplete(p, now),
-  podState: (p, _samples, now) => podState(p, now),
-  nodeState: (p, _samples, now) => nodeState(p, now),
-  exists: (p, _samples, now) => exists(p, now),
-  absent: (p, _samples, now) => absent(p, now),
-  fields: (p, _samples, now) => fields(p, now),
-  alwaysAvailable: (p, samples) => alwaysAvailable(p, samples),
-  atMostUnavailable: (p, samples) => atMostUnavailable(p, samples),
-};
+/** From a pod, the instant it turned Ready (simulated ms), or undefined when it is not Ready. */
+function readySince(pod: Pod): number | undefined {
+  const ready = (pod.status.conditions ?? []).find((c) => c.type === 'Ready');
+  if (ready?.status !== 'True') return undefined;
+  const at = parseTimestamp(ready.lastTransitionTime);
+  return at === undefined ? Number.POSITIVE_INFINITY : at - EPOCH_MS;
+}
 
 /**
- * From a goal and the timeline since the lesson began (at least one sample; the last is now),
+ * Which nodes a DaemonSet's pods cover, kept up to date write by write, so judging a moment
+ * costs the write, not the cluster. A node counts when it matches `nodes` or, without it, when
+ * the engine's verdicts say the DaemonSet should run there (verdicts are computed, not stored:
+ * between two views the ones of the view that ends the step are used), and it exists. It is
+ * covered when a pod of the DaemonSet on it, not being deleted, is available: Ready for longer
+ * than minReadySeconds (podutil.IsPodAvailable in kubernetes/pkg/api/v1/pod/util.go). A pod
+ * waiting out minReadySeconds becomes available as time passes, with no write.
+ */
+class Coverage {
+  #namespace: string;
+  #name: string;
+  #match: NodeMatch | undefined;
+  #minReadyMs = 0;
+  #nodes = new Map<string, Node>();
+  #shouldRun = new Set<string>();
+  #counted = new Set<string>();
+  /** The DaemonSet's pods, not being deleted, by namespace/name. */
+  #pods = new Map<string, Pod>();
+  /** The node each available pod covers. */
+  #covers = new Map<string, string>();
+  /** How many available pods each node has. */
+  #available = new Map<string, number>();
+  /** Ready pods waiting out minReadySeconds, with the instant they become available. */
+  #waiting = new Map<string, number>();
+  /** Counted nodes without an available pod. */
+  #bare = new Set<string>();
+
+  constructor(ref: DaemonSetRef, match: NodeMatch | undefined) {
+    this.#namespace = ref.namespace ?? 'default';
+    this.#name = ref.daemonSet;
+    this.#match = match;
+  }
+
+  /** Starts again from a whole moment. */
+  load(moment: Sample): void {
+    this.#nodes = new Map(moment.objects.Node.map((n) => [n.metadata.name, n]));
+    this.#setShouldRun(moment.verdicts);
+    this.#minReadyMs = 0;
+    for (const ds of moment.objects.DaemonSet) this.#daemonSet(ds);
+    this.#pods.clear();
+    this.#covers.clear();
+    this.#available.clear();
+    this.#waiting.clear();
+    this.#counted.clear();
+    this.#bare.clear();
+    for (const node of this.#nodes.keys()) this.#refreshNode(node);
+    for (const pod of moment.objects.Pod) this.#pod(pod, 'update', moment.timeMs);
+  }
+
+  /** The verdicts of the view that ends the step the next writes belong to. */
+  useVerdicts(verdicts: Sample['verdicts']): void {
+    if (this.#match) return;
+    this.#setShouldRun(verdicts);
+    for (const node of new Set([...this.#counted, ...this.#shouldRun])) this.#refreshNode(node);
+  }
+
+  /** Takes in one write. */
+  write(w: GoalWrite): void {
+    if (w.kind === 'Node') {
+      const name = w.object.metadata.name;
+      if (w.change === 'delete') this.#nodes.delete(name);
+      else this.#nodes.set(name, w.object as Node);
+      this.#refreshNode(name);
+    } else if (w.kind === 'DaemonSet') {
+      const before = this.#minReadyMs;
+      this.#daemonSet(w.object as DaemonSet, w.change === 'delete');
+      if (this.#minReadyMs !== before)
+        for (const pod of [...this.#pods.values()]) this.#pod(pod, 'update', w.timeMs);
+    } else if (w.kind === 'Pod') this.#pod(w.object as Pod, w.change, w.timeMs);
+  }
+
+  /** The counted nodes without an available pod at `timeMs` (a live set: read it at once). */
+  bareAt(timeMs: number): ReadonlySet<string> {
+    for (const [key, availableAt] of this.#waiting)
+      if (availableAt < timeMs) {
+        this.#waiting.delete(key);
+        const pod = this.#pods.get(key);
+        if (pod) this.#cover(key, pod.spec.nodeName ?? '');
+      }
+    return this.#bare;
+  }
+
+  #setShouldRun(verdicts: Sample['verdicts']): void {
+    const mine = verdicts.find((v) => v.name === this.#name && v.namespace === this.#namespace);
+    this.#shouldRun = new Set((mine?.nodes ?? []).filter((n) => n.shouldRun).map((n) => n.node));
+  }
+
+  #daemonSet(ds: DaemonSet, deleted = false): void {
+    if (ds.metadata.name !== this.#name || ds.metadata.namespace !== this.#namespace) return;
+    this.#minReadyMs = deleted ? 0 : (ds.spec.minReadySeconds ?? 0) * 1000;
+  }
+
+  #refreshNode(name: string): void {
+    const node = this.#nodes.get(name);
+    const counted =
+      node !== undefined &&
+      (this.#match ? matchesNode(node, this.#match) : this.#shouldRun.has(name));
+    if (counted) this.#counted.add(name);
+    else this.#counted.delete(name);
+    if (counted && !(this.#available.get(name) ?? 0)) this.#bare.add(name);
+    else this.#bare.delete(name);
+  }
+
+  #pod(pod: Pod, change: GoalWrite['change'], timeMs: number): void {
+    const key = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
+    this.#uncover(key);
+    this.#waiting.delete(key);
+    const mine =
+      change !== 'delete' &&
+      pod.metadata.namespace === this.#namespace &&
+      pod.metadata.deletionTimestamp === undefined &&
+      (pod.metadata.ownerReferences ?? []).some(
+        (o) => o.kind === 'DaemonSet' && o.controller === true && o.name === this.#name,
+      );
+    if (!mine) {
+      this.#pods.delete(key);
+      return;
+    }
+    this.#pods.set(key, pod);
+    const since = readySince(pod);
+    if (since === undefined || !pod.spec.nodeName) return;
+    if (this.#minReadyMs === 0) this.#cover(key, pod.spec.nodeName);
+    else if (since + this.#minReadyMs < timeMs) this.#cover(key, pod.spec.nodeName);
+    else if (Number.isFinite(since)) this.#waiting.set(key, since + this.#minReadyMs);
+  }
+
+  #cover(key: string, node: string): void {
+    if (!node) return;
+    this.#covers.set(key, node);
+    this.#available.set(node, (this.#available.get(node) ?? 0) + 1);
+    this.#refreshNode(node);
+  }
+
+  #uncover(key: string): void {
+    const node = this.#covers.get(key);
+    if (node === undefined) return;
+    this.#covers.delete(key);
+    const left = (this.#available.get(node) ?? 1) - 1;
+    if (left > 0) this.#available.set(node, left);
+    else this.#available.delete(node);
+    this.#refreshNode(node);
+  }
+}
+
+/** The predicates that read history: every moment since the lesson began must satisfy them. */
+export const HISTORY_PREDICATES = ['alwaysAvailable', 'atMostUnavailable'] as const;
+type HistoryName = (typeof HISTORY_PREDICATES)[number];
+type NowName = Exclude<(typeof PREDICATE_NAMES)[number], HistoryName>;
+
+/** Whether a goal holds a predicate about history. */
+export function readsHistory(goal: Goal): boolean {
+  return HISTORY_PREDICATES.some((name) => goal[name] !== undefined);
+}
+
+/** Each predicate about now, read from the last moment. */
+const NOW: { [K in NowName]: (p: NonNullable<Predicates[K]>, now: Sample) => GoalResult } = {
+  podsOnNodes,
+  everyPod,
+  rolloutComplete,
+  podState,
+  nodeState,
+  exists,
+  absent,
+  fields,
+};
+
+/** One history predicate of one goal, followed: its coverage and its first failure, if any. */
+interface Followed {
+  name: HistoryName;
+  coverage: Coverage;
+  /** From the nodes left bare at a moment and its time, the failure (undefined: it holds). */
+  judge(bare: ReadonlySet<string>, timeMs: number): GoalResult | undefined;
+  failure?: GoalResult;
+}
+
+/**
+ * Goals followed through the moments of a lesson, so the moments need not be kept: each
+ * history predicate remembers the first moment it failed at (a failure is for good: "never"
+ * cannot be undone), and the predicates about now read the last moment. Moments are whole
+ * views (`observe`) or, between views, single writes (`write`), which cost only the write.
+ */
+export class GoalTracker {
+  readonly goals: readonly Goal[];
+  readonly startMs: number;
+  #now: Sample;
+  /** Per goal, its history predicates. */
+  #followed: Followed[][];
+
+  /** From goals and the moment the lesson begins (its first moment). */
+  constructor(goals: readonly Goal[], start: Sample) {
+    this.goals = goals;
+    this.startMs = start.timeMs;
+    this.#now = start;
+    this.#followed = goals.map((goal) => this.#follow(goal));
+    this.observe(start);
+  }
+
+  /** Whether any goal reads history (otherwise only the last moment matters). */
+  get readsHistory(): boolean {
+    return this.goals.some(readsHistory);
+  }
+
+  /** The last whole moment observed. */
+  get now(): Sample {
+    return this.#now;
+  }
+
+  /** Takes in a whole moment (a view): history predicates not yet failed are judged at it. */
+  observe(moment: Sample): void {
+    this.#now = moment;
+    for (const f of this.#followed.flat()) {
+      if (f.failure) continue;
+      f.coverage.load(moment);
+      f.failure = f.judge(f.coverage.bareAt(moment.timeMs), moment.timeMs);
+    }
+  }
+
+  /** The verdicts to judge the next writes with: those of the view that will end their step. */
+  beginStep(verdicts: Sample['verdicts']): void {
+    for (const f of this.#followed.flat()) if (!f.failure) f.coverage.useVerdicts(verdicts);
+  }
+
+  /** Takes in one write between views: the cluster after it is a moment. */
+  write(w: GoalWrite): void {
+    for (const f of this.#followed.flat()) {
+      if (f.failure) continue;
+      f.coverage.write(w);
+      f.failure = f.judge(f.coverage.bareAt(w.timeMs), w.timeMs);
+    }
+  }
+
+  /**
+   * Each goal's result now, in order: met when all its predicates hold, else the first of its
+   * predicates that fails and why.
+   */
+  results(): GoalResult[] {
+    return this.goals.map((goal, i) => {
+      for (const name of PREDICATE_NAMES) {
+        const predicate = goal[name];
+        if (predicate === undefined) continue;
+        const followed = this.#followed[i].find((f) => f.name === name);
+        const result = followed
+          ? (followed.failure ?? MET)
+          : (NOW[name as NowName] as (p: typeof predicate, now: Sample) => GoalResult)(
+              predicate,
+              this.#now,
+            );
+        if (!result.met) return result;
+      }
+      return MET;
+    });
+  }
+
+  #follow(goal: Goal): Followed[] {
+    const followed: Followed[] = [];
+    const always = goal.alwaysAvailable;
+    if (always)
+      followed.push({
+        name: 'alwaysAvailable',
+        coverage: new Coverage(always, always.nodes),
+        judge: (bare, timeMs) =>
+          bare.size > 0
+            ? unmet(
+                `${names(byName(bare))} had no available pod of ${dsName(always)} ${at(timeMs, this.startMs)}`,
+              )
+            : undefined,
+      });
+    const atMost = goal.atMostUnavailable;
+    if (atMost)
+      followed.push({
+        name: 'atMostUnavailable',
+        coverage: new Coverage(atMost, undefined),
+        judge: (bare, timeMs) =>
+          bare.size > atMost.count
+            ? unmet(
+                `${bare.size} pods of ${dsName(atMost)} were unavailable at once ${at(timeMs, this.startMs)} (${names(byName(bare))})`,
+              )
+            : undefined,
+      });
+    return followed;
+  }
+}
+
+/**
+ * From a goal and the timeline since the lesson began (at least one moment; the last is now),
  * whether the goal is met, and if not the first of its predicates that fails and why.
  */
 export function evaluateGoal(goal: Goal, samples: readonly Sample[]): GoalResult {
-  const now = samples.at(-1);
-  if (!now) return unmet('nothing has been recorded yet');
-  for (const name of PREDICATE_NAMES) {
-    const predicate = goal[name];
-    if (predicate === undefined) continue;
-    const result = (EVALUATORS[name] as Evaluator<typeof predicate>)(predicate, samples, now);
-    if (!result.met) return result;
-  }
-  return MET;
+  const [start, ...rest] = samples;
+  if (!start) return unmet('nothing has been recorded yet');
+  const tracker = new GoalTracker([goal], start);
+  for (const moment of rest) tracker.observe(moment);
+  return tracker.results()[0];
 }
 
 /** A view of the cluster as goals read it (the snapshot minus its internals). */

@@ -1,58 +1,51 @@
 /**
- * The timeline goals about history read: one sample of the cluster after each command and each
- * instant the clock stopped at, since the lesson began. A sample keeps the view's frozen objects
- * by reference (the engine hands out the same frozen object until it changes), so a long
- * session costs arrays of pointers, not copies of the cluster.
+ * The timeline goals about history read: every moment of the cluster since the lesson began,
+ * where a moment is the cluster after one object write. The writes come from the recorder the
+ * worker and the checker keep on the engine's change feed (`src/engine/history.ts`), step by
+ * step: after each command and clock step they hand over the writes made since the last step
+ * and the view that ends it. So a pod that was unavailable for a moment inside one step (and
+ * available again by its end) is seen, where sampling the views alone would miss it.
+ *
+ * The moments are judged as they come and not kept (`GoalTracker` remembers each history
+ * predicate's first failure and follows what it needs write by write), so a long lesson costs
+ * no memory here and a write costs only itself.
  */
-import type { ClusterSnapshot } from '../protocol/cluster.ts';
+import { GoalTracker, type Goal, type GoalResult, type GoalWrite, type Sample } from './goals.ts';
 
-/** What goals read of one moment: the simulated time, the objects and the verdicts. */
-export type Sample = Pick<ClusterSnapshot, 'timeMs' | 'objects' | 'verdicts'>;
+/** One object write, as the recorder reports it (the engine's `HistoryEntry` fits). */
+export type TimelineWrite = GoalWrite;
 
-/** Samples in time order; the last one is the cluster now. */
-export interface Timeline {
-  readonly samples: readonly Sample[];
-  /** Adds a view of the cluster (events are not needed). */
-  record(view: Sample): void;
-  /** Forgets everything and starts again from this view (a lesson starts or restarts). */
-  reset(view: Sample): void;
-}
+/** The moments of a lesson, judged by its goals as they come. */
+export class Timeline {
+  #tracker: GoalTracker;
 
-/** Whether two samples hold the very same objects (same frozen values, same order). */
-function sameObjects(a: Sample, b: Sample): boolean {
-  for (const kind of Object.keys(a.objects) as (keyof Sample['objects'])[]) {
-    if (kind === 'Event') continue;
-    const x = a.objects[kind] as readonly unknown[];
-    const y = (b.objects[kind] ?? []) as readonly unknown[];
-    if (x.length !== y.length) return false;
-    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  /** From the lesson's goals and the cluster as the lesson begins (its first moment). */
+  constructor(goals: readonly Goal[], start: Sample) {
+    this.#tracker = new GoalTracker(goals, start);
   }
-  return true;
-}
 
-/**
- * A new, empty timeline. A view whose objects are those of the previous sample is not kept:
- * nothing became worse in between (a pod only gets closer to available as time passes), so the
- * history goals' worst moments are all in the first sample of such a run.
- */
-export function createTimeline(): Timeline {
-  let samples: Sample[] = [];
-  const toSample = (view: Sample): Sample => ({
-    timeMs: view.timeMs,
-    objects: view.objects,
-    verdicts: view.verdicts,
-  });
-  return {
-    get samples() {
-      return samples;
-    },
-    record(view) {
-      const last = samples.at(-1);
-      if (last && sameObjects(last, view)) return;
-      samples.push(toSample(view));
-    },
-    reset(view) {
-      samples = [toSample(view)];
-    },
-  };
+  /** The last view (the cluster now, as of the last step). */
+  get now(): Sample {
+    return this.#tracker.now;
+  }
+
+  /**
+   * Takes one step: the writes made since the last step, in order, then the view that ends it.
+   * Each write is a moment history goals are judged at (with the verdicts of the step's view,
+   * the engine's judgement of which nodes a DaemonSet should run on); the view is the last
+   * moment of the step, and the truth whatever writes a reader may have missed. Goals about
+   * now read the view alone, so without history goals the writes are not even looked at.
+   */
+  step(writes: readonly TimelineWrite[], view: Sample): void {
+    if (this.#tracker.readsHistory && writes.length > 0) {
+      this.#tracker.beginStep(view.verdicts);
+      for (const write of writes) this.#tracker.write(write);
+    }
+    this.#tracker.observe(view);
+  }
+
+  /** Every goal's result now, in the lesson's order. */
+  results(): GoalResult[] {
+    return this.#tracker.results();
+  }
 }

@@ -92,8 +92,23 @@ export type WorkerRequest =
       playing: boolean;
       /** The new worker's snapshots continue from here, so versions keep growing across rebuilds. */
       baseVersion: number;
+      /**
+       * False when lines follow at once (a lesson's start): no snapshot of the empty cluster is
+       * posted, and the page keeps its picture until the last line's snapshot replaces it.
+       */
+      snapshot?: boolean;
     }
-  | { type: 'run'; id: number; line: string; files: FileMap }
+  | {
+      type: 'run';
+      id: number;
+      line: string;
+      files: FileMap;
+      /**
+       * False when the page sends more lines right behind this one (a lesson's start): the
+       * reply carries no snapshot, and the last line's snapshot shows what they all did.
+       */
+      snapshot?: boolean;
+    }
   | { type: 'complete'; id: number; line: string; files: FileMap }
   | { type: 'diagnose'; id: number; fileName: string; text: string }
   /** Plays or pauses the clock; `speed` (simulated ms per real ms) is kept when absent. */

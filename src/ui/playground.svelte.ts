@@ -80,8 +80,10 @@ export class Playground {
   /**
    * Runs a console line as if typed into the console: it appears in the transcript with its
    * output, and changed files are re-checked (the cluster may now judge them differently).
+   * `quiet` is for lines sent together (a lesson's start) but the last: no snapshot comes
+   * with it and no file is re-checked, so the page draws and checks once, after the last.
    */
-  async run(line: string): Promise<CommandResult> {
+  async run(line: string, options: { quiet?: boolean } = {}): Promise<CommandResult> {
     const trimmed = line.trim();
     // The console stops an open watch before any line but a `sim` one (docs/console-contract.md),
     // as the learner's Ctrl+C would in a terminal: the transcript shows it the same way.
@@ -96,9 +98,15 @@ export class Playground {
       this.#openEdited(result);
     };
     // Heard with the snapshot when the client can (one redraw of a big cluster, not two).
-    const result = await this.client.run(trimmed, this.files.toMap(), hear);
+    const result = await this.client.run(
+      trimmed,
+      this.files.toMap(),
+      hear,
+      options.quiet ? { snapshot: false } : undefined,
+    );
     if (!heard) hear(result);
     this.onRan?.(trimmed, result);
+    if (options.quiet) return result;
     // The advisor judges a file against the cluster, so a change there can change its markers.
     void this.diagnose(this.files.active);
     return result;
@@ -215,9 +223,10 @@ export class Playground {
 
   /**
    * Starts over on an empty cluster with `files` open (a lesson opens or is reset): the
-   * transcript, the diagnostics and the selection go with the old cluster.
+   * transcript, the diagnostics and the selection go with the old cluster. `linesFollow` says
+   * lines are sent right behind (a lesson's start): the empty cluster is then not drawn.
    */
-  async restart(files: OpenFile[], active?: string): Promise<void> {
+  async restart(files: OpenFile[], active?: string, linesFollow = false): Promise<void> {
     this.files.replace(files, active);
     this.console.clear();
     this.diagnostics = {};
@@ -225,7 +234,7 @@ export class Playground {
     this.edits = {};
     this.selection = undefined;
     this.selectedDaemonSet = undefined;
-    await this.client.restart(this.files.toMap());
+    await this.client.restart(this.files.toMap(), linesFollow ? { snapshot: false } : undefined);
   }
 
   /** Selects a DaemonSet for the status bar. */

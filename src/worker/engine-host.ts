@@ -4,14 +4,13 @@
  * the page told that it is alive.
  */
 import type { CommandResult, FileDrift, FileSource, ManifestDiagnostic } from '../console/types.ts';
+import { ClusterHistory } from '../engine/history.ts';
 import type { Cluster, ClusterSnapshot } from '../engine/operations.ts';
-import { createSteppingCluster } from '../engine/stepping-cluster.ts';
 import type { Event, Kind } from '../protocol/cluster.ts';
 import {
   HEARTBEAT_MS,
   SPEEDS,
   assertNever,
-  type CommandLog,
   type EventBatch,
   type EventSubject,
   type EventSubscription,
@@ -138,8 +137,13 @@ export class EngineHost {
   #subscriptions = new Map<number, { seen: number; about: EventSubject | undefined }>();
   /** The lesson being played, if any: its goals and the timeline they read. */
   #lesson: LessonGoals | undefined;
-  /** The cluster's revision the lesson's timeline last recorded. */
-  #recorded = -1;
+  /** The engine itself, under the console's wrappers: recorders listen to its writes. */
+  #engine: Cluster | undefined;
+  /**
+   * The recorder of every object write since the lesson began, while a lesson's goals read
+   * history (`src/engine/history.ts`; time travel will keep one too).
+   */
+  #history: ClusterHistory | undefined;
 
   /** Creates the host; nothing runs until a `start` request. */
   constructor(runtime: Runtime, clock: HostClock, post: (message: WorkerMessage) => void) {
@@ -166,7 +170,7 @@ export class EngineHost {
   #handle(request: WorkerRequest): void {
     switch (request.type) {
       case 'start':
-        this.#start(request.log, request.untilMs, request.playing, request.baseVersion, request.id);
+        this.#start(request);
         return;
       case 'run': {
         const con = this.#need();
@@ -180,7 +184,8 @@ export class EngineHost {
         // The snapshot rides in the reply, so when the page's promise for this line resolves,
         // the picture already shows what the line did, and both are drawn at once. Building
         // it is part of the long work: at 5,000 nodes it takes a noticeable time too.
-        const snapshot = this.#buildSnapshot();
+        // Lines sent together (a lesson's start) are drawn once, with the last one's snapshot.
+        const snapshot = request.snapshot === false ? undefined : this.#buildSnapshot();
         this.#post({ type: 'idle' });
         this.#post({
           type: 'ran',
@@ -260,26 +265,23 @@ export class EngineHost {
    */
   #beginLesson(goals: readonly GoalSpec[]): void {
     const con = this.#need();
-    if (goals.length === 0) {
-      this.#lesson = undefined;
-      return;
-    }
-    this.#lesson = new LessonGoals(goals, con.cluster.view({ events: false }));
-    this.#recorded = con.cluster.revision;
+    this.#endLesson();
+    if (goals.length === 0) return;
+    const engine = this.#engine ?? con.cluster;
+    // A recorder only for goals about history: it costs a frozen copy per write, and goals
+    // about now read the view each snapshot builds anyway.
+    this.#lesson = new LessonGoals(goals, con.cluster.view({ events: false }), () => {
+      this.#history = new ClusterHistory(engine);
+      return this.#history;
+    });
     this.#postSnapshot({ onlyIfChanged: true });
   }
 
-  /**
-   * After a command or a clock step: the lesson's timeline gets a sample when anything was
-   * written since the last one. Only a lesson with history goals is recorded at every step (a
-   * view is pointers to frozen objects, and lesson clusters are small); goals about now need
-   * only the view each snapshot builds anyway.
-   */
-  #recordStep(cluster: Cluster): void {
-    const lesson = this.#lesson;
-    if (!lesson?.history || cluster.revision === this.#recorded) return;
-    this.#recorded = cluster.revision;
-    lesson.record(cluster.view({ events: false }));
+  /** The lesson (if any) ends: its recorder stops listening. */
+  #endLesson(): void {
+    this.#lesson = undefined;
+    this.#history?.stop();
+    this.#history = undefined;
   }
 
   /** Opens a subscription and sends what it has not seen, if anything. */
@@ -314,32 +316,21 @@ export class EngineHost {
     return batches;
   }
 
-  #start(
-    log: CommandLog,
-    untilMs: number,
-    playing: boolean,
-    baseVersion: number,
-    id: number,
-  ): void {
+  #start(request: Extract<WorkerRequest, { type: 'start' }>): void {
+    const { log, untilMs, playing, baseVersion, id } = request;
     this.#version = baseVersion;
     this.#sent = undefined;
     this.#files = log.files;
     // A start begins a new session: the page sends the lesson's goals again once it is ready.
-    this.#lesson = undefined;
+    this.#endLesson();
     const base = this.#runtime.createCluster({ seed: log.seed });
-    // Commands that move time (sim settle, sim wait, rollout status) stop at every due instant
-    // while a lesson has history goals, so no moment a goal asks about is skipped.
-    const stepping = createSteppingCluster(
-      base,
-      () => this.#recordStep(base),
-      () => this.#lesson?.history === true,
-    );
+    this.#engine = base;
     // Every operation passes through #pulse, so a long command keeps the page told that
     // the worker is alive, between objects, without the engine knowing of pages or timers.
     // An open `kubectl get -w` steps a playing clock one instant at a time and lists what it
     // watches at each; heartbeats between instants keep a long tick from looking like a hang.
     const cluster = pacedCluster(
-      stepping,
+      base,
       () => this.#pulse(),
       () => this.#beatIfDue(),
     );
@@ -367,7 +358,8 @@ export class EngineHost {
     if (log.entries.length > 0) this.#post({ type: 'idle' });
     this.#playing = playing;
     this.#post({ type: 'started', id, timeMs: con.cluster.now });
-    this.#postSnapshot();
+    // Lines sent right behind the start bring the first picture themselves.
+    if (request.snapshot !== false) this.#postSnapshot();
     this.#beat();
     this.#lastTick = this.#clock.now();
     this.#stopTimer();
@@ -390,7 +382,7 @@ export class EngineHost {
     if (con && this.#playing && elapsed > 0) {
       try {
         const due = con.cluster.nextDueAt();
-        // The console's cluster: it steps through due instants while a lesson records history.
+        // Every write on the way is recorded while a lesson's goals read history.
         con.cluster.advance(elapsed);
         // Only a task that ran can have changed anything worth redrawing.
         if (due !== undefined && due <= con.cluster.now) this.#dirty = true;
@@ -496,9 +488,9 @@ export class EngineHost {
     // is even looked at.
     const full = con.cluster.view({ events: false });
     const events = this.#eventBatches(con.cluster, revision);
-    // The lesson's goals are read from this same view: a sample is pointers to its objects.
+    // The lesson's goals are read from this same view, after the writes recorded since the
+    // last one (a view is pointers to frozen objects).
     this.#lesson?.record(full);
-    this.#recorded = revision;
     const goals = this.#lesson?.unsent();
     const sent = this.#sent;
     const reused: Kind[] = [];
@@ -661,6 +653,7 @@ export function pacedCluster(
     settle: (capMs) => inner.settle(capMs),
     snapshot: () => inner.snapshot(),
     view: (options) => inner.view(options),
+    onWrite: (listener) => inner.onWrite(listener),
   };
 }
 

@@ -1,35 +1,42 @@
 /**
- * A lesson's goals in the worker, next to the engine: the timeline they read (one sample after
- * every command and every instant the clock stopped at, since the lesson began) and their
- * states, evaluated only when the timeline got a new sample.
+ * A lesson's goals in the worker, next to the engine: the timeline they read and their states,
+ * evaluated only when the timeline took a step. Goals about history read every write the
+ * cluster made since the lesson began, from a recorder on the engine's change feed
+ * (`ClusterHistory`); goals about now read the view each snapshot builds anyway.
  */
+import type { ClusterHistory } from '../engine/history.ts';
 import type { ClusterSnapshot } from '../engine/operations.ts';
-import { evaluateGoal, parseGoals, toSample, type Goal } from '../lessons/goals.ts';
-import { createTimeline } from '../lessons/timeline.ts';
+import { parseGoals, readsHistory, toSample, type Goal } from '../lessons/goals.ts';
+import { Timeline } from '../lessons/timeline.ts';
 import type { GoalSpec, GoalState } from '../protocol/messages.ts';
-
-/** Predicates that read every sample, not only the last one. */
-const HISTORY_PREDICATES = ['alwaysAvailable', 'atMostUnavailable'] as const;
 
 /** The goals of the lesson being played, their timeline, and what the page was last sent. */
 export class LessonGoals {
   readonly goals: readonly Goal[];
-  /** Whether a goal reads history, so every instant the clock stops at must be recorded. */
+  /** Whether a goal reads history, so the writes between views must be recorded. */
   readonly history: boolean;
   /** Set when the page's goals did not fit the goal schema: every goal is then unmet with it. */
   readonly problem: string | undefined;
   #specs: readonly GoalSpec[];
-  #timeline = createTimeline();
+  #timeline: Timeline;
+  /** The recorder the history goals read, and the seq of the first entry not yet read. */
+  #recorder: ClusterHistory | undefined;
+  #read = 0;
   #states: GoalState[] = [];
-  /** The last sample the states were evaluated at (samples are compared by identity). */
+  /** The view the states were last evaluated at (views are compared by identity). */
   #evaluatedAt: unknown;
   #sent: GoalState[] | undefined;
 
   /**
-   * From the goals the page sent (validated here: lessons are other people's data) and the
-   * cluster as the lesson begins.
+   * From the goals the page sent (validated here: lessons are other people's data), the
+   * cluster as the lesson begins, and a function that starts a recorder of its writes (called
+   * only when a goal reads history).
    */
-  constructor(specs: readonly GoalSpec[], view: ClusterSnapshot) {
+  constructor(
+    specs: readonly GoalSpec[],
+    view: ClusterSnapshot,
+    startRecorder: () => ClusterHistory,
+  ) {
     this.#specs = specs;
     const { goals, issues } = parseGoals(specs);
     this.goals = goals ?? [];
@@ -37,28 +44,41 @@ export class LessonGoals {
       goals === undefined
         ? `the lesson's goals could not be read: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`
         : undefined;
-    this.history = this.goals.some((g) => HISTORY_PREDICATES.some((p) => g[p] !== undefined));
-    this.#timeline.reset(toSample(view));
+    this.history = this.goals.some(readsHistory);
+    if (this.history) {
+      this.#recorder = startRecorder();
+      this.#read = this.#recorder.nextSeq;
+    }
+    this.#timeline = new Timeline(this.goals, toSample(view));
   }
 
-  /** Adds a view of the cluster (the same objects as the last sample are not kept twice). */
+  /**
+   * A step ends with this view of the cluster: the writes recorded since the last step, then
+   * the view, are the timeline's next moments.
+   */
   record(view: ClusterSnapshot): void {
-    this.#timeline.record(toSample(view));
+    const recorder = this.#recorder;
+    // A step of more writes than the recorder keeps (thousands of nodes) has its oldest ones
+    // folded away unread: those moments are not judged, the view that ends the step still is.
+    const writes = recorder ? recorder.since(this.#read).entries : [];
+    if (recorder) this.#read = recorder.nextSeq;
+    this.#timeline.step(writes, toSample(view));
   }
 
   /** Every goal's state now, in the lesson's order. */
   states(): GoalState[] {
-    const last = this.#timeline.samples.at(-1);
-    if (last === this.#evaluatedAt) return this.#states;
-    this.#evaluatedAt = last;
+    const now = this.#timeline.now;
+    if (now === this.#evaluatedAt) return this.#states;
+    this.#evaluatedAt = now;
     if (this.problem !== undefined) {
       this.#states = this.#specs.map((g) => ({ id: g.id, met: false, detail: this.problem ?? '' }));
       return this.#states;
     }
-    this.#states = this.goals.map((goal) => {
-      const result = evaluateGoal(goal, this.#timeline.samples);
-      return { id: goal.id, met: result.met, detail: result.detail };
-    });
+    this.#states = this.#timeline.results().map((result, i) => ({
+      id: this.goals[i].id,
+      met: result.met,
+      detail: result.detail,
+    }));
     return this.#states;
   }
 

@@ -6,9 +6,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main, readLessonFiles } from '../../src/cli/lesson.ts';
 import { readYamlData } from '../../src/console/manifest/read.ts';
 import { loadCourse } from '../../src/lessons/loader.ts';
-import { createSteppingCluster } from '../../src/engine/stepping-cluster.ts';
-import { createConsole } from '../../src/console/index.ts';
-import { createCluster } from '../../src/engine/index.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIRST = join(ROOT, 'lessons/01-what-is-a-daemonset/01-one-pod-per-node');
@@ -145,44 +142,5 @@ describe('the course', () => {
     const lessons = course.chapters.flatMap((c) => c.lessons);
     const predicting = lessons.filter((l) => l.predict.length > 0);
     expect(predicting.length * 2).toBeGreaterThanOrEqual(lessons.length);
-  });
-});
-
-describe('the stepping cluster', () => {
-  it('ends a run exactly where the plain cluster ends, having stopped at every instant', () => {
-    const manifests: Record<string, string> = {
-      'nodes.yaml':
-        'apiVersion: v1\nkind: Node\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Node\nmetadata: {name: b}\n',
-      'ds.yaml':
-        'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {app: d}}\n  template:\n    metadata: {labels: {app: d}}\n    spec: {containers: [{name: c, image: nginx:1.27}]}\n',
-    };
-    const files = { read: (p: string) => manifests[p], list: () => [] };
-    const lines = [
-      'kubectl apply -f nodes.yaml',
-      'kubectl apply -f ds.yaml',
-      'sim settle',
-      'kubectl set image ds/d c=nginx:1.26',
-      'sim wait 7s',
-      'kubectl rollout status ds/d',
-      'sim settle',
-      'kubectl taint nodes a k=v:NoExecute',
-      'sim wait 2m',
-      'sim settle',
-    ];
-    const plain = createCluster({ seed: 3 });
-    const plainConsole = createConsole({ cluster: plain, files });
-    const stepped = createCluster({ seed: 3 });
-    let steps = 0;
-    const steppedConsole = createConsole({
-      cluster: createSteppingCluster(stepped, () => steps++),
-      files,
-    });
-    for (const line of lines) {
-      const result = plainConsole.run(line);
-      expect(result.exit).toBe(0);
-      expect(steppedConsole.run(line)).toEqual(result);
-    }
-    expect(JSON.stringify(stepped.snapshot())).toBe(JSON.stringify(plain.snapshot()));
-    expect(steps).toBeGreaterThan(lines.length);
   });
 });

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createConsole } from '../../src/console/index.ts';
 import { createCluster } from '../../src/engine/index.ts';
-import { createSteppingCluster } from '../../src/engine/stepping-cluster.ts';
-import { evaluateGoal, parseGoals, toSample, type Goal } from '../../src/lessons/goals.ts';
-import { createTimeline } from '../../src/lessons/timeline.ts';
+import { ClusterHistory } from '../../src/engine/history.ts';
+import {
+  evaluateGoal,
+  parseGoals,
+  toSample,
+  type Goal,
+  type Sample,
+} from '../../src/lessons/goals.ts';
+import { Timeline, type TimelineWrite } from '../../src/lessons/timeline.ts';
 
 const NODES = `
 apiVersion: v1
@@ -43,30 +49,51 @@ ${options.podSpec ?? ''}
 }
 
 /**
- * A cluster with the nodes applied and settled, a timeline that starts there (as a lesson does),
- * and a `run` that plays more lines and samples after every command and clock step.
+ * A cluster with a `run` that plays lines, and, from `begin` on (as a lesson begins), a
+ * recorder of its writes: each line is a step of the timeline (the writes it made, then the
+ * view after it), as in the worker. `check` judges a goal over the steps since `begin`;
+ * `sampled` judges it over the views alone, as sampling after each command used to.
  */
 function lessonCluster(files: Record<string, string>) {
-  const base = createCluster({ seed: 1 });
-  const timeline = createTimeline();
-  const sample = () => timeline.record(toSample(base.view({ events: false })));
+  const cluster = createCluster({ seed: 1 });
   const kubeConsole = createConsole({
-    cluster: createSteppingCluster(base, sample),
+    cluster,
     files: { read: (p) => files[p], list: () => Object.keys(files) },
   });
+  let start: Sample;
+  let recorder: ClusterHistory | undefined;
+  let steps: { writes: readonly TimelineWrite[]; view: Sample }[] = [];
   const run = (...lines: string[]) => {
     for (const line of lines) {
       const r = kubeConsole.run(line);
-      expect({ line, err: r.err }).toEqual({ line, err: r.err });
-      sample();
+      expect({ line, err: r.err }).toEqual({ line, err: '' });
+      if (!recorder) continue;
+      const read = steps.reduce((n, s) => n + s.writes.length, recorder.firstSeq);
+      steps.push({
+        writes: recorder.since(read).entries,
+        view: toSample(cluster.view({ events: false })),
+      });
     }
   };
+  const goalOf = (goal: Omit<Goal, 'id' | 'text'>): Goal => ({ id: 'g', text: 'goal', ...goal });
+  /** Starts the lesson's timeline at the cluster as it is now. */
+  const begin = () => {
+    recorder?.stop();
+    recorder = new ClusterHistory(cluster);
+    start = toSample(cluster.view({ events: false }));
+    steps = [];
+  };
+  begin();
   return {
     run,
-    /** Starts the lesson's timeline at the cluster as it is now. */
-    begin: () => timeline.reset(toSample(base.view({ events: false }))),
-    check: (goal: Omit<Goal, 'id' | 'text'>) =>
-      evaluateGoal({ id: 'g', text: 'goal', ...goal }, timeline.samples),
+    begin,
+    check: (goal: Omit<Goal, 'id' | 'text'>) => {
+      const timeline = new Timeline([goalOf(goal)], start);
+      for (const s of steps) timeline.step(s.writes, s.view);
+      return timeline.results()[0];
+    },
+    sampled: (goal: Omit<Goal, 'id' | 'text'>) =>
+      evaluateGoal(goalOf(goal), [start, ...steps.map((s) => s.view)]),
   };
 }
 
@@ -241,6 +268,44 @@ describe('goals about history', () => {
     expect(c.check({ atMostUnavailable: { daemonSet: 'agent', count: 0 } }).detail).toMatch(
       /^1 pods of agent were unavailable at once/,
     );
+  });
+
+  it('sees a node left bare inside one clock step, which sampling after each step misses', () => {
+    const c = lessonCluster({ 'nodes.yaml': NODES, 'agent.yaml': agent('busybox:1.36') });
+    c.run('kubectl apply -f nodes.yaml', 'kubectl apply -f agent.yaml', 'sim settle');
+    c.begin();
+    // The update takes the first node's pod away at once (the command's step ends there);
+    // the second node loses its pod and gets the new one back inside the one step of the wait.
+    c.run('kubectl set image daemonset/agent main=busybox:1.37', 'sim wait 2m');
+    expect(c.check({ rolloutComplete: { daemonSet: 'agent' } }).met).toBe(true);
+    const judged = ['worker-1', 'worker-2'].map((node) => {
+      const goal = { alwaysAvailable: { daemonSet: 'agent', nodes: { names: [node] } } };
+      return { node, sampled: c.sampled(goal).met, recorded: c.check(goal).met };
+    });
+    expect(judged).toEqual([
+      { node: 'worker-1', sampled: false, recorded: false },
+      { node: 'worker-2', sampled: true, recorded: false },
+    ]);
+    expect(
+      c.check({ alwaysAvailable: { daemonSet: 'agent', nodes: { names: ['worker-2'] } } }).detail,
+    ).toMatch(/^worker-2 had no available pod of agent \d+s into the lesson$/);
+    expect(c.check({ atMostUnavailable: { daemonSet: 'agent', count: 1 } }).met).toBe(true);
+  });
+
+  it('does not count a node the DaemonSet stops wanting within a step as left bare', () => {
+    const c = lessonCluster({ 'nodes.yaml': NODES, 'agent.yaml': agent('busybox:1.36') });
+    c.run('kubectl apply -f nodes.yaml', 'kubectl apply -f agent.yaml', 'sim settle');
+    c.begin();
+    // worker-2 gets a taint the pod does not tolerate: its pod is evicted and the node is no
+    // longer one the DaemonSet should run on, as the step's verdicts say.
+    c.run('kubectl taint nodes worker-2 dedicated=db:NoExecute', 'sim wait 1m');
+    expect(
+      c.check({ podsOnNodes: { daemonSet: 'agent', nodes: { names: ['worker-1'] } } }).met,
+    ).toBe(true);
+    expect(c.check({ alwaysAvailable: { daemonSet: 'agent' } })).toEqual({ met: true, detail: '' });
+    expect(
+      c.check({ alwaysAvailable: { daemonSet: 'agent', nodes: { names: ['worker-2'] } } }).met,
+    ).toBe(false);
   });
 
   it('counts more than one unavailable pod when maxUnavailable allows it', () => {

@@ -361,6 +361,24 @@ describe('EngineHost snapshot deltas', () => {
     const reply = out[2];
     expect(reply.type === 'ran' && reply.snapshot?.version).toBe(before + 1);
   });
+
+  it('draws lines sent together once: only the last one brings a snapshot, a whole one', () => {
+    const { out, send, start, runtime } = setup();
+    start({ snapshot: false });
+    expect(out.filter((m) => m.type === 'snapshot')).toHaveLength(0);
+    const files = { 'ds.yaml': 'a' };
+    send({ type: 'run', id: 2, line: 'kubectl apply -f ds.yaml', files, snapshot: false });
+    send({ type: 'run', id: 3, line: 'sim wait 250ms', files, snapshot: false });
+    // No view was built for the quiet lines (the start's own is the host's first).
+    expect(runtime.states[0].views).toHaveLength(0);
+    send({ type: 'run', id: 4, line: 'kubectl get pods', files });
+    const snapshots = snapshotsIn(out);
+    expect(snapshots.map((s) => s.version)).toEqual([1]);
+    expect(snapshots[0].reused).toBeUndefined();
+    expect(out.filter((m) => m.type === 'ran').map((m) => m.type === 'ran' && m.atMs)).toEqual([
+      0, 0, 250,
+    ]);
+  });
 });
 
 describe('EngineHost back-pressure', () => {

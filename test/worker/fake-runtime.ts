@@ -134,6 +134,8 @@ export function createFakeRuntime(states: FakeState[] = []): Runtime & { states:
           if (options.events === false) view.objects.Event = [];
           return { ...view, internal: null };
         },
+        // The fake's objects appear with its snapshots, not one write at a time.
+        onWrite: () => () => undefined,
       };
       return cluster;
     },

@@ -303,19 +303,28 @@ export class LessonState {
     for (const step of bundle.start)
       for (const [name, text] of Object.entries(step.files))
         if (!tabs.has(name)) tabs.set(name, text);
-    await this.playground.restart(
-      [...tabs].map(([name, text]) => ({ name, text })),
-      lesson.files[0],
-    );
-    if (seq !== this.#seq) return;
-    // The start runs through the console like anything typed, each file from its own tab. The
-    // lines are sent together (each carries the files as they are when it is sent, and the
-    // engine runs them in order), so a switch waits for the engine, not a round trip a line.
-    const runs: Promise<unknown>[] = [];
+    const count = bundle.start.reduce((n, step) => n + step.lines.length, 0);
+    // The restart and the start lines are sent together, without waiting for the worker
+    // between them (it handles requests in order): a switch waits for the engine once, not a
+    // round trip a line. Only the last line brings a snapshot, so the page draws the new
+    // cluster once instead of after every line (and never the empty one in between).
+    const runs: Promise<unknown>[] = [
+      this.playground.restart(
+        [...tabs].map(([name, text]) => ({ name, text })),
+        lesson.files[0],
+        count > 0,
+      ),
+    ];
+    // The start runs through the console like anything typed, each file from its own tab
+    // (each line carries the files as they are when it is sent).
+    let sent = 0;
     for (const step of bundle.start) {
       for (const [name, text] of Object.entries(step.files))
         this.playground.files.setText(name, text);
-      for (const line of step.lines) runs.push(this.playground.run(line));
+      for (const line of step.lines) {
+        sent += 1;
+        runs.push(this.playground.run(line, { quiet: sent < count }));
+      }
     }
     await Promise.all(runs);
     if (seq !== this.#seq) return;
@@ -336,10 +345,53 @@ export class LessonState {
     if (lesson.clock === 'playing') await this.playground.client.setPlaying(true);
     if (seq !== this.#seq) return;
     this.status = 'ready';
-    for (const f of this.playground.files.files) void this.playground.diagnose(f.name);
+    // The files are checked (a worker round trip each, then editor markers) once the new
+    // cluster is painted, so that work does not compete with the frame the learner waits for.
+    afterPaint(() => {
+      if (seq !== this.#seq) return;
+      for (const f of this.playground.files.files) void this.playground.diagnose(f.name);
+    });
     // The next lesson is the likeliest switch: its chunk is fetched now, while the learner reads.
     if (this.nextId !== undefined) void loadLessonBundle(this.nextId);
+    prefetchCourse();
   }
+}
+
+/** Whether the lesson chunks have been asked for in the background already. */
+let prefetching = false;
+
+/**
+ * Fetches every lesson's chunk in the background, one per idle moment, so that a lesson
+ * picked from the list opens without a network round trip (they are a few KiB each, and the
+ * offline cache holds them anyway).
+ */
+function prefetchCourse(): void {
+  if (prefetching) return;
+  prefetching = true;
+  const ids = [...LESSON_ORDER];
+  const idle = (next: () => void): void => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(next, { timeout: 2000 });
+    else setTimeout(next, 50);
+  };
+  const step = (): void => {
+    const id = ids.shift();
+    if (id === undefined) return;
+    // A chunk that cannot be fetched now is fetched again when its lesson opens.
+    loadLessonBundle(id).then(
+      () => idle(step),
+      () => idle(step),
+    );
+  };
+  idle(step);
+}
+
+/** Calls `work` after the next frame is painted (at once where there are no frames). */
+function afterPaint(work: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') {
+    setTimeout(work, 0);
+    return;
+  }
+  requestAnimationFrame(() => setTimeout(work, 0));
 }
 
 function clean(path: string): string {

@@ -75,9 +75,10 @@ export class InThreadClient extends WorkerEngineClient {
     line: string,
     files: FileMap,
     onResult?: (result: CommandResult) => void,
+    options?: { snapshot?: boolean },
   ): Promise<CommandResult> {
     this.lines.push(line);
-    return super.run(line, files, onResult);
+    return super.run(line, files, onResult, options);
   }
 
   /** Lets `ms` of real time pass in ticks of the worker's timer (a playing clock advances). */
