@@ -169,8 +169,8 @@ export class ClusterHistory {
 
   /**
    * Folds the oldest half of the log into the base. The fold ends after a whole revision
-   * (a deletion shares the revision of the write before it), so the base is the cluster at one
-   * revision exactly.
+   * (several entries may share one, for safety, though every write takes its own), so the base
+   * is the cluster at one revision exactly.
    */
   #fold(): void {
     let end = Math.floor(this.#entries.length / 2);

@@ -213,8 +213,8 @@ export interface ClusterSnapshot {
 export interface ObjectWrite {
   /**
    * The cluster's revision once the write is done: the object's new resourceVersion for a
-   * create or an update. A deletion takes no resourceVersion of its own here (the store does
-   * not stamp one), so it carries the revision it happened at.
+   * create or an update. A deletion takes a revision of its own too, as etcd gives a delete
+   * event a new resourceVersion; the deleted object keeps its last one.
    */
   revision: number;
   /** Simulated ms at the write. */

@@ -308,6 +308,9 @@ export class Store {
     const map = this.maps.get(obj.kind);
     if (!map || map.get(key) !== obj) return;
     map.delete(key);
+    // etcd gives a delete its own revision: without it a bare delete (a ConfigMap, a node) leaves
+    // Cluster.revision where it was, and everything that waits on it (redraws, goals) misses it.
+    ++this.rv;
     this.sortedCache.delete(obj.kind);
     this.byUid.delete(obj.metadata.uid);
     this.unindex(obj);
