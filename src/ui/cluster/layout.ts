@@ -106,8 +106,14 @@ export const VIRTUALISE_FROM = 300;
 
 const GAP = 10;
 const PAD = 10;
+/**
+ * Full cards share the width like a CSS grid's `repeat(auto-fill, minmax(FULL_MIN_W, 1fr))`:
+ * as many columns as fit at this width, then each card widens to fill its column, so the five
+ * nodes of the sandbox sit in three columns beside the editor instead of two and a gap.
+ */
+export const FULL_MIN_W = 180;
 const SIZES = {
-  full: { w: 250, chipH: 40, chipGap: 6, columns: 2 },
+  full: { w: FULL_MIN_W, chipH: 40, chipGap: 6, columns: 2 },
   compact: { w: 150, chipH: 16, chipGap: 4, columns: 7 },
   tiny: { w: 26, chipH: 14, chipGap: 0, columns: 1 },
 } as const;
@@ -116,6 +122,8 @@ const MAX_LABELS = 3;
 const MAX_TAINTS = 3;
 /** STATUS texts longer than this do not fit a half-width chip. */
 const LONG_STATUS = 12;
+/** Width of one character of the cards' 12 px monospace text, to shorten labels to fit. */
+const MONO_CHAR_W = 7.3;
 
 /**
  * From a snapshot, the selected DaemonSet and the viewport width in CSS pixels, the cluster
@@ -189,13 +197,16 @@ export function layoutModel(
   const size = SIZES[chosen];
   const usable = Math.max(size.w, width - 2 * GAP);
   const columns = Math.max(1, Math.floor((usable + GAP) / (size.w + GAP)));
+  // Whole pixels, so positions and sizes stay the same numbers on every machine.
+  const cardW = chosen === 'full' ? Math.floor((usable - (columns - 1) * GAP) / columns) : size.w;
   const earlier = new Map<NodeModel, CardLayout>();
   if (previous?.density === chosen) {
-    for (const card of previous.cards) if (card.node) earlier.set(card.node, card);
+    for (const card of previous.cards)
+      if (card.node && card.w === cardW) earlier.set(card.node, card);
   }
-  const unplaced = model.unplaced.length > 0 ? [layoutUnplaced(model.unplaced, chosen)] : [];
+  const unplaced = model.unplaced.length > 0 ? [layoutUnplaced(model.unplaced, chosen, cardW)] : [];
   const laid: CardLayout[] = [
-    ...model.nodes.map((node) => earlier.get(node) ?? layoutCard(node, chosen)),
+    ...model.nodes.map((node) => earlier.get(node) ?? layoutCard(node, chosen, cardW)),
     ...unplaced,
   ];
 
@@ -208,7 +219,7 @@ export function layoutModel(
     let rowH = 0;
     for (const card of row) rowH = Math.max(rowH, card.h);
     row.forEach((card, i) => {
-      const x = GAP + i * (size.w + GAP);
+      const x = GAP + i * (cardW + GAP);
       cards.push(card.x === x && card.y === y ? card : { ...card, x, y });
     });
     y += rowH + GAP;
@@ -234,8 +245,8 @@ export function visibleCards(layout: ClusterLayout, top: number, height: number)
   return layout.cards.filter((c) => c.y + c.h >= from && c.y <= to);
 }
 
-function layoutCard(node: NodeModel, density: Density): CardLayout {
-  const size = SIZES[density];
+function layoutCard(node: NodeModel, density: Density, cardW: number): CardLayout {
+  const size = { ...SIZES[density], w: cardW };
   if (density === 'tiny') {
     const pod = node.pods.find((p) => p.role !== 'other') ?? node.pods[0];
     const inset = (size.w - size.chipH) / 2;
@@ -259,6 +270,8 @@ function layoutCard(node: NodeModel, density: Density): CardLayout {
     y += row.h;
   };
   if (density === 'full') {
+    // Characters of monospace text that fit across the card's inner width.
+    const chars = Math.floor((cardW - 2 * PAD) / MONO_CHAR_W);
     push({ type: 'header', y, h: 22 });
     push({ type: 'status', y, h: 22 });
     for (const label of node.keyLabels.slice(0, MAX_LABELS)) {
@@ -267,15 +280,15 @@ function layoutCard(node: NodeModel, density: Density): CardLayout {
         y,
         h: LINE,
         ...label,
-        short: shortenKey(`${label.key}=${label.value}`, 32),
+        short: shortenKey(`${label.key}=${label.value}`, chars),
       });
     }
     const moreLabels = node.keyLabels.length - MAX_LABELS;
     if (moreLabels > 0) push({ type: 'more', y, h: LINE, text: `+${moreLabels} more labels` });
     for (const taint of node.taints.slice(0, MAX_TAINTS)) {
       const keyValue = taint.value ? `${taint.key}=${taint.value}` : taint.key;
-      // Room left beside the effect badge, in monospace characters of the full card.
-      const room = Math.max(8, 26 - taint.effect.length);
+      // Room left beside the flag and the effect badge, in monospace characters.
+      const room = Math.max(8, chars - 4 - taint.effect.length);
       push({
         type: 'taint',
         y,
@@ -303,7 +316,8 @@ function layoutCard(node: NodeModel, density: Density): CardLayout {
     }
     if (node.state !== 'runs' && node.state !== 'none') {
       y += 4;
-      push({ type: 'verdict', y, h: 64, short: shortenPrefixes(node.reason ?? '') });
+      // Three lines of 12 px text (the banner clamps there) and its padding.
+      push({ type: 'verdict', y, h: 56, short: shortenPrefixes(node.reason ?? '') });
     }
   } else {
     push({ type: 'header', y, h: 20 });
@@ -332,8 +346,11 @@ function layoutCard(node: NodeModel, density: Density): CardLayout {
   };
 }
 
-function layoutUnplaced(pods: PodModel[], density: Density): CardLayout {
-  const size = SIZES[density === 'tiny' ? 'compact' : density];
+function layoutUnplaced(pods: PodModel[], density: Density, cardW: number): CardLayout {
+  const size =
+    density === 'full'
+      ? { ...SIZES.full, w: cardW }
+      : SIZES[density === 'tiny' ? 'compact' : density];
   const header = density === 'full' ? 22 : 20;
   const y = PAD + header + 6;
   const chips = placeChips(
