@@ -215,7 +215,7 @@ describe('layoutCluster', () => {
         .cards[0].rows.filter((r) => r.type === 'label')
         .map((r) => r.short);
     expect(short(220)).toEqual(['…/a-rather-long-label-k…']);
-    expect(short(400)).toEqual(['example.com/a-rather-long-label-key=value-1']);
+    expect(short(380)).toEqual(['example.com/a-rather-long-label-key=value-1']);
   });
 
   it('is one column on a narrow viewport', () => {
