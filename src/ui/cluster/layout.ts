@@ -42,6 +42,8 @@ export type CardRow =
       effect: string;
       /** The taint's `key[=value]`, shortened to fit beside its effect badge. */
       short: string;
+      /** The effect badge sits on a second line: the key did not fit beside it. */
+      wrap: boolean;
     }
   | { type: 'more'; y: number; h: number; text: string }
   | {
@@ -287,15 +289,18 @@ function layoutCard(node: NodeModel, density: Density, cardW: number): CardLayou
     if (moreLabels > 0) push({ type: 'more', y, h: LINE, text: `+${moreLabels} more labels` });
     for (const taint of node.taints.slice(0, MAX_TAINTS)) {
       const keyValue = taint.value ? `${taint.key}=${taint.value}` : taint.key;
-      // Room left beside the flag and the effect badge, in monospace characters.
-      const room = Math.max(8, chars - 4 - taint.effect.length);
+      // Room left beside the flag and the effect badge, in monospace characters. On a narrow
+      // card where the key would be cut at its end, the badge goes to a second line instead.
+      const beside = shortenKey(keyValue, Math.max(8, chars - 4 - taint.effect.length));
+      const wrap = beside.endsWith('…');
       push({
         type: 'taint',
         y,
-        h: LINE + 2,
+        h: wrap ? 2 * LINE + 2 : LINE + 2,
         text: taint.text,
         effect: taint.effect,
-        short: shortenKey(keyValue, room),
+        short: wrap ? shortenKey(keyValue, chars - 2) : beside,
+        wrap,
       });
     }
     if (node.taints.length > MAX_TAINTS) {

@@ -297,6 +297,7 @@ function applyRowContent(
     case 'taint': {
       // The effect gets its own badge so truncating a long key never hides it.
       setAttr(el, 'data-effect', row.effect);
+      setAttr(el, 'data-wrap', row.wrap ? '' : null);
       setAttr(el, 'title', `taint ${row.text}`);
       applyText(el, 'cv-taint', row.short);
       applyText(el, 'cv-taint-effect', row.effect);
