@@ -22,7 +22,13 @@ export type Density = 'full' | 'compact' | 'tiny';
 
 /** One line of a full card, drawn by render.ts according to its type. */
 export type CardRow =
-  | { type: 'header'; y: number; h: number }
+  | {
+      type: 'header';
+      y: number;
+      h: number;
+      /** The roles badge fits beside the node's name (full cards only; else it is left out). */
+      roles?: boolean;
+    }
   | { type: 'status'; y: number; h: number }
   | {
       type: 'label';
@@ -274,7 +280,11 @@ function layoutCard(node: NodeModel, density: Density, cardW: number): CardLayou
   if (density === 'full') {
     // Characters of monospace text that fit across the card's inner width.
     const chars = Math.floor((cardW - 2 * PAD) / MONO_CHAR_W);
-    push({ type: 'header', y, h: 22 });
+    // The name comes first: the roles badge shows only if it fits beside the whole name
+    // (14 px bold is about 8.5 px a character, the badge's 11 px text about 6.5 plus its edges).
+    const rolesW = node.roles.length > 0 ? node.roles.join(',').length * 6.5 + 20 : 0;
+    const roles = node.roles.length > 0 && node.name.length * 8.5 + rolesW <= cardW - 2 * PAD;
+    push({ type: 'header', y, h: 22, roles });
     push({ type: 'status', y, h: 22 });
     for (const label of node.keyLabels.slice(0, MAX_LABELS)) {
       push({

@@ -257,7 +257,7 @@ function applyRowContent(
         if (node.taints.length > 0) marks.push(`⚑${node.taints.length}`);
       }
       setAttr(applyText(el, 'cv-marks', marks.join(' ')), 'aria-hidden', 'true');
-      applyText(el, 'cv-roles', layout.density === 'full' ? node.roles.join(',') : '');
+      applyText(el, 'cv-roles', row.roles ? node.roles.join(',') : '');
       return;
     }
     case 'status': {

@@ -218,6 +218,18 @@ describe('layoutCluster', () => {
     expect(short(380)).toEqual(['example.com/a-rather-long-label-key=value-1']);
   });
 
+  it('shows the roles badge only where the whole node name fits beside it', () => {
+    const snapshot = makeSnapshot({
+      nodes: [
+        makeNode('control-plane', { labels: { 'node-role.kubernetes.io/control-plane': '' } }),
+      ],
+    });
+    const roles = (width: number) =>
+      layoutCluster(snapshot, undefined, width).cards[0].rows.find((r) => r.type === 'header');
+    expect(roles(200)).toMatchObject({ roles: false });
+    expect(roles(380)).toMatchObject({ roles: true });
+  });
+
   it('is one column on a narrow viewport', () => {
     const layout = layoutCluster(rolloutScene(), FLUENTD, 200);
     expect(new Set(layout.cards.map((c) => c.x)).size).toBe(1);
