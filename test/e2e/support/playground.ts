@@ -17,9 +17,7 @@ export function consoleInput(page: Page): Locator {
  * on screen.
  */
 export async function waitForSandbox(page: Page): Promise<void> {
-  await page
-    .locator('[data-editor-state="ready"]')
-    .waitFor({ state: 'attached', timeout: 60_000 });
+  await page.locator('[data-editor-state="ready"]').waitFor({ state: 'attached', timeout: 60_000 });
   await page.locator('[data-node="worker-1"]').waitFor({ timeout: 60_000 });
   // The start script ends with `sim settle`; its entry finishing means the cluster is up.
   await page
