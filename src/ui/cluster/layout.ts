@@ -68,6 +68,8 @@ export type CardRow =
       h: number;
       /** The reason with long well-known key prefixes shortened (`…/not-ready:NoSchedule`). */
       short: string;
+      /** Lines of text the banner shows on a full card (3 or 4); longer text ends in `…`. */
+      lines?: number;
     };
 
 /** A pod chip, positioned inside its card. */
@@ -132,6 +134,10 @@ const MAX_TAINTS = 3;
 const LONG_STATUS = 12;
 /** Width of one character of the cards' 12 px monospace text, to shorten labels to fit. */
 const MONO_CHAR_W = 7.3;
+/** Average width of a character of 12 px sans-serif text, to count a banner's lines. */
+const SANS_CHAR_W = 6.8;
+/** Characters of a typical banner's lead, `No log-collector pod: `. */
+const VERDICT_LEAD = 22;
 
 /**
  * From a snapshot, the selected DaemonSet and the viewport width in CSS pixels, the cluster
@@ -331,8 +337,12 @@ function layoutCard(node: NodeModel, density: Density, cardW: number): CardLayou
     }
     if (node.state !== 'runs' && node.state !== 'none') {
       y += 4;
-      // Three lines of 12 px text (the banner clamps there) and its padding.
-      push({ type: 'verdict', y, h: 56, short: shortenPrefixes(node.reason ?? '') });
+      // Three lines of 12 px text and the banner's padding, or four where a narrow card needs
+      // them: the lead ("No log-collector pod:") and the reason, wrapped at spaces.
+      const short = shortenPrefixes(node.reason ?? '');
+      const perLine = Math.max(8, Math.floor((cardW - 54) / SANS_CHAR_W));
+      const lines = Math.ceil(VERDICT_LEAD / perLine) + wrappedLines(short, perLine) > 3 ? 4 : 3;
+      push({ type: 'verdict', y, h: lines === 4 ? 72 : 56, short, lines });
     }
   } else {
     push({ type: 'header', y, h: 20 });
@@ -429,6 +439,22 @@ function chipRowCount(chips: ChipLayout[], size: { chipH: number; chipGap: numbe
   if (chips.length === 0) return 0;
   const last = chips[chips.length - 1];
   return Math.round((last.y - chips[0].y) / (size.chipH + size.chipGap)) + 1;
+}
+
+/** From a text and a line length in characters, the lines a greedy wrap at spaces fills. */
+function wrappedLines(text: string, perLine: number): number {
+  let lines = 0;
+  let used = perLine;
+  for (const word of text.split(' ').filter(Boolean)) {
+    if (used + 1 + word.length <= perLine) {
+      used += 1 + word.length;
+    } else {
+      // A word longer than a line breaks across lines (the banner wraps anywhere).
+      lines += Math.ceil(word.length / perLine);
+      used = word.length % perLine || perLine;
+    }
+  }
+  return lines;
 }
 
 /**

@@ -323,6 +323,7 @@ function applyRowContent(
     case 'verdict': {
       if (!node) return;
       setAttr(el, 'data-state', node.state);
+      setAttr(el, 'data-lines', row.lines ? String(row.lines) : null);
       const { icon, short, long } = verdictWords(node, options.daemonSetName);
       const shown = verdictWords({ ...node, reason: row.short }, options.daemonSetName).long;
       setAttr(applyText(el, 'cv-verdict-icon', icon), 'aria-hidden', 'true');

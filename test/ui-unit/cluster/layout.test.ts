@@ -230,6 +230,16 @@ describe('layoutCluster', () => {
     expect(roles(380)).toMatchObject({ roles: true });
   });
 
+  it('gives a refusal banner a fourth line on a card too narrow for it in three', () => {
+    const snapshot = rolloutScene();
+    const banner = (width: number) =>
+      layoutCluster(snapshot, FLUENTD, width)
+        .cards.find((c) => c.node?.name === 'control-plane')
+        ?.rows.find((r) => r.type === 'verdict');
+    expect(banner(200)).toMatchObject({ lines: 4, h: 72 });
+    expect(banner(380)).toMatchObject({ lines: 3, h: 56 });
+  });
+
   it('is one column on a narrow viewport', () => {
     const layout = layoutCluster(rolloutScene(), FLUENTD, 200);
     expect(new Set(layout.cards.map((c) => c.x)).size).toBe(1);
