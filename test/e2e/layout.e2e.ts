@@ -4,6 +4,7 @@
  * first and nothing runs off the side; on laptops the default sandbox's five nodes fit the
  * cluster picture without scrolling, and the table view shows every column.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
@@ -55,6 +56,14 @@ async function box(
   return b;
 }
 
+/** The serious and critical axe-core violations on the page as it is now, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 function regionTab(page: Page, name: string): Locator {
   return page.getByRole('tablist', { name: 'Regions' }).getByRole('tab', { name, exact: true });
 }
@@ -98,6 +107,14 @@ for (const [width, height] of [
         const b = await box(control);
         expect(b.x + b.width, (await control.textContent()) ?? '').toBeLessThanOrEqual(width);
       }
+    });
+
+    it('has nothing serious for axe-core, with the cluster tab and with the menu open', async () => {
+      expect(await seriousViolations(page)).toEqual([]);
+      const menu = page.getByRole('button', { name: 'Session and theme menu' });
+      await menu.click();
+      expect(await seriousViolations(page)).toEqual([]);
+      await menu.click();
     });
 
     it('moves between the tabs with the arrow keys, as the ARIA tabs pattern does', async () => {
