@@ -33,7 +33,12 @@ function mountEditor(diagnostics: ManifestDiagnostic[], changes: string[]): void
   document.body.append(target);
   const component = mount(PlainEditor, {
     target,
-    props: { name: 'agent.yaml', text: TEXT, diagnostics, onchange: (t) => changes.push(t) },
+    props: {
+      name: 'agent.yaml',
+      text: TEXT,
+      diagnostics,
+      onchange: (t: string) => changes.push(t),
+    },
   });
   flushSync();
   cleanup = () => {
