@@ -79,6 +79,18 @@ describe('the page on a phone', () => {
     expect(document.activeElement).toBe(menu.element());
   });
 
+  it('closes the menu when the learner presses anywhere else', async () => {
+    app = await openAt(390, 844);
+    const menu = page.getByRole('button', { name: 'Session and theme menu' });
+    await userEvent.click(menu);
+    await expect.element(page.getByRole('button', { name: 'Share', exact: true })).toBeVisible();
+    await userEvent.click(page.getByRole('heading', { level: 1 }));
+    await expect.element(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Share', exact: true }).elements().length)
+      .toBe(0);
+  });
+
   it('keeps the page within the width of the window', async () => {
     app = await openAt(390, 844);
     await expect.element(regionTab('Cluster')).toBeVisible();
