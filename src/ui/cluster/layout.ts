@@ -22,7 +22,13 @@ export type Density = 'full' | 'compact' | 'tiny';
 
 /** One line of a full card, drawn by render.ts according to its type. */
 export type CardRow =
-  | { type: 'header'; y: number; h: number }
+  | {
+      type: 'header';
+      y: number;
+      h: number;
+      /** The roles badge fits beside the node's name (full cards only; else it is left out). */
+      roles?: boolean;
+    }
   | { type: 'status'; y: number; h: number }
   | {
       type: 'label';
@@ -42,6 +48,8 @@ export type CardRow =
       effect: string;
       /** The taint's `key[=value]`, shortened to fit beside its effect badge. */
       short: string;
+      /** The effect badge sits on a second line: the key did not fit beside it. */
+      wrap: boolean;
     }
   | { type: 'more'; y: number; h: number; text: string }
   | {
@@ -60,6 +68,8 @@ export type CardRow =
       h: number;
       /** The reason with long well-known key prefixes shortened (`…/not-ready:NoSchedule`). */
       short: string;
+      /** Lines of text the banner shows on a full card (3 or 4); longer text ends in `…`. */
+      lines?: number;
     };
 
 /** A pod chip, positioned inside its card. */
@@ -106,8 +116,14 @@ export const VIRTUALISE_FROM = 300;
 
 const GAP = 10;
 const PAD = 10;
+/**
+ * Full cards share the width like a CSS grid's `repeat(auto-fill, minmax(FULL_MIN_W, 1fr))`:
+ * as many columns as fit at this width, then each card widens to fill its column, so the five
+ * nodes of the sandbox sit in three columns beside the editor instead of two and a gap.
+ */
+export const FULL_MIN_W = 180;
 const SIZES = {
-  full: { w: 250, chipH: 40, chipGap: 6, columns: 2 },
+  full: { w: FULL_MIN_W, chipH: 40, chipGap: 6, columns: 2 },
   compact: { w: 150, chipH: 16, chipGap: 4, columns: 7 },
   tiny: { w: 26, chipH: 14, chipGap: 0, columns: 1 },
 } as const;
@@ -116,6 +132,12 @@ const MAX_LABELS = 3;
 const MAX_TAINTS = 3;
 /** STATUS texts longer than this do not fit a half-width chip. */
 const LONG_STATUS = 12;
+/** Width of one character of the cards' 12 px monospace text, to shorten labels to fit. */
+const MONO_CHAR_W = 7.3;
+/** Average width of a character of 12 px sans-serif text, to count a banner's lines. */
+const SANS_CHAR_W = 6.8;
+/** Characters of a typical banner's lead, `No log-collector pod: `. */
+const VERDICT_LEAD = 22;
 
 /**
  * From a snapshot, the selected DaemonSet and the viewport width in CSS pixels, the cluster
@@ -189,13 +211,16 @@ export function layoutModel(
   const size = SIZES[chosen];
   const usable = Math.max(size.w, width - 2 * GAP);
   const columns = Math.max(1, Math.floor((usable + GAP) / (size.w + GAP)));
+  // Whole pixels, so positions and sizes stay the same numbers on every machine.
+  const cardW = chosen === 'full' ? Math.floor((usable - (columns - 1) * GAP) / columns) : size.w;
   const earlier = new Map<NodeModel, CardLayout>();
   if (previous?.density === chosen) {
-    for (const card of previous.cards) if (card.node) earlier.set(card.node, card);
+    for (const card of previous.cards)
+      if (card.node && card.w === cardW) earlier.set(card.node, card);
   }
-  const unplaced = model.unplaced.length > 0 ? [layoutUnplaced(model.unplaced, chosen)] : [];
+  const unplaced = model.unplaced.length > 0 ? [layoutUnplaced(model.unplaced, chosen, cardW)] : [];
   const laid: CardLayout[] = [
-    ...model.nodes.map((node) => earlier.get(node) ?? layoutCard(node, chosen)),
+    ...model.nodes.map((node) => earlier.get(node) ?? layoutCard(node, chosen, cardW)),
     ...unplaced,
   ];
 
@@ -208,7 +233,7 @@ export function layoutModel(
     let rowH = 0;
     for (const card of row) rowH = Math.max(rowH, card.h);
     row.forEach((card, i) => {
-      const x = GAP + i * (size.w + GAP);
+      const x = GAP + i * (cardW + GAP);
       cards.push(card.x === x && card.y === y ? card : { ...card, x, y });
     });
     y += rowH + GAP;
@@ -234,8 +259,8 @@ export function visibleCards(layout: ClusterLayout, top: number, height: number)
   return layout.cards.filter((c) => c.y + c.h >= from && c.y <= to);
 }
 
-function layoutCard(node: NodeModel, density: Density): CardLayout {
-  const size = SIZES[density];
+function layoutCard(node: NodeModel, density: Density, cardW: number): CardLayout {
+  const size = { ...SIZES[density], w: cardW };
   if (density === 'tiny') {
     const pod = node.pods.find((p) => p.role !== 'other') ?? node.pods[0];
     const inset = (size.w - size.chipH) / 2;
@@ -259,7 +284,13 @@ function layoutCard(node: NodeModel, density: Density): CardLayout {
     y += row.h;
   };
   if (density === 'full') {
-    push({ type: 'header', y, h: 22 });
+    // Characters of monospace text that fit across the card's inner width.
+    const chars = Math.floor((cardW - 2 * PAD) / MONO_CHAR_W);
+    // The name comes first: the roles badge shows only if it fits beside the whole name
+    // (14 px bold is about 8.5 px a character, the badge's 11 px text about 6.5 plus its edges).
+    const rolesW = node.roles.length > 0 ? node.roles.join(',').length * 6.5 + 20 : 0;
+    const roles = node.roles.length > 0 && node.name.length * 8.5 + rolesW <= cardW - 2 * PAD;
+    push({ type: 'header', y, h: 22, roles });
     push({ type: 'status', y, h: 22 });
     for (const label of node.keyLabels.slice(0, MAX_LABELS)) {
       push({
@@ -267,22 +298,25 @@ function layoutCard(node: NodeModel, density: Density): CardLayout {
         y,
         h: LINE,
         ...label,
-        short: shortenKey(`${label.key}=${label.value}`, 32),
+        short: shortenKey(`${label.key}=${label.value}`, chars),
       });
     }
     const moreLabels = node.keyLabels.length - MAX_LABELS;
     if (moreLabels > 0) push({ type: 'more', y, h: LINE, text: `+${moreLabels} more labels` });
     for (const taint of node.taints.slice(0, MAX_TAINTS)) {
       const keyValue = taint.value ? `${taint.key}=${taint.value}` : taint.key;
-      // Room left beside the effect badge, in monospace characters of the full card.
-      const room = Math.max(8, 26 - taint.effect.length);
+      // Room left beside the flag and the effect badge, in monospace characters. On a narrow
+      // card where the key would be cut at its end, the badge goes to a second line instead.
+      const beside = shortenKey(keyValue, Math.max(8, chars - 4 - taint.effect.length));
+      const wrap = beside.endsWith('…');
       push({
         type: 'taint',
         y,
-        h: LINE + 2,
+        h: wrap ? 2 * LINE + 2 : LINE + 2,
         text: taint.text,
         effect: taint.effect,
-        short: shortenKey(keyValue, room),
+        short: wrap ? shortenKey(keyValue, chars - 2) : beside,
+        wrap,
       });
     }
     if (node.taints.length > MAX_TAINTS) {
@@ -303,7 +337,12 @@ function layoutCard(node: NodeModel, density: Density): CardLayout {
     }
     if (node.state !== 'runs' && node.state !== 'none') {
       y += 4;
-      push({ type: 'verdict', y, h: 64, short: shortenPrefixes(node.reason ?? '') });
+      // Three lines of 12 px text and the banner's padding, or four where a narrow card needs
+      // them: the lead ("No log-collector pod:") and the reason, wrapped at spaces.
+      const short = shortenPrefixes(node.reason ?? '');
+      const perLine = Math.max(8, Math.floor((cardW - 54) / SANS_CHAR_W));
+      const lines = Math.ceil(VERDICT_LEAD / perLine) + wrappedLines(short, perLine) > 3 ? 4 : 3;
+      push({ type: 'verdict', y, h: lines === 4 ? 72 : 56, short, lines });
     }
   } else {
     push({ type: 'header', y, h: 20 });
@@ -332,8 +371,11 @@ function layoutCard(node: NodeModel, density: Density): CardLayout {
   };
 }
 
-function layoutUnplaced(pods: PodModel[], density: Density): CardLayout {
-  const size = SIZES[density === 'tiny' ? 'compact' : density];
+function layoutUnplaced(pods: PodModel[], density: Density, cardW: number): CardLayout {
+  const size =
+    density === 'full'
+      ? { ...SIZES.full, w: cardW }
+      : SIZES[density === 'tiny' ? 'compact' : density];
   const header = density === 'full' ? 22 : 20;
   const y = PAD + header + 6;
   const chips = placeChips(
@@ -397,6 +439,22 @@ function chipRowCount(chips: ChipLayout[], size: { chipH: number; chipGap: numbe
   if (chips.length === 0) return 0;
   const last = chips[chips.length - 1];
   return Math.round((last.y - chips[0].y) / (size.chipH + size.chipGap)) + 1;
+}
+
+/** From a text and a line length in characters, the lines a greedy wrap at spaces fills. */
+function wrappedLines(text: string, perLine: number): number {
+  let lines = 0;
+  let used = perLine;
+  for (const word of text.split(' ').filter(Boolean)) {
+    if (used + 1 + word.length <= perLine) {
+      used += 1 + word.length;
+    } else {
+      // A word longer than a line breaks across lines (the banner wraps anywhere).
+      lines += Math.ceil(word.length / perLine);
+      used = word.length % perLine || perLine;
+    }
+  }
+  return lines;
 }
 
 /**

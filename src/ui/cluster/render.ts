@@ -257,7 +257,7 @@ function applyRowContent(
         if (node.taints.length > 0) marks.push(`⚑${node.taints.length}`);
       }
       setAttr(applyText(el, 'cv-marks', marks.join(' ')), 'aria-hidden', 'true');
-      applyText(el, 'cv-roles', layout.density === 'full' ? node.roles.join(',') : '');
+      applyText(el, 'cv-roles', row.roles ? node.roles.join(',') : '');
       return;
     }
     case 'status': {
@@ -297,6 +297,7 @@ function applyRowContent(
     case 'taint': {
       // The effect gets its own badge so truncating a long key never hides it.
       setAttr(el, 'data-effect', row.effect);
+      setAttr(el, 'data-wrap', row.wrap ? '' : null);
       setAttr(el, 'title', `taint ${row.text}`);
       applyText(el, 'cv-taint', row.short);
       applyText(el, 'cv-taint-effect', row.effect);
@@ -322,6 +323,7 @@ function applyRowContent(
     case 'verdict': {
       if (!node) return;
       setAttr(el, 'data-state', node.state);
+      setAttr(el, 'data-lines', row.lines ? String(row.lines) : null);
       const { icon, short, long } = verdictWords(node, options.daemonSetName);
       const shown = verdictWords({ ...node, reason: row.short }, options.daemonSetName).long;
       setAttr(applyText(el, 'cv-verdict-icon', icon), 'aria-hidden', 'true');

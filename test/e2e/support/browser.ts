@@ -20,7 +20,13 @@ export interface TestBrowser {
 
 /** Starts Chromium with a throwaway user-data-dir. */
 export async function launchBrowser(
-  options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {},
+  options: {
+    width?: number;
+    height?: number;
+    colorScheme?: 'light' | 'dark';
+    /** A phone: touch input, so `(pointer: coarse)` matches. */
+    touch?: boolean;
+  } = {},
 ): Promise<TestBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'dsp-e2e-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -29,6 +35,8 @@ export async function launchBrowser(
     args: CHROMIUM_ARGS,
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     colorScheme: options.colorScheme ?? 'light',
+    hasTouch: options.touch ?? false,
+    isMobile: options.touch ?? false,
   });
   const problems: string[] = [];
   const watch = (page: Page): Page => {

@@ -11,15 +11,19 @@ export function consoleInput(page: Page): Locator {
   return page.getByRole('textbox', { name: 'kubectl console', exact: true });
 }
 
-/** Waits until the sandbox start script has run and the editor has loaded. */
+/**
+ * Waits until the sandbox start script has run and the editor has loaded. On a narrow screen
+ * the editor and the console sit behind their tabs, so they are waited for in the page, not
+ * on screen.
+ */
 export async function waitForSandbox(page: Page): Promise<void> {
-  await page.locator('[data-editor-state="ready"]').waitFor({ timeout: 60_000 });
+  await page.locator('[data-editor-state="ready"]').waitFor({ state: 'attached', timeout: 60_000 });
   await page.locator('[data-node="worker-1"]').waitFor({ timeout: 60_000 });
   // The start script ends with `sim settle`; its entry finishing means the cluster is up.
   await page
     .locator('.console .entry', { hasText: 'sim settle' })
     .and(page.locator('[data-exit]'))
-    .waitFor({ timeout: 60_000 });
+    .waitFor({ state: 'attached', timeout: 60_000 });
 }
 
 /** Types a line into the console, presses Enter and waits for its output entry to finish. */

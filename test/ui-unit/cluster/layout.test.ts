@@ -7,6 +7,7 @@ import {
   toDensity,
   visibleCards,
   VIRTUALISE_FROM,
+  FULL_MIN_W,
 } from '../../../src/ui/cluster/layout.ts';
 import { toClusterModel } from '../../../src/ui/cluster/cluster-model.ts';
 import { makeNode, makePod, makeRevision, makeSnapshot, rolloutScene } from './fixtures.ts';
@@ -188,6 +189,55 @@ describe('layoutCluster', () => {
       'worker-3',
       'worker-4',
     ]);
+  });
+
+  it('shares the width among as many card columns as fit, with no empty column left over', () => {
+    for (const width of [400, 600, 700, 1000]) {
+      const layout = layoutCluster(rolloutScene(), FLUENTD, width);
+      const columns = new Set(layout.cards.map((c) => c.x)).size;
+      expect(columns).toBe(Math.min(5, Math.floor((width - 20 + 10) / (FULL_MIN_W + 10))));
+      for (const card of layout.cards) {
+        expect(card.w).toBeGreaterThanOrEqual(FULL_MIN_W);
+        expect(card.x + card.w).toBeLessThanOrEqual(width - 10);
+      }
+      // The right edge of the last column is within a pixel per column of the right margin.
+      const right = Math.max(...layout.cards.map((c) => c.x + c.w));
+      if (columns < 5) expect(width - 10 - right).toBeLessThanOrEqual(columns);
+    }
+  });
+
+  it('shortens labels to the width of the card', () => {
+    const snapshot = makeSnapshot({
+      nodes: [makeNode('a', { labels: { 'example.com/a-rather-long-label-key': 'value-1' } })],
+    });
+    const short = (width: number) =>
+      layoutCluster(snapshot, undefined, width)
+        .cards[0].rows.filter((r) => r.type === 'label')
+        .map((r) => r.short);
+    expect(short(220)).toEqual(['…/a-rather-long-label-k…']);
+    expect(short(380)).toEqual(['example.com/a-rather-long-label-key=value-1']);
+  });
+
+  it('shows the roles badge only where the whole node name fits beside it', () => {
+    const snapshot = makeSnapshot({
+      nodes: [
+        makeNode('control-plane', { labels: { 'node-role.kubernetes.io/control-plane': '' } }),
+      ],
+    });
+    const roles = (width: number) =>
+      layoutCluster(snapshot, undefined, width).cards[0].rows.find((r) => r.type === 'header');
+    expect(roles(200)).toMatchObject({ roles: false });
+    expect(roles(380)).toMatchObject({ roles: true });
+  });
+
+  it('gives a refusal banner a fourth line on a card too narrow for it in three', () => {
+    const snapshot = rolloutScene();
+    const banner = (width: number) =>
+      layoutCluster(snapshot, FLUENTD, width)
+        .cards.find((c) => c.node?.name === 'control-plane')
+        ?.rows.find((r) => r.type === 'verdict');
+    expect(banner(200)).toMatchObject({ lines: 4, h: 72 });
+    expect(banner(380)).toMatchObject({ lines: 3, h: 56 });
   });
 
   it('is one column on a narrow viewport', () => {
