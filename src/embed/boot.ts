@@ -107,7 +107,8 @@ export async function startEmbed(
   );
   keeper.message = notes.length > 0 ? notes.join(' ') : undefined;
 
-  let stopKeeping: (() => void) | undefined;
+  /** Stops the session keeper, once it watches (Reset may come before). */
+  const keeping: { stop?: () => void } = {};
   /** Set by Reset: the session was forgotten on purpose, so leaving must not write it back. */
   let forgotten = false;
   // Every finished line is told to the host; the host's own lines carry their request id.
@@ -153,7 +154,7 @@ export async function startEmbed(
         }),
       onReset: () => {
         forgotten = true;
-        stopKeeping?.();
+        keeping.stop?.();
         keeper.forget();
         hooks.reset();
       },
@@ -169,7 +170,7 @@ export async function startEmbed(
   // A request after the replay or the start lines answers only once they are done.
   await client.setPlaying(params.autoplay || client.playing);
   for (const f of playground.files.files) void playground.diagnose(f.name);
-  stopKeeping = keeper.watch();
+  keeping.stop = keeper.watch();
   // A lesson's "Next lesson" link names the next lesson's route; the embed opens it in place.
   const onHash = () => {
     const route = parseRoute(location.hash);
@@ -189,7 +190,7 @@ export async function startEmbed(
     },
     dispose() {
       if (!forgotten) keeper.save();
-      stopKeeping?.();
+      keeping.stop?.();
       removeEventListener('hashchange', onHash);
       unmount(app);
       client.dispose();
