@@ -154,10 +154,12 @@ class DaemonSetPlaygroundElement extends HTMLElement {
     if (event.origin !== this.#origin || !isPlaygroundMessage(event.data)) return;
     const data: PlaygroundMessage = event.data;
     if (data.type === 'ready' && !this.#handshaken) {
-      // The first `ready` of a page load: pin this page's origin, then send what waited.
+      // The first `ready` of a page load, sent to any parent: pin this page's origin, then send
+      // what waited. It is not an event of the element: the embed's answer to `hello` is.
       this.#handshaken = true;
       this.#post({ type: 'hello' });
       for (const body of this.#queue.splice(0)) this.#post(body);
+      return;
     }
     if (data.type === 'resize' && this.getAttribute('height') === 'auto')
       this.style.height = `${Math.max(240, data.height)}px`;
