@@ -52,6 +52,7 @@ class Embed {
     addEventListener('message', (event) => this.#onMessage(event));
     // Before any handshake the host's origin is unknown, so this first `ready` goes to any
     // parent: it says only that an embed is here and how far it is, nothing about its session.
+    if (this.#params.autoload) this.#phase = 'loading';
     host?.postMessage(message<PlaygroundMessage>({ type: 'ready', phase: this.#phase }), '*');
     this.#watchSize();
     if (this.#params.autoload) void this.#load();
