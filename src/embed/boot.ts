@@ -146,6 +146,7 @@ export async function startEmbed(
       panels: params.panels,
       readonly: params.readonly,
       sandbox: { title: sandbox.title, intro: sandbox.intro },
+      scenarioTitle: content.kind === 'scenario' ? 'Shared scenario' : undefined,
       shareLink: () =>
         encodeShareLink({
           log: client.log,
