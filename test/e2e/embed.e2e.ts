@@ -146,7 +146,7 @@ describe('the embed page', () => {
 });
 
 describe('the demo host page', () => {
-  it('hears ready from both embeds, sends a command and hears it applied, without Monaco', async () => {
+  it('hears ready from both embeds, sends a command and hears it applied; Monaco comes only with the Editor tab', async () => {
     const page = await browser.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
@@ -173,6 +173,10 @@ describe('the demo host page', () => {
     // The lesson embed was never loaded, and no embed showed its editor: no Monaco.
     expect(requests.some((u) => /monaco|yaml-editor/.test(u))).toBe(false);
     expect(await log.locator('li[data-embed="lesson-embed"][data-type="applied"]').count()).toBe(0);
+    // Opening the Editor tab is what brings Monaco, and it works inside the frame.
+    await frame.getByRole('tab', { name: 'Editor' }).click();
+    await frame.locator('[data-editor-state="ready"]').waitFor({ timeout: 60_000 });
+    expect(requests.some((u) => /monaco/.test(u))).toBe(true);
     expect(browser.problems).toEqual([]);
     await page.close();
   });
