@@ -24,11 +24,10 @@ import {
   type PlaygroundMessage,
 } from './protocol.ts';
 import type { EmbedHooks, RunningEmbed } from './boot.ts';
-
-type Body = Parameters<EmbedHooks['post']>[0];
-
 import '../ui/global.css';
 import './poster.css';
+
+type Body = Parameters<EmbedHooks['post']>[0];
 
 const host = window.parent !== window ? window.parent : undefined;
 
@@ -55,7 +54,7 @@ class Embed {
     if (this.#params.autoload) this.#phase = 'loading';
     host?.postMessage(message<PlaygroundMessage>({ type: 'ready', phase: this.#phase }), '*');
     this.#watchSize();
-    if (this.#params.autoload) void this.#load();
+    if (this.#params.autoload) this.#load().catch(() => undefined);
     else this.#showPoster();
   }
 
@@ -71,7 +70,8 @@ class Embed {
     if (host === undefined || event.source !== host) return;
     const msg = readHostMessage(event.data);
     if (msg === undefined || !this.#gate.accept(event.origin, msg)) return;
-    void this.#handle(msg);
+    // A failed load has said so on the page and to the host already (see #boot).
+    this.#handle(msg).catch(() => undefined);
   }
 
   async #handle(msg: HostMessage): Promise<void> {
@@ -127,12 +127,15 @@ class Embed {
       this.#root.replaceChildren();
       const running = await startEmbed(this.#root, this.#params, {
         post: (body) => this.#post(body),
-        reset: () => void this.#reload(this.#params.content),
+        reset: () => {
+          this.#reload(this.#params.content).catch(() => undefined);
+        },
       });
       this.#phase = 'running';
       this.#post(this.#readyBody());
       return running;
     } catch (error) {
+      console.error('The playground could not load', error);
       this.#root.replaceChildren(
         statusLine('The playground could not load. Reload the page to try again.', true),
       );
@@ -161,7 +164,10 @@ class Embed {
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = 'Load playground';
-    button.addEventListener('click', () => void this.#load());
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      this.#load().catch(() => undefined);
+    });
     const note = document.createElement('p');
     note.className = 'note';
     note.textContent =
