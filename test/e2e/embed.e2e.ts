@@ -3,6 +3,7 @@
  * custom element, the origin rule against a page of another origin, and separate sessions.
  * Host pages of other origins are served from memory by extra servers on other ports.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
@@ -266,4 +267,39 @@ describe('two embeds on one page', () => {
     expect(browser.problems).toEqual([]);
     await page.close();
   });
+});
+
+/** Serious and critical axe-core violations on the page, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('a 600x400 embed', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    it(`has no serious accessibility problem as a poster or loaded (${theme})`, async () => {
+      const small = await launchBrowser({ width: 600, height: 400, colorScheme: theme });
+      try {
+        const page = await small.newPage();
+        await page.goto(`${site.url}embed.html?lesson=one-pod-per-node&theme=${theme}`);
+        await page.getByRole('button', { name: 'Load playground' }).waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.getByRole('button', { name: 'Load playground' }).click();
+        await page.locator('[data-lesson-status="ready"]').waitFor({ timeout: 60_000 });
+        // A short frame shows one panel at a time, as tabs; a lesson opens on its text.
+        expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('Lesson');
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.getByRole('tab', { name: 'Cluster' }).click();
+        await page.locator('[data-node="worker-1"]').waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        expect(small.problems).toEqual([]);
+      } finally {
+        await small.close();
+      }
+    });
+  }
 });
