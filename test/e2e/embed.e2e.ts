@@ -271,6 +271,12 @@ describe('two embeds on one page', () => {
 
 /** Serious and critical axe-core violations on the page, one line each. */
 async function seriousViolations(page: Page): Promise<string[]> {
+  // Node cards fade in; axe would measure a card caught mid-fade as low contrast.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
   const results = await new AxeBuilder({ page })
     .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
     .analyze();
