@@ -172,6 +172,20 @@ const boundaries = {
       'src/ui talks to the engine only through src/client and src/protocol types (src/kube is shared knowledge, not the engine).',
     ),
   ],
+  'src/embed/**': [
+    pattern(
+      ['**/engine/**', '**/console/**', '**/worker/**', '**/cli/**', 'node:*'],
+      'src/embed is a page, as src/main.ts: it reaches the engine only through src/client.',
+    ),
+  ],
+  // Built alone into dist/embed.js for other sites' pages: it must stay one small file.
+  'src/embed/element.ts': [
+    {
+      regex: '^(?!\\./protocol\\.ts$)',
+      message:
+        'src/embed/element.ts (dist/embed.js) imports only ./protocol.ts, so it stays small and self-contained.',
+    },
+  ],
 };
 
 /** Globals and members that make code nondeterministic or DOM-bound. */

@@ -1,7 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { lessonsPlugin } from './scripts/lessons-plugin.ts';
+import { embedElementPlugin } from './scripts/embed-element-plugin.ts';
+
+/** A page of the site, as a build input. */
+const page = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 
 export default defineConfig({
   // Relative asset URLs, so dist/ works from any static host and any sub-path.
@@ -9,6 +14,8 @@ export default defineConfig({
   plugins: [
     svelte(),
     lessonsPlugin(),
+    // dist/embed.js, the <daemonset-playground> element: unhashed, outside the chunk graph.
+    embedElementPlugin(),
     // Offline after the first visit: a generated Workbox service worker precaches the whole build
     // (docs/toolchain.md, note 12). 'prompt' waits for the learner to reload, so a new deploy
     // never swaps the code under a running session.
@@ -25,6 +32,9 @@ export default defineConfig({
         // Hashed asset names are their own revision; a cache-busting query would just miss.
         dontCacheBustURLsMatching: /assets\//,
         navigateFallback: 'index.html',
+        // embed.html?lesson=... must be answered by the precached embed.html, not fall back to
+        // index.html; the pages read their parameters themselves, none names another file.
+        ignoreURLParametersMatching: [/.*/],
         cleanupOutdatedCaches: true,
       },
     }),
@@ -72,6 +82,12 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 5000,
     rolldownOptions: {
+      // The full app, the iframe page docs sites embed, and an example host page for it.
+      input: {
+        main: page('./index.html'),
+        embed: page('./embed.html'),
+        'embed-demo': page('./embed-demo.html'),
+      },
       output: {
         codeSplitting: {
           groups: [

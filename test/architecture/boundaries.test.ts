@@ -157,3 +157,28 @@ describe('share boundary', () => {
     expect(ids).toContain('no-restricted-imports');
   });
 });
+
+describe('embed boundary', () => {
+  it('rejects the embed page importing the engine directly', async () => {
+    const ids = await ruleIds(
+      "import { x } from '../engine/store.ts';\nexport const y = x;\n",
+      'src/embed/bad.ts',
+    );
+    expect(ids).toContain('no-restricted-imports');
+  });
+
+  it('lets the custom element (dist/embed.js) import the protocol and nothing else', async () => {
+    expect(
+      await ruleIds(
+        "import { MESSAGE_SOURCE } from './protocol.ts';\nexport const y = MESSAGE_SOURCE;\n",
+        'src/embed/element.ts',
+      ),
+    ).toEqual([]);
+    expect(
+      await ruleIds(
+        "import { PANELS } from './params.ts';\nexport const y = PANELS;\n",
+        'src/embed/element.ts',
+      ),
+    ).toContain('no-restricted-imports');
+  });
+});
