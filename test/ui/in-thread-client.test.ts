@@ -1,10 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { flushSync } from 'svelte';
 import { loadSandbox } from '../../src/lessons/sandbox.ts';
 import { mountApp, type MountedApp } from './support/mount-app.svelte.ts';
 
 let app: MountedApp | undefined;
+
+// A laptop's window: below 900 px the why panel sits behind a tab of its own.
+beforeEach(async () => {
+  await page.viewport(1280, 800);
+});
 
 afterEach(() => {
   app?.destroy();
