@@ -127,6 +127,47 @@ function removeFrom<V>(index: Map<string, Set<V>>, key: string | undefined, valu
   if (set.size === 0) index.delete(key);
 }
 
+/** Objects added to and removed from a kind since its sorted list was made. */
+interface SortedChanges {
+  added: KubeObject[];
+  removed: Set<KubeObject>;
+}
+
+/** Whether object a lists before object b (namespace, then name; as inListOrder orders them). */
+function listsBefore(a: KubeObject, b: KubeObject): boolean {
+  const an = a.metadata.namespace ?? '';
+  const bn = b.metadata.namespace ?? '';
+  return an !== bn ? an < bn : a.metadata.name < b.metadata.name;
+}
+
+/** From a sorted list and changes to it, the new list in list order. */
+function mergeInListOrder(list: readonly KubeObject[], changes: SortedChanges): KubeObject[] {
+  const { removed } = changes;
+  const kept = removed.size > 0 ? list.filter((o) => !removed.has(o)) : list;
+  const added = inListOrder(
+    removed.size > 0 ? changes.added.filter((o) => !removed.has(o)) : changes.added,
+    (o) => o.metadata.namespace ?? '',
+    (o) => o.metadata.name,
+  );
+  const out: KubeObject[] = [];
+  let from = 0;
+  for (const obj of added) {
+    // The first kept object that lists after obj, found by halving.
+    let lo = from;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (listsBefore(kept[mid], obj)) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = from; i < lo; i++) out.push(kept[i]);
+    out.push(obj);
+    from = lo;
+  }
+  for (let i = from; i < kept.length; i++) out.push(kept[i]);
+  return out;
+}
+
 export class Store {
   private readonly maps = new Map<Kind, Map<string, KubeObject>>(KINDS.map((k) => [k, new Map()]));
   private rv = 0;
@@ -179,21 +220,56 @@ export class Store {
   sorted<K extends Kind>(kind: K): readonly ObjectOf<K>[] {
     if (kind === 'Event')
       return this.events.sorted().map((e) => this.events.eventOf(e)) as ObjectOf<K>[];
-    // Kept until an object of the kind comes, goes or is replaced (names never change).
+    // Kept until an object of the kind comes, goes or is replaced (names never change); then
+    // the changes are merged into it, so a stream of adds does not sort the whole kind each time.
     const cached = this.sortedCache.get(kind);
-    if (cached) return cached as ObjectOf<K>[];
-    const list = Object.freeze(
-      inListOrder(
-        this.all(kind),
-        (o) => o.metadata.namespace ?? '',
-        (o) => o.metadata.name,
-      ),
+    const changes = this.sortedChanges.get(kind);
+    if (cached && !changes) return cached as ObjectOf<K>[];
+    const list: readonly KubeObject[] = Object.freeze(
+      cached && changes
+        ? mergeInListOrder(cached, changes)
+        : inListOrder(
+            this.all(kind),
+            (o) => o.metadata.namespace ?? '',
+            (o) => o.metadata.name,
+          ),
     );
+    this.sortedChanges.delete(kind);
     this.sortedCache.set(kind, list);
-    return list;
+    return list as readonly ObjectOf<K>[];
   }
 
   private readonly sortedCache = new Map<Kind, readonly KubeObject[]>();
+  /** Per kind, the objects added to and removed from the cached sorted list since it was made. */
+  private readonly sortedChanges = new Map<Kind, SortedChanges>();
+
+  /** From an object just stored, notes it for the kind's sorted list. */
+  private sortedAdd(obj: KubeObject): void {
+    const changes = this.changesOf(obj.kind);
+    if (!changes) return;
+    // Removed and stored again: it is still in the list (or in `added`) it was removed from.
+    if (changes.removed.delete(obj)) return;
+    changes.added.push(obj);
+  }
+
+  /** From an object just taken out of the store, notes it for the kind's sorted list. */
+  private sortedRemove(obj: KubeObject): void {
+    this.changesOf(obj.kind)?.removed.add(obj);
+  }
+
+  private changesOf(kind: Kind): SortedChanges | undefined {
+    const cached = this.sortedCache.get(kind);
+    if (!cached) return undefined;
+    let changes = this.sortedChanges.get(kind);
+    if (!changes) this.sortedChanges.set(kind, (changes = { added: [], removed: new Set() }));
+    // Once the changes outnumber the list, sorting afresh is cheaper than keeping them.
+    if (changes.added.length + changes.removed.size > cached.length + 64) {
+      this.sortedCache.delete(kind);
+      this.sortedChanges.delete(kind);
+      return undefined;
+    }
+    return changes;
+  }
 
   private *allEvents(): Generator<Event> {
     for (const entry of this.events.all()) yield this.events.eventOf(entry);
@@ -211,6 +287,17 @@ export class Store {
     entry.cached = undefined;
   }
 
+  /** Puts an object in its kind's map under its key (taking the place of any object there). */
+  private put(obj: KubeObject): string {
+    const key = storeKeyOf(obj);
+    const map = this.maps.get(obj.kind);
+    const previous = map?.get(key);
+    if (previous && previous !== obj) this.sortedRemove(previous);
+    map?.set(key, obj);
+    if (previous !== obj) this.sortedAdd(obj);
+    return key;
+  }
+
   /** Stores a new object, stamping a fresh resourceVersion. */
   add(obj: KubeObject): void {
     obj.metadata.resourceVersion = String(++this.rv);
@@ -219,9 +306,7 @@ export class Store {
       this.listener?.(obj.kind, obj, 'add', undefined);
       return;
     }
-    const key = storeKeyOf(obj);
-    this.maps.get(obj.kind)?.set(key, obj);
-    this.sortedCache.delete(obj.kind);
+    const key = this.put(obj);
     this.byUid.set(obj.metadata.uid, { kind: obj.kind, key });
     this.index(obj);
     this.listener?.(obj.kind, obj, 'add', undefined);
@@ -233,9 +318,7 @@ export class Store {
       this.events.add(EventEntry.of(obj));
       return;
     }
-    const key = storeKeyOf(obj);
-    this.maps.get(obj.kind)?.set(key, obj);
-    this.sortedCache.delete(obj.kind);
+    const key = this.put(obj);
     this.byUid.set(obj.metadata.uid, { kind: obj.kind, key });
     this.index(obj);
   }
@@ -289,7 +372,8 @@ export class Store {
     storedKeys.set(next, key);
     next.metadata.resourceVersion = String(++this.rv);
     this.maps.get(next.kind)?.set(key, next);
-    this.sortedCache.delete(next.kind);
+    this.sortedRemove(old);
+    this.sortedAdd(next);
     this.byUid.set(next.metadata.uid, { kind: next.kind, key });
     this.index(next);
     this.listener?.(next.kind, next, 'update', before);
@@ -308,7 +392,7 @@ export class Store {
     const map = this.maps.get(obj.kind);
     if (!map || map.get(key) !== obj) return;
     map.delete(key);
-    this.sortedCache.delete(obj.kind);
+    this.sortedRemove(obj);
     this.byUid.delete(obj.metadata.uid);
     this.unindex(obj);
     this.listener?.(obj.kind, obj, 'delete', obj.kind === 'Pod' ? podFacts(obj as Pod) : undefined);
