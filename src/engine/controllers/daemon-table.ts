@@ -113,6 +113,20 @@ export class DaemonNodeTable {
   readonly dirty = new Set<string>();
   /** Nodes added, changed or removed since the last refresh. */
   private readonly changedNodes = new Set<string>();
+  /**
+   * Counts over the listed nodes' bytes, kept as bytes change, so that a sync after one node
+   * changed does not scan them all: status counts by flags, nodes by rolling class.
+   */
+  readonly counts = {
+    desired: 0,
+    current: 0,
+    ready: 0,
+    updated: 0,
+    misscheduled: 0,
+    byRoll: [0, 0, 0, 0, 0],
+  };
+  /** Names of the listed nodes flagged ATTENTION. */
+  readonly attention = new Set<string>();
 
   /** From a node name, marks it for re-classification (a pod of this DaemonSet on it changed). */
   touch(node: string): void {
@@ -156,9 +170,13 @@ export class DaemonNodeTable {
         else this.missing.delete(name);
         continue;
       }
+      // A node that has come back is no longer missing.
+      this.missing.delete(name);
       const c = classifyNode(decide(nodes[i]), pods, hash, templateGeneration, isReady);
+      this.count(i, name, -1);
       this.flags[i] = c.flags;
       this.roll[i] = c.roll;
+      this.count(i, name, 1);
     }
     this.dirty.clear();
   }
@@ -187,7 +205,12 @@ export class DaemonNodeTable {
       const oldAt = lowerBound(old, name);
       const newAt = lowerBound(nodes, name);
       if (!carry(oldAt, newAt)) return false;
-      from = oldAt < old.length && old[oldAt].metadata.name === name ? oldAt + 1 : oldAt;
+      from = oldAt;
+      if (oldAt < old.length && old[oldAt].metadata.name === name) {
+        // The node's old bytes no longer count; its new place starts at zero, which counts nothing.
+        this.count(oldAt, name, -1);
+        from++;
+      }
       to = newAt < nodes.length && nodes[newAt].metadata.name === name ? newAt + 1 : newAt;
       // Classified again below; a node that left moves to `missing` if it still has pods.
       this.dirty.add(name);
@@ -197,6 +220,26 @@ export class DaemonNodeTable {
     this.flags = flags;
     this.roll = roll;
     return true;
+  }
+
+  /** From a node's index and name, adds (1) or takes away (-1) its bytes in the counts. */
+  private count(i: number, name: string, sign: 1 | -1): void {
+    const f = this.flags[i];
+    const counts = this.counts;
+    if (f & RUN) {
+      counts.desired += sign;
+      if (f & PODS) {
+        counts.current += sign;
+        if (f & READY) counts.ready += sign;
+        if (f & UPDATED) counts.updated += sign;
+      }
+    } else if (f & PODS) counts.misscheduled += sign;
+    // Skipped nodes are not counted, so that zero bytes count nothing at all.
+    if (this.roll[i] !== ROLL_SKIP) counts.byRoll[this.roll[i]] += sign;
+    if (f & ATTENTION) {
+      if (sign > 0) this.attention.add(name);
+      else this.attention.delete(name);
+    }
   }
 
   private rebuild(
@@ -213,16 +256,16 @@ export class DaemonNodeTable {
     this.flags = new Uint8Array(nodes.length);
     this.roll = new Uint8Array(nodes.length);
     this.missing.clear();
+    const counts = this.counts;
+    counts.desired = counts.current = counts.ready = counts.updated = counts.misscheduled = 0;
+    counts.byRoll.fill(0);
+    this.attention.clear();
     for (let i = 0; i < nodes.length; i++) {
-      const c = classifyNode(
-        decide(nodes[i]),
-        byNode.get(nodes[i].metadata.name),
-        hash,
-        templateGeneration,
-        isReady,
-      );
+      const name = nodes[i].metadata.name;
+      const c = classifyNode(decide(nodes[i]), byNode.get(name), hash, templateGeneration, isReady);
       this.flags[i] = c.flags;
       this.roll[i] = c.roll;
+      this.count(i, name, 1);
     }
     for (const [name, pods] of byNode) {
       if (indexOfNode(nodes, name) >= 0) continue;
