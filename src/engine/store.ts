@@ -149,7 +149,19 @@ function mergeInListOrder(list: readonly KubeObject[], changes: SortedChanges): 
     (o) => o.metadata.namespace ?? '',
     (o) => o.metadata.name,
   );
-  const out: KubeObject[] = [];
+  if (added.length > 64) {
+    // Many at once: one walk down both lists.
+    const out: KubeObject[] = [];
+    let i = 0;
+    for (const obj of added) {
+      while (i < kept.length && listsBefore(kept[i], obj)) out.push(kept[i++]);
+      out.push(obj);
+    }
+    while (i < kept.length) out.push(kept[i++]);
+    return out;
+  }
+  // A few: runs of kept objects between them, copied whole (slice and concat copy in bulk).
+  const pieces: KubeObject[][] = [];
   let from = 0;
   for (const obj of added) {
     // The first kept object that lists after obj, found by halving.
@@ -160,12 +172,11 @@ function mergeInListOrder(list: readonly KubeObject[], changes: SortedChanges): 
       if (listsBefore(kept[mid], obj)) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = from; i < lo; i++) out.push(kept[i]);
-    out.push(obj);
+    pieces.push(kept.slice(from, lo), [obj]);
     from = lo;
   }
-  for (let i = from; i < kept.length; i++) out.push(kept[i]);
-  return out;
+  pieces.push(kept.slice(from));
+  return ([] as KubeObject[]).concat(...pieces);
 }
 
 export class Store {

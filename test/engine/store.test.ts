@@ -9,14 +9,39 @@ import { Store } from '../../src/engine/store.ts';
 import type { ConfigMap, KubeObject } from '../../src/engine/index.ts';
 import { inListOrder } from '../../src/engine/util/list-order.ts';
 
-const opArb = fc.oneof(
-  fc.record({
-    kind: fc.constantFrom('add' as const, 'remove' as const, 'replace' as const, 'readd' as const),
-    // Namespaces and names where one is a prefix of another, few enough that keys meet again.
+/** From names to draw from and how many writes come per read, a run of operations (more adds than anything else). */
+function opsArb(
+  names: fc.Arbitrary<string>,
+  writesPerRead: number,
+  length: { minLength: number; maxLength: number },
+) {
+  const write = fc.record({
+    kind: fc.constantFrom(
+      'add' as const,
+      'add' as const,
+      'remove' as const,
+      'replace' as const,
+      'readd' as const,
+    ),
     namespace: fc.constantFrom('kube-system', 'kube', 'default'),
-    name: fc.constantFrom('x', 'x-1', 'x1'),
-  }),
-  fc.record({ kind: fc.constant('read' as const) }),
+    name: names,
+  });
+  const read = fc.record({ kind: fc.constant('read' as const) });
+  return fc.array(
+    fc.oneof({ weight: writesPerRead, arbitrary: write }, { weight: 1, arbitrary: read }),
+    length,
+  );
+}
+
+// Namespaces and names where one is a prefix of another, few enough that keys meet again; and
+// runs long enough between reads that a read finds dozens of objects added since the last.
+const runArb = fc.oneof(
+  opsArb(fc.constantFrom('x', 'x-1', 'x1'), 1, { minLength: 10, maxLength: 80 }),
+  opsArb(
+    fc.integer({ min: 0, max: 300 }).map((i) => `n${i}`),
+    200,
+    { minLength: 300, maxLength: 800 },
+  ),
 );
 
 let uid = 0;
@@ -38,7 +63,7 @@ const fresh = (store: Store): KubeObject[] =>
 describe('the store sorted lists', () => {
   it('list exactly what a fresh sort lists after any run of adds, removals and replacements', () => {
     fc.assert(
-      fc.property(fc.array(opArb, { minLength: 10, maxLength: 80 }), (ops) => {
+      fc.property(runArb, (ops) => {
         const store = new Store();
         // Removed objects, which a 'readd' stores again (the very same object) when its key is free.
         const removed = new Map<string, ConfigMap>();
@@ -67,7 +92,7 @@ describe('the store sorted lists', () => {
             obj,
           );
       }),
-      { numRuns: 400 },
+      { numRuns: 200 },
     );
   });
 
