@@ -7,8 +7,10 @@
  * 5,000 nodes the walks dominated a rollout: each one chases every pod's conditions. Here each
  * node's facts are condensed into two bytes (decision flags and rolling-update class) in arrays
  * parallel to the sorted node list; a pod or node change only marks its node dirty, and a sync
- * re-classifies the dirty nodes, then scans the bytes. The sync's decisions and their order are
- * exactly those of the full walks (reconcileDaemonSet falls back to them where time matters:
+ * re-classifies the dirty nodes. A new node list moves the bytes of the nodes that stayed, and
+ * counts over the bytes are kept as they change, so a node added costs its own classification
+ * and a copy of the bytes, not a walk of every node's pods. The sync's decisions and their order
+ * are exactly those of the full walks (reconcileDaemonSet falls back to them where time matters:
  * minReadySeconds, and the surge path).
  */
 import type { Node, Pod } from '../types.ts';
