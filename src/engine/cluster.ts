@@ -523,7 +523,7 @@ export class Engine implements Cluster {
   // ------------------------------------------------------------------------------------------
   // Services the controllers use
 
-  /** Nodes sorted by name (a new array whenever any node changes: the DaemonSet tables rebuild on a new list). */
+  /** Nodes sorted by name (a new array whenever any node changes: the DaemonSet tables and the rollout diagnosis compare lists by identity). */
   nodeList(): readonly Node[] {
     if (!this.nodeListCache) this.nodeListCache = [...this.store.sorted('Node')];
     return this.nodeListCache;

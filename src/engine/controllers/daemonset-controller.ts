@@ -216,6 +216,7 @@ export class DaemonSetController implements Controller {
   private onNode(name: string): void {
     for (const cache of this.fastVerdicts.values()) cache.delete(name);
     for (const cache of this.verdictCache.values()) cache.delete(name);
+    for (const table of this.daemonTables.values()) table.nodeChanged(name);
     this.syncAll();
   }
 

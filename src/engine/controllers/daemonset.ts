@@ -19,15 +19,10 @@ import type {
 } from '../types.ts';
 import { cleanupHistory } from './history.ts';
 import {
-  ATTENTION,
   DaemonNodeTable,
-  PODS,
-  READY,
   ROLL_OLD_AVAILABLE,
   ROLL_OLD_UNAVAILABLE,
   ROLL_UNAVAILABLE,
-  RUN,
-  UPDATED,
 } from './daemon-table.ts';
 import {
   TEMPLATE_GENERATION_LABEL,
@@ -180,7 +175,13 @@ function checkTable(
   const fresh = new DaemonNodeTable();
   fresh.refresh(nodes, nodeToPods, decide, profileId, hash, templateGeneration, isPodReady);
   const picture = (t: DaemonNodeTable): string =>
-    JSON.stringify([[...t.flags], [...t.roll], [...t.missing].sort()]);
+    JSON.stringify([
+      [...t.flags],
+      [...t.roll],
+      [...t.missing].sort(),
+      t.counts,
+      [...t.attention].sort(),
+    ]);
   if (picture(table) !== picture(fresh))
     throw new Error(
       `DaemonNodeTable of ${key} differs from a rebuild: ${picture(table)} vs ${picture(fresh)}`,
@@ -226,11 +227,11 @@ export function reconcileDaemonSet(controller: DaemonSetController, key: string)
   // attention can yield either; they are visited in node order, as the full walk would.
   const toDelete: Pod[] = [];
   const toCreate: string[] = [];
-  const flags = table.flags;
-  for (let i = 0; i < nodes.length; i++) {
-    if ((flags[i] & ATTENTION) === 0) continue;
-    const name = nodes[i].metadata.name;
-    const { shouldRun, shouldContinueRunning } = decide(nodes[i]);
+  // Names sort as the node list does, so the sorted names visit the nodes in list order.
+  const attention = [...table.attention].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const name of attention) {
+    const node = controller.node(name)!;
+    const { shouldRun, shouldContinueRunning } = decide(node);
     const pods = nodeToPods.get(name);
     if (shouldRun && !pods) {
       toCreate.push(name);
@@ -295,8 +296,7 @@ export function reconcileDaemonSet(controller: DaemonSetController, key: string)
   }
 
   if ((ds.spec.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate') {
-    let desired = 0;
-    for (let i = 0; i < nodes.length; i++) if (table.flags[i] & RUN) desired++;
+    const desired = table.counts.desired;
     const { maxSurge } = budgets(ds, desired);
     const result =
       maxSurge === 0 && minReady <= 0
@@ -329,7 +329,7 @@ export function reconcileDaemonSet(controller: DaemonSetController, key: string)
   }
 
   cleanupHistory(controller, ds, () => [...nodeToPods.values()].flat(), revision);
-  if (minReady <= 0) updateStatusFromTable(controller, ds, table, nodes.length);
+  if (minReady <= 0) updateStatusFromTable(controller, ds, table);
   else updateStatus(controller, ds, profile, nodes, nodeToPods, hash, templateGeneration);
 }
 
@@ -354,16 +354,17 @@ function rollingUpdateFromTable(
   const oldPodOn = (name: string): Pod | undefined =>
     findUpdatedPodsOnNode(nodeToPods.get(name) ?? NO_PODS, hash, templateGeneration).oldPod;
   // First pass: count the unavailable nodes and take the old unavailable pods, in visit order.
-  let numUnavailable = 0;
+  // The listed nodes' unavailable count is kept by the table; their bytes are only scanned when
+  // there is an old pod to find.
+  let numUnavailable = table.counts.byRoll[ROLL_UNAVAILABLE];
   const deletePods: Pod[] = [];
   const roll = table.roll;
-  for (let i = 0; i < nodes.length; i++) {
-    if (roll[i] === ROLL_UNAVAILABLE) numUnavailable++;
-    else if (roll[i] === ROLL_OLD_UNAVAILABLE) {
+  if (table.counts.byRoll[ROLL_OLD_UNAVAILABLE] > 0)
+    for (let i = 0; i < nodes.length; i++) {
+      if (roll[i] !== ROLL_OLD_UNAVAILABLE) continue;
       const pod = oldPodOn(nodes[i].metadata.name);
       if (pod) deletePods.push(pod);
     }
-  }
   for (const name of missingNodes) {
     const r = table.missing.get(name);
     if (r === ROLL_UNAVAILABLE) numUnavailable++;
@@ -374,7 +375,8 @@ function rollingUpdateFromTable(
   }
   // Second pass: the first old available pods while the budget lasts.
   let remaining = Math.max(0, maxUnavailable - numUnavailable);
-  for (let i = 0; i < nodes.length && remaining > 0; i++) {
+  const oldAvailable = table.counts.byRoll[ROLL_OLD_AVAILABLE];
+  for (let i = 0; i < nodes.length && remaining > 0 && oldAvailable > 0; i++) {
     if (roll[i] !== ROLL_OLD_AVAILABLE) continue;
     const pod = oldPodOn(nodes[i].metadata.name);
     if (!pod) continue;
@@ -431,29 +433,13 @@ function rollingUpdateByWalk(
   });
 }
 
-/** updateStatus without minReadySeconds (available = ready), counted off the table. */
+/** updateStatus without minReadySeconds (available = ready), from the table's counts. */
 function updateStatusFromTable(
   controller: DaemonSetController,
   ds: DaemonSet,
   table: DaemonNodeTable,
-  count: number,
 ): void {
-  let desired = 0;
-  let current = 0;
-  let misscheduled = 0;
-  let ready = 0;
-  let updated = 0;
-  const flags = table.flags;
-  for (let i = 0; i < count; i++) {
-    const f = flags[i];
-    if (f & RUN) {
-      desired++;
-      if ((f & PODS) === 0) continue;
-      current++;
-      if (f & READY) ready++;
-      if (f & UPDATED) updated++;
-    } else if (f & PODS) misscheduled++;
-  }
+  const { desired, current, misscheduled, ready, updated } = table.counts;
   storeStatus(controller, ds, { desired, current, misscheduled, ready, available: ready, updated });
 }
 
