@@ -318,7 +318,11 @@ export class EngineHost {
 
   #start(request: Extract<WorkerRequest, { type: 'start' }>): void {
     const { log, untilMs, playing, baseVersion, id } = request;
-    this.#version = baseVersion;
+    // Versions only grow in one worker: the page may send a restart before the snapshot of an
+    // earlier start reached it, and its baseVersion is then behind what this worker has sent.
+    // Starting from it again would give the new cluster's first picture a version the page
+    // already has, so the page would drop it as late and patch later ones onto the wrong base.
+    this.#version = Math.max(this.#version, baseVersion);
     this.#sent = undefined;
     this.#files = log.files;
     // A start begins a new session: the page sends the lesson's goals again once it is ready.

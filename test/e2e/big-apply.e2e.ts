@@ -65,6 +65,12 @@ describe('a big apply', () => {
     await openTab(page, 'nodes.yaml');
     const pasted = Date.now();
     await pasteIntoEditor(nodeList(COUNT));
+    // A loaded machine may take a while to paste 5,000 nodes: Apply reads the editor's text,
+    // so wait until the pasted nodes are what the editor shows.
+    await page
+      .locator('.monaco-editor .view-lines', { hasText: 'big-' })
+      .first()
+      .waitFor({ timeout: 60_000 });
     // The worker checks the pasted file (a dry run of every node) before anything else.
     await page.waitForTimeout(300);
     const clicked = Date.now();

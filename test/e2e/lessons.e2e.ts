@@ -33,6 +33,9 @@ async function openLesson(id: string): Promise<void> {
     .locator(`[data-lesson-open="${id}"][data-lesson-status="ready"]`)
     .waitFor({ timeout: 60_000 });
   await page.locator('[data-editor-state="ready"]').waitFor({ timeout: 60_000 });
+  // The lesson's own cluster is drawn: a fresh load restarts the worker right behind its first
+  // start, and a picture dropped as late once left the page with no nodes at all.
+  await page.locator('[data-node]').first().waitFor({ timeout: 10_000 });
 }
 
 beforeAll(async () => {

@@ -92,6 +92,17 @@ describe('EngineHost', () => {
     expect(second.out[0].type).toBe('busy');
   });
 
+  it("keeps versions growing when a restart comes before the last start's snapshot arrived", () => {
+    const { out, send, start } = setup();
+    // The page's first start posts snapshot 1; before the page hears of it, a lesson restarts
+    // the worker (its baseVersion still 0) and sends its start lines right behind.
+    start();
+    start({ baseVersion: 0, snapshot: false });
+    send({ type: 'run', id: 2, line: 'kubectl apply -f ds.yaml', files: { 'ds.yaml': 'x' } });
+    const versions = snapshotsIn(out).map((m) => m.version);
+    expect(versions).toEqual([1, 2]);
+  });
+
   it('reports a throwing command as failed with its id', () => {
     const { out, send, start } = setup();
     start();
