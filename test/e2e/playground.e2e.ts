@@ -63,6 +63,17 @@ describe('the playground, as a learner uses it', () => {
     expect(result.out).toContain('daemonset.apps/node-exporter unchanged');
   });
 
+  it("explains a field path in kubectl explain's layout, from the schema the editor hovers with", async () => {
+    const result = await runInConsole(page, 'kubectl explain ds.spec.updateStrategy');
+    expect(result.err).toBe('');
+    expect(result.out).toMatch(
+      /^GROUP: +apps\nKIND: +DaemonSet\nVERSION: +v1\n\nFIELD: updateStrategy <DaemonSetUpdateStrategy>\n/,
+    );
+    expect(result.out).toMatch(/\nDESCRIPTION:\n {4}\S/);
+    expect(result.out).toMatch(/\nFIELDS:\n {2}rollingUpdate\t<RollingUpdateDaemonSet>\n/);
+    expect(result.out).toContain('enum: OnDelete, RollingUpdate');
+  });
+
   it('evicts the pod from a node tainted NoExecute, and the why panel names the taint', async () => {
     const result = await runInConsole(page, 'kubectl taint nodes worker-2 demo=x:NoExecute');
     expect(result.out).toContain('node/worker-2 tainted');

@@ -12,7 +12,9 @@ function fakeClient(): { client: EngineClient; ran: string[] } {
       ran.push(line);
       return Promise.resolve({ exit: 0, out: 'ok\n', err: '', touched: [] });
     },
-    diagnose: () => Promise.resolve([]),
+    diagnose: () => Promise.resolve({ diagnostics: [] }),
+    // The playground listens for the rows of an open `kubectl get -w`; none come here.
+    onWatchOutput: () => () => {},
   } as unknown as EngineClient;
   return { client, ran };
 }
