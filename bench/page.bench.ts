@@ -166,6 +166,10 @@ try {
   for (const { nodes: size, runs } of SIZES) {
     const page = await browser.newPage();
     await page.goto(site.url);
+    // The page keeps its session across loads (the last size's nodes included): start each
+    // size from the default sandbox, as a learner would, with New sandbox.
+    await page.locator('[data-node]').first().waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'New sandbox' }).click();
     await waitForSandbox(page);
     const sandboxNodes = await page.locator('[data-node]').count();
     await openTab(page, 'nodes.yaml');
