@@ -17,7 +17,7 @@ import { readyStatus } from '../controllers/node-lifecycle.ts';
 import { nodeIp } from '../nodes.ts';
 import { fakeDigest, parseImage, pullImage } from '../registry.ts';
 import { TIMING, backoff, formatGoDuration, jitter } from '../timing.ts';
-import type { Container, ContainerStatus, Pod, PodCondition, Probe } from '../types.ts';
+import type { Container, ContainerStatus, Node, Pod, PodCondition, Probe } from '../types.ts';
 import { cloneData } from '../util/clone.ts';
 import { containerBehaviour } from './commands.ts';
 
@@ -410,6 +410,7 @@ export class Kubelet implements Controller {
       this.poke(object.metadata.namespace ?? 'default');
     // A pod created with spec.nodeName skips the scheduler: the kubelet takes it directly.
     else if (kind === 'Pod' && (object as Pod).spec.nodeName) this.podBound(object as Pod);
+    else if (kind === 'Node') this.nodeRegistered(object as Node);
   }
 
   podForceDeleted(pod: Pod): void {
@@ -553,9 +554,31 @@ export class Kubelet implements Controller {
 
   /** From a node whose Ready condition became True again, restores Ready on its running pods. */
   nodeReadyAgain(node: string): void {
+    this.reportReady(node, false);
+  }
+
+  /**
+   * From a Node object just created, restores Ready on the running pods it still has that are
+   * not Ready. A node deleted and created again under the same name within podgc's quarantine
+   * keeps its pods, and its kubelet, the source of truth of pod status, sends its own status
+   * again where the API's differs (pkg/kubelet/status/status_manager.go needsReconcile). Without
+   * this, a pod whose containers turned ready while the Node was gone, or that the node
+   * controller marked not ready before it went, stayed Running 0/1 for good.
+   */
+  private nodeRegistered(node: Node): void {
+    if (readyStatus(node) === 'True') this.reportReady(node.metadata.name, true);
+  }
+
+  /** From a node and whether to skip pods already Ready, queues the ready stage of its running pods. */
+  private reportReady(node: string, onlyNotReady: boolean): void {
     for (const pod of this.context.store.podsOnNode(node)) {
       const state = this.pods.get(pod.metadata.uid);
       if (!state || state.terminating) continue;
+      if (
+        onlyNotReady &&
+        pod.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')
+      )
+        continue;
       const allRunning = (pod.status.containerStatuses ?? []).every((s) => s.state.running);
       if (allRunning && (pod.status.containerStatuses ?? []).length > 0)
         this.after(state, 'ready', 0, jitter(TIMING.readyAfterStart, this.context.random));
