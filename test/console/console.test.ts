@@ -6,6 +6,7 @@ import {
   type FileSource,
 } from '../../src/console/index.ts';
 import { createCluster } from '../../src/console/engine-entry.ts';
+import { SLEEPING_AGENT } from '../support/manifests.ts';
 
 const NODES = `apiVersion: v1
 kind: Node
@@ -17,22 +18,7 @@ kind: Node
 metadata:
   name: worker-2
 `;
-const DS = `apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: agent
-spec:
-  selector:
-    matchLabels: {app: agent}
-  template:
-    metadata:
-      labels: {app: agent}
-    spec:
-      containers:
-      - name: agent
-        image: busybox:1.36
-        command: ["sh", "-c", "sleep infinity"]
-`;
+const DS = SLEEPING_AGENT;
 const FILES: Record<string, string> = {
   'nodes.yaml': NODES,
   'ds.yaml': DS,

@@ -3,22 +3,9 @@ import { runLine, type CommandResult } from '../../src/console/index.ts';
 import { createCluster } from '../../src/console/engine-entry.ts';
 import type { Cluster } from '../../src/engine/operations.ts';
 import { EDIT_HEADER, editFileName } from '../../src/console/verbs/edit.ts';
+import { agentDaemonSet } from '../support/manifests.ts';
 
-const AGENT = `apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: agent
-spec:
-  selector:
-    matchLabels: {app: agent}
-  template:
-    metadata:
-      labels: {app: agent}
-    spec:
-      containers:
-      - name: agent
-        image: agent:1
-`;
+const AGENT = agentDaemonSet('agent:1');
 
 /** A cluster with the agent applied, a file map, and a runner (with or without the editor). */
 function session() {

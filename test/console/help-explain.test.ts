@@ -8,22 +8,9 @@ import { explain, wrapText } from '../../src/console/verbs/explain.ts';
 import { LIVE_DIR, MERGED_DIR } from '../../src/console/verbs/diff.ts';
 import { unifiedHunks } from '../../src/console/unified-diff.ts';
 import { MANIFEST_SCHEMA } from '../../src/kube/openapi-schema.ts';
+import { agentDaemonSet } from '../support/manifests.ts';
 
-const AGENT = `apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: agent
-spec:
-  selector:
-    matchLabels: {app: agent}
-  template:
-    metadata:
-      labels: {app: agent}
-    spec:
-      containers:
-      - name: agent
-        image: IMAGE
-`;
+const AGENT = agentDaemonSet('IMAGE');
 const NODE = 'apiVersion: v1\nkind: Node\nmetadata:\n  name: worker-1\n';
 
 function consoleWith(files: Record<string, string> = {}) {

@@ -2,25 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createCluster } from '../../src/engine/index.ts';
 import type { Cluster } from '../../src/engine/index.ts';
 import { runLine } from '../../src/console/index.ts';
+import { agentDaemonSet, nodesYaml } from '../support/manifests.ts';
 
-const NODES = ['worker-1', 'worker-2']
-  .map((name) => `apiVersion: v1\nkind: Node\nmetadata:\n  name: ${name}\n`)
-  .join('---\n');
-const AGENT = `apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: agent
-spec:
-  selector:
-    matchLabels: {app: agent}
-  template:
-    metadata:
-      labels: {app: agent}
-    spec:
-      containers:
-      - name: agent
-        image: docker.elastic.co/beats/filebeat:7.15.0
-`;
+const NODES = nodesYaml(['worker-1', 'worker-2']);
+const AGENT = agentDaemonSet('docker.elastic.co/beats/filebeat:7.15.0');
 const source = {
   read: (path: string) => ({ 'nodes.yaml': NODES, 'agent.yaml': AGENT })[path],
   list: () => ['nodes.yaml', 'agent.yaml'],

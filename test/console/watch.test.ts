@@ -2,26 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createConsole, runScript, type FileSource } from '../../src/console/index.ts';
 import { createCluster } from '../../src/console/engine-entry.ts';
 import { TABLE_WRITER, formatTabbed } from '../../src/console/printers/tabwriter.ts';
+import { nodesYaml, SLEEPING_AGENT } from '../support/manifests.ts';
 
-const NODES = ['worker-1', 'worker-2']
-  .map((name) => `apiVersion: v1\nkind: Node\nmetadata:\n  name: ${name}\n`)
-  .join('---\n');
-const DS = `apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: agent
-spec:
-  selector:
-    matchLabels: {app: agent}
-  template:
-    metadata:
-      labels: {app: agent}
-    spec:
-      containers:
-      - name: agent
-        image: busybox:1.36
-        command: ["sh", "-c", "sleep infinity"]
-`;
+const NODES = nodesYaml(['worker-1', 'worker-2']);
+const DS = SLEEPING_AGENT;
 const AGENT = {
   apiVersion: 'apps/v1',
   kind: 'DaemonSet',
