@@ -8,6 +8,7 @@
 import type { KubeObject } from '../engine/types.ts';
 import type { Cluster } from '../engine/operations.ts';
 import { matchesSelector, parseSelector, unableToFindMessage } from '../engine/api/labels.ts';
+import { parseFieldSelector } from '../engine/kinds.ts';
 import type { ResourceType } from './resources.ts';
 import { badRequest, nameWithFieldSelector, nameWithSelector } from './messages.ts';
 
@@ -55,4 +56,24 @@ export function listObjects(
   return listed.filter((object: KubeObject) =>
     matchesSelector(parsed.selector, object.metadata.labels),
   );
+}
+
+/**
+ * From a type and the selectors of a list, whether one object is in that list: the test
+ * `listObjects` applies to every stored object, for an object at hand (a watch asks it of each
+ * object written). Undefined when the selectors are refused, as the list would be.
+ */
+export function listMatcher(
+  type: ResourceType,
+  request: ListRequest,
+): ((object: KubeObject) => boolean) | undefined {
+  const { namespace, labelSelector = '', fieldSelector = '' } = request;
+  const labels = parseSelector(labelSelector);
+  const fields = parseFieldSelector(type.kind, fieldSelector);
+  if (!labels.ok || 'error' in fields) return undefined;
+  return (object) =>
+    object.kind === type.kind &&
+    (!type.namespaced || namespace === undefined || object.metadata.namespace === namespace) &&
+    matchesSelector(labels.selector, object.metadata.labels) &&
+    fields.matches(object);
 }

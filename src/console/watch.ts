@@ -4,21 +4,23 @@
  * remembers the resourceVersion of every matching object it has printed, and after each
  * simulated instant prints a row for every object whose resourceVersion moved (modified), that
  * is new (added) or that is gone (deleted, with its last state). Rows come in resourceVersion
- * order, deletions first, so the same script prints the same bytes.
+ * order, deletions first, so the same script prints the same bytes. The cursor hears of the
+ * objects written through the cluster's change feed (`Cluster.onWrite`) and looks at those
+ * alone, so an instant costs what changed in it, not a copy of every watched object.
  *
  * The session holds at most one watch. A `sim` line leaves it open (it moves the clock or plays
  * the kubelet, as another terminal would); any other line stops it first, as the Ctrl+C a
  * learner would need before typing it. Rows go to the output of the line that is running, or
  * wait in the session for the page to take them while the clock plays by itself.
  */
-import type { Cluster } from '../engine/operations.ts';
+import type { Cluster, ObjectWrite } from '../engine/operations.ts';
 import type { KubeObject } from '../engine/types.ts';
 import { epochMs } from './printers/format.ts';
 import { compactJson, printJson, servedForm } from './printers/json.ts';
 import { printYaml } from './printers/yaml.ts';
 import { tableCells } from './printers/table.ts';
 import { TABLE_WRITER, formatTabbed } from './printers/tabwriter.ts';
-import { listObjects } from './list.ts';
+import { listMatcher, listObjects } from './list.ts';
 import type { ResourceType } from './resources.ts';
 import type { Output } from './context.ts';
 
@@ -74,11 +76,41 @@ export class ObjectWatch {
   #printedHeaders = false;
   /** Documents printed, for the YAML printer's `---` between them. */
   #documents = 0;
+  /** Whether an object is one the watch follows (its namespace, name and selectors). */
+  readonly #matches: (object: KubeObject) => boolean;
+  /**
+   * The last write to each object of the watched kind since the last poll, by object; undefined
+   * until the watch follows a change feed (and for events, which the feed leaves out).
+   */
+  #written: Map<string, ObjectWrite> | undefined;
 
   /** From a request and the objects matching it now, a watch whose cursor starts at them. */
   constructor(request: WatchRequest, current: readonly KubeObject[]) {
     this.request = request;
+    this.#matches = matcherOf(request);
     for (const object of current) this.#seen.set(keyOf(object), seenOf(object));
+  }
+
+  /**
+   * Follows the cluster's change feed from now on, so a poll looks at the objects written since
+   * the last one instead of listing every watched object; returns the function that stops it.
+   * Events are not in the feed: a watch of them keeps listing.
+   */
+  follow(cluster: Cluster): () => void {
+    if (this.request.type.kind === 'Event') return () => {};
+    const written = new Map<string, ObjectWrite>();
+    this.#written = written;
+    const kind = this.request.type.kind;
+    const stop = cluster.onWrite((write) => {
+      // Only the last write counts: two changes to one object within an instant print one row,
+      // its state at the end of the instant, as a list after the instant would show it.
+      if (write.kind === kind) written.set(keyOf(write.object), write);
+    });
+    return () => {
+      stop();
+      written.clear();
+      this.#written = undefined;
+    };
   }
 
   /**
@@ -99,24 +131,40 @@ export class ObjectWatch {
    * longer matches (deleted, or relabelled out of the selector) prints its last state once.
    */
   poll(cluster: Cluster): string {
-    const current = this.#matching(cluster);
     const nowMs = epochMs(cluster.now);
-    const present = new Set<string>();
     const changed: { type: WatchEventType; object: KubeObject; rv: number }[] = [];
-    for (const object of current) {
-      const key = keyOf(object);
-      present.add(key);
+    const deleted: { type: WatchEventType; object: KubeObject; rv: number }[] = [];
+    /** From an object the cursor may have printed and its state now (undefined: not matching). */
+    const compare = (key: string, object: KubeObject | undefined): void => {
       const before = this.#seen.get(key);
+      if (object === undefined) {
+        if (!before) return;
+        deleted.push({ type: 'DELETED', object: before.object, rv: before.rv });
+        this.#seen.delete(key);
+        return;
+      }
       const now = seenOf(object);
-      if (before && before.rv === now.rv) continue;
+      if (before && before.rv === now.rv) return;
       changed.push({ type: before ? 'MODIFIED' : 'ADDED', object, rv: now.rv });
       this.#seen.set(key, now);
-    }
-    const deleted: { type: WatchEventType; object: KubeObject; rv: number }[] = [];
-    for (const [key, seen] of this.#seen) {
-      if (present.has(key)) continue;
-      deleted.push({ type: 'DELETED', object: seen.object, rv: seen.rv });
-      this.#seen.delete(key);
+    };
+    if (this.#written) {
+      // An object not written since the last poll is as the cursor last saw it: still there,
+      // still matching (what matches depends on the object alone), at the same version.
+      for (const [key, write] of this.#written) {
+        const there = write.change !== 'delete' && this.#matches(write.object);
+        compare(key, there ? write.object : undefined);
+      }
+      this.#written.clear();
+    } else {
+      const current = this.#matching(cluster);
+      const present = new Set<string>();
+      for (const object of current) {
+        const key = keyOf(object);
+        present.add(key);
+        compare(key, object);
+      }
+      for (const key of [...this.#seen.keys()]) if (!present.has(key)) compare(key, undefined);
     }
     // The store stamps every write with the next resourceVersion, so their order is the order
     // the watch would have delivered them in. A deletion takes no new version here; within one
@@ -188,6 +236,24 @@ export class ObjectWatch {
   }
 }
 
+/** From a request, whether an object is one it watches (see `listMatcher`). */
+function matcherOf(request: WatchRequest): (object: KubeObject) => boolean {
+  const { type, namespace, name } = request;
+  if (name !== undefined) {
+    return (object) =>
+      object.kind === type.kind &&
+      object.metadata.name === name &&
+      (!type.namespaced || object.metadata.namespace === namespace);
+  }
+  const matcher = listMatcher(type, {
+    namespace,
+    labelSelector: request.labelSelector,
+    fieldSelector: request.fieldSelector,
+  });
+  // Selectors the API server refuses list nothing (the watch is refused before it opens).
+  return matcher ?? (() => false);
+}
+
 function seenOf(object: KubeObject): Seen {
   return { rv: Number(object.metadata.resourceVersion), object };
 }
@@ -207,6 +273,8 @@ function watchEventJson(type: WatchEventType, served: unknown): string {
  */
 export class WatchSession {
   #watch: ObjectWatch | undefined;
+  /** Stops the open watch following the change feed. */
+  #unfollow: (() => void) | undefined;
   #sink: Output | undefined;
   #pending = '';
 
@@ -220,13 +288,17 @@ export class WatchSession {
     return this.#watch?.request;
   }
 
-  /** Opens a watch, replacing any other. */
-  open(watch: ObjectWatch): void {
+  /** Opens a watch on the cluster whose writes it follows, replacing any other. */
+  open(watch: ObjectWatch, cluster: Cluster): void {
+    this.#unfollow?.();
     this.#watch = watch;
+    this.#unfollow = watch.follow(cluster);
   }
 
   /** Ends the watch (Ctrl+C); rows not yet taken are dropped with it. */
   stop(): void {
+    this.#unfollow?.();
+    this.#unfollow = undefined;
     this.#watch = undefined;
     this.#pending = '';
   }

@@ -16,7 +16,7 @@ import { SchedulingQueue } from './controllers/scheduling-queue.ts';
 import { TaintEvictionController } from './controllers/taint-eviction.ts';
 import { Kubelet } from './kubelet/kubelet.ts';
 import { matchesSelector, parseSelector } from './api/labels.ts';
-import { selectableFields } from './kinds.ts';
+import { parseFieldSelector } from './kinds.ts';
 import { Random } from './random.ts';
 import { COMBINED_PREFIX, EventCorrelator, type CorrelatorState } from './events.ts';
 import { EventEntry } from './event-log.ts';
@@ -230,23 +230,13 @@ export class Engine implements Cluster {
     const parsed = parseSelector(options.labelSelector ?? '');
     if (!parsed.ok) return { error: parsed.error };
     const labels = parsed.selector;
-    const selectable = selectableFields(kind);
-    const fields: { read: (o: ObjectOf<K>) => string; value: string; negate: boolean }[] = [];
-    let nodeName: string | undefined;
-    for (const part of (options.fieldSelector ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean)) {
-      const m = /^([A-Za-z.]+)\s*(==|=|!=)\s*(.*)$/.exec(part);
-      const read = m && Object.hasOwn(selectable, m[1]) ? selectable[m[1]] : undefined;
-      if (!m || !read) return { error: `field label not supported: ${m ? m[1] : part}` };
-      fields.push({ read, value: m[3], negate: m[2] === '!=' });
-      if (m[1] === 'spec.nodeName' && m[2] !== '!=') nodeName = m[3];
-    }
+    const fields = parseFieldSelector(kind, options.fieldSelector ?? '');
+    if ('error' in fields) return fields;
     const out: ObjectOf<K>[] = [];
     let source: Iterable<ObjectOf<K>> = this.store.all(kind);
     // Pods on one node come from the node index, not a walk of every pod.
-    if (kind === 'Pod' && nodeName) source = this.store.podsOnNode(nodeName) as ObjectOf<K>[];
+    if (kind === 'Pod' && fields.nodeName)
+      source = this.store.podsOnNode(fields.nodeName) as ObjectOf<K>[];
     for (const obj of source) {
       if (
         NAMESPACED[kind] &&
@@ -255,9 +245,7 @@ export class Engine implements Cluster {
       )
         continue;
       if (!matchesSelector(labels, obj.metadata.labels)) continue;
-      let ok = true;
-      for (const f of fields) if ((f.read(obj) === f.value) === f.negate) ok = false;
-      if (ok) out.push(obj);
+      if (fields.matches(obj)) out.push(obj);
     }
     out.sort((a, b) => {
       const an = a.metadata.namespace ?? '';

@@ -166,3 +166,37 @@ export const KIND_TABLE: readonly KindInfo[] = (Object.keys(TABLE) as Kind[]).ma
 export function selectableFields<K extends Kind>(kind: K): FieldReaders<ObjectOf<K>> {
   return TABLE[kind].fields as FieldReaders<ObjectOf<K>>;
 }
+
+/** A field selector read for one kind: which objects it lets through. */
+export interface FieldSelector<T> {
+  matches(object: T): boolean;
+  /** The node a `spec.nodeName=NODE` term pins pods to (a list may walk that node's pods alone). */
+  nodeName?: string;
+}
+
+/**
+ * From a kind and a field selector as typed (`spec.nodeName=a,status.phase!=Running`; blank
+ * for none), the matcher a list and a watch both use, or the API server's refusal of a field
+ * label the kind does not offer.
+ */
+export function parseFieldSelector<K extends Kind>(
+  kind: K,
+  text: string,
+): FieldSelector<ObjectOf<K>> | { error: string } {
+  const selectable = selectableFields(kind);
+  const terms: { read: (o: ObjectOf<K>) => string; value: string; negate: boolean }[] = [];
+  let nodeName: string | undefined;
+  for (const part of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const m = /^([A-Za-z.]+)\s*(==|=|!=)\s*(.*)$/.exec(part);
+    const read = m && Object.hasOwn(selectable, m[1]) ? selectable[m[1]] : undefined;
+    if (!m || !read) return { error: `field label not supported: ${m ? m[1] : part}` };
+    terms.push({ read, value: m[3], negate: m[2] === '!=' });
+    if (m[1] === 'spec.nodeName' && m[2] !== '!=') nodeName = m[3];
+  }
+  const matches = (object: ObjectOf<K>): boolean =>
+    terms.every((t) => (t.read(object) === t.value) !== t.negate);
+  return nodeName === undefined ? { matches } : { matches, nodeName };
+}

@@ -13,7 +13,7 @@ import type { Cluster } from './operations.ts';
  * From a cluster and a callback, a cluster that behaves the same (every method delegates) but
  * moves time one due instant at a time, calling `onStep` after each. While `active` says no
  * (no watch is open), time moves in one go as usual and
- * `onStep` is not called: stepping costs a view per instant and, for settle, a restored copy.
+ * `onStep` is not called: stepping costs a call per instant and, for settle, a restored copy.
  */
 export function createSteppingCluster(
   inner: Cluster,

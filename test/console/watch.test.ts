@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createConsole, runScript, type FileSource } from '../../src/console/index.ts';
 import { createCluster } from '../../src/console/engine-entry.ts';
+import type { Cluster } from '../../src/engine/operations.ts';
 import { TABLE_WRITER, formatTabbed } from '../../src/console/printers/tabwriter.ts';
 import { nodesYaml, SLEEPING_AGENT } from '../support/manifests.ts';
 
@@ -98,6 +99,27 @@ describe('kubectl get -w', () => {
     expect(rows.filter((line) => line.startsWith('NAME'))).toHaveLength(1);
   });
 
+  it('prints a pod that stops matching a field selector once more, in the state it last printed', () => {
+    const console = runningAgent();
+    console.run('kubectl set image ds/agent agent=busybox:1.37');
+    console.run('kubectl get pods -w --field-selector status.phase=Pending --output-watch-events');
+    const rows = console.run('sim wait 30s').out.trimEnd().split('\n').slice(1);
+    const [added] = rows;
+    expect(added).toMatch(/^ADDED\s+agent-\S+\s+0\/1\s+Pending/);
+    const name = added.split(/\s+/)[1];
+    const own = rows.filter((row) => row.split(/\s+/)[1] === name);
+    // It ran, so it left the list: one DELETED row as last printed, and nothing after it.
+    expect(own.at(-1)).toMatch(/^DELETED\s+\S+\s+0\/1\s+(Pending|ContainerCreating)\s/);
+    expect(own.filter((row) => row.startsWith('DELETED'))).toHaveLength(1);
+  });
+
+  it('prints nothing of the objects in other namespaces', () => {
+    const console = runningAgent();
+    console.run('kubectl set image ds/agent agent=busybox:1.37');
+    expect(console.run('kubectl get pods -n kube-system -w').out).toBe('');
+    expect(console.run('sim wait 30s')).toMatchObject({ out: '', watching: true });
+  });
+
   it('leaves the list out with --watch-only', () => {
     const console = runningAgent();
     const result = console.run('kubectl get pods --watch-only');
@@ -171,6 +193,98 @@ describe('kubectl get -w', () => {
     expect(console.complete('kubectl get po -w')).toEqual(['-w']);
     expect(console.complete('kubectl get po --wa')).toEqual(['--watch', '--watch-only']);
     expect(console.complete('kubectl get po --output-w')).toEqual(['--output-watch-events']);
+  });
+});
+
+/** Reads of a cluster through a wrapper, and the change-feed listeners it holds now. */
+interface Reads {
+  list: number;
+  get: number;
+  listeners: number;
+}
+
+/** From a cluster, the same cluster counting its list and get calls and its listeners. */
+function counting(inner: Cluster, reads: Reads): Cluster {
+  return {
+    get now() {
+      return inner.now;
+    },
+    get revision() {
+      return inner.revision;
+    },
+    execute: (operation) => inner.execute(operation),
+    get(kind, name, namespace) {
+      reads.get += 1;
+      return inner.get(kind, name, namespace);
+    },
+    list(kind, options) {
+      reads.list += 1;
+      return inner.list(kind, options);
+    },
+    eventsFor: (kind, name, namespace) => inner.eventsFor(kind, name, namespace),
+    eventsSince: (rv) => inner.eventsSince(rv),
+    verdictsFor: (namespace, name) => inner.verdictsFor(namespace, name),
+    advance: (ms) => inner.advance(ms),
+    nextDueAt: () => inner.nextDueAt(),
+    settle: (capMs) => inner.settle(capMs),
+    snapshot: () => inner.snapshot(),
+    view: (options) => inner.view(options),
+    onWrite(listener) {
+      reads.listeners += 1;
+      const stop = inner.onWrite(listener);
+      return () => {
+        reads.listeners -= 1;
+        stop();
+      };
+    },
+  };
+}
+
+describe("a watch's cost", () => {
+  /** The agent's pods running on a cluster whose reads are counted from here on. */
+  function countedAgent() {
+    const reads: Reads = { list: 0, get: 0, listeners: 0 };
+    const console = createConsole({ cluster: counting(createCluster({ seed: 1 }), reads), files });
+    console.run('kubectl apply -f nodes.yaml');
+    console.run('kubectl apply -f ds.yaml');
+    console.run('sim settle');
+    return { console, reads };
+  }
+
+  it('lists and copies no watched object at an instant where nothing it watches changed', () => {
+    const { console, reads } = countedAgent();
+    for (const line of ['kubectl get pods -w', 'kubectl get ds agent -w']) {
+      console.run(line);
+      reads.list = 0;
+      reads.get = 0;
+      const waited = console.run('sim wait 5m');
+      expect(waited).toMatchObject({ exit: 0, out: '', watching: true });
+      expect(reads).toMatchObject({ list: 0, get: 0 });
+    }
+  });
+
+  it("prints a rollout's rows from the objects written, without listing the pods", () => {
+    const { console, reads } = countedAgent();
+    console.run('kubectl set image ds/agent agent=busybox:1.37');
+    console.run('kubectl get pods -w');
+    reads.list = 0;
+    const waited = console.run('sim wait 30s');
+    expect(nameAndStatus(waited.out).some((row) => row.endsWith('Running'))).toBe(true);
+    expect(reads.list).toBe(0);
+  });
+
+  it('follows the change feed only while the watch is open', () => {
+    const { console, reads } = countedAgent();
+    expect(reads.listeners).toBe(0);
+    console.run('kubectl get pods -w');
+    expect(reads.listeners).toBe(1);
+    console.run('kubectl get pods -w -o wide');
+    expect(reads.listeners).toBe(1);
+    console.run('kubectl get ds');
+    expect(reads.listeners).toBe(0);
+    console.run('kubectl get pods -w');
+    console.stopWatch();
+    expect(reads.listeners).toBe(0);
   });
 });
 

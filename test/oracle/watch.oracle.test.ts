@@ -8,7 +8,7 @@
  * columns, and the tab writer's remembered widths from row to row.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Cluster, KubeObject } from '../../src/engine/index.ts';
+import type { Cluster, KubeObject, ObjectWrite } from '../../src/engine/index.ts';
 import { findResourceType } from '../../src/console/resources.ts';
 import { ObjectWatch } from '../../src/console/watch.ts';
 import { tableCells } from '../../src/console/printers/table.ts';
@@ -41,51 +41,90 @@ const EVENTS: JsonObject[] = [
   { type: 'DELETED', object: x6 },
 ];
 
-/** A cluster that holds the given pods, enough for a watch to list and poll them. */
-function podsCluster(pods: () => JsonObject[]): Cluster {
-  const cluster: Pick<Cluster, 'now' | 'list' | 'get'> = {
+/**
+ * A cluster that holds pods, enough for a watch to list and poll them: each `hold` reports
+ * the writes that take it from the pods it held to the new ones on its change feed.
+ */
+function podsCluster(list: JsonObject[]): { cluster: Cluster; hold(next: JsonObject[]): void } {
+  let current = list;
+  const listeners: ((write: ObjectWrite) => void)[] = [];
+  const cluster: Pick<Cluster, 'now' | 'list' | 'get' | 'onWrite'> = {
     now: 0,
-    list: () => pods() as never,
+    list: () => current as never,
     get: () => undefined,
+    onWrite(listener) {
+      listeners.push(listener);
+      return () => listeners.splice(listeners.indexOf(listener), 1);
+    },
   };
-  return cluster as Cluster;
+  const uid = (o: JsonObject): string => (o as unknown as KubeObject).metadata.uid;
+  const write = (change: ObjectWrite['change'], o: JsonObject): void => {
+    const object = o as unknown as KubeObject;
+    const revision = Number(object.metadata.resourceVersion);
+    for (const l of listeners) l({ revision, timeMs: 0, change, kind: 'Pod', object });
+  };
+  return {
+    cluster: cluster as Cluster,
+    hold(next) {
+      const before = new Map(current.map((o) => [uid(o), o]));
+      const after = new Set(next.map(uid));
+      for (const [id, o] of before) if (!after.has(id)) write('delete', o);
+      for (const o of next) {
+        const was = before.get(uid(o));
+        if (!was) write('add', o);
+        else if (was !== o) write('update', o);
+      }
+      current = next;
+    },
+  };
 }
 
-/** What the playground prints for `kubectl get pods -w` with these flags over the steps. */
+/**
+ * What the playground prints for `kubectl get pods -w` with these flags over the steps,
+ * hearing of them through the change feed (`feed`) or listing the pods after each (`list`, as
+ * a watch of events does).
+ */
 function playground(
   format: string | undefined,
   events: boolean,
-  steps: { list: JsonObject[]; after: JsonObject[][] } = { list: [x5], after: STEPS },
+  steps: { list: JsonObject[]; after: JsonObject[][]; namespace: string } = {
+    list: [x5],
+    after: STEPS,
+    namespace: 'default',
+  },
   options: {
     allNamespaces?: boolean;
     watchOnly?: boolean;
     noHeaders?: boolean;
     showLabels?: boolean;
   } = {},
-): string {
+): Record<'feed' | 'list', string> {
   const type = findResourceType('pods');
   if (!type) throw new Error('no pods type');
-  let current: JsonObject[] = steps.list;
-  const cluster = podsCluster(() => current);
-  const listed = current as unknown as KubeObject[];
-  const watch = new ObjectWatch(
-    {
-      type,
-      namespace: options.allNamespaces ? undefined : 'default',
-      format,
-      withNamespace: options.allNamespaces === true,
-      noHeaders: options.noHeaders === true,
-      showLabels: options.showLabels === true,
-      events,
-    },
-    listed,
-  );
-  let out = options.watchOnly ? '' : watch.printList(listed, 0);
-  for (const step of steps.after) {
-    current = step;
-    out += watch.poll(cluster);
-  }
-  return out;
+  const print = (via: 'feed' | 'list'): string => {
+    const { cluster, hold } = podsCluster(steps.list);
+    const listed = steps.list as unknown as KubeObject[];
+    const watch = new ObjectWatch(
+      {
+        type,
+        namespace: options.allNamespaces ? undefined : steps.namespace,
+        format,
+        withNamespace: options.allNamespaces === true,
+        noHeaders: options.noHeaders === true,
+        showLabels: options.showLabels === true,
+        events,
+      },
+      listed,
+    );
+    if (via === 'feed') watch.follow(cluster);
+    let out = options.watchOnly ? '' : watch.printList(listed, 0);
+    for (const step of steps.after) {
+      hold(step);
+      out += watch.poll(cluster);
+    }
+    return out;
+  };
+  return { feed: print('feed'), list: print('list') };
 }
 
 /** A pod of the agent DaemonSet on a node, in one of the states a rollout passes through. */
@@ -133,6 +172,7 @@ const new1Creating = agentPod('agent-new33', '8', 'Creating');
 const new1Running = agentPod('agent-new33', '9', 'Running');
 /** One pod of a rollout replaced: what the server holds after each change. */
 const ROLLOUT = {
+  namespace: 'kube-system',
   list: [keep, old1],
   after: [
     [keep, old1Terminating],
@@ -211,7 +251,8 @@ describe.skipIf(!available)(
       expect(run.stderr).toBe('');
       const format = (flags as readonly string[]).includes('wide') ? 'wide' : undefined;
       const events = (flags as readonly string[]).includes('--output-watch-events');
-      expect(playground(format, events, ROLLOUT, options)).toBe(run.stdout);
+      const printed = playground(format, events, ROLLOUT, options);
+      expect(printed).toEqual({ feed: run.stdout, list: run.stdout });
     });
   },
 );
@@ -230,6 +271,6 @@ describe.skipIf(!available)('kubectl get -w against a stub that streams watch ev
     const args = ['get', 'pods', '-w', '-o', format, ...(events ? ['--output-watch-events'] : [])];
     const run = await recordCommand(args, [x5], { watchEvents: EVENTS });
     expect(run.stderr).toBe('');
-    expect(playground(format, events)).toBe(run.stdout);
+    expect(playground(format, events)).toEqual({ feed: run.stdout, list: run.stdout });
   });
 });

@@ -74,6 +74,6 @@ export function runGetWatch(targets: Target[], flags: WatchFlags, context: VerbC
   // Several names are got and printed, and only then refused: a watch follows one request.
   if (!flags.watchOnly) out.write(watch.printList(objects, nowMs(context)));
   if (names.length > 1) return out.fail(watchOneResource());
-  context.watch?.open(watch);
+  context.watch?.open(watch, context.cluster);
   return 0;
 }
