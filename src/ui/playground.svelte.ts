@@ -152,6 +152,15 @@ export class Playground {
     return name;
   }
 
+  /**
+   * Whether the learner may close a tab: the files they opened themselves (New file, a
+   * `kubectl edit`). The sandbox's and a lesson's files stay, as a closed one could not be
+   * opened again.
+   */
+  closable(name: string): boolean {
+    return /^untitled-\d+\.yaml$/.test(name) || Object.hasOwn(this.edits, name);
+  }
+
   /** Closes a tab and forgets what was known about it. */
   closeFile(name: string): void {
     this.files.close(name);

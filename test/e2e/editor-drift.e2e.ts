@@ -165,4 +165,13 @@ describe('the editor and the cluster in step', () => {
     await expect.poll(editorText).toMatch(/^- name: a\n {2}image: b/);
     expect(browser.problems).toEqual([]);
   });
+
+  it('closes a file the learner opened, and offers no Close for the sandbox files', async () => {
+    await page.getByRole('button', { name: 'Close untitled-1.yaml' }).click();
+    await expect
+      .poll(() => page.locator('[role="tab"]').allTextContents())
+      .not.toContain('untitled-1.yaml');
+    expect(await selectedTab()).not.toBe('untitled-1.yaml');
+    expect(await page.getByRole('button', { name: /^Close / }).count()).toBe(0);
+  });
 });

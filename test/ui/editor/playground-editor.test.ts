@@ -40,6 +40,17 @@ describe('the editor state', () => {
     expect(p.files.current?.text).toMatch(/^# /);
   });
 
+  it('lets the learner close the files they opened, and only those', async () => {
+    const p = await sandbox();
+    const first = p.files.active;
+    expect(p.closable(first)).toBe(false);
+    const name = p.newFile();
+    expect(p.closable(name)).toBe(true);
+    p.closeFile(name);
+    expect(p.files.files.map((f) => f.name)).not.toContain(name);
+    expect(p.files.active).toBe(p.files.files.at(-1)?.name);
+  });
+
   it('holds the drift of a file the cluster changed, and loses it once the live object is loaded', async () => {
     const p = await sandbox();
     p.files.open('log-collector.yaml');
