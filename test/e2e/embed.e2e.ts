@@ -82,6 +82,30 @@ function hostPage(query: URLSearchParams): string {
 </script></body></html>`;
 }
 
+/**
+ * A host page with one lesson embed that shakes hands on `ready` and keeps every playground
+ * message in `window.got`; `window.send` posts to the embed.
+ */
+function lessonHostPage(): string {
+  return `<!doctype html><html><body>
+<iframe id="embed" style="width:1100px;height:600px" src="${site.url}embed.html?autoload=1&lesson=one-pod-per-node&id=lesson-host"></iframe>
+<script>
+  window.got = [];
+  const frame = document.getElementById('embed');
+  const target = new URL(frame.src).origin;
+  let greeted = false;
+  addEventListener('message', (e) => {
+    if (e.source !== frame.contentWindow || e.data?.source !== 'daemonset-playground') return;
+    window.got.push(e.data);
+    if (e.data.type === 'ready' && !greeted) {
+      greeted = true;
+      frame.contentWindow.postMessage({ source: 'daemonset-playground', version: 1, type: 'hello' }, target);
+    }
+  });
+  window.send = (msg) => frame.contentWindow.postMessage({ source: 'daemonset-playground', version: 1, ...msg }, target);
+</script></body></html>`;
+}
+
 /** Two embeds of the same sandbox, told apart only by `id`. */
 function twoSessionsPage(): string {
   const frame = (id: string) =>
@@ -94,7 +118,11 @@ beforeAll(async () => {
   foreignSite = await serveHtml({
     '/foreign.html': () => '<!doctype html><html><body>another site</body></html>',
   });
-  hostSite = await serveHtml({ '/host.html': hostPage, '/two.html': twoSessionsPage });
+  hostSite = await serveHtml({
+    '/host.html': hostPage,
+    '/two.html': twoSessionsPage,
+    '/lesson.html': lessonHostPage,
+  });
   browser = await launchBrowser({ width: 1400, height: 1000 });
 });
 
@@ -308,4 +336,36 @@ describe('a 600x400 embed', () => {
       }
     });
   }
+});
+
+describe('a lesson embed', () => {
+  it('tells the host each goal met as the solution plays, then opens another lesson on load', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${hostSite.origin}/lesson.html`);
+      const frame = await embedFrame(page, '#embed');
+      await frame.locator('[data-lesson-status="ready"]').waitFor({ timeout: 60_000 });
+      await frame.getByRole('button', { name: 'Show solution' }).click();
+      const goalsMet = () =>
+        page.evaluate(() =>
+          (window as unknown as { got: { type: string; allMet?: boolean; lesson?: string }[] }).got
+            .filter((m) => m.type === 'goalMet')
+            .map((m) => `${m.lesson}:${m.allMet}`),
+        );
+      await expect.poll(goalsMet, { timeout: 60_000 }).toContain('one-pod-per-node:true');
+
+      await page.evaluate(() =>
+        (window as unknown as { send: (m: object) => void }).send({
+          type: 'load',
+          lesson: 'pods-follow-nodes',
+        }),
+      );
+      await frame
+        .locator('[data-lesson-open="pods-follow-nodes"][data-lesson-status="ready"]')
+        .waitFor({ timeout: 60_000 });
+      expect(browser.problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });
