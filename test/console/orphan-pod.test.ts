@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../../src/engine/index.ts';
-import type { Cluster } from '../../src/engine/index.ts';
+import type { Cluster, ObjectWrite, Pod } from '../../src/engine/index.ts';
 import { runLine } from '../../src/console/index.ts';
 import { nodesYaml } from '../support/manifests.ts';
 
@@ -116,6 +116,42 @@ describe('a pod bound to a node that does not exist', () => {
     run(cluster, 'sim wait 58s');
     expect(lostRow(cluster)?.[3]).toBe('Terminating');
     run(cluster, 'sim wait 1s');
+    expect(lostRow(cluster)).toBeUndefined();
+  });
+
+  it('is marked Failed with the DisruptionTarget condition of pod GC before it goes', () => {
+    const cluster = withLostPod();
+    const writes: ObjectWrite[] = [];
+    cluster.onWrite((write) => {
+      if (write.kind === 'Pod') writes.push(write);
+    });
+    run(cluster, 'sim wait 1m');
+    const last = writes.at(-1);
+    expect(last?.change).toBe('delete');
+    const pod = last?.object as Pod;
+    expect(pod.status.phase).toBe('Failed');
+    expect(
+      pod.status.conditions?.map(({ type, status, reason, message }) => ({
+        type,
+        status,
+        reason,
+        message,
+      })),
+    ).toEqual([
+      {
+        type: 'DisruptionTarget',
+        status: 'True',
+        reason: 'DeletionByPodGC',
+        message: 'PodGC: node no longer exists',
+      },
+    ]);
+  });
+
+  it('is removed at once when deleted and a node of that name then registers', () => {
+    const cluster = withLostPod();
+    run(cluster, 'kubectl delete pod lost', 'sim wait 10s');
+    expect(lostRow(cluster)?.[3]).toBe('Terminating');
+    run(cluster, 'kubectl apply -f ghost.yaml', 'sim wait 5s');
     expect(lostRow(cluster)).toBeUndefined();
   });
 
