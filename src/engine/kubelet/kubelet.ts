@@ -576,14 +576,16 @@ export class Kubelet implements Controller {
 
   /**
    * From a node name just registered, starts the pods bound to that name while no node had it
-   * (a kubelet runs every pod whose spec.nodeName is its node, however old). One already being
-   * deleted is only stopped, which finishes its deletion.
+   * (a kubelet runs every pod whose spec.nodeName is its node, however old, unless it has ended).
+   * One already being deleted is only stopped, which finishes its deletion.
    */
   private adoptBoundPods(node: string): void {
     const key = (pod: Pod): string => `${pod.metadata.namespace}/${pod.metadata.name}`;
+    const ended = (pod: Pod): boolean =>
+      pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed';
     const waiting = this.context.store
       .podsOnNode(node)
-      .filter((pod) => !this.pods.has(pod.metadata.uid))
+      .filter((pod) => !this.pods.has(pod.metadata.uid) && !ended(pod))
       .sort((a, b) => (key(a) < key(b) ? -1 : 1));
     for (const pod of waiting) {
       this.podBound(pod);
