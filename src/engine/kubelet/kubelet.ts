@@ -408,8 +408,9 @@ export class Kubelet implements Controller {
     if (change !== 'add') return;
     if (kind === 'ConfigMap' || kind === 'Secret' || kind === 'Service')
       this.poke(object.metadata.namespace ?? 'default');
-    // A pod created with spec.nodeName skips the scheduler: the kubelet takes it directly.
-    else if (kind === 'Pod' && (object as Pod).spec.nodeName) this.podBound(object as Pod);
+    // A pod created with spec.nodeName skips the scheduler: the kubelet takes it directly, if
+    // there is one. A node that does not exist has none, so the pod stays Pending as created.
+    else if (kind === 'Pod' && this.hasNode(object as Pod)) this.podBound(object as Pod);
     else if (kind === 'Node') this.nodeRegistered(object as Node);
   }
 
@@ -470,6 +471,9 @@ export class Kubelet implements Controller {
   podDeleting(pod: Pod, graceSeconds: number): void {
     const state = this.pods.get(pod.metadata.uid);
     if (!state) {
+      // No kubelet finishes the deletion of a pod bound to a node that does not exist: it stays
+      // Terminating until pod GC force-deletes it.
+      if (!this.hasNode(pod)) return;
       this.context.store.remove(pod);
       return;
     }
@@ -566,7 +570,34 @@ export class Kubelet implements Controller {
    * controller marked not ready before it went, stayed Running 0/1 for good.
    */
   private nodeRegistered(node: Node): void {
+    this.adoptBoundPods(node.metadata.name);
     if (readyStatus(node) === 'True') this.reportReady(node.metadata.name, true);
+  }
+
+  /**
+   * From a node name just registered, starts the pods bound to that name while no node had it
+   * (a kubelet runs every pod whose spec.nodeName is its node, however old, unless it has ended).
+   * One already being deleted is only stopped, which finishes its deletion.
+   */
+  private adoptBoundPods(node: string): void {
+    const key = (pod: Pod): string => `${pod.metadata.namespace}/${pod.metadata.name}`;
+    const ended = (pod: Pod): boolean =>
+      pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed';
+    const waiting = this.context.store
+      .podsOnNode(node)
+      .filter((pod) => !this.pods.has(pod.metadata.uid) && !ended(pod))
+      .sort((a, b) => (key(a) < key(b) ? -1 : 1));
+    for (const pod of waiting) {
+      this.podBound(pod);
+      if (pod.metadata.deletionTimestamp)
+        this.podDeleting(pod, pod.metadata.deletionGracePeriodSeconds ?? 0);
+    }
+  }
+
+  /** From a pod, whether it is bound to a node that exists (and so has a kubelet). */
+  private hasNode(pod: Pod): boolean {
+    const node = pod.spec.nodeName;
+    return node !== undefined && node !== '' && this.context.store.get('Node', node) !== undefined;
   }
 
   /** From a node and whether to skip pods already Ready, queues the ready stage of its running pods. */
