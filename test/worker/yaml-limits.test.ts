@@ -54,26 +54,22 @@ describe('the worker and alias bombs', () => {
   it.each([
     ['a long string behind many aliases', wideBomb(), /a playground limit/],
     ['the nested billion-laughs shape', nestedBomb(), /yaml: document contains excessive aliasing/],
-  ])(
-    'refuses %s for kubectl apply and for diagnostics, in well under a second',
-    (_name, text, expected) => {
-      const { out, host } = startHost();
-      const started = performance.now();
-      host.receive({
-        type: 'run',
-        id: 2,
-        line: 'kubectl apply -f bomb.yaml',
-        files: { 'bomb.yaml': text },
-      });
-      host.receive({ type: 'diagnose', id: 3, fileName: 'bomb.yaml', text });
-      expect(performance.now() - started).toBeLessThan(1000);
-      const ran = out.find((m) => m.type === 'ran');
-      expect(ran?.type === 'ran' && ran.result.exit).toBe(1);
-      expect(ran?.type === 'ran' && ran.result.err).toMatch(expected);
-      const diagnosed = out.find((m) => m.type === 'diagnosed');
-      expect(
-        diagnosed?.type === 'diagnosed' && diagnosed.diagnostics.map((d) => d.message).join('\n'),
-      ).toMatch(expected);
-    },
-  );
+  ])('refuses %s for kubectl apply and for diagnostics', (_name, text, expected) => {
+    const { out, host } = startHost();
+    // How long the refusal takes is printed by `npm run bench` (console.bench.ts).
+    host.receive({
+      type: 'run',
+      id: 2,
+      line: 'kubectl apply -f bomb.yaml',
+      files: { 'bomb.yaml': text },
+    });
+    host.receive({ type: 'diagnose', id: 3, fileName: 'bomb.yaml', text });
+    const ran = out.find((m) => m.type === 'ran');
+    expect(ran?.type === 'ran' && ran.result.exit).toBe(1);
+    expect(ran?.type === 'ran' && ran.result.err).toMatch(expected);
+    const diagnosed = out.find((m) => m.type === 'diagnosed');
+    expect(
+      diagnosed?.type === 'diagnosed' && diagnosed.diagnostics.map((d) => d.message).join('\n'),
+    ).toMatch(expected);
+  });
 });
