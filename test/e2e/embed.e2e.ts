@@ -55,6 +55,27 @@ let foreignSite: HtmlServer;
 let browser: TestBrowser;
 
 /**
+ * The host side of the handshake, for a page whose embed is the iframe `#embed`: it says
+ * `hello` when the embed says `ready`, keeps every playground message in `window.got`, and
+ * `window.send` posts a message to the embed.
+ */
+const HOST_SCRIPT = `<script>
+  window.got = [];
+  const frame = document.getElementById('embed');
+  const target = new URL(frame.src).origin;
+  let greeted = false;
+  addEventListener('message', (e) => {
+    if (e.source !== frame.contentWindow || e.data?.source !== 'daemonset-playground') return;
+    window.got.push(e.data);
+    if (e.data.type === 'ready' && !greeted) {
+      greeted = true;
+      frame.contentWindow.postMessage({ source: 'daemonset-playground', version: 1, type: 'hello' }, target);
+    }
+  });
+  window.send = (msg) => frame.contentWindow.postMessage({ source: 'daemonset-playground', version: 1, ...msg }, target);
+</script>`;
+
+/**
  * A host page on its own origin with a plain iframe of embed.html (`query` appended) first,
  * then a frame from the foreign origin. It shakes hands when the embed says `ready`, unless
  * passes `?origins=` on to the embed, and keeps every playground message in `window.got`.
@@ -65,45 +86,14 @@ function hostPage(query: URLSearchParams): string {
   return `<!doctype html><html><body>
 <iframe id="embed" style="width:900px;height:500px" src="${site.url}embed.html?autoload=1&panels=cluster,console${extra}"></iframe>
 <iframe id="foreign" src="${foreignSite.origin}/foreign.html"></iframe>
-<script>
-  window.got = [];
-  const frame = document.getElementById('embed');
-  const target = new URL(frame.src).origin;
-  let greeted = false;
-  addEventListener('message', (e) => {
-    if (e.source !== frame.contentWindow || e.data?.source !== 'daemonset-playground') return;
-    window.got.push(e.data);
-    if (e.data.type === 'ready' && !greeted) {
-      greeted = true;
-      frame.contentWindow.postMessage({ source: 'daemonset-playground', version: 1, type: 'hello' }, target);
-    }
-  });
-  window.send = (msg) => frame.contentWindow.postMessage({ source: 'daemonset-playground', version: 1, ...msg }, target);
-</script></body></html>`;
+${HOST_SCRIPT}</body></html>`;
 }
 
-/**
- * A host page with one lesson embed that shakes hands on `ready` and keeps every playground
- * message in `window.got`; `window.send` posts to the embed.
- */
+/** A host page with one lesson embed, driven by HOST_SCRIPT. */
 function lessonHostPage(): string {
   return `<!doctype html><html><body>
 <iframe id="embed" style="width:1100px;height:600px" src="${site.url}embed.html?autoload=1&lesson=one-pod-per-node&id=lesson-host"></iframe>
-<script>
-  window.got = [];
-  const frame = document.getElementById('embed');
-  const target = new URL(frame.src).origin;
-  let greeted = false;
-  addEventListener('message', (e) => {
-    if (e.source !== frame.contentWindow || e.data?.source !== 'daemonset-playground') return;
-    window.got.push(e.data);
-    if (e.data.type === 'ready' && !greeted) {
-      greeted = true;
-      frame.contentWindow.postMessage({ source: 'daemonset-playground', version: 1, type: 'hello' }, target);
-    }
-  });
-  window.send = (msg) => frame.contentWindow.postMessage({ source: 'daemonset-playground', version: 1, ...msg }, target);
-</script></body></html>`;
+${HOST_SCRIPT}</body></html>`;
 }
 
 /** Two embeds of the same sandbox, told apart only by `id`. */
