@@ -4,19 +4,14 @@
  * reports what it touched without a line of its own, and the page reads the list instead of
  * parsing kubectl's `daemonset.apps/x created` lines.
  */
+import { delegatingCluster } from '../engine/delegating-cluster.ts';
 import type { Cluster, ObjectKey, Operation, OperationResult } from '../engine/operations.ts';
 import type { Kind } from '../engine/types.ts';
 import type { TouchedObject } from './types.ts';
 
 /** From a cluster and a list, the same cluster that appends each object it changes to `touched`. */
 export function recordingTouches(cluster: Cluster, touched: TouchedObject[]): Cluster {
-  return {
-    get now() {
-      return cluster.now;
-    },
-    get revision() {
-      return cluster.revision;
-    },
+  return delegatingCluster(cluster, {
     execute(operation) {
       const result = cluster.execute(operation);
       if (result.ok && !('dryRun' in operation && operation.dryRun === true)) {
@@ -25,18 +20,7 @@ export function recordingTouches(cluster: Cluster, touched: TouchedObject[]): Cl
       }
       return result;
     },
-    get: (kind, name, namespace) => cluster.get(kind, name, namespace),
-    list: (kind, options) => cluster.list(kind, options),
-    eventsFor: (kind, name, namespace) => cluster.eventsFor(kind, name, namespace),
-    eventsSince: (rv) => cluster.eventsSince(rv),
-    verdictsFor: (namespace, name) => cluster.verdictsFor(namespace, name),
-    advance: (ms) => cluster.advance(ms),
-    nextDueAt: () => cluster.nextDueAt(),
-    settle: (capMs) => cluster.settle(capMs),
-    snapshot: () => cluster.snapshot(),
-    view: (options) => cluster.view(options),
-    onWrite: (listener) => cluster.onWrite(listener),
-  };
+  });
 }
 
 /**

@@ -7,6 +7,7 @@
  * `Cluster` interface and a restore.
  */
 import { restoreCluster } from './index.ts';
+import { delegatingCluster } from './delegating-cluster.ts';
 import type { Cluster } from './operations.ts';
 
 /**
@@ -35,23 +36,7 @@ export function createSteppingCluster(
       onStep();
     }
   };
-  return {
-    get now() {
-      return inner.now;
-    },
-    get revision() {
-      return inner.revision;
-    },
-    execute: (operation) => inner.execute(operation),
-    get: (kind, name, namespace) => inner.get(kind, name, namespace),
-    list: (kind, options) => inner.list(kind, options),
-    eventsFor: (kind, name, namespace) => inner.eventsFor(kind, name, namespace),
-    eventsSince: (resourceVersion) => inner.eventsSince(resourceVersion),
-    verdictsFor: (namespace, name) => inner.verdictsFor(namespace, name),
-    nextDueAt: () => inner.nextDueAt(),
-    snapshot: () => inner.snapshot(),
-    view: (options) => inner.view(options),
-    onWrite: (listener) => inner.onWrite(listener),
+  return delegatingCluster(inner, {
     advance(ms) {
       if (!active()) {
         inner.advance(ms);
@@ -80,5 +65,5 @@ export function createSteppingCluster(
       stepTo(inner.now + result.elapsedMs);
       return result;
     },
-  };
+  });
 }

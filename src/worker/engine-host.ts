@@ -4,6 +4,7 @@
  * the page told that it is alive.
  */
 import type { CommandResult, FileDrift, FileSource, ManifestDiagnostic } from '../console/types.ts';
+import { delegatingCluster } from '../engine/delegating-cluster.ts';
 import { ClusterHistory } from '../engine/history.ts';
 import type { Cluster, ClusterSnapshot } from '../engine/operations.ts';
 import type { Event, Kind } from '../protocol/cluster.ts';
@@ -632,33 +633,17 @@ export function pacedCluster(
   onOperation: () => void,
   onAdvance: () => void = () => {},
 ): Cluster {
-  return {
-    get now() {
-      return inner.now;
-    },
-    get revision() {
-      return inner.revision;
-    },
+  return delegatingCluster(inner, {
     execute(operation) {
       const result = inner.execute(operation);
       onOperation();
       return result;
     },
-    get: (kind, name, namespace) => inner.get(kind, name, namespace),
-    list: (kind, options) => inner.list(kind, options),
-    eventsFor: (kind, name, namespace) => inner.eventsFor(kind, name, namespace),
-    eventsSince: (rv) => inner.eventsSince(rv),
-    verdictsFor: (namespace, name) => inner.verdictsFor(namespace, name),
     advance(ms) {
       inner.advance(ms);
       onAdvance();
     },
-    nextDueAt: () => inner.nextDueAt(),
-    settle: (capMs) => inner.settle(capMs),
-    snapshot: () => inner.snapshot(),
-    view: (options) => inner.view(options),
-    onWrite: (listener) => inner.onWrite(listener),
-  };
+  });
 }
 
 /** From a requested speed, the nearest one offered (anything else is not a speed). */

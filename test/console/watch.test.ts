@@ -4,6 +4,7 @@ import { createCluster } from '../../src/console/engine-entry.ts';
 import type { Cluster } from '../../src/engine/operations.ts';
 import { TABLE_WRITER, formatTabbed } from '../../src/console/printers/tabwriter.ts';
 import { nodesYaml, SLEEPING_AGENT } from '../support/manifests.ts';
+import { delegatingCluster } from '../../src/engine/delegating-cluster.ts';
 
 const NODES = nodesYaml(['worker-1', 'worker-2']);
 const DS = SLEEPING_AGENT;
@@ -205,14 +206,7 @@ interface Reads {
 
 /** From a cluster, the same cluster counting its list and get calls and its listeners. */
 function counting(inner: Cluster, reads: Reads): Cluster {
-  return {
-    get now() {
-      return inner.now;
-    },
-    get revision() {
-      return inner.revision;
-    },
-    execute: (operation) => inner.execute(operation),
+  return delegatingCluster(inner, {
     get(kind, name, namespace) {
       reads.get += 1;
       return inner.get(kind, name, namespace);
@@ -221,14 +215,6 @@ function counting(inner: Cluster, reads: Reads): Cluster {
       reads.list += 1;
       return inner.list(kind, options);
     },
-    eventsFor: (kind, name, namespace) => inner.eventsFor(kind, name, namespace),
-    eventsSince: (rv) => inner.eventsSince(rv),
-    verdictsFor: (namespace, name) => inner.verdictsFor(namespace, name),
-    advance: (ms) => inner.advance(ms),
-    nextDueAt: () => inner.nextDueAt(),
-    settle: (capMs) => inner.settle(capMs),
-    snapshot: () => inner.snapshot(),
-    view: (options) => inner.view(options),
     onWrite(listener) {
       reads.listeners += 1;
       const stop = inner.onWrite(listener);
@@ -237,7 +223,7 @@ function counting(inner: Cluster, reads: Reads): Cluster {
         stop();
       };
     },
-  };
+  });
 }
 
 describe("a watch's cost", () => {

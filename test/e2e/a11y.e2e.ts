@@ -1,33 +1,11 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
 import { waitForSandbox } from './support/playground.ts';
 import { serveSite, type SiteServer } from './support/server.ts';
+import { seriousViolations } from './support/axe.ts';
 
 let site: SiteServer;
-
-/**
- * The serious and critical axe-core violations on the page as it is now, one line each
- * (rule, then the elements), so a failure names what to fix.
- */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // A card caught fading in has its text at part opacity, which axe would measure as low
-  // contrast; what the learner reads is the card once it has arrived.
-  await page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
-  // label-content-name-mismatch is experimental in axe, so off unless asked for; a pod chip
-  // whose name does not start with the text it shows is what speech input cannot click.
-  const results = await new AxeBuilder({ page })
-    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 beforeAll(async () => {
   site = await serveSite();

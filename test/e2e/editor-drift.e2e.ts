@@ -1,4 +1,3 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestBrowser } from './support/browser.ts';
@@ -10,6 +9,7 @@ import {
   runInConsole,
   type SandboxSession,
 } from './support/playground.ts';
+import { seriousViolations } from './support/axe.ts';
 
 let browser: TestBrowser;
 let page: Page;
@@ -20,14 +20,6 @@ const editorText = async () =>
   (await page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
 const problems = () => page.locator('.editor .problems').textContent();
 const selectedTab = () => page.locator('[role="tab"][aria-selected="true"]').textContent();
-
-/** The serious and critical axe-core rules the drift notice breaks, if any. */
-async function noticeViolations(): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include('[data-drift]').analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => v.id);
-}
 
 /** Selects the first match of `text` in the shown file, as Ctrl+F then Enter then Esc does. */
 async function selectInEditor(text: string): Promise<void> {
@@ -76,9 +68,9 @@ describe('the editor and the cluster in step', () => {
       /daemonset\.apps\/log-collector changed in the cluster/,
     );
     expect(await notice.innerText()).toMatch(/fluentd:v9/);
-    expect(await noticeViolations()).toEqual([]);
+    expect(await seriousViolations(page, { include: '[data-drift]' })).toEqual([]);
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
-    expect(await noticeViolations()).toEqual([]);
+    expect(await seriousViolations(page, { include: '[data-drift]' })).toEqual([]);
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
 
     await notice.getByRole('button', { name: 'Show diff' }).click();

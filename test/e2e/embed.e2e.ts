@@ -3,7 +3,6 @@
  * custom element, the origin rule against a page of another origin, and separate sessions.
  * Host pages of other origins are served from memory by extra servers on other ports.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import type { Frame, Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
 import { embedLoadScripts, firstLoadScripts } from './support/first-load.ts';
 import { DIST, serveSite, type SiteServer } from './support/server.ts';
+import { seriousViolations } from './support/axe.ts';
 
 const BUDGET_BYTES = 80 * 1024;
 const MARK = { source: 'daemonset-playground', version: 1 };
@@ -286,22 +286,6 @@ describe('two embeds on one page', () => {
     await page.close();
   });
 });
-
-/** Serious and critical axe-core violations on the page, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Node cards fade in; axe would measure a card caught mid-fade as low contrast.
-  await page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
-  const results = await new AxeBuilder({ page })
-    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('a 600x400 embed', () => {
   for (const theme of ['light', 'dark'] as const) {

@@ -4,12 +4,12 @@
  * first and nothing runs off the side; on laptops the default sandbox's five nodes fit the
  * cluster picture without scrolling, and the table view shows every column.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
 import { waitForSandbox } from './support/playground.ts';
 import { serveSite, type SiteServer } from './support/server.ts';
+import { seriousViolations } from './support/axe.ts';
 
 /** A DaemonSet in flow style, so it can be typed into either editor as one line. */
 const PROBE =
@@ -54,14 +54,6 @@ async function box(
   const b = await locator.boundingBox();
   if (!b) throw new Error(`${String(locator)} has no box`);
   return b;
-}
-
-/** The serious and critical axe-core violations on the page as it is now, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 function regionTab(page: Page, name: string): Locator {
