@@ -38,9 +38,16 @@ describe('kubectl get -w in the page', () => {
 
     // The rollout replaces pods one at a time: new rows (a Terminating pod, a new one Running)
     // arrive under the command with nothing typed.
-    // The clock plays between commands, so the first pod may already be gone from the list:
-    // wait for a later pod's Terminating row rather than for any amount of text.
-    await expect.poll(newestEntry, { timeout: 30_000 }).toMatch(/Terminating/);
+    // The list itself may or may not hold a Terminating pod (the clock plays between commands),
+    // so what counts is a Terminating row streamed in after it.
+    const streamed = async () => {
+      const entry = await newestEntry();
+      return entry.slice(entry.indexOf(listed.out) + listed.out.length);
+    };
+    await expect.poll(streamed, { timeout: 30_000 }).toMatch(/Terminating/);
+    await expect
+      .poll(async () => (await newestEntry()).length, { timeout: 30_000 })
+      .toBeGreaterThan(listed.out.length + 200);
     const text = await newestEntry();
     expect(text.length).toBeGreaterThan(listed.out.length + 200);
     expect(text.match(/NAME\s+READY/g)).toHaveLength(1);
